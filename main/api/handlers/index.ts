@@ -1,0 +1,12 @@
+import type { CoreServices } from '../../core/services';
+import type { Handlers } from '../dispatcher';
+import { settingsHandlers } from './settings';
+import { systemHandlers } from './system';
+
+/** Composes every domain's handlers into the one map the dispatcher serves. */
+export function createHandlers(services: CoreServices): Handlers {
+  return {
+    ...systemHandlers(services),
+    ...settingsHandlers(services),
+  };
+}

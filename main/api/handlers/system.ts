@@ -1,0 +1,18 @@
+import type { Handlers } from '../dispatcher';
+import type { CoreServices } from '../../core/services';
+
+export function systemHandlers(services: CoreServices): Pick<Handlers, 'system.info'> {
+  return {
+    'system.info': (_input, ctx) => ({
+      app: 'assay',
+      version: services.version,
+      transport: ctx.transport === 'ipc' ? 'ipc' : 'http',
+      dataDir: services.dataDir,
+      schemaVersion: services.store.migration.to,
+      sqliteVersion: services.store.sqliteVersion,
+      vecVersion: services.store.vecVersion,
+      secretStore: services.secrets.kind,
+      platform: `${process.platform}-${process.arch}`,
+    }),
+  };
+}

@@ -1,0 +1,54 @@
+import { AssayError } from '../../../shared/errors';
+import { createHeadlessCore } from '../../core/create-headless-core';
+import { resolveDataDir } from '../../core/data-dir';
+import { startHttpServer } from '../../server/start-server';
+import { ensureRendererBuilt } from '../ensure-renderer';
+
+export interface ServeOptions {
+  readonly host: string;
+  readonly port: string;
+  readonly dataDir?: string;
+  readonly token?: string;
+  readonly build: boolean;
+}
+
+function parsePort(raw: string): number {
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new AssayError('CONFIG_INVALID', `--port must be an integer from 0 to 65535, got "${raw}"`);
+  }
+  return port;
+}
+
+/** `assay serve`: the workbench and the HTTP API until SIGINT/SIGTERM. */
+export async function serveCommand(options: ServeOptions): Promise<void> {
+  const port = parsePort(options.port);
+  const token = options.token ?? process.env.ASSAY_TOKEN;
+  const dataDir = resolveDataDir(options.dataDir);
+  const log = (line: string): void => void process.stdout.write(`${line}\n`);
+
+  const rendererDir = options.build ? await ensureRendererBuilt(log) : undefined;
+  const core = await createHeadlessCore(dataDir);
+  let server;
+  try {
+    server = await startHttpServer({ ...options, port, token, rendererDir, dispatcher: core.dispatcher, events: core.events });
+  } catch (err) {
+    core.close();
+    throw err;
+  }
+  const url = token ? `${server.url}/?token=${encodeURIComponent(token)}` : `${server.url}/`;
+  log(`Assay is serving ${dataDir}`);
+  log(`Workbench: ${url}`);
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string): void => {
+      log(`\n${signal}: shutting down…`);
+      void server.close().then(() => {
+        core.close();
+        resolve();
+      });
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+}

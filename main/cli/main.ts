@@ -1,0 +1,47 @@
+import { Command, CommanderError } from 'commander';
+import { appVersion } from '../core/app-version';
+import { backupCommand } from './commands/backup';
+import { serveCommand } from './commands/serve';
+import { EXIT_OK, EXIT_USAGE, reportError } from './exit';
+
+function buildProgram(): Command {
+  const program = new Command('assay')
+    .description('Assay: a local-first AI engineering workbench')
+    .version(appVersion(), '-v, --version')
+    .showHelpAfterError('(run assay --help for usage)')
+    .exitOverride();
+
+  program
+    .command('serve')
+    .description('Serve the workbench and the HTTP API (default http://127.0.0.1:4317)')
+    .option('--host <host>', 'address to bind; anything but loopback requires --token', '127.0.0.1')
+    .option('--port <port>', 'port to listen on (0 picks a free one)', '4317')
+    .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
+    .option('--token <token>', 'require this bearer token on every request (or ASSAY_TOKEN)')
+    .option('--no-build', 'serve the API only, without building or serving the workbench UI')
+    .action(serveCommand);
+
+  program
+    .command('backup')
+    .description('Write a consistent copy of the database, safe while Assay is running')
+    .argument('<file>', 'where to write the copy')
+    .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
+    .action(backupCommand);
+
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return EXIT_OK;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end here with exit code 0; usage mistakes with 2.
+      return err.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    return reportError(err);
+  }
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,80 @@
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import { createDispatcher, type Dispatcher } from '../api/dispatcher';
+import { createHandlers } from '../api/handlers';
+import type { SecretCipher } from '../secrets/secret-cipher';
+import { SecretStore } from '../secrets/secret-store';
+import type { SettingsBackend } from '../settings/settings-backend';
+import { SettingsService } from '../settings/settings-service';
+import { openDatabase } from '../store/database';
+import { appVersion } from './app-version';
+import { EventBus } from './event-bus';
+import type { CoreServices } from './services';
+
+export interface CoreOptions {
+  readonly dataDir: string;
+  readonly settingsBackend: SettingsBackend;
+  readonly secretCipher: SecretCipher;
+  /** better_sqlite3.node built for the running runtime (Electron's ABI in development). */
+  readonly nativeBinding?: string;
+  /** sqlite-vec loadable path (rewritten to app.asar.unpacked when packaged). */
+  readonly vecExtensionPath?: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export interface Core {
+  readonly dispatcher: Dispatcher;
+  readonly events: EventBus;
+  readonly services: CoreServices;
+  close(): void;
+}
+
+export const DATABASE_FILE = 'assay.db';
+export const SECRETS_FILE = 'secrets.json';
+
+/** Opens the store and wires every service; the shells (Electron, HTTP, CLI) wrap this. */
+export async function createCore(options: CoreOptions): Promise<Core> {
+  const events = new EventBus();
+  const store = openDatabase({
+    file: path.join(options.dataDir, DATABASE_FILE),
+    nativeBinding: options.nativeBinding,
+    vecExtensionPath: options.vecExtensionPath,
+  });
+  try {
+    const secrets = await SecretStore.open(
+      path.join(options.dataDir, SECRETS_FILE),
+      options.secretCipher,
+      options.env ?? process.env,
+    );
+    const settings = new SettingsService(options.settingsBackend, secrets, events);
+    // Fail at start, not at first use, when the settings file was hand-edited into nonsense.
+    settings.current();
+    ensureInstanceRow(store.db);
+    const services: CoreServices = {
+      version: appVersion(),
+      dataDir: options.dataDir,
+      store,
+      secrets,
+      settings,
+      events,
+    };
+    return {
+      dispatcher: createDispatcher(createHandlers(services)),
+      events,
+      services,
+      close: () => store.db.close(),
+    };
+  } catch (err) {
+    store.db.close();
+    throw err;
+  }
+}
+
+/** The instance id names this data directory (later: the sync replica id). */
+function ensureInstanceRow(db: Database): void {
+  db.prepare(
+    `INSERT INTO instance (id, created_at)
+     SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM instance)`,
+  ).run(uuidv7(), new Date().toISOString());
+}

@@ -1,0 +1,19 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createKeyfileCipher } from '../secrets/keyfile-cipher';
+import { createConfBackend } from '../settings/conf-backend';
+import { createCore, type Core } from './create-core';
+
+export const KEY_FILE = 'secret.key';
+
+/** The core as the CLI and `assay serve` run it: conf settings, 0600 key-file secrets. */
+export function createHeadlessCore(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<Core> {
+  // Owner-only: the folder holds the database, settings and the secrets key file.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  return createCore({
+    dataDir,
+    settingsBackend: createConfBackend(dataDir),
+    secretCipher: createKeyfileCipher(path.join(dataDir, KEY_FILE)),
+    env,
+  });
+}

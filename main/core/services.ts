@@ -1,0 +1,14 @@
+import type { OpenedDatabase } from '../store/database';
+import type { SecretStore } from '../secrets/secret-store';
+import type { SettingsService } from '../settings/settings-service';
+import type { EventBus } from './event-bus';
+
+/** The domain services a running core holds; handlers receive this, never globals. */
+export interface CoreServices {
+  readonly version: string;
+  readonly dataDir: string;
+  readonly store: OpenedDatabase;
+  readonly secrets: SecretStore;
+  readonly settings: SettingsService;
+  readonly events: EventBus;
+}

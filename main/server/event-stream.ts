@@ -1,0 +1,38 @@
+import type { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { isTopic, type Topic } from '../../shared/contract';
+import type { EventBus } from '../core/event-bus';
+import { errorResponse } from './request-guards';
+
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * `GET /api/events[?topics=a,b]`: contract events as Server-Sent Events, `event:` = topic and
+ * `data:` = JSON payload. A comment line every 15 s keeps proxies from closing idle streams.
+ */
+export function mountEventStream(app: Hono, events: EventBus): void {
+  app.get('/api/events', (c) => {
+    const requested = c.req.query('topics');
+    let wanted: Set<Topic> | null = null;
+    if (requested) {
+      const names = requested.split(',').map((t) => t.trim()).filter(Boolean);
+      const unknown = names.filter((t) => !isTopic(t));
+      if (unknown.length > 0) return errorResponse('VALIDATION_FAILED', `Unknown topic(s): ${unknown.join(', ')}`);
+      wanted = new Set(names as Topic[]);
+    }
+    return streamSSE(c, async (stream) => {
+      const unsubscribe = events.subscribe((topic, payload) => {
+        if (wanted && !wanted.has(topic)) return;
+        void stream.writeSSE({ event: topic, data: JSON.stringify(payload) });
+      });
+      stream.onAbort(unsubscribe);
+      // Tell the client the subscription is live, so it can act without racing the first event.
+      await stream.write(': ready\n\n');
+      while (!stream.aborted && !stream.closed) {
+        await stream.sleep(HEARTBEAT_MS);
+        await stream.write(': ping\n\n');
+      }
+      unsubscribe();
+    });
+  });
+}

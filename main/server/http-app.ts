@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { Dispatcher } from '../api/dispatcher';
+import type { EventBus } from '../core/event-bus';
+import { mountApiRoutes } from './api-routes';
+import { mountEventStream } from './event-stream';
+import { errorResponse, loopbackHostGuard, tokenGuard } from './request-guards';
+import { securityHeaders } from './security-headers';
+
+export interface HttpAppOptions {
+  readonly dispatcher: Dispatcher;
+  readonly events: EventBus;
+  /** The built renderer (index.html and assets); omitted for API-only use. */
+  readonly rendererDir?: string;
+  /** Required on every request when set. */
+  readonly token?: string;
+  /** True when bound to a loopback address: enables the DNS-rebinding host check. */
+  readonly loopbackOnly: boolean;
+}
+
+/** The HTTP transport: the same dispatcher and events as IPC, plus the workbench's files. */
+export function createHttpApp(options: HttpAppOptions): Hono {
+  const app = new Hono();
+  app.use('*', securityHeaders());
+  if (options.loopbackOnly) app.use('*', loopbackHostGuard());
+  if (options.token) app.use('*', tokenGuard(options.token));
+
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  mountEventStream(app, options.events);
+  mountApiRoutes(app, options.dispatcher);
+
+  const rendererDir = options.rendererDir;
+  if (rendererDir && fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    app.use('/*', serveStatic({ root: rendererDir }));
+    app.get('/', serveStatic({ path: path.join(rendererDir, 'index.html') }));
+  } else {
+    app.get('/', (c) =>
+      c.text('The workbench UI is not built. Run `npm run build`, or use the API under /api/.', 503),
+    );
+  }
+  app.notFound((c) => errorResponse('NOT_FOUND', `No such path: ${c.req.path}`));
+  return app;
+}

@@ -1,0 +1,88 @@
+import crypto from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { AssayError, httpStatusOf, type ErrorCode } from '../../shared/errors';
+
+export const TOKEN_COOKIE = 'assay_token';
+
+const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTNAMES.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+export function errorResponse(code: ErrorCode, message: string): Response {
+  return Response.json(
+    { ok: false, error: new AssayError(code, message).toPayload() },
+    { status: httpStatusOf(code) },
+  );
+}
+
+/**
+ * DNS-rebinding guard for a loopback server: a web page on evil.example that resolves its
+ * name to 127.0.0.1 still sends `Host: evil.example`, so only loopback host names pass.
+ */
+export function loopbackHostGuard(): MiddlewareHandler {
+  return async (c, next) => {
+    const host = c.req.header('host') ?? '';
+    const hostname = host.replace(/:\d+$/, '');
+    if (!isLoopbackHost(hostname)) {
+      return errorResponse('FORBIDDEN', `Host "${host}" is not allowed on a loopback server`);
+    }
+    await next();
+  };
+}
+
+function sameToken(given: string | undefined, expected: string): boolean {
+  if (!given) return false;
+  const a = crypto.createHash('sha256').update(given).digest();
+  const b = crypto.createHash('sha256').update(expected).digest();
+  return crypto.timingSafeEqual(a, b);
+}
+
+/**
+ * Requires the server token on every request: `Authorization: Bearer`, a `token` query
+ * parameter (for the first page load and EventSource, which cannot set headers) or the
+ * HttpOnly cookie set after a valid query token, so the page's own assets load.
+ */
+export function tokenGuard(token: string): MiddlewareHandler {
+  return async (c, next) => {
+    const bearer = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1];
+    const query = c.req.query('token');
+    const cookie = getCookie(c, TOKEN_COOKIE);
+    if (sameToken(bearer, token) || sameToken(cookie, token)) {
+      await next();
+      return;
+    }
+    if (sameToken(query, token)) {
+      setCookie(c, TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/' });
+      await next();
+      return;
+    }
+    return errorResponse(
+      'UNAUTHORIZED',
+      'Missing or wrong token: send "Authorization: Bearer <token>" or open the URL that assay serve printed',
+    );
+  };
+}
+
+/**
+ * Cross-site request guard for the API: a POST must be JSON (which a cross-origin page cannot
+ * send without a CORS preflight we never answer) and, when the browser names an Origin, it
+ * must be this server's own.
+ */
+export function sameOriginJsonGuard(): MiddlewareHandler {
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    if (origin && origin !== new URL(c.req.url).origin) {
+      return errorResponse('FORBIDDEN', `Cross-origin call from ${origin} refused`);
+    }
+    const type = c.req.header('content-type') ?? '';
+    const length = Number(c.req.header('content-length') ?? '0');
+    const hasBody = length > 0 || c.req.header('transfer-encoding') !== undefined;
+    if (hasBody && !/^application\/json\b/i.test(type)) {
+      return errorResponse('UNSUPPORTED_MEDIA_TYPE', 'Send the call as content-type: application/json');
+    }
+    await next();
+  };
+}

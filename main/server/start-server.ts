@@ -1,0 +1,58 @@
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { AssayError } from '../../shared/errors';
+import type { Dispatcher } from '../api/dispatcher';
+import type { EventBus } from '../core/event-bus';
+import { createHttpApp } from './http-app';
+import { isLoopbackHost } from './request-guards';
+
+export interface StartServerOptions {
+  readonly dispatcher: Dispatcher;
+  readonly events: EventBus;
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly token?: string;
+  readonly rendererDir?: string;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** Binds the HTTP transport. Anything but loopback needs a token: the API holds the keys. */
+export async function startHttpServer(options: StartServerOptions): Promise<RunningServer> {
+  const loopbackOnly = isLoopbackHost(options.host);
+  if (!loopbackOnly && !options.token) {
+    throw new AssayError(
+      'CONFIG_INVALID',
+      `Binding ${options.host} exposes Assay beyond this machine; pass --token <secret> (or ASSAY_TOKEN) so every request must carry it`,
+    );
+  }
+  const app = createHttpApp({ ...options, loopbackOnly });
+  const server = createAdaptorServer({ fetch: app.fetch, hostname: options.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new AssayError('CONFLICT', `Port ${options.port} on ${options.host} is already in use; pick another with --port`)
+          : err,
+      );
+    });
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${hostForUrl}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Event streams stay open forever; end them so close() returns promptly.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
+  };
+}

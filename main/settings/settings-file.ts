@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { DEFAULT_LOCAL_BASE_URL, themeSchema } from '../../shared/contract';
+import { validationError } from '../../shared/errors';
+
+/** The non-secret settings as stored. Every field has a default so an empty file is valid. */
+export const settingsFileSchema = z.object({
+  preferences: z.object({ theme: themeSchema.default('system') }).prefault({}),
+  providers: z
+    .object({
+      openai: z.object({ baseUrl: z.string().nullable().default(null) }).prefault({}),
+      anthropic: z.object({ baseUrl: z.string().nullable().default(null) }).prefault({}),
+      bedrock: z
+        .object({
+          region: z.string().default('us-east-1'),
+          profile: z.string().nullable().default(null),
+          endpoint: z.string().nullable().default(null),
+        })
+        .prefault({}),
+      local: z.object({ baseUrl: z.string().default(DEFAULT_LOCAL_BASE_URL) }).prefault({}),
+    })
+    .prefault({}),
+});
+export type SettingsFile = z.infer<typeof settingsFileSchema>;
+
+/** Parses what the backend holds; a hand-edited field of the wrong type is a coded error. */
+export function parseSettingsFile(raw: unknown): SettingsFile {
+  const parsed = settingsFileSchema.safeParse(raw);
+  if (!parsed.success) throw validationError('settings.json', parsed.error.issues, 'CONFIG_INVALID');
+  return parsed.data;
+}

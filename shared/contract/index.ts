@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import { settingsChannels, settingsTopics } from './settings';
+import { systemChannels } from './system';
+
+/** The one map of every channel; transports and clients are typed from it. */
+export const channels = {
+  ...systemChannels,
+  ...settingsChannels,
+};
+
+/** Event topics (streams, progress, change notices) with their payload schemas. */
+export const topics = {
+  ...settingsTopics,
+};
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+/** What a caller may send (before defaults are applied). */
+export type ChannelInput<C extends Channel> = z.input<Channels[C]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInput<C extends Channel> = z.output<Channels[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Channels[C]['output']>;
+
+export type Topics = typeof topics;
+export type Topic = keyof Topics;
+export type TopicPayload<T extends Topic> = z.output<Topics[T]>;
+
+export function isChannel(name: string): name is Channel {
+  return Object.hasOwn(channels, name);
+}
+
+export function isTopic(name: string): name is Topic {
+  return Object.hasOwn(topics, name);
+}
+
+export * from './settings';
+export * from './system';

@@ -1,0 +1,7 @@
+/**
+ * Electron IPC channel names shared by the preload bridge and the main-process transport.
+ * One invoke channel carries every contract call, so an unknown contract channel reaches the
+ * dispatcher and gets the same coded UNKNOWN_CHANNEL error as over HTTP.
+ */
+export const IPC_INVOKE_CHANNEL = 'assay:invoke';
+export const IPC_EVENT_CHANNEL = 'assay:event';
