@@ -9,11 +9,15 @@ export interface BackupReport {
   readonly pages: number;
 }
 
+// SQLite restarts an online backup whenever another connection writes between two steps, so a
+// busy app could keep a page-by-page backup from ever finishing. Copying every page in one
+// step holds only a read snapshot, which in WAL mode does not block the app's writers.
+const ALL_PAGES = 0x7fffffff;
+
 /**
- * Writes a consistent copy with SQLite's online backup API. It reads through its own
- * connection page by page, so a running app keeps writing meanwhile; the copy is the state
- * at one instant. The copy is written beside the target and renamed, so a failed backup never
- * leaves a half-written file under the requested name.
+ * Writes a consistent copy with SQLite's online backup API, safe while the app keeps writing:
+ * the copy is the state at one instant. It is written beside the target and renamed, so a
+ * failed backup never leaves a half-written file under the requested name.
  */
 export async function backupDatabase(db: Database, target: string): Promise<BackupReport> {
   const file = path.resolve(target);
@@ -25,7 +29,7 @@ export async function backupDatabase(db: Database, target: string): Promise<Back
   }
   const partial = `${file}.partial-${process.pid}`;
   try {
-    const { totalPages } = await db.backup(partial);
+    const { totalPages } = await db.backup(partial, { progress: () => ALL_PAGES });
     fs.renameSync(partial, file);
     return { file, bytes: fs.statSync(file).size, pages: totalPages };
   } catch (err) {

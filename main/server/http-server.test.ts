@@ -1,0 +1,120 @@
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/support/temp-dir';
+import { createHeadlessCore } from '../core/create-headless-core';
+import type { Core } from '../core/create-core';
+import { startHttpServer, type RunningServer } from './start-server';
+
+let core: Core | undefined;
+let server: RunningServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  core?.close();
+  server = core = undefined;
+});
+
+async function start(options: { host?: string; token?: string; rendererDir?: string } = {}): Promise<RunningServer> {
+  core = await createHeadlessCore(tempDir(), {});
+  server = await startHttpServer({ dispatcher: core.dispatcher, events: core.events, host: '127.0.0.1', port: 0, ...options });
+  return server;
+}
+
+/** A raw request, so tests can send a Host header fetch would refuse to set. */
+function rawRequest(url: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: body === undefined ? 'GET' : 'POST', headers }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('HTTP transport', () => {
+  it('refuses to bind beyond loopback without a token', async () => {
+    core = await createHeadlessCore(tempDir(), {});
+    await expect(
+      startHttpServer({ dispatcher: core.dispatcher, events: core.events, host: '0.0.0.0', port: 0 }),
+    ).rejects.toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringContaining('--token') });
+  });
+
+  it('requires the token on every request once one is set', async () => {
+    const { url } = await start({ token: 's3cret-token' });
+    const post = (headers: Record<string, string>): Promise<Response> =>
+      fetch(`${url}/api/system.info`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+    const denied = await post({});
+    expect(denied.status).toBe(401);
+    expect(await denied.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect((await post({ authorization: 'Bearer wrong' })).status).toBe(401);
+    expect((await post({ authorization: 'Bearer s3cret-token' })).status).toBe(200);
+    expect((await fetch(`${url}/api/health`)).status).toBe(401);
+    const viaQuery = await fetch(`${url}/api/health?token=s3cret-token`);
+    expect(viaQuery.status).toBe(200);
+    const cookie = viaQuery.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/assay_token=s3cret-token;.*HttpOnly/);
+    expect((await fetch(`${url}/api/health`, { headers: { cookie: cookie.split(';')[0]! } })).status).toBe(200);
+  });
+
+  it('rejects a foreign Host header on a loopback server (DNS rebinding)', async () => {
+    const { url } = await start();
+    const res = await rawRequest(`${url}/api/health`, { host: 'evil.example:4317' });
+    expect(res.status).toBe(403);
+    expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect((await rawRequest(`${url}/api/health`, { host: `localhost:${server!.port}` })).status).toBe(200);
+  });
+
+  it('refuses cross-origin and non-JSON calls', async () => {
+    const { url } = await start();
+    const crossOrigin = await fetch(`${url}/api/system.info`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://evil.example' },
+      body: '{}',
+    });
+    expect(crossOrigin.status).toBe(403);
+    const form = await fetch(`${url}/api/system.info`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    });
+    expect(form.status).toBe(415);
+    expect(await form.json()).toMatchObject({ error: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+  });
+
+  it('answers malformed JSON with a coded 400 and unknown paths with a coded 404', async () => {
+    const { url } = await start();
+    const bad = await fetch(`${url}/api/settings.updateProvider`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"provider": "openai",',
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'MALFORMED_REQUEST' } });
+    const getChannel = await fetch(`${url}/api/system.info`);
+    expect(getChannel.status).toBe(404);
+    expect(await getChannel.json()).toMatchObject({ error: { code: 'UNKNOWN_CHANNEL' } });
+    const unknownTopic = await fetch(`${url}/api/events?topics=nope`);
+    expect(unknownTopic.status).toBe(400);
+  });
+
+  it('serves the workbench with a strict CSP and never serves files outside it', async () => {
+    const root = tempDir();
+    const rendererDir = path.join(root, 'renderer');
+    fs.mkdirSync(rendererDir);
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Assay</title>');
+    fs.writeFileSync(path.join(root, 'outside.txt'), 'do not serve');
+    const { url } = await start({ rendererDir });
+    const page = await fetch(`${url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Assay</title>');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    for (const probe of ['/../outside.txt', '/%2e%2e/outside.txt', '/..%2foutside.txt', '/%2e%2e%5coutside.txt']) {
+      const res = await rawRequest(`${url}${probe}`, {});
+      expect({ probe, leaked: res.body.includes('do not serve') }).toEqual({ probe, leaked: false });
+    }
+  });
+});

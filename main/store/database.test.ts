@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../test/support/temp-dir';
+import { openDatabase } from './database';
+
+describe('openDatabase', () => {
+  it('sets WAL, foreign keys, busy timeout and mmap, and loads sqlite-vec', () => {
+    const { db, vecVersion, migration } = openDatabase({ file: path.join(tempDir(), 'a.db') });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('mmap_size', { simple: true })).toBe(256 * 1024 * 1024);
+    expect(vecVersion).toMatch(/^v0\.\d+\.\d+/);
+    expect(migration.applied).toEqual(['0001_instance']);
+    db.close();
+  });
+
+  it('runs a KNN query through vec0 (rowids must be BigInt)', () => {
+    const { db } = openDatabase({ file: path.join(tempDir(), 'v.db') });
+    db.exec('CREATE VIRTUAL TABLE v USING vec0(embedding float[3])');
+    const insert = db.prepare('INSERT INTO v(rowid, embedding) VALUES (?, ?)');
+    insert.run(1n, new Float32Array([1, 0, 0]));
+    insert.run(2n, new Float32Array([0, 1, 0]));
+    const nearest = db
+      .prepare('SELECT rowid FROM v WHERE embedding MATCH ? ORDER BY distance LIMIT 1')
+      .get(new Float32Array([0.1, 0.9, 0])) as { rowid: number };
+    expect(nearest.rowid).toBe(2);
+    db.close();
+  });
+
+  it('reopens without re-applying migrations', () => {
+    const file = path.join(tempDir(), 'b.db');
+    openDatabase({ file }).db.close();
+    const again = openDatabase({ file });
+    expect(again.migration).toEqual({ from: 1, to: 1, applied: [] });
+    again.db.close();
+  });
+
+  it('reports a missing sqlite-vec library with a coded error', () => {
+    expect(() =>
+      openDatabase({ file: path.join(tempDir(), 'c.db'), vecExtensionPath: '/nonexistent/vec0' }),
+    ).toThrow(expect.objectContaining({ code: 'STORE_UNAVAILABLE', message: expect.stringContaining('sqlite-vec') }));
+  });
+});
