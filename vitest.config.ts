@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['main/**/*.test.ts', 'shared/**/*.test.ts', 'preload/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: [
+            'main/**/*.test.ts',
+            'shared/**/*.test.ts',
+            'preload/**/*.test.ts',
+            'test/integration/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 20_000,
         },

@@ -77,11 +77,9 @@ export function validationError(
   }));
   const first = fields[0] ?? { path: '(input)', message: 'invalid' };
   const more = fields.length > 1 ? ` (and ${fields.length - 1} more)` : '';
-  return new AssayError(
-    code,
-    `${where}: invalid "${first.path}": ${first.message}${more}`,
-    { issues: fields },
-  );
+  return new AssayError(code, `${where}: invalid "${first.path}": ${first.message}${more}`, {
+    issues: fields,
+  });
 }
 
 /** Normalises anything thrown into a payload without leaking internals of unknown errors. */

@@ -9,7 +9,12 @@ export const EXIT_USAGE = 2;
 export function reportError(err: unknown): number {
   const payload = toErrorPayload(err);
   process.stderr.write(`assay: ${payload.code}: ${payload.message}\n`);
-  if (payload.code === 'INTERNAL' && err instanceof Error && err.stack && !(err instanceof AssayError)) {
+  if (
+    payload.code === 'INTERNAL' &&
+    err instanceof Error &&
+    err.stack &&
+    !(err instanceof AssayError)
+  ) {
     process.stderr.write(`${err.stack}\n`);
   }
   return exitCodeOf(payload.code);

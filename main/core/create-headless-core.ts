@@ -7,7 +7,10 @@ import { createCore, type Core } from './create-core';
 export const KEY_FILE = 'secret.key';
 
 /** The core as the CLI and `assay serve` run it: conf settings, 0600 key-file secrets. */
-export function createHeadlessCore(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<Core> {
+export function createHeadlessCore(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Core> {
   // Owner-only: the folder holds the database, settings and the secrets key file.
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   return createCore({

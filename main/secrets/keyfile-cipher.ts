@@ -55,12 +55,21 @@ export function createKeyfileCipher(keyFile: string): SecretCipher {
     decrypt(ciphertext) {
       const raw = Buffer.from(ciphertext, 'base64');
       if (raw.length < IV_BYTES + TAG_BYTES) {
-        return Promise.reject(new AssayError('SECRET_STORE_UNAVAILABLE', 'A stored secret is truncated'));
+        return Promise.reject(
+          new AssayError('SECRET_STORE_UNAVAILABLE', 'A stored secret is truncated'),
+        );
       }
       try {
-        const decipher = crypto.createDecipheriv('aes-256-gcm', getKey(), raw.subarray(0, IV_BYTES));
+        const decipher = crypto.createDecipheriv(
+          'aes-256-gcm',
+          getKey(),
+          raw.subarray(0, IV_BYTES),
+        );
         decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-        const plain = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+        const plain = Buffer.concat([
+          decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)),
+          decipher.final(),
+        ]);
         return Promise.resolve(plain.toString('utf8'));
       } catch {
         return Promise.reject(

@@ -8,7 +8,11 @@ import { SecretStore } from './secret-store';
 const KEY = 'sk-ant-api03-SECRET-value-0123456789abcdef';
 
 async function open(dir: string, env: NodeJS.ProcessEnv = {}): Promise<SecretStore> {
-  return SecretStore.open(path.join(dir, 'secrets.json'), createKeyfileCipher(path.join(dir, 'secret.key')), env);
+  return SecretStore.open(
+    path.join(dir, 'secrets.json'),
+    createKeyfileCipher(path.join(dir, 'secret.key')),
+    env,
+  );
 }
 
 describe('SecretStore with the key-file cipher', () => {

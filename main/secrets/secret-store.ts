@@ -33,7 +33,11 @@ export class SecretStore {
     private readonly plain: Map<SecretName, string>,
   ) {}
 
-  static async open(file: string, cipher: SecretCipher, env: NodeJS.ProcessEnv): Promise<SecretStore> {
+  static async open(
+    file: string,
+    cipher: SecretCipher,
+    env: NodeJS.ProcessEnv,
+  ): Promise<SecretStore> {
     const data = readSecretsFile(file, cipher.kind);
     const plain = new Map<SecretName, string>();
     if (data.cipher === cipher.kind) {
@@ -72,7 +76,10 @@ export class SecretStore {
   async update(changes: Partial<Record<SecretName, string | null>>): Promise<void> {
     const entries = this.data.cipher === this.cipher.kind ? { ...this.data.entries } : {};
     const nextPlain = new Map(this.plain);
-    for (const [name, value] of Object.entries(changes) as [SecretName, string | null | undefined][]) {
+    for (const [name, value] of Object.entries(changes) as [
+      SecretName,
+      string | null | undefined,
+    ][]) {
       if (value === undefined) continue;
       if (value === null) {
         delete entries[name];
@@ -96,7 +103,8 @@ function readSecretsFile(file: string, kind: SecretCipher['kind']): SecretsFile 
   try {
     raw = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, cipher: kind, entries: {} };
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      return { version: 1, cipher: kind, entries: {} };
     throw err;
   }
   let json: unknown;

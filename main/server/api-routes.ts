@@ -24,10 +24,15 @@ export function mountApiRoutes(app: Hono, dispatcher: Dispatcher): void {
         try {
           input = JSON.parse(text);
         } catch (err) {
-          return errorResponse('MALFORMED_REQUEST', `Body is not valid JSON: ${(err as Error).message}`);
+          return errorResponse(
+            'MALFORMED_REQUEST',
+            `Body is not valid JSON: ${(err as Error).message}`,
+          );
         }
       }
-      const result = await dispatcher.dispatch(c.req.param('channel'), input, { transport: 'http' });
+      const result = await dispatcher.dispatch(c.req.param('channel'), input, {
+        transport: 'http',
+      });
       return c.json(result, result.ok ? 200 : (httpStatusOf(result.error.code) as 400));
     },
   );

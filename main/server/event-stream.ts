@@ -15,9 +15,13 @@ export function mountEventStream(app: Hono, events: EventBus): void {
     const requested = c.req.query('topics');
     let wanted: Set<Topic> | null = null;
     if (requested) {
-      const names = requested.split(',').map((t) => t.trim()).filter(Boolean);
+      const names = requested
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
       const unknown = names.filter((t) => !isTopic(t));
-      if (unknown.length > 0) return errorResponse('VALIDATION_FAILED', `Unknown topic(s): ${unknown.join(', ')}`);
+      if (unknown.length > 0)
+        return errorResponse('VALIDATION_FAILED', `Unknown topic(s): ${unknown.join(', ')}`);
       wanted = new Set(names as Topic[]);
     }
     return streamSSE(c, async (stream) => {

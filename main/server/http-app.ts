@@ -37,7 +37,10 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     app.get('/', serveStatic({ path: path.join(rendererDir, 'index.html') }));
   } else {
     app.get('/', (c) =>
-      c.text('The workbench UI is not built. Run `npm run build`, or use the API under /api/.', 503),
+      c.text(
+        'The workbench UI is not built. Run `npm run build`, or use the API under /api/.',
+        503,
+      ),
     );
   }
   app.notFound((c) => errorResponse('NOT_FOUND', `No such path: ${c.req.path}`));

@@ -15,20 +15,36 @@ afterEach(async () => {
   server = core = undefined;
 });
 
-async function start(options: { host?: string; token?: string; rendererDir?: string } = {}): Promise<RunningServer> {
+async function start(
+  options: { host?: string; token?: string; rendererDir?: string } = {},
+): Promise<RunningServer> {
   core = await createHeadlessCore(tempDir(), {});
-  server = await startHttpServer({ dispatcher: core.dispatcher, events: core.events, host: '127.0.0.1', port: 0, ...options });
+  server = await startHttpServer({
+    dispatcher: core.dispatcher,
+    events: core.events,
+    host: '127.0.0.1',
+    port: 0,
+    ...options,
+  });
   return server;
 }
 
 /** A raw request, so tests can send a Host header fetch would refuse to set. */
-function rawRequest(url: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
+function rawRequest(
+  url: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: body === undefined ? 'GET' : 'POST', headers }, (res) => {
-      let text = '';
-      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = http.request(
+      url,
+      { method: body === undefined ? 'GET' : 'POST', headers },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -38,14 +54,26 @@ describe('HTTP transport', () => {
   it('refuses to bind beyond loopback without a token', async () => {
     core = await createHeadlessCore(tempDir(), {});
     await expect(
-      startHttpServer({ dispatcher: core.dispatcher, events: core.events, host: '0.0.0.0', port: 0 }),
-    ).rejects.toMatchObject({ code: 'CONFIG_INVALID', message: expect.stringContaining('--token') });
+      startHttpServer({
+        dispatcher: core.dispatcher,
+        events: core.events,
+        host: '0.0.0.0',
+        port: 0,
+      }),
+    ).rejects.toMatchObject({
+      code: 'CONFIG_INVALID',
+      message: expect.stringContaining('--token'),
+    });
   });
 
   it('requires the token on every request once one is set', async () => {
     const { url } = await start({ token: 's3cret-token' });
     const post = (headers: Record<string, string>): Promise<Response> =>
-      fetch(`${url}/api/system.info`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+      fetch(`${url}/api/system.info`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: '{}',
+      });
     const denied = await post({});
     expect(denied.status).toBe(401);
     expect(await denied.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
@@ -56,7 +84,9 @@ describe('HTTP transport', () => {
     expect(viaQuery.status).toBe(200);
     const cookie = viaQuery.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/assay_token=s3cret-token;.*HttpOnly/);
-    expect((await fetch(`${url}/api/health`, { headers: { cookie: cookie.split(';')[0]! } })).status).toBe(200);
+    expect(
+      (await fetch(`${url}/api/health`, { headers: { cookie: cookie.split(';')[0]! } })).status,
+    ).toBe(200);
   });
 
   it('rejects a foreign Host header on a loopback server (DNS rebinding)', async () => {
@@ -64,7 +94,9 @@ describe('HTTP transport', () => {
     const res = await rawRequest(`${url}/api/health`, { host: 'evil.example:4317' });
     expect(res.status).toBe(403);
     expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'FORBIDDEN' } });
-    expect((await rawRequest(`${url}/api/health`, { host: `localhost:${server!.port}` })).status).toBe(200);
+    expect(
+      (await rawRequest(`${url}/api/health`, { host: `localhost:${server!.port}` })).status,
+    ).toBe(200);
   });
 
   it('refuses cross-origin and non-JSON calls', async () => {
@@ -112,9 +144,17 @@ describe('HTTP transport', () => {
     expect(await page.text()).toContain('<title>Assay</title>');
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(page.headers.get('x-content-type-options')).toBe('nosniff');
-    for (const probe of ['/../outside.txt', '/%2e%2e/outside.txt', '/..%2foutside.txt', '/%2e%2e%5coutside.txt']) {
+    for (const probe of [
+      '/../outside.txt',
+      '/%2e%2e/outside.txt',
+      '/..%2foutside.txt',
+      '/%2e%2e%5coutside.txt',
+    ]) {
       const res = await rawRequest(`${url}${probe}`, {});
-      expect({ probe, leaked: res.body.includes('do not serve') }).toEqual({ probe, leaked: false });
+      expect({ probe, leaked: res.body.includes('do not serve') }).toEqual({
+        probe,
+        leaked: false,
+      });
     }
   });
 });

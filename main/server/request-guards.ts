@@ -81,7 +81,10 @@ export function sameOriginJsonGuard(): MiddlewareHandler {
     const length = Number(c.req.header('content-length') ?? '0');
     const hasBody = length > 0 || c.req.header('transfer-encoding') !== undefined;
     if (hasBody && !/^application\/json\b/i.test(type)) {
-      return errorResponse('UNSUPPORTED_MEDIA_TYPE', 'Send the call as content-type: application/json');
+      return errorResponse(
+        'UNSUPPORTED_MEDIA_TYPE',
+        'Send the call as content-type: application/json',
+      );
     }
     await next();
   };

@@ -37,7 +37,10 @@ export async function startHttpServer(options: StartServerOptions): Promise<Runn
     server.once('error', (err: NodeJS.ErrnoException) => {
       reject(
         err.code === 'EADDRINUSE'
-          ? new AssayError('CONFLICT', `Port ${options.port} on ${options.host} is already in use; pick another with --port`)
+          ? new AssayError(
+              'CONFLICT',
+              `Port ${options.port} on ${options.host} is already in use; pick another with --port`,
+            )
           : err,
       );
     });

@@ -25,6 +25,7 @@ export type SettingsFile = z.infer<typeof settingsFileSchema>;
 /** Parses what the backend holds; a hand-edited field of the wrong type is a coded error. */
 export function parseSettingsFile(raw: unknown): SettingsFile {
   const parsed = settingsFileSchema.safeParse(raw);
-  if (!parsed.success) throw validationError('settings.json', parsed.error.issues, 'CONFIG_INVALID');
+  if (!parsed.success)
+    throw validationError('settings.json', parsed.error.issues, 'CONFIG_INVALID');
   return parsed.data;
 }

@@ -51,7 +51,10 @@ export class SettingsService {
       preferences: file.preferences,
       providers: {
         openai: { baseUrl: file.providers.openai.baseUrl, apiKey: secret('openai.apiKey') },
-        anthropic: { baseUrl: file.providers.anthropic.baseUrl, apiKey: secret('anthropic.apiKey') },
+        anthropic: {
+          baseUrl: file.providers.anthropic.baseUrl,
+          apiKey: secret('anthropic.apiKey'),
+        },
         bedrock: {
           ...file.providers.bedrock,
           accessKeyId: secret('bedrock.accessKeyId'),

@@ -47,8 +47,12 @@ describe('backupDatabase', () => {
   it('refuses to overwrite the live database and a missing folder', async () => {
     const dir = tempDir();
     const { db } = openDatabase({ file: path.join(dir, 'live.db') });
-    await expect(backupDatabase(db, path.join(dir, 'live.db'))).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(backupDatabase(db, path.join(dir, 'no/such/dir/x.db'))).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(backupDatabase(db, path.join(dir, 'live.db'))).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(backupDatabase(db, path.join(dir, 'no/such/dir/x.db'))).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     db.close();
   });
 });

@@ -39,6 +39,11 @@ describe('openDatabase', () => {
   it('reports a missing sqlite-vec library with a coded error', () => {
     expect(() =>
       openDatabase({ file: path.join(tempDir(), 'c.db'), vecExtensionPath: '/nonexistent/vec0' }),
-    ).toThrow(expect.objectContaining({ code: 'STORE_UNAVAILABLE', message: expect.stringContaining('sqlite-vec') }));
+    ).toThrow(
+      expect.objectContaining({
+        code: 'STORE_UNAVAILABLE',
+        message: expect.stringContaining('sqlite-vec'),
+      }),
+    );
   });
 });

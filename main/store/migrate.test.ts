@@ -6,9 +6,11 @@ import type { Migration } from './migration';
 const m = (id: number, name: string, up: string): Migration => ({ id, name, up });
 
 function tables(db: BetterSqlite3.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 }
 
 describe('migrate', () => {
@@ -48,9 +50,9 @@ describe('migrate', () => {
 
   it('refuses a gap or duplicate in the migration list before touching the database', () => {
     const db = new BetterSqlite3(':memory:');
-    expect(() => migrate(db, [m(1, 'a', 'CREATE TABLE a (x)'), m(3, 'c', 'CREATE TABLE c (x)')])).toThrow(
-      /expected id 2, found 0003_c/,
-    );
+    expect(() =>
+      migrate(db, [m(1, 'a', 'CREATE TABLE a (x)'), m(3, 'c', 'CREATE TABLE c (x)')]),
+    ).toThrow(/expected id 2, found 0003_c/);
     expect(tables(db)).toEqual([]);
   });
 });

@@ -6,7 +6,9 @@ import { createHeadlessCore } from '../../main/core/create-headless-core';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
 
-const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8')) as {
+const pkg = JSON.parse(
+  fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8'),
+) as {
   version: string;
 };
 
@@ -27,9 +29,12 @@ describe('assay CLI', () => {
   });
 
   it('refuses to serve beyond loopback without a token (exit 2, names the flag)', async () => {
-    const res = await runCli(['serve', '--host', '0.0.0.0', '--port', '0', '--no-build', '--data-dir', tempDir()], {
-      ASSAY_TOKEN: '',
-    });
+    const res = await runCli(
+      ['serve', '--host', '0.0.0.0', '--port', '0', '--no-build', '--data-dir', tempDir()],
+      {
+        ASSAY_TOKEN: '',
+      },
+    );
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/^assay: CONFIG_INVALID: .*--token/);
   });
@@ -43,13 +48,15 @@ describe('assay CLI', () => {
   it('backs up a database that another connection holds open', async () => {
     const dataDir = tempDir();
     const core = await createHeadlessCore(dataDir, {});
-    core.services.store.db.exec('CREATE TABLE note (body TEXT); INSERT INTO note VALUES (\'kept\')');
+    core.services.store.db.exec("CREATE TABLE note (body TEXT); INSERT INTO note VALUES ('kept')");
     const target = path.join(tempDir(), 'backup.db');
     const res = await runCli(['backup', target, '--data-dir', dataDir]);
     core.close();
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
-    expect(res.stdout).toMatch(/^Backup written: .*backup\.db \(\d+ bytes, \d+ pages, integrity ok\)/);
+    expect(res.stdout).toMatch(
+      /^Backup written: .*backup\.db \(\d+ bytes, \d+ pages, integrity ok\)/,
+    );
     const copy = new BetterSqlite3(target, { readonly: true });
     expect(copy.prepare('SELECT body FROM note').all()).toEqual([{ body: 'kept' }]);
     expect(copy.prepare('SELECT count(*) AS n FROM instance').get()).toEqual({ n: 1 });

@@ -11,7 +11,14 @@ const providerish = fc.oneof(
   fc.integer(),
   fc.constant(null),
 );
-const fieldValue = fc.oneof(fc.string(), fc.webUrl(), fc.constant(null), fc.integer(), fc.boolean(), fc.object());
+const fieldValue = fc.oneof(
+  fc.string(),
+  fc.webUrl(),
+  fc.constant(null),
+  fc.integer(),
+  fc.boolean(),
+  fc.object(),
+);
 const updateInput = fc.oneof(
   fc.anything(),
   fc.record(
@@ -45,7 +52,9 @@ describe('settings.updateProvider under arbitrary input', () => {
             .map((f) => `${f}:${fs.readFileSync(f, 'base64')}`)
             .join('\n');
         const before = snapshot();
-        const res = await core.dispatcher.dispatch('settings.updateProvider', input, { transport: 'http' });
+        const res = await core.dispatcher.dispatch('settings.updateProvider', input, {
+          transport: 'http',
+        });
         if (res.ok) return;
         expect(res.error.code).toBe('VALIDATION_FAILED');
         expect(res.error.message).toMatch(/^settings\.updateProvider: invalid "[^"]+": /);

@@ -105,7 +105,13 @@ describe.each(['ipc', 'http'] as const)('contract over %s', (kind) => {
     const res = await transport.call('system.info');
     expect(res.ok).toBe(true);
     if (!res.ok) return;
-    expect(res.data).toMatchObject({ app: 'assay', transport: kind, dataDir, schemaVersion: 1, secretStore: 'keyfile' });
+    expect(res.data).toMatchObject({
+      app: 'assay',
+      transport: kind,
+      dataDir,
+      schemaVersion: 1,
+      secretStore: 'keyfile',
+    });
     expect((res.data as { vecVersion: string }).vecVersion).toMatch(/^v\d+\.\d+/);
   });
 
@@ -137,7 +143,9 @@ describe.each(['ipc', 'http'] as const)('contract over %s', (kind) => {
     if (res.ok) return;
     expect(res.error.code).toBe('VALIDATION_FAILED');
     expect(res.error.message).toContain('"baseUrl"');
-    expect(res.error.details).toEqual({ issues: [{ path: 'baseUrl', message: 'must be an http(s) URL' }] });
+    expect(res.error.details).toEqual({
+      issues: [{ path: 'baseUrl', message: 'must be an http(s) URL' }],
+    });
     if (kind === 'http') expect(res.status).toBe(400);
     expect(fs.existsSync(path.join(dataDir, 'secrets.json'))).toBe(false);
     expect(fs.existsSync(path.join(dataDir, 'settings.json'))).toBe(false);
@@ -147,7 +155,10 @@ describe.each(['ipc', 'http'] as const)('contract over %s', (kind) => {
   it('names an unknown provider and an unexpected field', async () => {
     const unknownProvider = await transport.call('settings.updateProvider', { provider: 'cohere' });
     expect(unknownProvider.ok || unknownProvider.error.message).toContain('"provider"');
-    const extra = await transport.call('settings.updateProvider', { provider: 'anthropic', apiKy: 'x' });
+    const extra = await transport.call('settings.updateProvider', {
+      provider: 'anthropic',
+      apiKy: 'x',
+    });
     expect(extra.ok).toBe(false);
     if (!extra.ok) expect(extra.error.message).toContain('apiKy');
   });

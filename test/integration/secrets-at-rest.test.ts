@@ -29,7 +29,11 @@ describe('API keys at rest', () => {
       if (phase === 'closed') core.close();
       expect(listFiles(dataDir).length).toBeGreaterThanOrEqual(4);
       for (const secret of [...Object.values(SECRETS), 'AKIAPLAINTEXTEXAMPLE']) {
-        expect({ phase, secret, files: filesContaining(dataDir, secret) }).toEqual({ phase, secret, files: [] });
+        expect({ phase, secret, files: filesContaining(dataDir, secret) }).toEqual({
+          phase,
+          secret,
+          files: [],
+        });
       }
     }
     const reopened = await createHeadlessCore(dataDir, {});
@@ -37,7 +41,11 @@ describe('API keys at rest', () => {
     expect(JSON.stringify(view)).not.toContain('PLAINTEXT');
     expect(view).toMatchObject({
       ok: true,
-      data: { providers: { bedrock: { region: 'eu-west-1', secretAccessKey: { set: true, source: 'stored' } } } },
+      data: {
+        providers: {
+          bedrock: { region: 'eu-west-1', secretAccessKey: { set: true, source: 'stored' } },
+        },
+      },
     });
     reopened.close();
   });

@@ -31,7 +31,11 @@ export function readSse(body: ReadableStream<Uint8Array>): {
           continue;
         }
         const lines = block.split('\n');
-        const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim() ?? 'message';
+        const event =
+          lines
+            .find((l) => l.startsWith('event:'))
+            ?.slice(6)
+            .trim() ?? 'message';
         const data = lines
           .filter((l) => l.startsWith('data:'))
           .map((l) => l.slice(5).trimStart())

@@ -14,7 +14,10 @@ import { backupDatabase } from '../../store/backup';
 export async function backupCommand(target: string, options: { dataDir?: string }): Promise<void> {
   const source = path.join(resolveDataDir(options.dataDir), DATABASE_FILE);
   if (!fs.existsSync(source)) {
-    throw new AssayError('NOT_FOUND', `No Assay database at ${source}; pass --data-dir or set ASSAY_HOME`);
+    throw new AssayError(
+      'NOT_FOUND',
+      `No Assay database at ${source}; pass --data-dir or set ASSAY_HOME`,
+    );
   }
   const db = new BetterSqlite3(source, { readonly: true, fileMustExist: true });
   try {
@@ -22,8 +25,14 @@ export async function backupCommand(target: string, options: { dataDir?: string 
     const copy = new BetterSqlite3(report.file, { readonly: true });
     const check = copy.pragma('integrity_check', { simple: true });
     copy.close();
-    if (check !== 'ok') throw new AssayError('INTERNAL', `The backup at ${report.file} failed its integrity check: ${String(check)}`);
-    process.stdout.write(`Backup written: ${report.file} (${report.bytes} bytes, ${report.pages} pages, integrity ok)\n`);
+    if (check !== 'ok')
+      throw new AssayError(
+        'INTERNAL',
+        `The backup at ${report.file} failed its integrity check: ${String(check)}`,
+      );
+    process.stdout.write(
+      `Backup written: ${report.file} (${report.bytes} bytes, ${report.pages} pages, integrity ok)\n`,
+    );
   } finally {
     db.close();
   }

@@ -15,7 +15,10 @@ export interface ServeOptions {
 function parsePort(raw: string): number {
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new AssayError('CONFIG_INVALID', `--port must be an integer from 0 to 65535, got "${raw}"`);
+    throw new AssayError(
+      'CONFIG_INVALID',
+      `--port must be an integer from 0 to 65535, got "${raw}"`,
+    );
   }
   return port;
 }
@@ -31,7 +34,14 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const core = await createHeadlessCore(dataDir);
   let server;
   try {
-    server = await startHttpServer({ ...options, port, token, rendererDir, dispatcher: core.dispatcher, events: core.events });
+    server = await startHttpServer({
+      ...options,
+      port,
+      token,
+      rendererDir,
+      dispatcher: core.dispatcher,
+      events: core.events,
+    });
   } catch (err) {
     core.close();
     throw err;

@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filesContaining } from '../support/temp-dir';
+import { REPO_ROOT } from '../support/run-cli';
+import { startServe, type ServeProcess } from '../support/serve-process';
+import { tempDirKept } from '../support/temp-dir-kept';
+
+const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/e2e');
+const PAGES = [
+  'prompts',
+  'playground',
+  'datasets',
+  'evals',
+  'interactions',
+  'traces',
+  'scorecards',
+  'backtests',
+  'leaderboard',
+  'settings',
+] as const;
+const OPENAI_KEY = 'sk-proj-E2E-plaintext-key-9f8e7d6c5b4a3210';
+
+let browser: Browser;
+let server: ServeProcess;
+let dataDir: string;
+const consoleErrors: string[] = [];
+
+async function openPage(url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(err.message));
+  await page.goto(url);
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  dataDir = tempDirKept('assay-e2e-');
+  server = await startServe(dataDir);
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('workbench in Chromium against assay serve', () => {
+  it('opens on Prompts and visits every page from the sidebar', async () => {
+    const page = await openPage(`${server.url}/`);
+    await page.getByTestId('page-prompts').waitFor();
+    expect(page.url()).toMatch(/#\/prompts$/);
+    for (const name of PAGES) {
+      await page.getByTestId(`nav-${name}`).click();
+      await page.getByTestId(`page-${name}`).waitFor();
+      expect(page.url()).toMatch(new RegExp(`#/${name}$`));
+      await shot(page, `page-${name}`);
+    }
+    // Unbuilt pages say so plainly instead of showing made-up data.
+    await page.getByTestId('nav-evals').click();
+    await expect(page.getByTestId('page-evals').textContent()).resolves.toMatch(/not built yet/i);
+    await expect(page.getByTestId('page-evals').locator('table').count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('opens the command palette with Ctrl+K and navigates', async () => {
+    const page = await openPage(`${server.url}/#/prompts`);
+    await page.getByTestId('page-prompts').waitFor();
+    await page.keyboard.press('Control+K');
+    const palette = page.getByTestId('command-palette');
+    await palette.waitFor();
+    await shot(page, 'command-palette');
+    await page.keyboard.type('Datasets');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('page-datasets').waitFor();
+    await expect(palette.isVisible()).resolves.toBe(false);
+    await page.close();
+  });
+
+  it('shows a coded error toast for a bad setting and saves nothing', async () => {
+    const page = await openPage(`${server.url}/#/settings`);
+    await page.getByTestId('openai-baseUrl').fill('ftp://example.com');
+    await page.getByTestId('save-openai').click();
+    const toast = page.locator('[data-sonner-toast]').filter({ hasText: 'VALIDATION_FAILED' });
+    await toast.waitFor();
+    await expect(toast.textContent()).resolves.toContain('baseUrl');
+    await shot(page, 'settings-error-toast');
+    expect(fs.existsSync(path.join(dataDir, 'settings.json'))).toBe(false);
+    await page.close();
+  });
+
+  it('saves a provider key, and after a server restart shows it persisted and masked', async () => {
+    let page = await openPage(`${server.url}/#/settings`);
+    await page.getByTestId('openai-apiKey').fill(OPENAI_KEY);
+    await page.getByTestId('openai-baseUrl').fill('http://127.0.0.1:9/v1');
+    await page.getByTestId('save-openai').click();
+    await page.getByTestId('openai-apiKey-status').filter({ hasText: '3210' }).waitFor();
+    await expect(page.getByTestId('openai-apiKey').inputValue()).resolves.toBe('');
+    await page.close();
+
+    expect(await server.stop()).toBe(0);
+    server = await startServe(dataDir);
+
+    page = await openPage(`${server.url}/#/settings`);
+    const status = page.getByTestId('openai-apiKey-status');
+    await status.filter({ hasText: '3210' }).waitFor();
+    const statusText = (await status.textContent()) ?? '';
+    expect(statusText).toContain('sk-••••••••3210');
+    expect(statusText).not.toContain(OPENAI_KEY);
+    await expect(page.getByTestId('openai-baseUrl').inputValue()).resolves.toBe(
+      'http://127.0.0.1:9/v1',
+    );
+    await expect(page.getByTestId('openai-apiKey').inputValue()).resolves.toBe('');
+    expect(await page.content()).not.toContain(OPENAI_KEY);
+    await shot(page, 'settings-persisted-masked');
+    expect(filesContaining(dataDir, OPENAI_KEY)).toEqual([]);
+    await page.close();
+  });
+
+  it('switches to the dark theme and keeps it across reloads', async () => {
+    const page = await openPage(`${server.url}/#/settings`);
+    const html = page.locator('html');
+    for (let i = 0; i < 3 && !((await html.getAttribute('class')) ?? '').includes('dark'); i++) {
+      await page.getByTestId('theme-toggle').click();
+      const option = page.getByRole('menuitem', { name: /dark/i });
+      if (await option.count()) await option.first().click();
+    }
+    await expect(html.getAttribute('class')).resolves.toContain('dark');
+    await page.reload();
+    await page.getByTestId('page-settings').waitFor();
+    await expect(html.getAttribute('class')).resolves.toContain('dark');
+    await shot(page, 'settings-dark');
+    await page.close();
+  });
+
+  it('logged no browser console errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
