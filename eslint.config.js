@@ -27,6 +27,34 @@ export default tseslint.config(
     },
   },
   {
+    // shared/ is the contract both the renderer and main import: zod only, no Node, no DOM.
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronImport,
+          patterns: [
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'os',
+                'crypto',
+                'child_process',
+                'better-sqlite3',
+                'react',
+                'react-*',
+              ],
+              message: 'shared/ may import zod only: it runs in the renderer and in main.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['main/index.ts', 'main/electron/**/*.ts', 'preload/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

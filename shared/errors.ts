@@ -18,6 +18,14 @@ export const ERROR_CODES = {
   STORE_UNAVAILABLE: { http: 503, exit: 1 },
   MIGRATION_FAILED: { http: 500, exit: 1 },
   CONFIG_INVALID: { http: 400, exit: 2 },
+  PROVIDER_RATE_LIMITED: { http: 429, exit: 1 },
+  PROVIDER_UNAVAILABLE: { http: 502, exit: 1 },
+  PROVIDER_TIMEOUT: { http: 504, exit: 1 },
+  // The provider refused the request itself (its 400/404/422): fixing the request is the remedy.
+  PROVIDER_REJECTED: { http: 422, exit: 1 },
+  // The provider refused the key: a 502 keeps it apart from Assay's own 401 for its token.
+  PROVIDER_AUTH: { http: 502, exit: 1 },
+  CANCELLED: { http: 409, exit: 1 },
   INTERNAL: { http: 500, exit: 1 },
 } as const satisfies Record<string, { http: number; exit: number }>;
 
