@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/errors';
+import { MIGRATIONS } from '../../main/store/migrations';
 import { createHeadlessCore } from '../../main/core/create-headless-core';
 import type { Core } from '../../main/core/create-core';
 import { registerIpcTransport } from '../../main/ipc/ipc-transport';
@@ -109,7 +110,7 @@ describe.each(['ipc', 'http'] as const)('contract over %s', (kind) => {
       app: 'assay',
       transport: kind,
       dataDir,
-      schemaVersion: 1,
+      schemaVersion: MIGRATIONS.length,
       secretStore: 'keyfile',
     });
     expect((res.data as { vecVersion: string }).vecVersion).toMatch(/^v\d+\.\d+/);

@@ -1,0 +1,215 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { PicoUsd } from '../../../shared/money';
+import type { LlmMetrics } from '../../metrics/llm-metrics';
+import { redact } from '../../tracing/redact';
+import type { SpanKind, SpanStore } from '../../tracing/span-store';
+import { cacheKey, type ResponseCache } from '../cache/response-cache';
+import type { ProviderLimiter } from '../limits/provider-limiter';
+import { sleep } from '../limits/provider-limiter';
+import type { PriceBook } from '../pricing/price-book';
+import { ProviderError } from '../provider-error';
+import { ZERO_USAGE, type ChatRequest, type ChatResponse, type LlmProvider, type StreamDelta } from '../types';
+import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry-policy';
+
+export interface CallInput {
+  readonly request: ChatRequest;
+  readonly signal?: AbortSignal;
+  readonly onDelta?: (delta: StreamDelta) => void;
+  /** Skip the cache lookup (the fresh response still refreshes the cache). */
+  readonly bypassCache?: boolean;
+  readonly traceId?: string;
+  readonly parentSpanId?: string;
+  readonly spanName?: string;
+  readonly spanKind?: SpanKind;
+  readonly attributes?: Record<string, unknown>;
+}
+
+export interface CallResult {
+  readonly response: ChatResponse;
+  readonly spanId: string;
+  readonly traceId: string;
+  /** Null when the model has no price (shown as "unpriced", never as $0). */
+  readonly costPicoUsd: PicoUsd | null;
+  readonly latencyMs: number;
+  readonly ttftMs: number | null;
+  readonly attempts: number;
+  readonly cacheHit: boolean;
+}
+
+export interface CallPathDeps {
+  readonly providers: { get(id: ChatRequest['provider']): LlmProvider };
+  readonly limiterFor: (id: ChatRequest['provider']) => ProviderLimiter;
+  readonly cache: ResponseCache;
+  readonly prices: PriceBook;
+  readonly spans: SpanStore;
+  readonly metrics: LlmMetrics;
+  /** The configured secret values, cut out of everything a span stores. */
+  readonly secretValues: () => readonly string[];
+  readonly retry?: RetryPolicy;
+  /** Time limit of one attempt. */
+  readonly attemptTimeoutMs?: number;
+  /** Null keeps cache entries until purged. */
+  readonly cacheTtlMs?: number | null;
+  readonly now?: () => number;
+}
+
+const DEFAULT_ATTEMPT_TIMEOUT_MS = 120_000;
+const DEFAULT_CACHE_TTL_MS = 14 * 24 * 3600 * 1000;
+
+/** A rough token estimate (4 characters a token) for rate budgeting before the real count is known. */
+function estimateTokens(request: ChatRequest): number {
+  const chars = request.messages.reduce((n, m) => n + m.content.length, 0);
+  return Math.ceil(chars / 4) + (request.maxTokens ?? 512);
+}
+
+function toProviderError(err: unknown, provider: string, timedOut: boolean): ProviderError {
+  if (err instanceof ProviderError) {
+    // The provider sees our per-attempt timeout as an abort; it is a timeout, and retryable.
+    if (timedOut && err.errorClass === 'aborted') {
+      return new ProviderError({ provider, errorClass: 'timeout', message: 'no answer within the time limit', cause: err });
+    }
+    return err;
+  }
+  if (timedOut) return new ProviderError({ provider, errorClass: 'timeout', message: 'no answer within the time limit', cause: err });
+  const message = err instanceof Error ? err.message : String(err);
+  return new ProviderError({ provider, errorClass: 'unknown', message, cause: err });
+}
+
+/**
+ * The one way every feature calls a model: cache -> limits -> provider with retries -> usage
+ * and cost -> a span -> metrics. A span is written for every call, success or failure.
+ */
+export class CallPath {
+  private readonly retry: RetryPolicy;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: CallPathDeps) {
+    this.retry = deps.retry ?? DEFAULT_RETRY_POLICY;
+    this.now = deps.now ?? Date.now;
+  }
+
+  async call(input: CallInput): Promise<CallResult> {
+    const { request } = input;
+    const started = this.now();
+    const startedAt = new Date(started).toISOString();
+    const spanId = uuidv7();
+    const traceId = input.traceId ?? uuidv7();
+    const key = cacheKey(request);
+    let ttftMs: number | null = null;
+    let attempts = 0;
+
+    const finish = (outcome: { response: ChatResponse | null; error: ProviderError | null; cacheHit: boolean }): CallResult => {
+      const latencyMs = this.now() - started;
+      const usage = outcome.response && !outcome.cacheHit ? outcome.response.usage : ZERO_USAGE;
+      const costPicoUsd = outcome.cacheHit ? 0 : outcome.response ? this.deps.prices.cost(request.provider, request.model, usage) : null;
+      const secrets = this.deps.secretValues();
+      this.deps.spans.insert({
+        id: spanId,
+        traceId,
+        parentId: input.parentSpanId ?? null,
+        kind: input.spanKind ?? 'llm',
+        name: input.spanName ?? `${request.provider}:${request.model}`,
+        provider: request.provider,
+        model: request.model,
+        status: outcome.error ? 'error' : 'ok',
+        errorClass: outcome.error?.errorClass ?? null,
+        errorMessage: outcome.error ? (redact(outcome.error.message, secrets) as string) : null,
+        requestJson: JSON.stringify(redact(request, secrets)),
+        responseJson: outcome.response ? JSON.stringify(redact(outcome.response, secrets)) : null,
+        usage,
+        costPicoUsd,
+        latencyMs,
+        ttftMs,
+        attempts,
+        cacheHit: outcome.cacheHit,
+        providerRequestId: outcome.response?.providerRequestId ?? outcome.error?.requestId ?? null,
+        attributes: input.attributes ?? null,
+        startedAt,
+        endedAt: new Date(started + latencyMs).toISOString(),
+      });
+      this.deps.metrics.observe({
+        provider: request.provider,
+        model: request.model,
+        status: outcome.error ? 'error' : outcome.cacheHit ? 'cache_hit' : 'ok',
+        latencyMs,
+        usage,
+        costPicoUsd,
+      });
+      return { response: outcome.response!, spanId, traceId, costPicoUsd, latencyMs, ttftMs, attempts, cacheHit: outcome.cacheHit };
+    };
+
+    if (!input.bypassCache) {
+      const cached = this.deps.cache.get(key);
+      if (cached) {
+        if (input.onDelta && cached.text) input.onDelta({ type: 'text', text: cached.text });
+        ttftMs = this.now() - started;
+        return finish({ response: cached, error: null, cacheHit: true });
+      }
+    }
+
+    try {
+      const response = await this.callWithRetries(input, (count) => (attempts = count), () => {
+        ttftMs ??= this.now() - started;
+      });
+      this.deps.cache.set(key, request, response, this.deps.cacheTtlMs === undefined ? DEFAULT_CACHE_TTL_MS : this.deps.cacheTtlMs);
+      return finish({ response, error: null, cacheHit: false });
+    } catch (err) {
+      const error =
+        err instanceof ProviderError
+          ? err
+          : input.signal?.aborted
+            ? new ProviderError({ provider: request.provider, errorClass: 'aborted', message: 'cancelled', cause: err })
+            : toProviderError(err, request.provider, false);
+      finish({ response: null, error, cacheHit: false });
+      throw error;
+    }
+  }
+
+  private async callWithRetries(
+    input: CallInput,
+    setAttempts: (n: number) => void,
+    onFirstToken: () => void,
+  ): Promise<ChatResponse> {
+    const { request, signal } = input;
+    const provider = this.deps.providers.get(request.provider);
+    const limiter = this.deps.limiterFor(request.provider);
+    const estimate = estimateTokens(request);
+    const release = await limiter.acquireSlot(signal);
+    let streamed = false;
+    const onDelta = input.onDelta
+      ? (delta: StreamDelta): void => {
+          streamed = true;
+          onFirstToken();
+          input.onDelta!(delta);
+        }
+      : undefined;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        setAttempts(attempt);
+        await limiter.acquireRate(estimate, signal);
+        const timeout = AbortSignal.timeout(this.deps.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS);
+        const attemptSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
+        try {
+          const response = await provider.chat(request, { signal: attemptSignal, onDelta });
+          const u = response.usage;
+          limiter.settleTokens(estimate, u.inputTokens + u.outputTokens + u.cacheReadTokens + u.cacheWriteTokens);
+          return response;
+        } catch (err) {
+          limiter.settleTokens(estimate, 0);
+          const error = toProviderError(err, request.provider, timeout.aborted && !signal?.aborted);
+          if (signal?.aborted) throw new ProviderError({ provider: request.provider, errorClass: 'aborted', message: 'cancelled', cause: err });
+          const delay = retryDelay(attempt, error, this.retry);
+          if (delay === null) throw error;
+          if (error.errorClass === 'rate_limited' && error.retryAfterMs !== undefined) limiter.pause(delay);
+          if (streamed) {
+            streamed = false;
+            onDelta?.({ type: 'reset' });
+          }
+          await sleep(delay, signal);
+        }
+      }
+    } finally {
+      release();
+    }
+  }
+}
