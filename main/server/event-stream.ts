@@ -29,13 +29,14 @@ export function mountEventStream(app: Hono, events: EventBus): void {
         if (wanted && !wanted.has(topic)) return;
         void stream.writeSSE({ event: topic, data: JSON.stringify(payload) });
       });
-      stream.onAbort(unsubscribe);
       // Tell the client the subscription is live, so it can act without racing the first event.
       await stream.write(': ready\n\n');
-      while (!stream.aborted && !stream.closed) {
-        await stream.sleep(HEARTBEAT_MS);
-        await stream.write(': ping\n\n');
-      }
+      // An unref'd interval, not a sleeping loop: a pending heartbeat must not keep a shutting
+      // down server alive.
+      const heartbeat = setInterval(() => void stream.write(': ping\n\n'), HEARTBEAT_MS);
+      heartbeat.unref();
+      if (!stream.aborted) await new Promise<void>((resolve) => stream.onAbort(resolve));
+      clearInterval(heartbeat);
       unsubscribe();
     });
   });

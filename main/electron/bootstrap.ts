@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
+import { createCore, type Core } from '../core/create-core';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { applyDevServerCsp } from './dev-server-csp';
+import { createElectronSettingsBackend } from './electron-settings';
+import { serveCoreOverIpc } from './ipc-bridge';
+import { createMainWindow, focusWindow } from './main-window';
+import { resolveNativeModulePaths } from './native-modules';
+import { resolveRendererTarget, type RendererTarget } from './renderer-target';
+import { createSafeStorageCipher } from './safe-storage-cipher';
+import { describeStartupError } from './startup-error';
+import { denyAllPermissions, installWebContentsGuards } from './web-guards';
+
+export interface BootstrapOptions {
+  /** Folder of the bundled main script (out/main); out/preload and out/renderer are siblings. */
+  readonly mainDir: string;
+}
+
+/** Starts the desktop shell: one instance, one window, the core behind IPC. */
+export function bootstrap(options: BootstrapOptions): void {
+  // Privileged schemes can only be registered before `ready`.
+  registerAppScheme();
+
+  // A second instance would open the same SQLite file and settings; hand over and leave.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) focusWindow(window);
+  });
+  app.on('window-all-closed', () => {
+    // macOS apps stay alive without windows; `activate` opens a new one.
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app
+    .whenReady()
+    .then(() => start(options))
+    .catch((err: unknown) => failStartup(err));
+}
+
+async function start(options: BootstrapOptions): Promise<void> {
+  const dataDir = app.getPath('userData');
+  let core: Core | undefined;
+  try {
+    const target = resolveRendererTarget(app.isPackaged, process.env);
+    installWebContentsGuards(target.appOrigins);
+    denyAllPermissions(session.defaultSession);
+    if (target.devServerUrl) applyDevServerCsp(session.defaultSession, target.devServerUrl);
+    else serveAppProtocol(path.join(options.mainDir, '../renderer'));
+
+    // The core (and its migrations) comes up before any window, so a failure is an error box,
+    // never a blank window.
+    core = await createCore({
+      dataDir,
+      settingsBackend: createElectronSettingsBackend(),
+      secretCipher: createSafeStorageCipher(safeStorage),
+      ...resolveNativeModulePaths(),
+    });
+    const stopIpc = serveCoreOverIpc({
+      dispatcher: core.dispatcher,
+      events: core.events,
+      appOrigins: target.appOrigins,
+    });
+    const running = core;
+    app.once('will-quit', () => {
+      stopIpc();
+      running.close();
+    });
+
+    const preloadPath = path.join(options.mainDir, '../preload/index.cjs');
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length > 0) return;
+      openWindow(preloadPath, target).catch((err: unknown) => {
+        console.error('[electron] could not reopen the window:', err);
+      });
+    });
+    await openWindow(preloadPath, target);
+  } catch (err) {
+    // app.exit skips will-quit, so the database is closed here.
+    core?.close();
+    failStartup(err, dataDir);
+  }
+}
+
+async function openWindow(preloadPath: string, target: RendererTarget): Promise<void> {
+  const window = createMainWindow({ preloadPath });
+  await window.loadURL(target.entryUrl);
+}
+
+function failStartup(err: unknown, dataDir?: string): void {
+  console.error('[electron] startup failed:', err);
+  const report = describeStartupError(err, dataDir);
+  dialog.showErrorBox(report.title, report.content);
+  app.exit(1);
+}

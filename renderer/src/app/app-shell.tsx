@@ -1,0 +1,20 @@
+import { useCallback, useState } from 'react';
+import { CommandPalette, useCommandPaletteShortcut } from '../navigation/command-palette';
+import { Sidebar } from '../navigation/sidebar';
+import { Routes } from './routes';
+
+export function AppShell() {
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const togglePalette = useCallback(() => setPaletteOpen((open) => !open), []);
+  useCommandPaletteShortcut(togglePalette);
+
+  return (
+    <div className="flex h-screen min-w-[900px] overflow-hidden">
+      <Sidebar onOpenPalette={() => setPaletteOpen(true)} />
+      <main className="min-w-0 flex-1 overflow-y-auto">
+        <Routes />
+      </main>
+      <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} />
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import {
+  Activity,
+  ClipboardCheck,
+  Database,
+  FileText,
+  FlaskConical,
+  GitCompareArrows,
+  MessagesSquare,
+  Settings,
+  SquareTerminal,
+  Trophy,
+  type LucideIcon,
+} from 'lucide-react';
+
+export type PageName =
+  | 'prompts'
+  | 'playground'
+  | 'datasets'
+  | 'evals'
+  | 'interactions'
+  | 'traces'
+  | 'scorecards'
+  | 'backtests'
+  | 'leaderboard'
+  | 'settings';
+
+export interface PageDef {
+  name: PageName;
+  title: string;
+  path: `/${PageName}`;
+  icon: LucideIcon;
+  /** One sentence on what the page is for; shown while the page is not built yet. */
+  purpose: string;
+}
+
+const page = (name: PageName, title: string, icon: LucideIcon, purpose: string): PageDef => ({
+  name,
+  title,
+  path: `/${name}`,
+  icon,
+  purpose,
+});
+
+/** Every page, in sidebar order. Routes, the sidebar and the command palette all read this. */
+export const PAGES: readonly PageDef[] = [
+  page(
+    'prompts',
+    'Prompts',
+    FileText,
+    'It will version prompt templates with {{variables}}, label releases such as production, and compare versions side by side.',
+  ),
+  page(
+    'playground',
+    'Playground',
+    SquareTerminal,
+    "It will run a prompt against any configured model and show each call's output, tokens, cost and latency.",
+  ),
+  page(
+    'datasets',
+    'Datasets',
+    Database,
+    'It will hold test cases with inputs, expected outputs and matchers, imported from files or captured from interactions.',
+  ),
+  page(
+    'evals',
+    'Evals',
+    FlaskConical,
+    'It will run a dataset against a prompt version and model, score every case with matchers and judges, and compare runs.',
+  ),
+  page(
+    'interactions',
+    'Interactions',
+    MessagesSquare,
+    'It will list the logged inputs and outputs of your LLM features, with sessions, users, tags and feedback.',
+  ),
+  page(
+    'traces',
+    'Traces',
+    Activity,
+    'It will show the spans of each call (LLM, tool, retrieval and judge steps) with their tokens, cost and timing.',
+  ),
+  page(
+    'scorecards',
+    'Scorecards',
+    ClipboardCheck,
+    'It will grade interactions with deterministic, LLM-judge and code graders and follow the scores over time.',
+  ),
+  page(
+    'backtests',
+    'Backtests',
+    GitCompareArrows,
+    'It will replay past interactions through a candidate prompt or model and compare it with the baseline, case by case.',
+  ),
+  page(
+    'leaderboard',
+    'Leaderboard',
+    Trophy,
+    'It will rank prompt versions and models by quality, cost and latency across eval runs.',
+  ),
+  page(
+    'settings',
+    'Settings',
+    Settings,
+    'Provider connections, appearance and details of this installation.',
+  ),
+];
