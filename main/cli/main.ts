@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { appVersion } from '../core/app-version';
 import { backupCommand } from './commands/backup';
+import { callCommand } from './commands/call';
+import { modelsCommand } from './commands/models';
 import { serveCommand } from './commands/serve';
 import { EXIT_OK, EXIT_USAGE, reportError } from './exit';
 
@@ -27,6 +29,31 @@ function buildProgram(): Command {
     .argument('<file>', 'where to write the copy')
     .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
     .action(backupCommand);
+
+  program
+    .command('call')
+    .description('Call a model through the instrumented call path and print the reply')
+    .requiredOption('--provider <provider>', 'openai | anthropic | bedrock | local')
+    .requiredOption(
+      '--model <model>',
+      'model id, e.g. gpt-4o-mini or us.anthropic.claude-sonnet-4-5-20250929-v1:0',
+    )
+    .requiredOption('--message <text>', 'the user message')
+    .option('--system <text>', 'a system prompt')
+    .option('--stream', 'print tokens as they arrive')
+    .option('--json', 'print one JSON object: text, usage, costUsd, latencyMs, spanId, …')
+    .option('--no-cache', 'skip the response cache')
+    .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
+    .action(callCommand);
+
+  program
+    .command('models')
+    .description('List models with prices (USD per 1M tokens)')
+    .option('--provider <provider>', 'only this provider')
+    .option('--json', 'print JSON')
+    .option('--no-live', 'use the catalog only, without asking the providers')
+    .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
+    .action(modelsCommand);
 
   return program;
 }

@@ -2,6 +2,9 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { v7 as uuidv7 } from 'uuid';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
+import { LlmService, type LlmServiceOptions } from '../llm/llm-service';
+import type { ProviderFactories } from '../llm/provider-registry';
+import { defaultProviderFactories } from '../llm/providers';
 import { createHandlers } from '../api/handlers';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { SecretStore } from '../secrets/secret-store';
@@ -21,6 +24,10 @@ export interface CoreOptions {
   /** sqlite-vec loadable path (rewritten to app.asar.unpacked when packaged). */
   readonly vecExtensionPath?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** Replaces the real SDK providers (tests of code above the provider layer). */
+  readonly providerFactories?: ProviderFactories;
+  /** Limits, retry and timeout tuning of the call path. */
+  readonly llm?: Pick<LlmServiceOptions, 'limits' | 'callPath'>;
 }
 
 export interface Core {
@@ -47,7 +54,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       options.secretCipher,
       options.env ?? process.env,
     );
-    const settings = new SettingsService(options.settingsBackend, secrets, events);
+    const env = options.env ?? process.env;
+    const settings = new SettingsService(options.settingsBackend, secrets, events, env);
     // Fail at start, not at first use, when the settings file was hand-edited into nonsense.
     settings.current();
     ensureInstanceRow(store.db);
@@ -58,6 +66,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       secrets,
       settings,
       events,
+      llm: new LlmService({
+        db: store.db,
+        settings,
+        secrets,
+        events,
+        env,
+        factories: options.providerFactories ?? defaultProviderFactories,
+        ...options.llm,
+      }),
     };
     return {
       dispatcher: createDispatcher(createHandlers(services)),

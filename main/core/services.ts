@@ -1,3 +1,4 @@
+import type { LlmService } from '../llm/llm-service';
 import type { OpenedDatabase } from '../store/database';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
@@ -11,4 +12,5 @@ export interface CoreServices {
   readonly secrets: SecretStore;
   readonly settings: SettingsService;
   readonly events: EventBus;
+  readonly llm: LlmService;
 }

@@ -88,7 +88,10 @@ export function classifyStatus(status: number): ProviderErrorClass {
  * Reads `retry-after-ms` (OpenAI, Anthropic) or `Retry-After` (seconds or an HTTP date) from a
  * header getter. Returns undefined when absent or unparsable.
  */
-export function parseRetryAfter(get: (name: string) => string | null | undefined, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+  get: (name: string) => string | null | undefined,
+  now = Date.now(),
+): number | undefined {
   const ms = get('retry-after-ms');
   if (ms != null && ms.trim() !== '' && Number.isFinite(Number(ms))) return Math.max(0, Number(ms));
   const value = get('retry-after');

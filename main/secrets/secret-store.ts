@@ -72,6 +72,13 @@ export class SecretStore {
     return null;
   }
 
+  /** Every secret value in force (stored or from the environment), for redaction. */
+  knownValues(): string[] {
+    return (Object.keys(SECRET_ENV) as SecretName[])
+      .map((name) => this.resolve(name)?.value)
+      .filter((v): v is string => v !== undefined);
+  }
+
   /** Sets several secrets at once (`null` deletes); the file is rewritten once. */
   async update(changes: Partial<Record<SecretName, string | null>>): Promise<void> {
     const entries = this.data.cipher === this.cipher.kind ? { ...this.data.entries } : {};

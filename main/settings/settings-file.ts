@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_LOCAL_BASE_URL, themeSchema } from '../../shared/contract';
+import { themeSchema } from '../../shared/contract';
 import { validationError } from '../../shared/errors';
 
 /** The non-secret settings as stored. Every field has a default so an empty file is valid. */
@@ -11,12 +11,14 @@ export const settingsFileSchema = z.object({
       anthropic: z.object({ baseUrl: z.string().nullable().default(null) }).prefault({}),
       bedrock: z
         .object({
-          region: z.string().default('us-east-1'),
+          // null: AWS_REGION / AWS_DEFAULT_REGION, else us-east-1 (resolved when read).
+          region: z.string().nullable().default(null),
           profile: z.string().nullable().default(null),
           endpoint: z.string().nullable().default(null),
         })
         .prefault({}),
-      local: z.object({ baseUrl: z.string().default(DEFAULT_LOCAL_BASE_URL) }).prefault({}),
+      // null: ASSAY_LOCAL_BASE_URL, else Ollama's default address.
+      local: z.object({ baseUrl: z.string().nullable().default(null) }).prefault({}),
     })
     .prefault({}),
 });

@@ -1,8 +1,9 @@
-import type {
-  SecretView,
-  SettingsView,
-  UpdateProviderInput,
-  ParsedInput,
+import {
+  DEFAULT_LOCAL_BASE_URL,
+  type SecretView,
+  type SettingsView,
+  type UpdateProviderInput,
+  type ParsedInput,
 } from '../../shared/contract';
 import { maskSecret } from '../../shared/mask';
 import type { EventBus } from '../core/event-bus';
@@ -10,6 +11,16 @@ import type { SecretName } from '../secrets/secret-names';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsBackend } from './settings-backend';
 import { parseSettingsFile, type SettingsFile } from './settings-file';
+
+/** The Bedrock region in force: saved, else the AWS environment, else us-east-1. */
+export function effectiveRegion(file: SettingsFile, env: NodeJS.ProcessEnv): string {
+  return file.providers.bedrock.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1';
+}
+
+/** The local server in force: saved, else ASSAY_LOCAL_BASE_URL, else Ollama's default. */
+export function effectiveLocalBaseUrl(file: SettingsFile, env: NodeJS.ProcessEnv): string {
+  return file.providers.local.baseUrl ?? env.ASSAY_LOCAL_BASE_URL ?? DEFAULT_LOCAL_BASE_URL;
+}
 
 /** Fields of a provider update that are secrets, by provider: they go to the SecretStore. */
 const SECRET_FIELDS = {
@@ -28,6 +39,7 @@ export class SettingsService {
     private readonly backend: SettingsBackend,
     private readonly secrets: SecretStore,
     private readonly events: EventBus,
+    private readonly env: NodeJS.ProcessEnv,
   ) {}
 
   /** The stored non-secret settings, with defaults filled in. */
@@ -57,11 +69,12 @@ export class SettingsService {
         },
         bedrock: {
           ...file.providers.bedrock,
+          region: effectiveRegion(file, this.env),
           accessKeyId: secret('bedrock.accessKeyId'),
           secretAccessKey: secret('bedrock.secretAccessKey'),
           sessionToken: secret('bedrock.sessionToken'),
         },
-        local: { baseUrl: file.providers.local.baseUrl, apiKey: secret('local.apiKey') },
+        local: { baseUrl: effectiveLocalBaseUrl(file, this.env), apiKey: secret('local.apiKey') },
       },
     };
   }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { llmChannels, llmTopics } from './llm';
 import { settingsChannels, settingsTopics } from './settings';
 import { systemChannels } from './system';
 
@@ -6,11 +7,13 @@ import { systemChannels } from './system';
 export const channels = {
   ...systemChannels,
   ...settingsChannels,
+  ...llmChannels,
 };
 
 /** Event topics (streams, progress, change notices) with their payload schemas. */
 export const topics = {
   ...settingsTopics,
+  ...llmTopics,
 };
 
 export type Channels = typeof channels;
@@ -33,5 +36,6 @@ export function isTopic(name: string): name is Topic {
   return Object.hasOwn(topics, name);
 }
 
+export * from './llm';
 export * from './settings';
 export * from './system';

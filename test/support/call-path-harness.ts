@@ -8,6 +8,7 @@ import { PriceOverrides } from '../../main/llm/pricing/price-overrides';
 import type { LlmProvider } from '../../main/llm/types';
 import { LlmMetrics } from '../../main/metrics/llm-metrics';
 import { openDatabase } from '../../main/store/database';
+import { GroupCommit } from '../../main/store/group-commit';
 import { SpanStore } from '../../main/tracing/span-store';
 import { tempDir } from './temp-dir';
 
@@ -33,6 +34,7 @@ export function callPathHarness(
     prices: new PriceBook(bundledCatalog(), new PriceOverrides(db)),
     spans,
     metrics,
+    writes: new GroupCommit(db),
     secretValues: () => [],
     retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5_000 },
     ...options,

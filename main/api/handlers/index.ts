@@ -1,5 +1,6 @@
 import type { CoreServices } from '../../core/services';
 import type { Handlers } from '../dispatcher';
+import { llmHandlers } from './llm';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 
@@ -8,5 +9,6 @@ export function createHandlers(services: CoreServices): Handlers {
   return {
     ...systemHandlers(services),
     ...settingsHandlers(services),
+    ...llmHandlers(services),
   };
 }

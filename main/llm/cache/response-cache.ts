@@ -37,7 +37,9 @@ export class ResponseCache {
          created_at = excluded.created_at, expires_at = excluded.expires_at`,
     );
     this.deleteStmt = db.prepare('DELETE FROM llm_cache WHERE key = ?');
-    this.purgeStmt = db.prepare('DELETE FROM llm_cache WHERE expires_at IS NOT NULL AND expires_at <= ?');
+    this.purgeStmt = db.prepare(
+      'DELETE FROM llm_cache WHERE expires_at IS NOT NULL AND expires_at <= ?',
+    );
   }
 
   get(key: string): ChatResponse | null {
@@ -53,7 +55,14 @@ export class ResponseCache {
   /** `ttlMs` null keeps the entry until purged by hand. */
   set(key: string, request: ChatRequest, response: ChatResponse, ttlMs: number | null): void {
     const now = this.now();
-    this.putStmt.run(key, request.provider, request.model, JSON.stringify(response), now, ttlMs === null ? null : now + ttlMs);
+    this.putStmt.run(
+      key,
+      request.provider,
+      request.model,
+      JSON.stringify(response),
+      now,
+      ttlMs === null ? null : now + ttlMs,
+    );
   }
 
   /** Drops expired entries; returns how many. */

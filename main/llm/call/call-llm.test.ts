@@ -16,10 +16,21 @@ const RESPONSE: ChatResponse = {
   rawFinishReason: 'stop',
   providerRequestId: 'req_1',
   model: 'gpt-4o-2024-08-06',
-  usage: { inputTokens: 1000, outputTokens: 200, cacheReadTokens: 500, cacheWriteTokens: 0, reasoningTokens: 0 },
+  usage: {
+    inputTokens: 1000,
+    outputTokens: 200,
+    cacheReadTokens: 500,
+    cacheWriteTokens: 0,
+    reasoningTokens: 0,
+  },
 };
 
-type Step = ChatResponse | ProviderErrorClass | { error: ProviderErrorClass; retryAfterMs: number } | 'hang' | { stream: string; then: ProviderErrorClass };
+type Step =
+  | ChatResponse
+  | ProviderErrorClass
+  | { error: ProviderErrorClass; retryAfterMs: number }
+  | 'hang'
+  | { stream: string; then: ProviderErrorClass };
 
 /** A provider that plays a script, one step per attempt, and counts the calls it got. */
 function scripted(steps: Step[]): LlmProvider & { calls: number } {
@@ -33,12 +44,26 @@ function scripted(steps: Step[]): LlmProvider & { calls: number } {
       if (step === 'hang') {
         return new Promise((_resolve, reject) =>
           opts?.signal?.addEventListener('abort', () =>
-            reject(new ProviderError({ provider: 'openai', errorClass: 'aborted', message: 'aborted' })),
+            reject(
+              new ProviderError({ provider: 'openai', errorClass: 'aborted', message: 'aborted' }),
+            ),
           ),
         );
       }
-      if (typeof step === 'string') throw new ProviderError({ provider: 'openai', errorClass: step, message: `scripted ${step}`, status: 400 });
-      if ('error' in step) throw new ProviderError({ provider: 'openai', errorClass: step.error, message: 'slow down', retryAfterMs: step.retryAfterMs });
+      if (typeof step === 'string')
+        throw new ProviderError({
+          provider: 'openai',
+          errorClass: step,
+          message: `scripted ${step}`,
+          status: 400,
+        });
+      if ('error' in step)
+        throw new ProviderError({
+          provider: 'openai',
+          errorClass: step.error,
+          message: 'slow down',
+          retryAfterMs: step.retryAfterMs,
+        });
       if ('stream' in step) {
         opts?.onDelta?.({ type: 'text', text: step.stream });
         throw new ProviderError({ provider: 'openai', errorClass: step.then, message: 'dropped' });
@@ -96,7 +121,12 @@ describe('CallPath', () => {
   });
 
   it('retries rate limits and server errors, honouring Retry-After, then succeeds', async () => {
-    const provider = scripted([{ error: 'rate_limited', retryAfterMs: 30 }, 'server_error', 'connection', RESPONSE]);
+    const provider = scripted([
+      { error: 'rate_limited', retryAfterMs: 30 },
+      'server_error',
+      'connection',
+      RESPONSE,
+    ]);
     const { callPath, spans } = callPathHarness({ openai: provider });
     const started = Date.now();
     const result = await callPath.call({ request: REQUEST });
@@ -108,16 +138,26 @@ describe('CallPath', () => {
   it('fails at once on a non-retryable error and records it', async () => {
     const provider = scripted(['bad_request']);
     const { callPath, db } = callPathHarness({ openai: provider });
-    await expect(callPath.call({ request: REQUEST })).rejects.toMatchObject({ code: 'PROVIDER_REJECTED', errorClass: 'bad_request' });
+    await expect(callPath.call({ request: REQUEST })).rejects.toMatchObject({
+      code: 'PROVIDER_REJECTED',
+      errorClass: 'bad_request',
+    });
     expect(provider.calls).toBe(1);
     const row = db.prepare('SELECT status, error_class, attempts, cost_pico_usd FROM span').get();
-    expect(row).toEqual({ status: 'error', error_class: 'bad_request', attempts: 1, cost_pico_usd: null });
+    expect(row).toEqual({
+      status: 'error',
+      error_class: 'bad_request',
+      attempts: 1,
+      cost_pico_usd: null,
+    });
   });
 
   it('gives up after the configured attempts', async () => {
     const provider = scripted(['overloaded']);
     const { callPath } = callPathHarness({ openai: provider });
-    await expect(callPath.call({ request: REQUEST })).rejects.toMatchObject({ errorClass: 'overloaded' });
+    await expect(callPath.call({ request: REQUEST })).rejects.toMatchObject({
+      errorClass: 'overloaded',
+    });
     expect(provider.calls).toBe(4);
   });
 
@@ -133,7 +173,9 @@ describe('CallPath', () => {
     const { callPath, db } = callPathHarness({ openai: provider });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);
-    await expect(callPath.call({ request: REQUEST, signal: controller.signal })).rejects.toMatchObject({ code: 'CANCELLED' });
+    await expect(
+      callPath.call({ request: REQUEST, signal: controller.signal }),
+    ).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(db.prepare('SELECT error_class FROM span').get()).toEqual({ error_class: 'aborted' });
   });
 
@@ -142,7 +184,11 @@ describe('CallPath', () => {
     const { callPath } = callPathHarness({ openai: provider });
     const deltas: StreamDelta[] = [];
     const result = await callPath.call({ request: REQUEST, onDelta: (d) => deltas.push(d) });
-    expect(deltas).toEqual([{ type: 'text', text: 'partial ' }, { type: 'reset' }, { type: 'text', text: 'hi there' }]);
+    expect(deltas).toEqual([
+      { type: 'text', text: 'partial ' },
+      { type: 'reset' },
+      { type: 'text', text: 'hi there' },
+    ]);
     expect(result.ttftMs).not.toBeNull();
   });
 
@@ -155,8 +201,13 @@ describe('CallPath', () => {
 
   it('cuts configured secrets out of everything the span stores', async () => {
     const key = 'sk-live-abcdefghijklmnop';
-    const { callPath, db } = callPathHarness({ openai: scripted([RESPONSE]) }, { secretValues: () => [key] });
-    await callPath.call({ request: { ...REQUEST, messages: [{ role: 'user', content: `my key is ${key}` }] } });
+    const { callPath, db } = callPathHarness(
+      { openai: scripted([RESPONSE]) },
+      { secretValues: () => [key] },
+    );
+    await callPath.call({
+      request: { ...REQUEST, messages: [{ role: 'user', content: `my key is ${key}` }] },
+    });
     const dump = JSON.stringify(db.prepare('SELECT * FROM span').all());
     expect(dump).not.toContain(key);
     expect(dump).toContain('my key is [REDACTED]');
@@ -176,7 +227,11 @@ describe('CallPath', () => {
       },
     };
     const { callPath } = callPathHarness({ openai: slow }, { limits: { concurrency: 3 } });
-    await Promise.all(Array.from({ length: 20 }, (_, i) => callPath.call({ request: { ...REQUEST, temperature: i / 100 } })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        callPath.call({ request: { ...REQUEST, temperature: i / 100 } }),
+      ),
+    );
     expect(peak).toBe(3);
   });
 });

@@ -1,14 +1,21 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { PicoUsd } from '../../../shared/money';
 import type { LlmMetrics } from '../../metrics/llm-metrics';
+import type { GroupCommit } from '../../store/group-commit';
 import { redact } from '../../tracing/redact';
-import type { SpanKind, SpanStore } from '../../tracing/span-store';
+import type { SpanKind, SpanRecord, SpanStore } from '../../tracing/span-store';
 import { cacheKey, type ResponseCache } from '../cache/response-cache';
 import type { ProviderLimiter } from '../limits/provider-limiter';
 import { sleep } from '../limits/provider-limiter';
 import type { PriceBook } from '../pricing/price-book';
 import { ProviderError } from '../provider-error';
-import { ZERO_USAGE, type ChatRequest, type ChatResponse, type LlmProvider, type StreamDelta } from '../types';
+import {
+  ZERO_USAGE,
+  type ChatRequest,
+  type ChatResponse,
+  type LlmProvider,
+  type StreamDelta,
+} from '../types';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry-policy';
 
 export interface CallInput {
@@ -43,6 +50,8 @@ export interface CallPathDeps {
   readonly prices: PriceBook;
   readonly spans: SpanStore;
   readonly metrics: LlmMetrics;
+  /** Batches the cache and span writes of concurrent calls into shared commits. */
+  readonly writes: GroupCommit;
   /** The configured secret values, cut out of everything a span stores. */
   readonly secretValues: () => readonly string[];
   readonly retry?: RetryPolicy;
@@ -66,11 +75,22 @@ function toProviderError(err: unknown, provider: string, timedOut: boolean): Pro
   if (err instanceof ProviderError) {
     // The provider sees our per-attempt timeout as an abort; it is a timeout, and retryable.
     if (timedOut && err.errorClass === 'aborted') {
-      return new ProviderError({ provider, errorClass: 'timeout', message: 'no answer within the time limit', cause: err });
+      return new ProviderError({
+        provider,
+        errorClass: 'timeout',
+        message: 'no answer within the time limit',
+        cause: err,
+      });
     }
     return err;
   }
-  if (timedOut) return new ProviderError({ provider, errorClass: 'timeout', message: 'no answer within the time limit', cause: err });
+  if (timedOut)
+    return new ProviderError({
+      provider,
+      errorClass: 'timeout',
+      message: 'no answer within the time limit',
+      cause: err,
+    });
   const message = err instanceof Error ? err.message : String(err);
   return new ProviderError({ provider, errorClass: 'unknown', message, cause: err });
 }
@@ -88,6 +108,10 @@ export class CallPath {
     this.now = deps.now ?? Date.now;
   }
 
+  private cacheTtlMs(): number | null {
+    return this.deps.cacheTtlMs === undefined ? DEFAULT_CACHE_TTL_MS : this.deps.cacheTtlMs;
+  }
+
   async call(input: CallInput): Promise<CallResult> {
     const { request } = input;
     const started = this.now();
@@ -98,12 +122,20 @@ export class CallPath {
     let ttftMs: number | null = null;
     let attempts = 0;
 
-    const finish = (outcome: { response: ChatResponse | null; error: ProviderError | null; cacheHit: boolean }): CallResult => {
+    const finish = async (outcome: {
+      response: ChatResponse | null;
+      error: ProviderError | null;
+      cacheHit: boolean;
+    }): Promise<CallResult> => {
       const latencyMs = this.now() - started;
       const usage = outcome.response && !outcome.cacheHit ? outcome.response.usage : ZERO_USAGE;
-      const costPicoUsd = outcome.cacheHit ? 0 : outcome.response ? this.deps.prices.cost(request.provider, request.model, usage) : null;
+      const costPicoUsd = outcome.cacheHit
+        ? 0
+        : outcome.response
+          ? this.deps.prices.cost(request.provider, request.model, usage)
+          : null;
       const secrets = this.deps.secretValues();
-      this.deps.spans.insert({
+      const span: SpanRecord = {
         id: spanId,
         traceId,
         parentId: input.parentSpanId ?? null,
@@ -126,6 +158,13 @@ export class CallPath {
         attributes: input.attributes ?? null,
         startedAt,
         endedAt: new Date(started + latencyMs).toISOString(),
+      };
+      const fresh = outcome.response && !outcome.cacheHit ? outcome.response : null;
+      // The response is cached and its span stored in one commit: awaited, so a caller never
+      // sees a span id that is not yet in the database.
+      await this.deps.writes.run(() => {
+        if (fresh) this.deps.cache.set(key, request, fresh, this.cacheTtlMs());
+        this.deps.spans.insert(span);
       });
       this.deps.metrics.observe({
         provider: request.provider,
@@ -135,7 +174,16 @@ export class CallPath {
         usage,
         costPicoUsd,
       });
-      return { response: outcome.response!, spanId, traceId, costPicoUsd, latencyMs, ttftMs, attempts, cacheHit: outcome.cacheHit };
+      return {
+        response: outcome.response!,
+        spanId,
+        traceId,
+        costPicoUsd,
+        latencyMs,
+        ttftMs,
+        attempts,
+        cacheHit: outcome.cacheHit,
+      };
     };
 
     if (!input.bypassCache) {
@@ -143,24 +191,38 @@ export class CallPath {
       if (cached) {
         if (input.onDelta && cached.text) input.onDelta({ type: 'text', text: cached.text });
         ttftMs = this.now() - started;
-        return finish({ response: cached, error: null, cacheHit: true });
+        return await finish({ response: cached, error: null, cacheHit: true });
       }
     }
 
     try {
-      const response = await this.callWithRetries(input, (count) => (attempts = count), () => {
-        ttftMs ??= this.now() - started;
-      });
-      this.deps.cache.set(key, request, response, this.deps.cacheTtlMs === undefined ? DEFAULT_CACHE_TTL_MS : this.deps.cacheTtlMs);
+      const response = await this.callWithRetries(
+        input,
+        (count) => (attempts = count),
+        () => {
+          ttftMs ??= this.now() - started;
+        },
+      );
+      this.deps.cache.set(
+        key,
+        request,
+        response,
+        this.deps.cacheTtlMs === undefined ? DEFAULT_CACHE_TTL_MS : this.deps.cacheTtlMs,
+      );
       return finish({ response, error: null, cacheHit: false });
     } catch (err) {
       const error =
         err instanceof ProviderError
           ? err
           : input.signal?.aborted
-            ? new ProviderError({ provider: request.provider, errorClass: 'aborted', message: 'cancelled', cause: err })
+            ? new ProviderError({
+                provider: request.provider,
+                errorClass: 'aborted',
+                message: 'cancelled',
+                cause: err,
+              })
             : toProviderError(err, request.provider, false);
-      finish({ response: null, error, cacheHit: false });
+      await finish({ response: null, error, cacheHit: false });
       throw error;
     }
   }
@@ -187,20 +249,32 @@ export class CallPath {
       for (let attempt = 1; ; attempt++) {
         setAttempts(attempt);
         await limiter.acquireRate(estimate, signal);
-        const timeout = AbortSignal.timeout(this.deps.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS);
+        const timeout = AbortSignal.timeout(
+          this.deps.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS,
+        );
         const attemptSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
         try {
           const response = await provider.chat(request, { signal: attemptSignal, onDelta });
           const u = response.usage;
-          limiter.settleTokens(estimate, u.inputTokens + u.outputTokens + u.cacheReadTokens + u.cacheWriteTokens);
+          limiter.settleTokens(
+            estimate,
+            u.inputTokens + u.outputTokens + u.cacheReadTokens + u.cacheWriteTokens,
+          );
           return response;
         } catch (err) {
           limiter.settleTokens(estimate, 0);
           const error = toProviderError(err, request.provider, timeout.aborted && !signal?.aborted);
-          if (signal?.aborted) throw new ProviderError({ provider: request.provider, errorClass: 'aborted', message: 'cancelled', cause: err });
+          if (signal?.aborted)
+            throw new ProviderError({
+              provider: request.provider,
+              errorClass: 'aborted',
+              message: 'cancelled',
+              cause: err,
+            });
           const delay = retryDelay(attempt, error, this.retry);
           if (delay === null) throw error;
-          if (error.errorClass === 'rate_limited' && error.retryAfterMs !== undefined) limiter.pause(delay);
+          if (error.errorClass === 'rate_limited' && error.retryAfterMs !== undefined)
+            limiter.pause(delay);
           if (streamed) {
             streamed = false;
             onDelta?.({ type: 'reset' });

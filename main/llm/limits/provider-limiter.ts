@@ -13,7 +13,10 @@ const MINUTE_MS = 60_000;
 
 function abortError(signal: AbortSignal): AssayError {
   const reason: unknown = signal.reason;
-  return new AssayError('CANCELLED', reason instanceof Error ? reason.message : 'The call was cancelled');
+  return new AssayError(
+    'CANCELLED',
+    reason instanceof Error ? reason.message : 'The call was cancelled',
+  );
 }
 
 /** Waits `ms`, or rejects as soon as `signal` aborts. */
@@ -48,7 +51,10 @@ class Bucket {
   /** How long until `amount` is available (0 when it is now); takes it when available. */
   take(amount: number): number {
     const t = this.now();
-    this.level = Math.min(this.perMinute, this.level + ((t - this.updated) * this.perMinute) / MINUTE_MS);
+    this.level = Math.min(
+      this.perMinute,
+      this.level + ((t - this.updated) * this.perMinute) / MINUTE_MS,
+    );
     this.updated = t;
     // A single request larger than the whole bucket would wait forever; let it run at a full bucket.
     const need = Math.min(amount, this.perMinute);

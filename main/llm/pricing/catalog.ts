@@ -55,7 +55,10 @@ export function parseCatalog(raw: unknown): Catalog {
   const parsed = catalogSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AssayError('CONFIG_INVALID', `model catalog: ${issue.path.join('.')}: ${issue.message}`);
+    throw new AssayError(
+      'CONFIG_INVALID',
+      `model catalog: ${issue.path.join('.')}: ${issue.message}`,
+    );
   }
   return {
     asOf: parsed.data.asOf,

@@ -28,7 +28,12 @@ const usage = (u: Partial<Usage>): Usage => ({ ...ZERO_USAGE, ...u });
 //     100 x 0.035 + 100 x 0.00875 + 100 x 0.14 = 3.5 + 0.875 + 14 = 18.375 -> $0.000018375
 const TABLE: [string, string, Partial<Usage>, string][] = [
   ['openai', 'gpt-4o', { inputTokens: 1000, cacheReadTokens: 500, outputTokens: 200 }, '0.005125'],
-  ['openai', 'gpt-4o-2024-08-06', { inputTokens: 1000, cacheReadTokens: 500, outputTokens: 200 }, '0.005125'],
+  [
+    'openai',
+    'gpt-4o-2024-08-06',
+    { inputTokens: 1000, cacheReadTokens: 500, outputTokens: 200 },
+    '0.005125',
+  ],
   [
     'anthropic',
     'claude-sonnet-4-5',
@@ -60,17 +65,37 @@ describe('PriceBook', () => {
   });
 
   it('prices an unknown model as null (unpriced), never as free', () => {
-    expect(book().prices.cost('local', 'llama3.2:3b', usage({ inputTokens: 10, outputTokens: 10 }))).toBeNull();
+    expect(
+      book().prices.cost('local', 'llama3.2:3b', usage({ inputTokens: 10, outputTokens: 10 })),
+    ).toBeNull();
     expect(book().prices.cost('openai', 'gpt-99', usage({ inputTokens: 1 }))).toBeNull();
   });
 
   it('uses a user override first, and a local model can be priced at 0 explicitly', () => {
     const { prices, overrides } = book();
-    overrides.set({ provider: 'local', model: 'llama3.2:3b', input: 0, output: 0, cacheRead: null, cacheWrite: null });
-    expect(prices.cost('local', 'llama3.2:3b', usage({ inputTokens: 500, outputTokens: 500 }))).toBe(0);
-    overrides.set({ provider: 'openai', model: 'gpt-4o', input: 1_000_000, output: 1_000_000, cacheRead: null, cacheWrite: null });
+    overrides.set({
+      provider: 'local',
+      model: 'llama3.2:3b',
+      input: 0,
+      output: 0,
+      cacheRead: null,
+      cacheWrite: null,
+    });
+    expect(
+      prices.cost('local', 'llama3.2:3b', usage({ inputTokens: 500, outputTokens: 500 })),
+    ).toBe(0);
+    overrides.set({
+      provider: 'openai',
+      model: 'gpt-4o',
+      input: 1_000_000,
+      output: 1_000_000,
+      cacheRead: null,
+      cacheWrite: null,
+    });
     expect(prices.find('openai', 'gpt-4o')?.source).toBe('override');
-    expect(prices.cost('openai', 'gpt-4o', usage({ inputTokens: 10, cacheReadTokens: 10 }))).toBe(20_000_000);
+    expect(prices.cost('openai', 'gpt-4o', usage({ inputTokens: 10, cacheReadTokens: 10 }))).toBe(
+      20_000_000,
+    );
     expect(overrides.delete('openai', 'gpt-4o')).toBe(true);
     expect(prices.find('openai', 'gpt-4o')?.source).toBe('catalog');
   });
@@ -96,7 +121,9 @@ describe('bundled catalog', () => {
   ];
 
   it.each(PROMISED)('prices %s on Bedrock', (_name, pattern) => {
-    const found = bundledCatalog().models.filter((m) => m.provider === 'bedrock' && pattern.test(m.id));
+    const found = bundledCatalog().models.filter(
+      (m) => m.provider === 'bedrock' && pattern.test(m.id),
+    );
     expect(found.length).toBeGreaterThan(0);
     expect(found[0]!.price.output).toBeGreaterThan(0);
   });

@@ -17,7 +17,8 @@ export class PriceBook {
     private readonly overrides: PriceOverrides,
   ) {
     for (const model of catalog.models) {
-      for (const id of [model.id, ...model.aliases]) this.byId.set(`${model.provider}\u0000${id}`, model.price);
+      for (const id of [model.id, ...model.aliases])
+        this.byId.set(`${model.provider}\u0000${id}`, model.price);
     }
   }
 

@@ -31,8 +31,12 @@ const toPrice = (row: PriceRow): ModelPrice => ({
   source: 'override',
 });
 
-/** User prices (overrides and additions, e.g. a local model priced at 0), kept in SQLite. */
+/**
+ * User prices (overrides and additions, e.g. a local model priced at 0), kept in SQLite and
+ * mirrored in memory: every call looks its price up, and overrides change rarely.
+ */
 export class PriceOverrides {
+  private memo: Map<string, ModelPrice> | null = null;
   private readonly getStmt: Statement<[string, string], PriceRow>;
   private readonly listStmt: Statement<[], PriceRow>;
   private readonly upsertStmt: Statement<[PriceOverrideInput & { updatedAt: string }]>;
@@ -53,8 +57,8 @@ export class PriceOverrides {
   }
 
   get(provider: ProviderId, model: string): ModelPrice | null {
-    const row = this.getStmt.get(provider, model);
-    return row ? toPrice(row) : null;
+    this.memo ??= new Map(this.listStmt.all().map((row) => [`${row.provider}\u0000${row.model}`, toPrice(row)]));
+    return this.memo.get(`${provider}\u0000${model}`) ?? null;
   }
 
   list(): ModelPrice[] {
@@ -63,11 +67,14 @@ export class PriceOverrides {
 
   set(input: PriceOverrideInput): ModelPrice {
     this.upsertStmt.run({ ...input, updatedAt: new Date().toISOString() });
-    return this.get(input.provider, input.model)!;
+    this.memo = null;
+    const row = this.getStmt.get(input.provider, input.model)!;
+    return toPrice(row);
   }
 
   /** Returns whether an override existed. */
   delete(provider: ProviderId, model: string): boolean {
+    this.memo = null;
     return this.deleteStmt.run(provider, model).changes > 0;
   }
 }

@@ -1,0 +1,123 @@
+import type { ChannelOutput, ParsedInput, PriceView } from '../../../shared/contract';
+import { AssayError } from '../../../shared/errors';
+import {
+  picoPerTokenToPricePerMillion,
+  picoToUsd,
+  pricePerMillionToPicoPerToken,
+} from '../../../shared/money';
+import type { CoreServices } from '../../core/services';
+import type { CallResult } from '../../llm/call/call-llm';
+import type { ModelPrice } from '../../llm/pricing/catalog';
+import type { ChatRequest } from '../../llm/types';
+import type { Handlers } from '../dispatcher';
+
+type LlmChannels =
+  | 'llm.call'
+  | 'llm.cancel'
+  | 'models.list'
+  | 'models.testConnection'
+  | 'prices.list'
+  | 'prices.set'
+  | 'prices.delete';
+
+export function priceView(price: ModelPrice, name: string | null): PriceView {
+  const text = (rate: number | null): string | null =>
+    rate === null ? null : picoPerTokenToPricePerMillion(rate);
+  return {
+    provider: price.provider,
+    model: price.model,
+    name,
+    input: text(price.input)!,
+    output: text(price.output)!,
+    cacheRead: text(price.cacheRead),
+    cacheWrite: text(price.cacheWrite),
+    source: price.source,
+  };
+}
+
+export function callResultView(result: CallResult): ChannelOutput<'llm.call'> {
+  const { response } = result;
+  return {
+    text: response.text,
+    toolCalls: [...response.toolCalls],
+    finishReason: response.finishReason,
+    model: response.model,
+    providerRequestId: response.providerRequestId,
+    usage: response.usage,
+    costUsd: result.costPicoUsd === null ? null : picoToUsd(result.costPicoUsd),
+    costPicoUsd: result.costPicoUsd,
+    latencyMs: result.latencyMs,
+    ttftMs: result.ttftMs,
+    attempts: result.attempts,
+    cacheHit: result.cacheHit,
+    spanId: result.spanId,
+    traceId: result.traceId,
+  };
+}
+
+/** Parses a validated price string; the contract's regex guarantees it parses. */
+const pico = (text: string): number => pricePerMillionToPicoPerToken(text)!;
+
+export function llmHandlers(services: CoreServices): Pick<Handlers, LlmChannels> {
+  const { llm, events } = services;
+  const nameOf = (provider: string, model: string): string | null =>
+    llm.catalog.models.find((m) => m.provider === provider && m.id === model)?.name ?? null;
+
+  return {
+    'llm.call': async (input: ParsedInput<'llm.call'>) => {
+      const { streamId, bypassCache, ...request } = input;
+      const chat = request as ChatRequest;
+      if (!streamId) return callResultView(await llm.call({ request: chat, bypassCache }));
+      const result = await llm.callCancellable(streamId, {
+        request: chat,
+        bypassCache,
+        onDelta: (delta) => events.publish('llm.delta', { streamId, delta }),
+      });
+      return callResultView(result);
+    },
+    'llm.cancel': ({ streamId }) => ({ cancelled: llm.cancel(streamId) }),
+    'models.list': async ({ provider, live }) => {
+      const listings = await llm.listModels(provider ? [provider] : undefined, live);
+      return {
+        providers: listings.map((l) => ({
+          provider: l.provider,
+          source: l.source,
+          error: l.error,
+          models: l.models.map(({ info, price }) => ({
+            id: info.id,
+            name: info.name,
+            source: info.source,
+            price: price ? priceView(price, nameOf(l.provider, price.model)) : null,
+          })),
+        })),
+      };
+    },
+    'models.testConnection': async ({ provider }) => ({
+      provider,
+      ...(await llm.testConnection(provider)),
+    }),
+    'prices.list': () => ({
+      asOf: llm.catalog.asOf,
+      prices: llm.priceList().map(({ name, price }) => priceView(price, name)),
+    }),
+    'prices.set': (input) => {
+      const price = llm.setPrice({
+        provider: input.provider,
+        model: input.model,
+        input: pico(input.input),
+        output: pico(input.output),
+        cacheRead: input.cacheRead == null ? null : pico(input.cacheRead),
+        cacheWrite: input.cacheWrite == null ? null : pico(input.cacheWrite),
+      });
+      return priceView(price, nameOf(input.provider, input.model));
+    },
+    'prices.delete': ({ provider, model }) => {
+      if (!model.trim())
+        throw new AssayError(
+          'VALIDATION_FAILED',
+          'prices.delete: invalid "model": must not be empty',
+        );
+      return { deleted: llm.deletePrice(provider, model) };
+    },
+  };
+}

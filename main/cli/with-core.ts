@@ -1,0 +1,30 @@
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import { AssayError } from '../../shared/errors';
+import { createHeadlessCore } from '../core/create-headless-core';
+import type { Core } from '../core/create-core';
+import { resolveDataDir } from '../core/data-dir';
+
+/** Opens the headless core for one command and closes it afterwards, whatever happens. */
+export async function withCore<T>(
+  dataDir: string | undefined,
+  run: (core: Core) => Promise<T>,
+): Promise<T> {
+  const core = await createHeadlessCore(resolveDataDir(dataDir));
+  try {
+    return await run(core);
+  } finally {
+    core.close();
+  }
+}
+
+/** Calls a contract channel the way every transport does, throwing the coded error on failure. */
+export async function invoke<C extends Channel>(
+  core: Core,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const result = await core.dispatcher.dispatch(channel, input, { transport: 'cli' });
+  if (!result.ok)
+    throw new AssayError(result.error.code, result.error.message, result.error.details);
+  return result.data as ChannelOutput<C>;
+}

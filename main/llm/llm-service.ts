@@ -1,0 +1,201 @@
+import type { Database } from 'better-sqlite3';
+import type { ProviderId } from '../../shared/contract';
+import { PROVIDER_IDS } from '../../shared/contract';
+import { AssayError } from '../../shared/errors';
+import type { EventBus } from '../core/event-bus';
+import { LlmMetrics } from '../metrics/llm-metrics';
+import type { SecretStore } from '../secrets/secret-store';
+import type { SettingsService } from '../settings/settings-service';
+import { GroupCommit } from '../store/group-commit';
+import { SpanStore } from '../tracing/span-store';
+import { ResponseCache } from './cache/response-cache';
+import { CallPath, type CallInput, type CallPathDeps, type CallResult } from './call/call-llm';
+import { ProviderLimiter, type ProviderLimits } from './limits/provider-limiter';
+import { bundledCatalog, type Catalog, type ModelPrice } from './pricing/catalog';
+import { PriceBook } from './pricing/price-book';
+import { PriceOverrides, type PriceOverrideInput } from './pricing/price-overrides';
+import { ProviderRegistry, type ProviderFactories } from './provider-registry';
+import { resolveConnections } from './resolve-connections';
+import type { ModelInfo } from './types';
+
+/** Local servers run one or two generations at a time; hosted APIs take many. */
+export const DEFAULT_LIMITS: Record<ProviderId, ProviderLimits> = {
+  openai: { concurrency: 64 },
+  anthropic: { concurrency: 32 },
+  bedrock: { concurrency: 32 },
+  local: { concurrency: 4 },
+};
+
+const LIST_TIMEOUT_MS = 10_000;
+
+export interface ModelListing {
+  readonly provider: ProviderId;
+  readonly source: 'live' | 'catalog';
+  readonly error: string | null;
+  readonly models: readonly { readonly info: ModelInfo; readonly price: ModelPrice | null }[];
+}
+
+export interface LlmServiceOptions {
+  readonly db: Database;
+  readonly settings: SettingsService;
+  readonly secrets: SecretStore;
+  readonly events: EventBus;
+  readonly env: NodeJS.ProcessEnv;
+  readonly factories: ProviderFactories;
+  readonly limits?: Partial<Record<ProviderId, ProviderLimits>>;
+  readonly callPath?: Partial<Pick<CallPathDeps, 'retry' | 'attemptTimeoutMs' | 'cacheTtlMs'>>;
+  readonly catalog?: Catalog;
+}
+
+/** Models, prices and calls: what the rest of Assay uses to reach an LLM. */
+export class LlmService {
+  readonly registry: ProviderRegistry;
+  readonly prices: PriceBook;
+  readonly overrides: PriceOverrides;
+  readonly spans: SpanStore;
+  readonly metrics = new LlmMetrics();
+  readonly callPath: CallPath;
+  readonly catalog: Catalog;
+  private readonly limiters = new Map<ProviderId, ProviderLimiter>();
+  private readonly streams = new Map<string, AbortController>();
+
+  constructor(private readonly options: LlmServiceOptions) {
+    this.catalog = options.catalog ?? bundledCatalog();
+    this.overrides = new PriceOverrides(options.db);
+    this.prices = new PriceBook(this.catalog, this.overrides);
+    this.spans = new SpanStore(options.db);
+    this.registry = new ProviderRegistry(
+      () => resolveConnections(options.settings.current(), options.secrets, options.env),
+      options.factories,
+    );
+    options.events.subscribe((topic) => {
+      if (topic === 'settings.changed') this.registry.invalidate();
+    });
+    this.callPath = new CallPath({
+      providers: this.registry,
+      limiterFor: (id) => this.limiterFor(id),
+      cache: new ResponseCache(options.db),
+      prices: this.prices,
+      spans: this.spans,
+      metrics: this.metrics,
+      writes: new GroupCommit(options.db),
+      secretValues: () => options.secrets.knownValues(),
+      ...options.callPath,
+    });
+  }
+
+  private limiterFor(id: ProviderId): ProviderLimiter {
+    let limiter = this.limiters.get(id);
+    if (!limiter) {
+      limiter = new ProviderLimiter({ ...DEFAULT_LIMITS[id], ...this.options.limits?.[id] });
+      this.limiters.set(id, limiter);
+    }
+    return limiter;
+  }
+
+  call(input: CallInput): Promise<CallResult> {
+    return this.callPath.call(input);
+  }
+
+  /** Runs a call that `cancel(streamId)` can stop. */
+  async callCancellable(streamId: string, input: Omit<CallInput, 'signal'>): Promise<CallResult> {
+    if (this.streams.has(streamId))
+      throw new AssayError('CONFLICT', `A call with streamId "${streamId}" is already running`);
+    const controller = new AbortController();
+    this.streams.set(streamId, controller);
+    try {
+      return await this.callPath.call({ ...input, signal: controller.signal });
+    } finally {
+      this.streams.delete(streamId);
+    }
+  }
+
+  cancel(streamId: string): boolean {
+    const controller = this.streams.get(streamId);
+    controller?.abort(new Error('Cancelled by the user'));
+    return controller !== undefined;
+  }
+
+  /** Lists models live, falling back to the catalog (with the reason) when listing fails. */
+  async listModels(
+    providers: readonly ProviderId[] = PROVIDER_IDS,
+    live = true,
+  ): Promise<ModelListing[]> {
+    return Promise.all(providers.map((p) => this.listProvider(p, live)));
+  }
+
+  private async listProvider(provider: ProviderId, live: boolean): Promise<ModelListing> {
+    const withPrice = (info: ModelInfo) => ({ info, price: this.prices.find(provider, info.id) });
+    const fromCatalog = (error: string | null): ModelListing => ({
+      provider,
+      source: 'catalog',
+      error,
+      models: this.catalog.models
+        .filter((m) => m.provider === provider)
+        .map((m) => withPrice({ id: m.id, provider, name: m.name, source: 'catalog' })),
+    });
+    if (!live) return fromCatalog(null);
+    try {
+      const models = await this.registry
+        .get(provider)
+        .listModels(AbortSignal.timeout(LIST_TIMEOUT_MS));
+      return { provider, source: 'live', error: null, models: models.map(withPrice) };
+    } catch (err) {
+      return fromCatalog(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  async testConnection(
+    provider: ProviderId,
+  ): Promise<{ ok: boolean; latencyMs: number; modelCount: number; message: string }> {
+    const started = performance.now();
+    try {
+      const models = await this.registry
+        .get(provider)
+        .listModels(AbortSignal.timeout(LIST_TIMEOUT_MS));
+      const latencyMs = Math.round(performance.now() - started);
+      return {
+        ok: true,
+        latencyMs,
+        modelCount: models.length,
+        message: `Connected: ${models.length} models listed in ${latencyMs} ms`,
+      };
+    } catch (err) {
+      const latencyMs = Math.round(performance.now() - started);
+      return {
+        ok: false,
+        latencyMs,
+        modelCount: 0,
+        message: err instanceof Error ? err.message : String(err),
+      };
+    }
+  }
+
+  /** Catalog prices with overrides applied, plus overrides for models the catalog lacks. */
+  priceList(): { name: string | null; price: ModelPrice }[] {
+    const out: { name: string | null; price: ModelPrice }[] = [];
+    const overridden = new Set<string>();
+    for (const o of this.overrides.list()) overridden.add(`${o.provider}/${o.model}`);
+    for (const m of this.catalog.models) {
+      const key = `${m.provider}/${m.id}`;
+      out.push({
+        name: m.name,
+        price: overridden.has(key) ? this.overrides.get(m.provider, m.id)! : m.price,
+      });
+      overridden.delete(key);
+    }
+    for (const key of overridden) {
+      const [provider, ...rest] = key.split('/');
+      out.push({ name: null, price: this.overrides.get(provider as ProviderId, rest.join('/'))! });
+    }
+    return out;
+  }
+
+  setPrice(input: PriceOverrideInput): ModelPrice {
+    return this.overrides.set(input);
+  }
+
+  deletePrice(provider: ProviderId, model: string): boolean {
+    return this.overrides.delete(provider, model);
+  }
+}
