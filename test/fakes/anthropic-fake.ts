@@ -105,42 +105,37 @@ function rejection(body: WireBody, req: FakeReq): { status: number; message: str
 
 const shortId = () => randomUUID().replaceAll('-', '').slice(0, 24);
 
-/** Applies what the API guarantees: a forced tool gets called; max_tokens and stop sequences cut. */
+/** Applies what the API guarantees: a forced tool gets called; stop sequences and max_tokens cut. */
 function shape(body: WireBody, reply: FakeReply) {
   const choice = body.tool_choice;
-  const forced =
-    choice?.type === 'tool'
-      ? choice.name
-      : choice?.type === 'any'
-        ? body.tools?.[0]?.name
-        : undefined;
+  const forced = choice?.type === 'any' ? body.tools?.[0]?.name : choice?.name;
   let calls = reply.toolCalls;
   if (forced && !calls.some((c) => c.name === forced)) {
     calls = [{ name: forced, arguments: calls[0]?.arguments ?? { text: reply.text } }];
   }
-  let [text, stop, stopSequence] = [
-    forced ? '' : reply.text,
-    calls.length > 0 ? 'tool_use' : 'end_turn',
-    null as string | null,
-  ];
-  const hit = (body.stop_sequences ?? []).find((s) => s !== '' && text.includes(s));
-  if (hit)
-    [text, stop, stopSequence, calls] = [
-      text.slice(0, text.indexOf(hit)),
-      'stop_sequence',
-      hit,
-      [],
-    ];
-  let outputTokens = reply.usage.outputTokens;
-  const limit = body.max_tokens ?? outputTokens;
-  if (outputTokens > limit)
-    [text, stop, calls, outputTokens] = [text.slice(0, limit * 4), 'max_tokens', [], limit];
+  let text = forced ? '' : reply.text;
+  let stop = calls.length > 0 ? 'tool_use' : 'end_turn';
+  const stopSequence =
+    (body.stop_sequences ?? []).find((s) => s !== '' && text.includes(s)) ?? null;
+  if (stopSequence !== null) {
+    [text, stop, calls] = [text.slice(0, text.indexOf(stopSequence)), 'stop_sequence', []];
+  }
+  const limit = body.max_tokens ?? Infinity;
+  const outputTokens = Math.min(reply.usage.outputTokens, limit);
+  if (reply.usage.outputTokens > limit)
+    [text, stop, calls] = [text.slice(0, limit * 4), 'max_tokens', []];
   const toolCalls = calls.map((c) => ({
     id: `toolu_${shortId()}`,
     name: c.name,
     input: c.arguments,
   }));
-  return { text, toolCalls, stop, stopSequence, outputTokens };
+  return {
+    text,
+    toolCalls,
+    stop,
+    stopSequence: stop === 'stop_sequence' ? stopSequence : null,
+    outputTokens,
+  };
 }
 
 const wireUsage = (usage: FakeReply['usage'], outputTokens: number) => ({

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { EventStreamCodec } from '@smithy/eventstream-codec';
-import { fromUtf8, toUtf8 } from '@smithy/util-utf8';
+import { controlRoute } from './bedrock-control-fake';
+import { exceptionFrame, frame } from './bedrock-event-stream';
+import { errorHeaders, sendJson, type BedrockFake } from './bedrock-fake-shared';
 import {
   dropConnection,
   listenFake,
@@ -8,44 +9,10 @@ import {
   type FakeContext,
   type FakeRes,
   type FakeRoute,
-  type FakeServer,
 } from './fake-http';
 import { chunkText, type FakeChatRequest, type FakeReply } from './fake-reply';
 
-/** A Bedrock fake: runtime (Converse, ConverseStream) and control plane (model listing). */
-export interface BedrockFake extends FakeServer {
-  /** Decoded model ids of every Converse/ConverseStream call, in order. */
-  readonly modelIds: string[];
-  /** The same calls' paths as sent, before decoding (`/model/us.anthropic…v1%3A0/converse`). */
-  readonly rawPaths: string[];
-  /** The control plane over HTTP/1.1, which is what the SDK's control-plane client speaks. */
-  readonly controlUrl: string;
-  /** The server behind `controlUrl` (its own requests and faults); `this` when h2c is off. */
-  readonly control: FakeServer;
-  /** When set, both listing routes fail with this error (e.g. 403 AccessDeniedException). */
-  listingFault: { readonly status: number; readonly message?: string } | null;
-  /** Page size of ListInferenceProfiles, small by default so clients must follow nextToken. */
-  profilePageSize: number;
-  /** Forces the stopReason (e.g. `guardrail_intervened`); null derives it from the reply. */
-  stopReason: string | null;
-}
-
-const ERROR_TYPES: Record<number, string> = {
-  400: 'ValidationException',
-  403: 'AccessDeniedException',
-  404: 'ResourceNotFoundException',
-  408: 'ModelTimeoutException',
-  424: 'ModelErrorException',
-  429: 'ThrottlingException',
-  500: 'InternalServerException',
-  503: 'ServiceUnavailableException',
-};
-const errorType = (status: number): string => ERROR_TYPES[status] ?? 'InternalServerException';
-// Bedrock's header carries a namespace after the colon; the SDK strips it, so the fake sends it.
-const errorHeaders = (status: number): Record<string, string> => ({
-  'x-amzn-errortype': `${errorType(status)}:http://internal.amazon.com/coral/com.amazon.bedrock/`,
-  'x-amzn-requestid': randomUUID(),
-});
+export type { BedrockFake } from './bedrock-fake-shared';
 
 // Foundation ids (`anthropic.claude-…-v1:0`), cross-region profiles (`us.…`) and Bedrock ARNs.
 const MODEL_ID =
@@ -117,17 +84,6 @@ function outcome(fake: BedrockFake, body: ConverseBody, reply: FakeReply): Outco
   return { text, tools, stopReason: fake.stopReason ?? stopReason, usage };
 }
 
-function sendJson(
-  res: FakeRes,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const requestId = { 'x-amzn-requestid': randomUUID() };
-  res.writeHead(status, { 'content-type': 'application/json', ...requestId, ...headers });
-  res.end(JSON.stringify(body));
-}
-
 function converse(fake: BedrockFake, model: string, ctx: FakeContext): void {
   const body = ctx.body as ConverseBody;
   const out = outcome(fake, body, fake.reply(fakeRequest(model, body, false)));
@@ -142,35 +98,6 @@ function converse(fake: BedrockFake, model: string, ctx: FakeContext): void {
     metrics: { latencyMs: 42 },
   });
 }
-
-const codec = new EventStreamCodec(toUtf8, fromUtf8);
-const str = (value: string) => ({ type: 'string' as const, value });
-// Real Bedrock pads every event with a `p` field (so sizes do not leak token lengths); the fake
-// sends one too, so clients are shown to ignore it.
-const frame = (type: string, payload: object): Uint8Array =>
-  codec.encode({
-    headers: {
-      ':event-type': str(type),
-      ':content-type': str('application/json'),
-      ':message-type': str('event'),
-    },
-    body: fromUtf8(
-      JSON.stringify({
-        ...payload,
-        p: 'abcdefghijklmnopqrstuvwxyz'.slice(0, 1 + (type.length % 20)),
-      }),
-    ),
-  });
-// The SDK names stream exceptions by their union member: `throttlingException`, not the class.
-const exceptionFrame = (kind: string, message: string): Uint8Array =>
-  codec.encode({
-    headers: {
-      ':exception-type': str(kind.charAt(0).toLowerCase() + kind.slice(1)),
-      ':content-type': str('application/json'),
-      ':message-type': str('exception'),
-    },
-    body: fromUtf8(JSON.stringify({ message })),
-  });
 
 function streamFrames(out: Outcome): Uint8Array[] {
   const frames = [frame('messageStart', { role: 'assistant' })];
@@ -256,105 +183,6 @@ function runtimeRoute(fake: BedrockFake, path: string): FakeRoute | null {
   };
 }
 
-const ARN = 'arn:aws:bedrock:us-east-1';
-const FOUNDATION_MODELS: readonly [string, string, string, string[], string[]][] = [
-  [
-    'anthropic.claude-sonnet-4-5-20250929-v1:0',
-    'Claude Sonnet 4.5',
-    'Anthropic',
-    ['TEXT', 'IMAGE'],
-    ['INFERENCE_PROFILE'],
-  ],
-  [
-    'anthropic.claude-3-5-haiku-20241022-v1:0',
-    'Claude 3.5 Haiku',
-    'Anthropic',
-    ['TEXT'],
-    ['ON_DEMAND', 'INFERENCE_PROFILE'],
-  ],
-  ['amazon.titan-text-express-v1', 'Titan Text G1 - Express', 'Amazon', ['TEXT'], ['ON_DEMAND']],
-  ['meta.llama3-1-70b-instruct-v1:0', 'Llama 3.1 70B Instruct', 'Meta', ['TEXT'], ['ON_DEMAND']],
-  [
-    'mistral.mistral-large-2402-v1:0',
-    'Mistral Large (24.02)',
-    'Mistral AI',
-    ['TEXT'],
-    ['ON_DEMAND'],
-  ],
-  // An embedding model, so a client's output-modality filter has something to filter out.
-  ['amazon.titan-embed-text-v2:0', 'Titan Text Embeddings V2', 'Amazon', ['TEXT'], ['ON_DEMAND']],
-];
-const SONNET = `${ARN}::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0`;
-const APP_PROFILE_ARN = `${ARN}:123456789012:application-inference-profile/a1b2c3d4e5f6`;
-const PROFILES = [
-  {
-    id: 'us.anthropic.claude-sonnet-4-5-20250929-v1:0',
-    name: 'US Claude Sonnet 4.5',
-    type: 'SYSTEM_DEFINED',
-  },
-  {
-    id: 'global.anthropic.claude-sonnet-4-5-20250929-v1:0',
-    name: 'Global Claude Sonnet 4.5',
-    type: 'SYSTEM_DEFINED',
-  },
-  { id: 'a1b2c3d4e5f6', arn: APP_PROFILE_ARN, name: 'team-chat-sonnet', type: 'APPLICATION' },
-];
-
-function controlRoute(fake: BedrockFake, path: string): FakeRoute | null {
-  if (path !== '/foundation-models' && path !== '/inference-profiles') return null;
-  return ({ req, res }) => {
-    if (fake.listingFault) {
-      const { status, message = 'You are not authorized to perform this operation.' } =
-        fake.listingFault;
-      return sendJson(res, status, { message }, errorHeaders(status));
-    }
-    const query = new URL(req.url ?? '/', 'http://fake').searchParams;
-    if (path === '/foundation-models') {
-      const modality = query.get('byOutputModality');
-      const modelSummaries = FOUNDATION_MODELS.map(
-        ([modelId, modelName, providerName, input, types]) => ({
-          modelId,
-          modelArn: `${ARN}::foundation-model/${modelId}`,
-          modelName,
-          providerName,
-          inputModalities: input,
-          outputModalities: [modelId.includes('embed') ? 'EMBEDDING' : 'TEXT'],
-          responseStreamingSupported: !modelId.includes('embed'),
-          inferenceTypesSupported: types,
-          modelLifecycle: { status: 'ACTIVE' },
-        }),
-      ).filter((m) => modality === null || m.outputModalities.includes(modality));
-      return sendJson(res, 200, { modelSummaries });
-    }
-    const all = PROFILES.filter((p) => p.type === (query.get('type') ?? 'SYSTEM_DEFINED'));
-    const start = Number(query.get('nextToken') ?? 0);
-    const end = start + Math.min(fake.profilePageSize, Number(query.get('maxResults') ?? 1000));
-    const inferenceProfileSummaries = all.slice(start, end).map((p) => ({
-      inferenceProfileId: p.id,
-      inferenceProfileArn: p.arn ?? `${ARN}:123456789012:inference-profile/${p.id}`,
-      inferenceProfileName: p.name,
-      type: p.type,
-      status: 'ACTIVE',
-      models: [{ modelArn: SONNET }],
-    }));
-    return sendJson(res, 200, {
-      inferenceProfileSummaries,
-      ...(end < all.length ? { nextToken: String(end) } : {}),
-    });
-  };
-}
-
-/** Status faults get Bedrock's `x-amzn-errortype`, which the SDK reads to name the exception. */
-function addErrorTypeHeaders(server: FakeServer): void {
-  const take = server.faults.take.bind(server.faults);
-  server.faults.take = () => {
-    const fault = take();
-    return fault?.kind === 'status'
-      ? { ...fault, headers: { ...errorHeaders(fault.status), ...fault.headers } }
-      : fault;
-  };
-}
-
 /**
  * Starts a Bedrock fake on 127.0.0.1. `h2c` (default true) serves cleartext HTTP/2, which the
  * runtime client speaks by default; `h2c: false` serves HTTP/1.1. The control-plane client
@@ -368,9 +196,13 @@ export async function startBedrockFake(
   let fake: BedrockFake | null = null;
   const route = (path: string): FakeRoute | null =>
     fake ? (runtimeRoute(fake, path) ?? controlRoute(fake, path)) : null;
-  const server = await listenFake(route, { h2c, errorBody });
+  // Status faults carry Bedrock's `x-amzn-errortype`, which the SDK reads to name the exception.
+  const server = await listenFake(route, { h2c, errorBody, errorHeaders });
   const control = h2c
-    ? await listenFake((path) => (fake ? controlRoute(fake, path) : null), { errorBody })
+    ? await listenFake((path) => (fake ? controlRoute(fake, path) : null), {
+        errorBody,
+        errorHeaders,
+      })
     : server;
   const knobs = {
     modelIds: [] as string[],
@@ -382,9 +214,7 @@ export async function startBedrockFake(
     stopReason: null,
   };
   fake = Object.assign(server, knobs);
-  addErrorTypeHeaders(server);
   if (control !== server) {
-    addErrorTypeHeaders(control);
     const closeMain = server.close;
     server.close = () => Promise.all([closeMain(), control.close()]).then(() => undefined);
   }

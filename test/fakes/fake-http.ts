@@ -41,7 +41,8 @@ export class FakeServer {
   close: () => Promise<void> = () => Promise.resolve();
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms));
 
 function readBody(req: FakeReq): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -63,13 +64,18 @@ export interface FakeListenOptions {
   readonly h2c?: boolean;
   /** Renders the provider's own error body for a `status` fault. */
   readonly errorBody: (status: number, message: string) => unknown;
+  /** Extra headers of the provider's error responses (e.g. Bedrock's x-amzn-errortype). */
+  readonly errorHeaders?: (status: number) => Record<string, string>;
 }
 
 /**
  * Starts a fake on 127.0.0.1 with an ephemeral port. `route` answers a request; this wrapper
  * records it, applies latency and pre-response faults, and hands mid-stream faults on.
  */
-export async function listenFake(route: (path: string) => FakeRoute | null, options: FakeListenOptions): Promise<FakeServer> {
+export async function listenFake(
+  route: (path: string) => FakeRoute | null,
+  options: FakeListenOptions,
+): Promise<FakeServer> {
   const server = new FakeServer();
   const handle = async (req: FakeReq, res: FakeRes): Promise<void> => {
     const raw = await readBody(req);
@@ -80,7 +86,8 @@ export async function listenFake(route: (path: string) => FakeRoute | null, opti
       // Keep the raw text: a handler may want to see what was sent.
     }
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
-    if (server.record) server.requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body });
+    if (server.record)
+      server.requests.push({ method: req.method ?? 'GET', path, headers: req.headers, body });
     const handler = route(path);
     if (!handler) {
       res.writeHead(404, { 'content-type': 'application/json' });
@@ -93,11 +100,20 @@ export async function listenFake(route: (path: string) => FakeRoute | null, opti
     if (fault?.kind === 'drop') return dropConnection(res);
     if (fault?.kind === 'delay') await sleep(fault.ms);
     if (fault?.kind === 'status') {
-      res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers });
-      res.end(JSON.stringify(options.errorBody(fault.status, fault.message ?? `fake fault ${fault.status}`)));
+      res.writeHead(fault.status, {
+        'content-type': 'application/json',
+        ...options.errorHeaders?.(fault.status),
+        ...fault.headers,
+      });
+      res.end(
+        JSON.stringify(
+          options.errorBody(fault.status, fault.message ?? `fake fault ${fault.status}`),
+        ),
+      );
       return;
     }
-    const streamFault = fault?.kind === 'drop-mid-stream' || fault?.kind === 'error-mid-stream' ? fault : null;
+    const streamFault =
+      fault?.kind === 'drop-mid-stream' || fault?.kind === 'error-mid-stream' ? fault : null;
     await handler({ req, res, path, body, streamFault, server });
   };
   const onRequest = (req: FakeReq, res: FakeRes): void => {

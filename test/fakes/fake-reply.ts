@@ -11,7 +11,10 @@ export interface FakeChatRequest {
 
 export interface FakeReply {
   readonly text: string;
-  readonly toolCalls: readonly { readonly name: string; readonly arguments: Record<string, unknown> }[];
+  readonly toolCalls: readonly {
+    readonly name: string;
+    readonly arguments: Record<string, unknown>;
+  }[];
   readonly usage: {
     readonly inputTokens: number;
     readonly outputTokens: number;
@@ -48,6 +51,7 @@ export const defaultReply: ReplyScript = (request) => {
 export function chunkText(text: string, wordsPerChunk = 2): string[] {
   const words = text.split(/(?<= )/);
   const chunks: string[] = [];
-  for (let i = 0; i < words.length; i += wordsPerChunk) chunks.push(words.slice(i, i + wordsPerChunk).join(''));
+  for (let i = 0; i < words.length; i += wordsPerChunk)
+    chunks.push(words.slice(i, i + wordsPerChunk).join(''));
   return chunks.length > 0 ? chunks : [''];
 }

@@ -1,7 +1,12 @@
 /** What a fake provider can do to a request instead of (or while) answering it normally. */
 export type Fault =
   /** Answer with this status and the provider's own error body (e.g. 429 + retry-after). */
-  | { readonly kind: 'status'; readonly status: number; readonly headers?: Readonly<Record<string, string>>; readonly message?: string }
+  | {
+      readonly kind: 'status';
+      readonly status: number;
+      readonly headers?: Readonly<Record<string, string>>;
+      readonly message?: string;
+    }
   /** Wait, then answer normally (a slow provider). */
   | { readonly kind: 'delay'; readonly ms: number }
   /** Never answer (the client's timeout must fire). */
@@ -11,7 +16,12 @@ export type Fault =
   /** Stream `afterEvents` events, then destroy the connection. */
   | { readonly kind: 'drop-mid-stream'; readonly afterEvents: number }
   /** Stream `afterEvents` events, then send the provider's in-stream error event/frame. */
-  | { readonly kind: 'error-mid-stream'; readonly afterEvents: number; readonly errorType?: string; readonly message?: string };
+  | {
+      readonly kind: 'error-mid-stream';
+      readonly afterEvents: number;
+      readonly errorType?: string;
+      readonly message?: string;
+    };
 
 /** mulberry32: a tiny seeded PRNG so fault sequences are reproducible. */
 function seeded(seed: number): () => number {
@@ -55,7 +65,12 @@ export class FaultPlan {
   /** The fault for the next request, or null to answer normally. */
   take(): Fault | null {
     let fault: Fault | null = this.queue.shift() ?? null;
-    if (!fault && this.random && this.random.faults.length > 0 && this.random.next() < this.random.rate) {
+    if (
+      !fault &&
+      this.random &&
+      this.random.faults.length > 0 &&
+      this.random.next() < this.random.rate
+    ) {
       fault = this.random.faults[Math.floor(this.random.next() * this.random.faults.length)]!;
     }
     if (fault) this.applied.set(fault.kind, (this.applied.get(fault.kind) ?? 0) + 1);

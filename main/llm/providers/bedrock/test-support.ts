@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, vi } from 'vitest';
 import type { BedrockFake } from '../../../../test/fakes/bedrock-fake';
 import type { BedrockConnection } from '../../connections';
-import type { ChatRequest } from '../../types';
+import type { ChatRequest, ToolDefinition } from '../../types';
 
 /**
  * Test-only: hides the machine's AWS setup for the file's tests, so no AWS_* variable, config
@@ -41,3 +41,9 @@ export const chatRequest = (content: string, patch: Partial<ChatRequest> = {}): 
   messages: [{ role: 'user', content }],
   ...patch,
 });
+
+export const WEATHER: ToolDefinition = {
+  name: 'get_weather',
+  description: 'Current weather for a city',
+  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+};
