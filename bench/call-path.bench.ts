@@ -21,11 +21,20 @@ const llm = core.services.llm;
 const bare = new OpenAI({ baseURL, apiKey: key, maxRetries: 0 });
 
 const bareCall = (i: number) =>
-  bare.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: `bare ${i}` }] });
+  bare.chat.completions.create({
+    model: 'gpt-4o-mini',
+    messages: [{ role: 'user', content: `bare ${i}` }],
+  });
 // A distinct message per call: every call misses the cache, then writes it, as in a real run.
 let n = 0;
 const pathCall = () =>
-  llm.call({ request: { provider: 'openai', model: 'gpt-4o-mini', messages: [{ role: 'user', content: `call ${n++}` }] } });
+  llm.call({
+    request: {
+      provider: 'openai',
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: `call ${n++}` }],
+    },
+  });
 
 async function throughput(label: string, call: (i: number) => Promise<unknown>): Promise<number> {
   let next = 0;
@@ -36,7 +45,9 @@ async function throughput(label: string, call: (i: number) => Promise<unknown>):
     }),
   );
   const perSecond = THROUGHPUT_CALLS / ((performance.now() - started) / 1000);
-  console.log(`${label.padEnd(28)} ${perSecond.toFixed(0).padStart(6)} calls/s  (${THROUGHPUT_CALLS} calls, concurrency ${CONCURRENCY})`);
+  console.log(
+    `${label.padEnd(28)} ${perSecond.toFixed(0).padStart(6)} calls/s  (${THROUGHPUT_CALLS} calls, concurrency ${CONCURRENCY})`,
+  );
   return perSecond;
 }
 
@@ -64,9 +75,13 @@ const p50Bare = percentile(bareTimes, 0.5);
 const p50Path = percentile(pathTimes, 0.5);
 console.log(`sequential p50: bare ${p50Bare.toFixed(3)} ms, call path ${p50Path.toFixed(3)} ms`);
 console.log(`added p50 overhead: ${(p50Path - p50Bare).toFixed(3)} ms (target < 1 ms)`);
-console.log(`throughput target 2000 calls/s: ${rate >= 2000 ? 'met' : 'NOT met'} (${rate.toFixed(0)})`);
+console.log(
+  `throughput target 2000 calls/s: ${rate >= 2000 ? 'met' : 'NOT met'} (${rate.toFixed(0)})`,
+);
 
-const spans = (core.services.store.db.prepare('SELECT count(*) AS n FROM span').get() as { n: number }).n;
+const spans = (
+  core.services.store.db.prepare('SELECT count(*) AS n FROM span').get() as { n: number }
+).n;
 console.log(`spans written: ${spans}`);
 core.close();
 server.stop();

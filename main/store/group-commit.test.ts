@@ -10,7 +10,11 @@ describe('GroupCommit', () => {
     const writer = new GroupCommit(db);
     const insert = db.prepare('INSERT INTO t VALUES (?)');
     const all = Array.from({ length: 50 }, (_, i) =>
-      writer.run(() => insert.run(i)).then(() => commits.push((db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n)),
+      writer
+        .run(() => insert.run(i))
+        .then(() =>
+          commits.push((db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n),
+        ),
     );
     expect((db.prepare('SELECT count(*) AS n FROM t').get() as { n: number }).n).toBe(0);
     await Promise.all(all);

@@ -86,7 +86,9 @@ function toRecord(row: SpanRow): SpanRecord {
     attempts: row.attempts,
     cacheHit: row.cache_hit === 1,
     providerRequestId: row.provider_request_id,
-    attributes: row.attributes_json ? (JSON.parse(row.attributes_json) as Record<string, unknown>) : null,
+    attributes: row.attributes_json
+      ? (JSON.parse(row.attributes_json) as Record<string, unknown>)
+      : null,
     startedAt: row.started_at,
     endedAt: row.ended_at,
   };

@@ -20,35 +20,48 @@ async function coreAgainstFake(): Promise<Core> {
     settingsBackend: createConfBackend(dataDir),
     secretCipher: createKeyfileCipher(path.join(dataDir, 'secret.key')),
     env: { OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_API_KEY: 'sk-fake-key-for-tests-0000' },
-    llm: { callPath: { retry: { maxAttempts: 4, baseDelayMs: 2, maxDelayMs: 20, maxRetryAfterMs: 1000 }, attemptTimeoutMs: 2000 } },
+    llm: {
+      callPath: {
+        retry: { maxAttempts: 4, baseDelayMs: 2, maxDelayMs: 20, maxRetryAfterMs: 1000 },
+        attemptTimeoutMs: 2000,
+      },
+    },
   });
 }
 
 describe('call path against the fake OpenAI server through the real SDK', () => {
   it('ends 200 calls with 20% injected faults with 200 spans, none missing', async () => {
     const core = await coreAgainstFake();
-    fake.faults.clear().setRandom(
-      0.2,
-      [
-        { kind: 'status', status: 429, headers: { 'retry-after-ms': '5' } },
-        { kind: 'status', status: 500 },
-        { kind: 'status', status: 503 },
-        { kind: 'drop' },
-      ],
-      42,
-    );
+    fake.faults
+      .clear()
+      .setRandom(
+        0.2,
+        [
+          { kind: 'status', status: 429, headers: { 'retry-after-ms': '5' } },
+          { kind: 'status', status: 500 },
+          { kind: 'status', status: 503 },
+          { kind: 'drop' },
+        ],
+        42,
+      );
     const before = fake.requests.length;
     const results = await Promise.allSettled(
       Array.from({ length: 200 }, (_, i) =>
         core.dispatcher.dispatch(
           'llm.call',
-          { provider: 'openai', model: 'gpt-4o-mini', messages: [{ role: 'user', content: `case ${i}` }] },
+          {
+            provider: 'openai',
+            model: 'gpt-4o-mini',
+            messages: [{ role: 'user', content: `case ${i}` }],
+          },
           { transport: 'cli' },
         ),
       ),
     );
     const db = core.services.store.db;
-    const spans = db.prepare("SELECT status, attempts, error_class FROM span WHERE kind = 'llm'").all() as {
+    const spans = db
+      .prepare("SELECT status, attempts, error_class FROM span WHERE kind = 'llm'")
+      .all() as {
       status: string;
       attempts: number;
       error_class: string | null;
@@ -57,7 +70,8 @@ describe('call path against the fake OpenAI server through the real SDK', () => 
     const ok = results.filter((r) => r.status === 'fulfilled' && r.value.ok).length;
     const failed = spans.filter((s) => s.status === 'error');
     expect(ok + failed.length).toBe(200);
-    for (const s of failed) expect(['rate_limited', 'server_error', 'connection']).toContain(s.error_class);
+    for (const s of failed)
+      expect(['rate_limited', 'server_error', 'connection']).toContain(s.error_class);
     const retried = spans.filter((s) => s.attempts > 1).length;
     const injected = [...fake.faults.applied.values()].reduce((a, b) => a + b, 0);
     expect(injected).toBeGreaterThan(20);
@@ -70,13 +84,20 @@ describe('call path against the fake OpenAI server through the real SDK', () => 
 
   it('serves a cached repeat with no request, zero cost, and a cache-hit span', async () => {
     const core = await coreAgainstFake();
-    const input = { provider: 'openai', model: 'gpt-4o', messages: [{ role: 'user', content: 'cache me' }] };
+    const input = {
+      provider: 'openai',
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'cache me' }],
+    };
     const first = await core.dispatcher.dispatch('llm.call', input, { transport: 'cli' });
     const requests = fake.requests.length;
     const second = await core.dispatcher.dispatch('llm.call', input, { transport: 'cli' });
     expect(fake.requests.length).toBe(requests);
     expect(first).toMatchObject({ ok: true, data: { cacheHit: false } });
-    expect(second).toMatchObject({ ok: true, data: { cacheHit: true, costUsd: 0, costPicoUsd: 0 } });
+    expect(second).toMatchObject({
+      ok: true,
+      data: { cacheHit: true, costUsd: 0, costPicoUsd: 0 },
+    });
     if (!first.ok || !second.ok) return;
     expect((first.data as { costPicoUsd: number }).costPicoUsd).toBeGreaterThan(0);
     const span = core.services.llm.spans.get((second.data as { spanId: string }).spanId);
@@ -86,11 +107,18 @@ describe('call path against the fake OpenAI server through the real SDK', () => 
 
   it('fails a 400 at once with the provider message, and never stores the API key in spans', async () => {
     const core = await coreAgainstFake();
-    fake.faults.clear().enqueue({ kind: 'status', status: 400, message: "Unsupported parameter: 'foo'" });
+    fake.faults
+      .clear()
+      .enqueue({ kind: 'status', status: 400, message: "Unsupported parameter: 'foo'" });
     const before = fake.requests.length;
     const res = await core.dispatcher.dispatch(
       'llm.call',
-      { provider: 'openai', model: 'gpt-4o', messages: [{ role: 'user', content: 'bad' }], bypassCache: true },
+      {
+        provider: 'openai',
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'bad' }],
+        bypassCache: true,
+      },
       { transport: 'cli' },
     );
     expect(fake.requests.length - before).toBe(1);

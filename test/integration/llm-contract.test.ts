@@ -15,7 +15,13 @@ let ollama: FakeServer;
 let core: Core;
 let server: RunningServer;
 
-async function post(channel: string, input: unknown): Promise<{ status: number; body: { ok: boolean; data?: unknown; error?: { code: string; message: string } } }> {
+async function post(
+  channel: string,
+  input: unknown,
+): Promise<{
+  status: number;
+  body: { ok: boolean; data?: unknown; error?: { code: string; message: string } };
+}> {
   const res = await fetch(`${server.url}/api/${channel}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -43,7 +49,12 @@ beforeAll(async () => {
       AWS_SECRET_ACCESS_KEY: 'test-secret',
     },
   });
-  server = await startHttpServer({ dispatcher: core.dispatcher, events: core.events, host: '127.0.0.1', port: 0 });
+  server = await startHttpServer({
+    dispatcher: core.dispatcher,
+    events: core.events,
+    host: '127.0.0.1',
+    port: 0,
+  });
 });
 
 afterAll(async () => {
@@ -56,7 +67,9 @@ afterAll(async () => {
 describe('LLM channels over HTTP', () => {
   it('streams deltas on llm.delta and returns usage, cost and a span id', async () => {
     const abort = new AbortController();
-    const events = await fetch(`${server.url}/api/events?topics=llm.delta`, { signal: abort.signal });
+    const events = await fetch(`${server.url}/api/events?topics=llm.delta`, {
+      signal: abort.signal,
+    });
     const sse = readSse(events.body!);
     await sse.ready;
     const call = post('llm.call', {
@@ -70,7 +83,10 @@ describe('LLM channels over HTTP', () => {
     });
     const first = await sse.next();
     expect(first.event).toBe('llm.delta');
-    expect(JSON.parse(first.data)).toMatchObject({ streamId: 'ui-column-1', delta: { type: 'text' } });
+    expect(JSON.parse(first.data)).toMatchObject({
+      streamId: 'ui-column-1',
+      delta: { type: 'text' },
+    });
     const { status, body } = await call;
     abort.abort();
     expect(status).toBe(200);
@@ -80,7 +96,12 @@ describe('LLM channels over HTTP', () => {
       attempts: 1,
       usage: { inputTokens: expect.any(Number), outputTokens: expect.any(Number) },
     });
-    const data = body.data as { costUsd: number; spanId: string; ttftMs: number; latencyMs: number };
+    const data = body.data as {
+      costUsd: number;
+      spanId: string;
+      ttftMs: number;
+      latencyMs: number;
+    };
     expect(data.costUsd).toBeGreaterThan(0);
     expect(data.ttftMs).toBeLessThanOrEqual(data.latencyMs);
     expect(core.services.llm.spans.get(data.spanId)?.status).toBe('ok');
@@ -88,7 +109,11 @@ describe('LLM channels over HTTP', () => {
 
   it('names the bad field of a malformed call and calls no provider', async () => {
     const before = openai.requests.length;
-    const { status, body } = await post('llm.call', { provider: 'openai', model: 'gpt-4o', messages: [{ role: 'wizard', content: 'x' }] });
+    const { status, body } = await post('llm.call', {
+      provider: 'openai',
+      model: 'gpt-4o',
+      messages: [{ role: 'wizard', content: 'x' }],
+    });
     expect(status).toBe(400);
     expect(body.error?.code).toBe('VALIDATION_FAILED');
     expect(body.error?.message).toContain('"messages.0.role"');
@@ -96,7 +121,11 @@ describe('LLM channels over HTTP', () => {
   });
 
   it('reports a missing key as a coded provider error with a hint', async () => {
-    const { status, body } = await post('llm.call', { provider: 'anthropic', model: 'claude-sonnet-4-5', messages: [{ role: 'user', content: 'hi' }] });
+    const { status, body } = await post('llm.call', {
+      provider: 'anthropic',
+      model: 'claude-sonnet-4-5',
+      messages: [{ role: 'user', content: 'hi' }],
+    });
     expect(status).toBe(502);
     expect(body.error).toMatchObject({ code: 'PROVIDER_AUTH' });
     expect(body.error?.message).toContain('ANTHROPIC_API_KEY');
@@ -104,10 +133,22 @@ describe('LLM channels over HTTP', () => {
 
   it('lists models live, and falls back to the catalog with the reason when listing fails', async () => {
     const { body } = await post('models.list', {});
-    const providers = (body.data as { providers: { provider: string; source: string; error: string | null; models: { id: string; price: unknown }[] }[] }).providers;
+    const providers = (
+      body.data as {
+        providers: {
+          provider: string;
+          source: string;
+          error: string | null;
+          models: { id: string; price: unknown }[];
+        }[];
+      }
+    ).providers;
     const byId = Object.fromEntries(providers.map((p) => [p.provider, p]));
     expect(byId.openai).toMatchObject({ source: 'live', error: null });
-    expect(byId.openai!.models.find((m) => m.id === 'gpt-4o')?.price).toMatchObject({ input: '2.50', output: '10.00' });
+    expect(byId.openai!.models.find((m) => m.id === 'gpt-4o')?.price).toMatchObject({
+      input: '2.50',
+      output: '10.00',
+    });
     expect(byId.local).toMatchObject({ source: 'live' });
     expect(byId.local!.models.map((m) => m.id)).toContain('llama3.2:3b');
     expect(byId.local!.models[0]!.price).toBeNull();
@@ -124,18 +165,44 @@ describe('LLM channels over HTTP', () => {
   });
 
   it('prices a local model at 0 explicitly, lists and removes the override', async () => {
-    const set = await post('prices.set', { provider: 'local', model: 'llama3.2:3b', input: '0', output: '0' });
-    expect(set.body.data).toMatchObject({ provider: 'local', model: 'llama3.2:3b', input: '0.00', output: '0.00', source: 'override' });
-    const call = await post('llm.call', { provider: 'local', model: 'llama3.2:3b', messages: [{ role: 'user', content: 'free?' }] });
+    const set = await post('prices.set', {
+      provider: 'local',
+      model: 'llama3.2:3b',
+      input: '0',
+      output: '0',
+    });
+    expect(set.body.data).toMatchObject({
+      provider: 'local',
+      model: 'llama3.2:3b',
+      input: '0.00',
+      output: '0.00',
+      source: 'override',
+    });
+    const call = await post('llm.call', {
+      provider: 'local',
+      model: 'llama3.2:3b',
+      messages: [{ role: 'user', content: 'free?' }],
+    });
     expect(call.body.data).toMatchObject({ costUsd: 0 });
     const list = await post('prices.list', {});
     const prices = (list.body.data as { prices: { model: string; source: string }[] }).prices;
     expect(prices.find((p) => p.model === 'llama3.2:3b')?.source).toBe('override');
-    const bad = await post('prices.set', { provider: 'local', model: 'x', input: '-1', output: '0' });
+    const bad = await post('prices.set', {
+      provider: 'local',
+      model: 'x',
+      input: '-1',
+      output: '0',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error?.message).toContain('"input"');
-    expect((await post('prices.delete', { provider: 'local', model: 'llama3.2:3b' })).body.data).toEqual({ deleted: true });
-    const unpriced = await post('llm.call', { provider: 'local', model: 'llama3.2:3b', messages: [{ role: 'user', content: 'now?' }] });
+    expect(
+      (await post('prices.delete', { provider: 'local', model: 'llama3.2:3b' })).body.data,
+    ).toEqual({ deleted: true });
+    const unpriced = await post('llm.call', {
+      provider: 'local',
+      model: 'llama3.2:3b',
+      messages: [{ role: 'user', content: 'now?' }],
+    });
     expect(unpriced.body.data).toMatchObject({ costUsd: null, costPicoUsd: null });
   });
 });

@@ -57,7 +57,9 @@ export class PriceOverrides {
   }
 
   get(provider: ProviderId, model: string): ModelPrice | null {
-    this.memo ??= new Map(this.listStmt.all().map((row) => [`${row.provider}\u0000${row.model}`, toPrice(row)]));
+    this.memo ??= new Map(
+      this.listStmt.all().map((row) => [`${row.provider}\u0000${row.model}`, toPrice(row)]),
+    );
     return this.memo.get(`${provider}\u0000${model}`) ?? null;
   }
 

@@ -1,5 +1,6 @@
 import { Anthropic } from '@anthropic-ai/sdk';
 import type { AnthropicConnection } from '../../connections';
+import { providerFetch } from '../../http/provider-fetch';
 
 /**
  * The SDK's own timeout, set far beyond any attempt limit: the call path owns time limits (it
@@ -17,9 +18,11 @@ export function createAnthropicClient(connection: AnthropicConnection): Anthropi
     // Null means "the SDK's default": undefined lets it use ANTHROPIC_API_KEY / ANTHROPIC_BASE_URL
     // or its credential profiles, as the connection settings promise.
     apiKey: connection.apiKey ?? undefined,
-    baseURL: connection.baseUrl ?? undefined,
+    // Explicit, so a stray ANTHROPIC_BASE_URL in the process cannot override resolved settings.
+    baseURL: connection.baseUrl ?? 'https://api.anthropic.com',
     maxRetries: 0,
     timeout: SDK_TIMEOUT_MS,
+    fetch: providerFetch,
     // Spans are Assay's job; the SDK's OpenTelemetry hooks would only duplicate them.
     openTelemetry: false,
   });

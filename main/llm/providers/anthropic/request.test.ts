@@ -73,6 +73,12 @@ describe('toWireRequest', () => {
     });
     expect(jsonTool).toBe('my_report_v1');
     expect(params.tools?.[0]).toMatchObject({ name: 'my_report_v1', input_schema: schema });
+    expect(params.tools?.[0]).not.toHaveProperty('strict');
+    const strict = toWireRequest({
+      ...base,
+      responseFormat: { type: 'json_schema', name: 'r', schema, strict: true },
+    });
+    expect(strict.params.tools?.[0]).toMatchObject({ name: 'r', strict: true });
   });
 
   it('rejects tool call arguments that are not a JSON object', () => {

@@ -42,10 +42,14 @@ function jsonToolFor(format: ResponseFormat | undefined): Tool | null {
     name: format.type === 'json_schema' ? toolName(format.name) : JSON_OBJECT_TOOL,
     description: 'Give your final answer by calling this tool; its input is the answer.',
     input_schema: { type: 'object', ...schema },
+    // Strict tool use makes the input follow the schema exactly, as OpenAI's strict mode does.
+    ...(format.type === 'json_schema' && format.strict === true ? { strict: true } : {}),
   };
 }
 
 function toolChoiceFor(request: ChatRequest, jsonTool: Tool | null): ToolChoice | undefined {
+  // JSON output overrides the request's own choice: one turn cannot both force the answer tool
+  // and leave the other tools open.
   if (jsonTool) return { type: 'tool', name: jsonTool.name };
   const choice = request.toolChoice;
   if (choice === undefined || (request.tools ?? []).length === 0) return undefined;

@@ -15,7 +15,11 @@ export interface ErrorContext {
 /** A header lookup over a fetch `Headers` or a plain (possibly multi-valued) record. */
 export function headerGetter(headers: unknown): (name: string) => string | null {
   // Duck-typed: undici's own Headers (our provider fetch) is not the global Headers class.
-  if (headers !== null && typeof headers === 'object' && typeof (headers as Headers).get === 'function') {
+  if (
+    headers !== null &&
+    typeof headers === 'object' &&
+    typeof (headers as Headers).get === 'function'
+  ) {
     return (name) => (headers as Headers).get(name);
   }
   if (headers === null || typeof headers !== 'object') return () => null;
