@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import OpenAI from 'openai';
 import { createHeadlessCore } from '../main/core/create-headless-core';
+import { providerFetch } from '../main/llm/http/provider-fetch';
 import { percentile, startChildServer } from './support/child-server';
 
 const THROUGHPUT_CALLS = Number(process.env.BENCH_CALLS ?? 10_000);
@@ -18,7 +19,9 @@ const key = 'sk-bench-0000000000000000';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-bench-calls-'));
 const core = await createHeadlessCore(dataDir, { OPENAI_BASE_URL: baseURL, OPENAI_API_KEY: key });
 const llm = core.services.llm;
-const bare = new OpenAI({ baseURL, apiKey: key, maxRetries: 0 });
+// The bare client uses the same connection pool as the providers, so the difference measured
+// is the call path itself (cache, limits, pricing, span, metrics), not the HTTP client.
+const bare = new OpenAI({ baseURL, apiKey: key, maxRetries: 0, fetch: providerFetch });
 
 const bareCall = (i: number) =>
   bare.chat.completions.create({

@@ -18,6 +18,8 @@ export interface HttpAppOptions {
   readonly token?: string;
   /** True when bound to a loopback address: enables the DNS-rebinding host check. */
   readonly loopbackOnly: boolean;
+  /** Prometheus text exposition, served on GET /metrics when given. */
+  readonly metrics?: () => Promise<string>;
 }
 
 /** The HTTP transport: the same dispatcher and events as IPC, plus the workbench's files. */
@@ -28,6 +30,13 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   if (options.token) app.use('*', tokenGuard(options.token));
 
   app.get('/api/health', (c) => c.json({ ok: true }));
+  const metrics = options.metrics;
+  if (metrics) {
+    // Behind the same host and token guards as the API: metrics name models and volumes.
+    app.get('/metrics', async (c) =>
+      c.body(await metrics(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }),
+    );
+  }
   mountEventStream(app, options.events);
   mountApiRoutes(app, options.dispatcher);
 

@@ -116,6 +116,25 @@ describe('HTTP transport', () => {
     expect(await form.json()).toMatchObject({ error: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
   });
 
+  it('serves Prometheus metrics behind the token', async () => {
+    core = await createHeadlessCore(tempDir(), {});
+    const llm = core.services.llm;
+    server = await startHttpServer({
+      dispatcher: core.dispatcher,
+      events: core.events,
+      host: '127.0.0.1',
+      port: 0,
+      token: 'metrics-token',
+      metrics: () => llm.metrics.registry.metrics(),
+    });
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(401);
+    const res = await fetch(`${server.url}/metrics`, {
+      headers: { authorization: 'Bearer metrics-token' },
+    });
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    expect(await res.text()).toContain('# TYPE assay_llm_latency_seconds histogram');
+  });
+
   it('answers malformed JSON with a coded 400 and unknown paths with a coded 404', async () => {
     const { url } = await start();
     const bad = await fetch(`${url}/api/settings.updateProvider`, {

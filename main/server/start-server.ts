@@ -14,6 +14,7 @@ export interface StartServerOptions {
   readonly port: number;
   readonly token?: string;
   readonly rendererDir?: string;
+  readonly metrics?: () => Promise<string>;
 }
 
 export interface RunningServer {

@@ -41,6 +41,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       rendererDir,
       dispatcher: core.dispatcher,
       events: core.events,
+      metrics: () => core.services.llm.metrics.registry.metrics(),
     });
   } catch (err) {
     core.close();
