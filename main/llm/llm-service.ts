@@ -126,14 +126,25 @@ export class LlmService {
 
   private async listProvider(provider: ProviderId, live: boolean): Promise<ModelListing> {
     const withPrice = (info: ModelInfo) => ({ info, price: this.prices.find(provider, info.id) });
-    const fromCatalog = (error: string | null): ModelListing => ({
-      provider,
-      source: 'catalog',
-      error,
-      models: this.catalog.models
-        .filter((m) => m.provider === provider)
-        .map((m) => withPrice({ id: m.id, provider, name: m.name, source: 'catalog' })),
-    });
+    const fromCatalog = (error: string | null): ModelListing => {
+      const known = this.catalog.models.filter((m) => m.provider === provider);
+      const ids = new Set(known.map((m) => m.id));
+      // Models the user priced by hand (e.g. a local model at 0) are known models too.
+      const added = this.overrides
+        .list()
+        .filter((o) => o.provider === provider && !ids.has(o.model));
+      return {
+        provider,
+        source: 'catalog',
+        error,
+        models: [
+          ...known.map((m) => withPrice({ id: m.id, provider, name: m.name, source: 'catalog' })),
+          ...added.map((o) =>
+            withPrice({ id: o.model, provider, name: o.model, source: 'catalog' }),
+          ),
+        ],
+      };
+    };
     if (!live) return fromCatalog(null);
     try {
       const models = await this.registry

@@ -18,6 +18,7 @@ const PAGES = [
   'scorecards',
   'backtests',
   'leaderboard',
+  'models',
   'settings',
 ] as const;
 const OPENAI_KEY = 'sk-proj-E2E-plaintext-key-9f8e7d6c5b4a3210';

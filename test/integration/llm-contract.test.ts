@@ -184,6 +184,14 @@ describe('LLM channels over HTTP', () => {
       messages: [{ role: 'user', content: 'free?' }],
     });
     expect(call.body.data).toMatchObject({ costUsd: 0 });
+    const catalogOnly = await post('models.list', { provider: 'local', live: false });
+    const local = (
+      catalogOnly.body.data as { providers: { models: { id: string; price: unknown }[] }[] }
+    ).providers[0]!;
+    expect(local.models.find((m) => m.id === 'llama3.2:3b')?.price).toMatchObject({
+      input: '0.00',
+      source: 'override',
+    });
     const list = await post('prices.list', {});
     const prices = (list.body.data as { prices: { model: string; source: string }[] }).prices;
     expect(prices.find((p) => p.model === 'llama3.2:3b')?.source).toBe('override');

@@ -15,6 +15,7 @@ export interface ServeProcess {
 export function startServe(
   dataDir: string,
   extraArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
   timeoutMs = 150_000,
 ): Promise<ServeProcess> {
   const child: ChildProcess = spawn(
@@ -22,7 +23,7 @@ export function startServe(
     [CLI, 'serve', '--port', '0', '--data-dir', dataDir, ...extraArgs],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '' },
+      env: { ...process.env, OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -1,8 +1,12 @@
 import { Redirect, Route, Switch } from 'wouter';
-import { PAGES } from '../navigation/pages';
+import { PAGES, type PageName } from '../navigation/pages';
+import { ModelsPage } from '../pages/models/models-page';
 import { NotBuiltPage } from '../pages/not-built-page';
 import { NotFoundPage } from '../pages/not-found-page';
 import { SettingsPage } from '../pages/settings/settings-page';
+
+/** Pages with their own component above; every other page shows the not-built notice. */
+const BUILT: ReadonlySet<PageName> = new Set(['settings', 'models']);
 
 export function Routes() {
   return (
@@ -13,7 +17,10 @@ export function Routes() {
       <Route path="/settings">
         <SettingsPage />
       </Route>
-      {PAGES.filter((page) => page.name !== 'settings').map((page) => (
+      <Route path="/models">
+        <ModelsPage />
+      </Route>
+      {PAGES.filter((page) => !BUILT.has(page.name)).map((page) => (
         <Route key={page.name} path={page.path}>
           <NotBuiltPage page={page} />
         </Route>

@@ -1,5 +1,6 @@
 import {
   Activity,
+  CircleDollarSign,
   ClipboardCheck,
   Database,
   FileText,
@@ -22,6 +23,7 @@ export type PageName =
   | 'scorecards'
   | 'backtests'
   | 'leaderboard'
+  | 'models'
   | 'settings';
 
 export interface PageDef {
@@ -96,6 +98,12 @@ export const PAGES: readonly PageDef[] = [
     'Leaderboard',
     Trophy,
     'It will rank prompt versions and models by quality, cost and latency across eval runs.',
+  ),
+  page(
+    'models',
+    'Models',
+    CircleDollarSign,
+    'The price catalog per provider and model, with your own overrides and additions.',
   ),
   page(
     'settings',

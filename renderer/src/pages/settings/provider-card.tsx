@@ -11,7 +11,9 @@ import {
   CardTitle,
 } from '../../components/ui/card';
 import { cn } from '../../lib/utils';
+import { ConnectionTest } from './connection-test';
 import { FieldRow } from './field-row';
+import { ProviderModelsSection } from './provider-models';
 import type { ProviderSpec } from './provider-specs';
 import { useProviderForm, type ProviderValues } from './use-provider-form';
 
@@ -54,6 +56,7 @@ export function ProviderCard({ spec, values }: { spec: ProviderSpec; values: Pro
           ))}
         </CardContent>
         <CardFooter>
+          <ConnectionTest provider={spec.id} title={spec.title} disabled={form.busy !== null} />
           <Button
             type="submit"
             size="sm"
@@ -65,6 +68,7 @@ export function ProviderCard({ spec, values }: { spec: ProviderSpec; values: Pro
           </Button>
         </CardFooter>
       </form>
+      <ProviderModelsSection provider={spec.id} />
     </Card>
   );
 }

@@ -4,7 +4,7 @@ import type { SecretView, UpdateProviderInput } from '../../../../shared/contrac
 import { useClient } from '../../app/client-context';
 import { useSettings } from '../../app/settings-context';
 import { toClientError } from '../../client';
-import { fieldErrorsOf } from './field-errors';
+import { fieldErrorsOf } from '../../lib/field-errors';
 import type { FieldSpec, ProviderSpec } from './provider-specs';
 
 /** A provider's block of the SettingsView: plain values and masked secrets. */

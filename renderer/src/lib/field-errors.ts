@@ -1,4 +1,4 @@
-import type { ClientError } from '../../client';
+import type { ClientError } from '../client';
 
 /**
  * Field-level messages from a VALIDATION_FAILED error, keyed by top-level input field, so the

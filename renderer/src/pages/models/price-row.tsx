@@ -1,0 +1,59 @@
+import { LoaderCircle, Pencil, RotateCcw } from 'lucide-react';
+import type { PriceView } from '../../../../shared/contract';
+import { Button } from '../../components/ui/button';
+import { CachePriceCell, CELL, ModelCell, NUM_CELL, ProviderCell, SourceCell } from './price-cells';
+
+interface PriceRowProps {
+  view: PriceView;
+  onEdit: () => void;
+  onReset: () => void;
+  resetting: boolean;
+}
+
+/** One price, read-only: Edit for every row, Reset for the user's overrides. */
+export function PriceRow({ view, onEdit, onReset, resetting }: PriceRowProps) {
+  const id = `${view.provider}-${view.model}`;
+  return (
+    <tr
+      className="border-t hover:bg-muted/40"
+      data-testid={`price-row-${id}`}
+      data-source={view.source}
+    >
+      <ProviderCell view={view} />
+      <ModelCell view={view} />
+      <td className={NUM_CELL}>{view.input}</td>
+      <td className={NUM_CELL}>{view.output}</td>
+      <CachePriceCell value={view.cacheRead} />
+      <CachePriceCell value={view.cacheWrite} />
+      <SourceCell view={view} />
+      <td className={`${CELL} whitespace-nowrap text-right`}>
+        <div className="flex justify-end gap-1">
+          <Button
+            variant="ghost"
+            size="xs"
+            data-testid={`edit-price-${id}`}
+            aria-label={`Edit the price of ${view.model}`}
+            onClick={onEdit}
+          >
+            <Pencil />
+            Edit
+          </Button>
+          {view.source === 'override' ? (
+            <Button
+              variant="ghost"
+              size="xs"
+              data-testid={`reset-price-${id}`}
+              aria-label={`Remove the price override of ${view.model}`}
+              title="Remove the override: the catalog price applies again, if there is one"
+              disabled={resetting}
+              onClick={onReset}
+            >
+              {resetting ? <LoaderCircle className="animate-spin" /> : <RotateCcw />}
+              Reset
+            </Button>
+          ) : null}
+        </div>
+      </td>
+    </tr>
+  );
+}
