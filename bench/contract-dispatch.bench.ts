@@ -4,11 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHeadlessCore } from '../main/core/create-headless-core';
-import { registerIpcTransport } from '../main/ipc/ipc-transport';
-import { createSenderCheck } from '../main/ipc/trusted-sender';
 import { startHttpServer } from '../main/server/start-server';
-import { createBridge } from '../preload/bridge';
-import { IpcStandIn } from '../test/support/ipc-stand-in';
+import { connectIpc } from '../test/support/ipc-stand-in';
 
 const N = 5000;
 
@@ -37,15 +34,7 @@ const server = await startHttpServer({
   host: '127.0.0.1',
   port: 0,
 });
-const standIn = new IpcStandIn({ url: 'app://assay/index.html', parent: null });
-registerIpcTransport({
-  ipcMain: standIn.ipcMain,
-  dispatcher: core.dispatcher,
-  events: core.events,
-  isTrustedSender: createSenderCheck(['app://assay']),
-  targets: () => [standIn.webContents],
-});
-const bridge = createBridge(standIn.ipcRenderer);
+const { bridge } = connectIpc(core);
 
 console.log(`settings.get, ${N} sequential calls each`);
 await measure('dispatcher', () =>

@@ -5,11 +5,9 @@ import type { Result } from '../../shared/errors';
 import { MIGRATIONS } from '../../main/store/migrations';
 import { createHeadlessCore } from '../../main/core/create-headless-core';
 import type { Core } from '../../main/core/create-core';
-import { registerIpcTransport } from '../../main/ipc/ipc-transport';
-import { createSenderCheck } from '../../main/ipc/trusted-sender';
 import { startHttpServer, type RunningServer } from '../../main/server/start-server';
 import { createBridge } from '../../preload/bridge';
-import { IpcStandIn } from '../support/ipc-stand-in';
+import { connectIpc, IpcStandIn } from '../support/ipc-stand-in';
 import { readSse } from '../support/sse-reader';
 import { listFiles, tempDir } from '../support/temp-dir';
 
@@ -22,15 +20,7 @@ interface Transport {
 }
 
 function ipcTransport(core: Core): Transport {
-  const standIn = new IpcStandIn({ url: 'app://assay/index.html', parent: null });
-  const dispose = registerIpcTransport({
-    ipcMain: standIn.ipcMain,
-    dispatcher: core.dispatcher,
-    events: core.events,
-    isTrustedSender: createSenderCheck(['app://assay']),
-    targets: () => [standIn.webContents],
-  });
-  const bridge = createBridge(standIn.ipcRenderer);
+  const { bridge, dispose } = connectIpc(core);
   return {
     call: (channel, input) => bridge.invoke(channel, input),
     nextEvent: (topic) => {
@@ -186,15 +176,8 @@ describe('IPC transport sender check', () => {
     ['no frame', null],
   ])('refuses calls from %s', async (_name, frame) => {
     const core = await createHeadlessCore(tempDir(), {});
-    const standIn = new IpcStandIn(frame);
-    const dispose = registerIpcTransport({
-      ipcMain: standIn.ipcMain,
-      dispatcher: core.dispatcher,
-      events: core.events,
-      isTrustedSender: createSenderCheck(['app://assay']),
-      targets: () => [standIn.webContents],
-    });
-    const res = await createBridge(standIn.ipcRenderer).invoke('system.info', {});
+    const { bridge, dispose } = connectIpc(core, frame);
+    const res = await bridge.invoke('system.info', {});
     expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     dispose();
     core.close();

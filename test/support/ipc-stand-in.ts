@@ -1,4 +1,12 @@
-import type { IpcMainLike, EventTargetLike } from '../../main/ipc/ipc-transport';
+import type { Core } from '../../main/core/create-core';
+import {
+  registerIpcTransport,
+  type EventTargetLike,
+  type IpcMainLike,
+} from '../../main/ipc/ipc-transport';
+import { createSenderCheck } from '../../main/ipc/trusted-sender';
+import { createBridge } from '../../preload/bridge';
+import type { AssayBridge } from '../../shared/transport/bridge';
 import type { SenderFrameLike } from '../../main/ipc/trusted-sender';
 import type { IpcRendererLike } from '../../preload/bridge';
 
@@ -55,4 +63,23 @@ export class IpcStandIn {
   listenerCount(channel: string): number {
     return this.rendererListeners.get(channel)?.size ?? 0;
   }
+}
+
+/**
+ * The IPC transport of a core as the renderer sees it: the real transport and preload bridge
+ * over the stand-in, with the sender frame `frame` (the app's own top frame by default).
+ */
+export function connectIpc(
+  core: Core,
+  frame: SenderFrameLike | null = { url: 'app://assay/index.html', parent: null },
+): { bridge: AssayBridge; standIn: IpcStandIn; dispose: () => void } {
+  const standIn = new IpcStandIn(frame);
+  const dispose = registerIpcTransport({
+    ipcMain: standIn.ipcMain,
+    dispatcher: core.dispatcher,
+    events: core.events,
+    isTrustedSender: createSenderCheck(['app://assay']),
+    targets: () => [standIn.webContents],
+  });
+  return { bridge: createBridge(standIn.ipcRenderer), standIn, dispose };
 }
