@@ -3,6 +3,7 @@ import { appVersion } from '../core/app-version';
 import { backupCommand } from './commands/backup';
 import { callCommand } from './commands/call';
 import { modelsCommand } from './commands/models';
+import { promptsExportCommand, promptsImportCommand } from './commands/prompts';
 import { serveCommand } from './commands/serve';
 import { EXIT_OK, EXIT_USAGE, reportError } from './exit';
 
@@ -54,6 +55,24 @@ function buildProgram(): Command {
     .option('--no-live', 'use the catalog only, without asking the providers')
     .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
     .action(modelsCommand);
+
+  const prompts = program
+    .command('prompts')
+    .description('Prompt registry files (YAML, one per prompt)');
+  prompts
+    .command('export')
+    .description('Write every prompt with its versions and labels to DIR/<name>.yaml')
+    .argument('<dir>', 'folder to write into (created if missing)')
+    .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
+    .action(promptsExportCommand);
+  prompts
+    .command('import')
+    .description(
+      'Add prompts, versions and labels from DIR/**/*.yaml, never overwriting (exit 1 on conflicts, 2 on invalid files)',
+    )
+    .argument('<dir>', 'folder to read')
+    .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
+    .action(promptsImportCommand);
 
   return program;
 }

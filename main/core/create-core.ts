@@ -6,6 +6,9 @@ import { LlmService, type LlmServiceOptions } from '../llm/llm-service';
 import type { ProviderFactories } from '../llm/provider-registry';
 import { defaultProviderFactories } from '../llm/providers';
 import { createHandlers } from '../api/handlers';
+import { callResultView } from '../api/handlers/llm';
+import { PlaygroundService } from '../playground/playground-service';
+import { PromptService } from '../prompts/prompt-service';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { SecretStore } from '../secrets/secret-store';
 import type { SettingsBackend } from '../settings/settings-backend';
@@ -59,6 +62,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // Fail at start, not at first use, when the settings file was hand-edited into nonsense.
     settings.current();
     ensureInstanceRow(store.db);
+    const llm = new LlmService({
+      db: store.db,
+      settings,
+      secrets,
+      events,
+      env,
+      factories: options.providerFactories ?? defaultProviderFactories,
+      ...options.llm,
+    });
     const services: CoreServices = {
       version: appVersion(),
       dataDir: options.dataDir,
@@ -66,14 +78,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       secrets,
       settings,
       events,
-      llm: new LlmService({
+      llm,
+      prompts: new PromptService(store.db),
+      playground: new PlaygroundService({
         db: store.db,
-        settings,
-        secrets,
+        llm,
         events,
-        env,
-        factories: options.providerFactories ?? defaultProviderFactories,
-        ...options.llm,
+        resultView: callResultView,
       }),
     };
     return {

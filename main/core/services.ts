@@ -1,4 +1,6 @@
 import type { LlmService } from '../llm/llm-service';
+import type { PlaygroundService } from '../playground/playground-service';
+import type { PromptService } from '../prompts/prompt-service';
 import type { OpenedDatabase } from '../store/database';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
@@ -13,4 +15,6 @@ export interface CoreServices {
   readonly settings: SettingsService;
   readonly events: EventBus;
   readonly llm: LlmService;
+  readonly prompts: PromptService;
+  readonly playground: PlaygroundService;
 }

@@ -11,7 +11,7 @@ describe('openDatabase', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(db.pragma('mmap_size', { simple: true })).toBe(256 * 1024 * 1024);
     expect(vecVersion).toMatch(/^v0\.\d+\.\d+/);
-    expect(migration.applied).toEqual(['0001_instance', '0002_llm_calls']);
+    expect(migration.applied).toEqual(['0001_instance', '0002_llm_calls', '0003_prompts']);
     db.close();
   });
 
@@ -32,7 +32,7 @@ describe('openDatabase', () => {
     const file = path.join(tempDir(), 'b.db');
     openDatabase({ file }).db.close();
     const again = openDatabase({ file });
-    expect(again.migration).toEqual({ from: 2, to: 2, applied: [] });
+    expect(again.migration).toEqual({ from: 3, to: 3, applied: [] });
     again.db.close();
   });
 

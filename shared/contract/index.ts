@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { llmChannels, llmTopics } from './llm';
+import { promptChannels } from './prompts';
 import { settingsChannels, settingsTopics } from './settings';
 import { systemChannels } from './system';
 
@@ -8,6 +9,7 @@ export const channels = {
   ...systemChannels,
   ...settingsChannels,
   ...llmChannels,
+  ...promptChannels,
 };
 
 /** Event topics (streams, progress, change notices) with their payload schemas. */
@@ -37,5 +39,6 @@ export function isTopic(name: string): name is Topic {
 }
 
 export * from './llm';
+export * from './prompts';
 export * from './settings';
 export * from './system';

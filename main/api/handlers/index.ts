@@ -1,6 +1,8 @@
 import type { CoreServices } from '../../core/services';
 import type { Handlers } from '../dispatcher';
 import { llmHandlers } from './llm';
+import { playgroundHandlers } from './playground';
+import { promptHandlers } from './prompts';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 
@@ -10,5 +12,7 @@ export function createHandlers(services: CoreServices): Handlers {
     ...systemHandlers(services),
     ...settingsHandlers(services),
     ...llmHandlers(services),
+    ...promptHandlers(services),
+    ...playgroundHandlers(services),
   };
 }

@@ -1,6 +1,7 @@
 import type { Migration } from '../migration';
 import { migration0001 } from './0001_instance';
 import { migration0002 } from './0002_llm_calls';
+import { migration0003 } from './0003_prompts';
 
 /** Every migration in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];

@@ -1,0 +1,33 @@
+import type { CoreServices } from '../../core/services';
+import type { Handlers } from '../dispatcher';
+
+type PromptChannels =
+  | 'prompts.create'
+  | 'prompts.list'
+  | 'prompts.get'
+  | 'prompts.update'
+  | 'prompts.delete'
+  | 'prompts.restore'
+  | 'prompts.setLabel'
+  | 'prompts.versions'
+  | 'prompts.labelHistory'
+  | 'prompts.render'
+  | 'prompts.diff';
+
+export function promptHandlers(services: CoreServices): Pick<Handlers, PromptChannels> {
+  const { prompts } = services;
+  return {
+    'prompts.create': (input) => prompts.create(input),
+    'prompts.list': (input) => ({ prompts: prompts.list(input) }),
+    'prompts.get': ({ name, ...selector }) => prompts.get(name, selector),
+    'prompts.update': (input) => prompts.update(input),
+    'prompts.delete': ({ name }) => ({ deleted: prompts.delete(name) }),
+    'prompts.restore': ({ name }) => prompts.restore(name),
+    'prompts.setLabel': (input) => prompts.setLabel(input),
+    'prompts.versions': ({ name }) => ({ versions: prompts.versions(name) }),
+    'prompts.labelHistory': ({ name }) => ({ events: prompts.labelHistory(name) }),
+    'prompts.render': ({ name, version, label, variables, placeholders }) =>
+      prompts.render(name, { version, label }, { variables, placeholders }),
+    'prompts.diff': ({ name, from, to }) => prompts.diff(name, from, to),
+  };
+}

@@ -1,0 +1,91 @@
+import type { Database } from 'better-sqlite3';
+import { v7 as uuidv7 } from 'uuid';
+import type { CallResultView, ParsedInput, PlaygroundRunView } from '../../shared/contract';
+import { toErrorPayload } from '../../shared/errors';
+import type { EventBus } from '../core/event-bus';
+import type { CallResult } from '../llm/call/call-llm';
+import type { LlmService } from '../llm/llm-service';
+import type { ChatRequest } from '../llm/types';
+import { PlaygroundStore } from './playground-store';
+
+type Column = PlaygroundRunView['columns'][number];
+type Target = Column['target'];
+
+export interface PlaygroundDeps {
+  readonly db: Database;
+  readonly llm: Pick<LlmService, 'callCancellable'>;
+  readonly events: EventBus;
+  /** The contract view of a call result (the llm handlers' `callResultView`). */
+  readonly resultView: (result: CallResult) => CallResultView;
+}
+
+/** Runs one set of messages against several models side by side and keeps the run. */
+export class PlaygroundService {
+  private readonly store: PlaygroundStore;
+
+  constructor(private readonly deps: PlaygroundDeps) {
+    this.store = new PlaygroundStore(deps.db);
+  }
+
+  /**
+   * Every column runs concurrently through the instrumented call path (one span each, named
+   * `playground`, tagged with the run id and column), streams on `${streamPrefix}:${i}` and can
+   * be cancelled alone with llm.cancel. A column that fails or is cancelled is reported in its
+   * column; it never fails the run or the other columns.
+   */
+  async run(input: ParsedInput<'playground.run'>): Promise<PlaygroundRunView> {
+    const id = uuidv7();
+    const createdAt = new Date().toISOString();
+    const columns = await Promise.all(
+      input.targets.map((target, column) => this.runColumn(id, column, target, input)),
+    );
+    const run: PlaygroundRunView = {
+      id,
+      createdAt,
+      promptName: input.promptName ?? null,
+      promptVersion: input.promptVersion ?? null,
+      variables: input.variables,
+      messages: input.messages,
+      columns,
+    };
+    this.store.insert(run);
+    return run;
+  }
+
+  history(limit: number): PlaygroundRunView[] {
+    return this.store.recent(limit);
+  }
+
+  private async runColumn(
+    runId: string,
+    column: number,
+    target: Target,
+    input: ParsedInput<'playground.run'>,
+  ): Promise<Column> {
+    const streamId = `${input.streamPrefix}:${column}`;
+    const request: ChatRequest = {
+      provider: target.provider,
+      model: target.model,
+      messages: input.messages,
+      ...(target.temperature === undefined ? {} : { temperature: target.temperature }),
+      ...(target.maxTokens === undefined ? {} : { maxTokens: target.maxTokens }),
+      ...(target.topP === undefined ? {} : { topP: target.topP }),
+    };
+    try {
+      const result = await this.deps.llm.callCancellable(streamId, {
+        request,
+        bypassCache: input.bypassCache,
+        onDelta: (delta) => this.deps.events.publish('llm.delta', { streamId, delta }),
+        spanName: 'playground',
+        attributes: { playgroundRunId: runId, column },
+      });
+      return { target, status: 'ok', result: this.deps.resultView(result), error: null };
+    } catch (err) {
+      const { code, message } = toErrorPayload(err);
+      // A bug, not a provider failure: keep the stack where someone can find it.
+      if (code === 'INTERNAL') console.error(`[playground] column ${column} failed:`, err);
+      const status = code === 'CANCELLED' ? 'cancelled' : 'error';
+      return { target, status, result: null, error: { code, message } };
+    }
+  }
+}

@@ -1,0 +1,183 @@
+import { v7 as uuidv7 } from 'uuid';
+import { AssayError, type FieldIssue } from '../../shared/errors';
+import { checkContent, type CheckedContent } from './check-content';
+import { hashContent } from './content-hash';
+import { conflictOf, dependencyOrder } from './import-plan';
+import { moveLabel } from './labels';
+import type { PromptRow } from './prompt-store';
+import {
+  invalidFilesError,
+  loadPromptFiles,
+  type FileProblem,
+  type LoadedPromptFile,
+} from './read-prompt-files';
+import { LATEST } from './resolve';
+import type { Stores } from './stores';
+import { insertVersion } from './versioning';
+import { compareVersions, parseVersion } from './version-name';
+
+export type ImportStatus = 'created' | 'updated' | 'unchanged' | 'conflict';
+
+export interface PromptImportResult {
+  readonly name: string;
+  readonly file: string;
+  readonly status: ImportStatus;
+  readonly versionsAdded: number;
+  readonly labelsSet: readonly string[];
+  readonly reason: string | null;
+}
+
+export interface ImportReport {
+  readonly results: PromptImportResult[];
+  readonly createdPrompts: number;
+  readonly createdVersions: number;
+  readonly unchanged: number;
+  readonly conflicts: PromptImportResult[];
+}
+
+/** Content problems of one file, carried out of the per-file apply with their lines. */
+class InvalidFile extends Error {
+  constructor(readonly problems: FileProblem[]) {
+    super('invalid prompt file');
+  }
+}
+
+function contentProblems(file: LoadedPromptFile, index: number, version: string, err: AssayError) {
+  const issues = (err.details as { issues?: FieldIssue[] } | undefined)?.issues ?? [];
+  const at = (p: string) => [
+    'versions',
+    index,
+    ...p.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)),
+  ];
+  return issues.length > 0
+    ? issues.map((i) => ({
+        file: file.file,
+        line: file.lineOf(at(i.path)),
+        message: `${version}: ${i.message}`,
+      }))
+    : [
+        {
+          file: file.file,
+          line: file.lineOf(['versions', index]),
+          message: `${version}: ${err.message}`,
+        },
+      ];
+}
+
+/** The same content rules as prompts.create, with problems pointed at the file's lines. */
+function checkFileVersion(stores: Stores, file: LoadedPromptFile, index: number): CheckedContent {
+  const { data } = file;
+  const v = data.versions[index]!;
+  try {
+    return checkContent(stores, {
+      where: v.version,
+      name: data.name,
+      kind: data.kind,
+      content: v.content,
+      allowDeletedComponents: true,
+    });
+  } catch (err) {
+    if (err instanceof AssayError)
+      throw new InvalidFile(contentProblems(file, index, v.version, err));
+    throw err;
+  }
+}
+
+/** Adds what the file has and the database lacks: the prompt, versions, labels. */
+function applyFile(stores: Stores, file: LoadedPromptFile, actor: string): PromptImportResult {
+  const { data } = file;
+  const now = new Date().toISOString();
+  const existing = stores.prompts.promptByName(data.name);
+  const versions = data.versions
+    .map((v, index) => ({ v, index, number: parseVersion(v.version) }))
+    .sort((a, b) => compareVersions(a.number, b.number));
+  const prompt: PromptRow = existing ?? {
+    id: uuidv7(),
+    name: data.name,
+    kind: data.kind,
+    description: data.description ?? '',
+    tags_json: JSON.stringify([...new Set(data.tags ?? [])]),
+    created_at: versions[0]!.v.created_at ?? now,
+    updated_at: now,
+    deleted_at: data.deleted_at ?? null,
+  };
+  if (!existing) stores.prompts.insertPrompt(prompt);
+  let versionsAdded = 0;
+  for (const { v, index, number } of versions) {
+    if (stores.prompts.versionByNumber(prompt.id, number.major, number.minor)) continue;
+    const checked = checkFileVersion(stores, file, index);
+    const parent = v.parent ? parseVersion(v.parent) : null;
+    insertVersion(stores, prompt, {
+      ...number,
+      parent: parent
+        ? stores.prompts.versionByNumber(prompt.id, parent.major, parent.minor)!
+        : null,
+      content: v.content,
+      contentHash: hashContent(v.content),
+      refs: checked.refs,
+      author: v.author ?? actor,
+      message: v.message ?? '',
+      createdAt: v.created_at ?? now,
+    });
+    versionsAdded++;
+  }
+  const labelsSet: string[] = [];
+  for (const [label, version] of Object.entries(data.labels ?? {})) {
+    if (label === LATEST || stores.labels.label(prompt.id, label)) continue;
+    const { major, minor } = parseVersion(version);
+    const to = stores.prompts.versionByNumber(prompt.id, major, minor)!;
+    if (moveLabel(stores, { prompt, label, to, actor, at: now })) labelsSet.push(label);
+  }
+  const newest = stores.prompts.latestVersion(prompt.id)!;
+  if (moveLabel(stores, { prompt, label: LATEST, to: newest, actor, at: now }) && existing)
+    labelsSet.push(LATEST);
+  const changed = versionsAdded > 0 || labelsSet.length > 0;
+  if (existing && changed) stores.prompts.updatePrompt(prompt.id, { ...existing, updated_at: now });
+  const status = !existing ? 'created' : changed ? 'updated' : 'unchanged';
+  return { name: data.name, file: file.file, status, versionsAdded, labelsSet, reason: null };
+}
+
+/**
+ * Imports every prompt file under `dir`, never overwriting: versions and labels the database
+ * lacks are added (numbers, hashes, authors, messages, dates and parents as in the file); a
+ * prompt whose file disagrees with the database is reported as a conflict and left untouched.
+ * Any invalid file fails the whole import with nothing changed, in one transaction.
+ */
+export function importPromptFiles(stores: Stores, dir: string, actor: string): ImportReport {
+  const { ordered, problems } = dependencyOrder(loadPromptFiles(dir));
+  if (problems.length > 0) throw invalidFilesError(problems);
+  return stores.prompts.transaction(() => {
+    const results: PromptImportResult[] = [];
+    const invalid: FileProblem[] = [];
+    const conflicted = new Set<string>();
+    for (const file of ordered) {
+      const reason = conflictOf(stores, file, conflicted);
+      if (reason !== null) {
+        conflicted.add(file.data.name);
+        results.push({
+          name: file.data.name,
+          file: file.file,
+          status: 'conflict',
+          versionsAdded: 0,
+          labelsSet: [],
+          reason,
+        });
+        continue;
+      }
+      try {
+        results.push(applyFile(stores, file, actor));
+      } catch (err) {
+        if (!(err instanceof InvalidFile)) throw err;
+        invalid.push(...err.problems);
+      }
+    }
+    if (invalid.length > 0) throw invalidFilesError(invalid);
+    return {
+      results,
+      createdPrompts: results.filter((r) => r.status === 'created').length,
+      createdVersions: results.reduce((n, r) => n + r.versionsAdded, 0),
+      unchanged: results.filter((r) => r.status === 'unchanged').length,
+      conflicts: results.filter((r) => r.status === 'conflict'),
+    };
+  });
+}

@@ -1,0 +1,93 @@
+import { Copy } from 'lucide-react';
+import { toast } from 'sonner';
+import type { CallResultView } from '../../../../shared/contract';
+import { formatUsd } from '../../../../shared/money';
+import { Badge } from '../../components/ui/badge';
+
+const count = new Intl.NumberFormat('en-US');
+
+function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <span className="whitespace-nowrap" data-testid={testId}>
+      <span className="text-muted-foreground">{label}</span>{' '}
+      <span className="font-mono text-foreground">{value}</span>
+    </span>
+  );
+}
+
+function copySpan(spanId: string) {
+  navigator.clipboard.writeText(spanId).then(
+    () => toast.success('Span id copied', { description: spanId }),
+    () => toast.error(`Could not copy the span id ${spanId}`),
+  );
+}
+
+/** Tokens, cost, timing and provenance of one finished call. */
+export function ColumnStats({ index, result }: { index: number; result: CallResultView }) {
+  const { usage } = result;
+  return (
+    <div
+      className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t px-3 py-2 text-[11px]"
+      data-testid={`column-stats-${index}`}
+    >
+      <Stat label="in" value={count.format(usage.inputTokens)} testId={`column-input-${index}`} />
+      <Stat
+        label="out"
+        value={count.format(usage.outputTokens)}
+        testId={`column-output-tokens-${index}`}
+      />
+      {usage.cacheReadTokens > 0 ? (
+        <Stat label="cache read" value={count.format(usage.cacheReadTokens)} />
+      ) : null}
+      {result.costPicoUsd === null ? (
+        <Badge
+          variant="outline"
+          data-testid={`column-unpriced-${index}`}
+          title="No price for this model: add one on the Models page"
+        >
+          unpriced
+        </Badge>
+      ) : (
+        <Stat label="cost" value={formatUsd(result.costPicoUsd)} testId={`column-cost-${index}`} />
+      )}
+      <Stat
+        label="latency"
+        value={`${Math.round(result.latencyMs)} ms`}
+        testId={`column-latency-${index}`}
+      />
+      {result.ttftMs !== null ? (
+        <Stat
+          label="ttft"
+          value={`${Math.round(result.ttftMs)} ms`}
+          testId={`column-ttft-${index}`}
+        />
+      ) : null}
+      {result.cacheHit ? (
+        <Badge variant="success" data-testid={`column-cached-${index}`}>
+          cached
+        </Badge>
+      ) : null}
+      {result.attempts > 1 ? (
+        <Badge variant="outline" data-testid={`column-attempts-${index}`}>
+          {`${result.attempts} attempts`}
+        </Badge>
+      ) : null}
+      {result.finishReason !== 'stop' ? (
+        <Badge variant={result.finishReason === 'length' ? 'destructive' : 'outline'}>
+          {result.finishReason === 'length' ? 'hit max tokens' : result.finishReason}
+        </Badge>
+      ) : null}
+      <button
+        type="button"
+        className="ml-auto flex items-center gap-1 font-mono text-muted-foreground hover:text-foreground"
+        data-testid={`column-span-${index}`}
+        data-span-id={result.spanId}
+        title={`Span ${result.spanId} in trace ${result.traceId}; click to copy the span id`}
+        onClick={() => copySpan(result.spanId)}
+      >
+        <Copy className="size-3" />
+        {`span …${result.spanId.slice(-8)}`}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { useCallback, useEffect } from 'react';
+import type { ChannelInput, PlaygroundRunView } from '../../../../shared/contract';
+import { useClient } from '../../app/client-context';
+import { toClientError } from '../../client';
+import { toTarget } from './column-storage';
+import { newId } from './new-id';
+import type { OutputStore } from './output-store';
+import type { ColumnConfig } from './types';
+
+export type RunPayload = Omit<ChannelInput<'playground.run'>, 'targets' | 'streamPrefix'>;
+
+/**
+ * Runs columns through one `playground.run` call. The `llm.delta` subscription lives as long as
+ * the page, so it is open before any run starts and no early token is missed.
+ */
+export function useRunner(store: OutputStore, onRun: (view: PlaygroundRunView) => void) {
+  const client = useClient();
+
+  useEffect(() => {
+    const unsubscribe = client.subscribe('llm.delta', ({ streamId, delta }) =>
+      store.push(streamId, delta),
+    );
+    return () => {
+      unsubscribe();
+      // Leaving the page stops what it started.
+      for (const streamId of store.runningStreams()) {
+        client.invoke('llm.cancel', { streamId }).catch(() => undefined);
+      }
+    };
+  }, [client, store]);
+
+  const run = useCallback(
+    async (columns: readonly ColumnConfig[], payload: RunPayload) => {
+      const streamPrefix = newId();
+      columns.forEach((column, i) => store.start(column.id, `${streamPrefix}:${i}`));
+      try {
+        const view = await client.invoke('playground.run', {
+          ...payload,
+          targets: columns.map(toTarget),
+          streamPrefix,
+        });
+        columns.forEach((column, i) => {
+          const result = view.columns[i];
+          if (result) store.finish(column.id, result);
+          else
+            store.fail(column.id, {
+              code: 'INTERNAL',
+              message: 'the run returned no result for this column',
+            });
+        });
+        onRun(view);
+      } catch (err) {
+        // The whole call failed (already toasted): every column says why.
+        const { code, message } = toClientError(err);
+        for (const column of columns) {
+          if (code === 'CANCELLED') {
+            store.finish(column.id, {
+              target: toTarget(column),
+              status: 'cancelled',
+              result: null,
+              error: null,
+            });
+          } else {
+            store.fail(column.id, { code, message });
+          }
+        }
+      }
+    },
+    [client, store, onRun],
+  );
+
+  const stop = useCallback(
+    (columnId: string) => {
+      const { status, streamId } = store.get(columnId);
+      if (status !== 'running' || streamId === null) return;
+      client.invoke('llm.cancel', { streamId }).catch(() => undefined);
+    },
+    [client, store],
+  );
+
+  const stopAll = useCallback(() => {
+    for (const streamId of store.runningStreams()) {
+      client.invoke('llm.cancel', { streamId }).catch(() => undefined);
+    }
+  }, [client, store]);
+
+  return { run, stop, stopAll };
+}

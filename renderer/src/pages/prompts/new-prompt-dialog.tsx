@@ -1,0 +1,166 @@
+import { LoaderCircle } from 'lucide-react';
+import { useState, type FormEvent } from 'react';
+import { toast } from 'sonner';
+import type { PromptKind } from '../../../../shared/contract';
+import { PROMPT_KINDS } from '../../../../shared/contract';
+import { useClient } from '../../app/client-context';
+import { toClientError } from '../../client';
+import { Button } from '../../components/ui/button';
+import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
+import { Input } from '../../components/ui/input';
+import { Label } from '../../components/ui/label';
+import { NativeSelect } from '../../components/ui/native-select';
+import { fieldErrorsOf } from '../../lib/field-errors';
+import { isPromptKind, KIND_LABELS, starterContent } from './prompt-kinds';
+
+interface NewPromptDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onCreated: (name: string) => void;
+}
+
+const KIND_HINTS: Record<PromptKind, string> = {
+  system: 'A reusable system message; chat prompts can reference it.',
+  user: 'A reusable user message template with {{variables}}.',
+  chat: 'A message list that composes system prompts, user templates and placeholders.',
+  text: 'One text prompt for completion-style use.',
+};
+
+const splitTags = (text: string) => [
+  ...new Set(
+    text
+      .split(',')
+      .map((tag) => tag.trim())
+      .filter(Boolean),
+  ),
+];
+
+/** Creates a prompt with a starter v1.0 the backend accepts, then opens it in the editor. */
+export function NewPromptDialog({ open, onOpenChange, onCreated }: NewPromptDialogProps) {
+  const client = useClient();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<PromptKind>('system');
+  const [description, setDescription] = useState('');
+  const [tags, setTags] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  const reset = () => {
+    setName('');
+    setDescription('');
+    setTags('');
+    setErrors({});
+    setError(null);
+  };
+
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setCreating(true);
+    setErrors({});
+    setError(null);
+    try {
+      const created = await client.invoke('prompts.create', {
+        name: name.trim(),
+        kind,
+        ...(description.trim() ? { description: description.trim() } : {}),
+        ...(splitTags(tags).length > 0 ? { tags: splitTags(tags) } : {}),
+        content: starterContent(kind),
+        message: 'Created',
+      });
+      toast.success(`Created ${name.trim()} ${created.version}`);
+      reset();
+      onCreated(name.trim());
+    } catch (err) {
+      const clientError = toClientError(err);
+      setError(clientError.toString());
+      setErrors(fieldErrorsOf(clientError));
+    } finally {
+      setCreating(false);
+    }
+  };
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent data-testid="new-prompt-dialog" className="max-w-md">
+        <DialogTitle>New prompt</DialogTitle>
+        <DialogDescription>
+          It starts at v1.0 with a starter text you can edit right away.
+        </DialogDescription>
+        <form noValidate className="mt-4 flex flex-col gap-3" onSubmit={(e) => void onSubmit(e)}>
+          <div className="flex flex-col gap-1.5">
+            <Label htmlFor="new-prompt-name">Name</Label>
+            <Input
+              id="new-prompt-name"
+              data-testid="new-prompt-name"
+              className="font-mono text-[13px]"
+              placeholder="support/system-base"
+              autoComplete="off"
+              spellCheck={false}
+              autoFocus
+              value={name}
+              aria-invalid={errors.name ? true : undefined}
+              onChange={(event) => setName(event.target.value)}
+            />
+            <p
+              className={errors.name ? 'text-xs text-destructive' : 'text-xs text-muted-foreground'}
+            >
+              {errors.name ?? 'Lowercase letters, digits, ".", "_", "-" and "/".'}
+            </p>
+          </div>
+          <div className="flex flex-col gap-1.5">
+            <Label htmlFor="new-prompt-kind">Kind</Label>
+            <NativeSelect
+              id="new-prompt-kind"
+              data-testid="new-prompt-kind"
+              value={kind}
+              onChange={(event) => isPromptKind(event.target.value) && setKind(event.target.value)}
+            >
+              {PROMPT_KINDS.map((value) => (
+                <option key={value} value={value}>
+                  {KIND_LABELS[value]}
+                </option>
+              ))}
+            </NativeSelect>
+            <p className="text-xs text-muted-foreground">{KIND_HINTS[kind]}</p>
+          </div>
+          <div className="flex flex-col gap-1.5">
+            <Label htmlFor="new-prompt-description">Description</Label>
+            <Input
+              id="new-prompt-description"
+              data-testid="new-prompt-description"
+              placeholder="Optional"
+              value={description}
+              onChange={(event) => setDescription(event.target.value)}
+            />
+          </div>
+          <div className="flex flex-col gap-1.5">
+            <Label htmlFor="new-prompt-tags">Tags</Label>
+            <Input
+              id="new-prompt-tags"
+              data-testid="new-prompt-tags"
+              placeholder="support, onboarding"
+              value={tags}
+              aria-invalid={errors.tags ? true : undefined}
+              onChange={(event) => setTags(event.target.value)}
+            />
+          </div>
+          {error ? (
+            <p className="text-xs text-destructive" role="alert" data-testid="new-prompt-error">
+              {error}
+            </p>
+          ) : null}
+          <div className="flex justify-end gap-2 pt-1">
+            <Button type="button" variant="ghost" size="sm" onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" size="sm" data-testid="create-prompt" disabled={creating}>
+              {creating ? <LoaderCircle className="animate-spin" /> : null}
+              Create
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

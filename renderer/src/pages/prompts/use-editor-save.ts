@@ -1,0 +1,59 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { PromptKind, PromptVersionView } from '../../../../shared/contract';
+import { draftProblems } from './check-draft';
+import { contentOf, type PromptDraft } from './prompt-draft';
+import { useSavePrompt, type SaveProblem } from './use-save-prompt';
+
+interface EditorSaveOptions {
+  name: string;
+  kind: PromptKind;
+  draft: PromptDraft;
+  /** Variables the content uses: only their defaults and descriptions are stored. */
+  used: readonly string[];
+  /**
+   * The newest version the user has seen. Editing from an older version is a deliberate
+   * rollback-and-edit, so the base is still the newest: only a version saved by someone else
+   * in the meantime is a conflict.
+   */
+  baseVersion: string;
+  onSaved: (version: PromptVersionView) => void;
+}
+
+/** The save action of the editor: checks the draft, then `prompts.update` with a message. */
+export function useEditorSave(options: EditorSaveOptions) {
+  const { name, kind, draft, used, baseVersion, onSaved } = options;
+  const [message, setMessage] = useState('');
+  const [major, setMajor] = useState(false);
+  const { save, saving, problem: saveProblem } = useSavePrompt(onSaved);
+  /** Set once a save was refused here: from then on the list shrinks as problems are fixed. */
+  const [checked, setChecked] = useState(false);
+  const { content, configErrors } = useMemo(
+    () => contentOf(kind, draft, used),
+    [kind, draft, used],
+  );
+  const problems = useMemo(
+    () => draftProblems(kind, draft, configErrors),
+    [kind, draft, configErrors],
+  );
+  const problem: SaveProblem | null =
+    checked && problems.length > 0
+      ? { message: 'Not saved: fix these first.', issues: problems }
+      : saveProblem;
+
+  const submit = useCallback(() => {
+    if (saving) return;
+    if (problems.length > 0) {
+      setChecked(true);
+      return;
+    }
+    void save({
+      name,
+      content,
+      baseVersion,
+      ...(message.trim() ? { message: message.trim() } : {}),
+      ...(major ? { major: true } : {}),
+    });
+  }, [saving, problems, save, name, content, baseVersion, message, major]);
+
+  return { submit, saving, problem, configErrors, message, setMessage, major, setMajor };
+}
