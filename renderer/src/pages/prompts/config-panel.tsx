@@ -47,10 +47,10 @@ export function ConfigPanel({ draft, errors, onChange }: ConfigPanelProps) {
       >
         <ChevronRight className={cn('size-3.5 transition-transform', shown && 'rotate-90')} />
         <SlidersHorizontal className="size-3.5 text-muted-foreground" />
-        Model config
+        <span className="shrink-0 whitespace-nowrap">Model config</span>
         <span
           className={cn(
-            'ml-auto truncate font-normal text-muted-foreground',
+            'ml-auto min-w-0 truncate font-normal text-muted-foreground',
             errorCount > 0 && 'text-destructive',
           )}
         >

@@ -94,7 +94,9 @@ export function PromptEditor(props: PromptEditorProps) {
       />
       <TabBar tab={tab} onChange={props.onTabChange} />
       <div className="min-h-0 flex-1 overflow-y-auto">
-        {saver.problem ? <SaveProblemBanner problem={saver.problem} /> : null}
+        {saver.problem ? (
+          <SaveProblemBanner problem={saver.problem} onReload={props.onSaved} />
+        ) : null}
         {tab === 'edit' ? (
           <EditTab
             kind={kind}

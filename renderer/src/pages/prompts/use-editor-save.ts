@@ -35,10 +35,12 @@ export function useEditorSave(options: EditorSaveOptions) {
     () => draftProblems(kind, draft, configErrors),
     [kind, draft, configErrors],
   );
+  /** The draft the last save sent: a refusal shown after later edits is marked as stale. */
+  const [sent, setSent] = useState<PromptDraft | null>(null);
   const problem: SaveProblem | null =
     checked && problems.length > 0
       ? { message: 'Not saved: fix these first.', issues: problems }
-      : saveProblem;
+      : saveProblem && { ...saveProblem, stale: sent !== draft };
 
   const submit = useCallback(() => {
     if (saving) return;
@@ -46,6 +48,7 @@ export function useEditorSave(options: EditorSaveOptions) {
       setChecked(true);
       return;
     }
+    setSent(draft);
     void save({
       name,
       content,
@@ -53,7 +56,7 @@ export function useEditorSave(options: EditorSaveOptions) {
       ...(message.trim() ? { message: message.trim() } : {}),
       ...(major ? { major: true } : {}),
     });
-  }, [saving, problems, save, name, content, baseVersion, message, major]);
+  }, [saving, problems, draft, save, name, content, baseVersion, message, major]);
 
   return { submit, saving, problem, configErrors, message, setMessage, major, setMajor };
 }

@@ -8,6 +8,16 @@ import { issuesOf } from './issues';
 export interface SaveProblem {
   message: string;
   issues: string[];
+  /** Someone saved a newer version meanwhile: the newest version it names. */
+  latestVersion?: string;
+  /** The draft changed since: the problem may be fixed already. */
+  stale?: boolean;
+}
+
+function latestOf(details: unknown): string | undefined {
+  if (typeof details !== 'object' || details === null || !('latestVersion' in details)) return;
+  const latest = (details as { latestVersion: unknown }).latestVersion;
+  return typeof latest === 'string' ? latest : undefined;
 }
 
 /**
@@ -34,7 +44,8 @@ export function useSavePrompt(onSaved: (version: PromptVersionView) => void) {
       onSaved(version);
     } catch (err) {
       const error = toClientError(err);
-      setProblem({ message: error.toString(), issues: issuesOf(error) });
+      const latestVersion = error.code === 'CONFLICT' ? latestOf(error.details) : undefined;
+      setProblem({ message: error.toString(), issues: issuesOf(error), latestVersion });
     } finally {
       setSaving(false);
     }
