@@ -23,7 +23,10 @@ export const promptNameSchema = z
 export const labelNameSchema = z
   .string()
   .trim()
-  .regex(/^[a-z][a-z0-9_-]{0,63}$/, 'lowercase letters, digits, "_" and "-", starting with a letter');
+  .regex(
+    /^[a-z][a-z0-9_-]{0,63}$/,
+    'lowercase letters, digits, "_" and "-", starting with a letter',
+  );
 
 /** `v1.2` as the product has always shown versions. */
 export const versionNameSchema = z.string().regex(/^v\d+\.\d+$/, 'a version such as v1.2');
@@ -44,7 +47,9 @@ export const promptMessageSchema = z.union([
   /** The component's text becomes this message's content. */
   z.object({ role: z.enum(['system', 'user']), ref: componentRefSchema }).strict(),
   /** Where a list of chat messages (e.g. history) is inserted at render time. */
-  z.object({ placeholder: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a name such as history') }).strict(),
+  z
+    .object({ placeholder: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a name such as history') })
+    .strict(),
 ]);
 export type PromptMessage = z.infer<typeof promptMessageSchema>;
 
@@ -126,7 +131,9 @@ const versionSelector = {
 
 export const renderedSchema = z.object({
   promptVersion: versionNameSchema,
-  messages: z.array(z.object({ role: z.enum(['system', 'user', 'assistant']), content: z.string() })),
+  messages: z.array(
+    z.object({ role: z.enum(['system', 'user', 'assistant']), content: z.string() }),
+  ),
   text: z.string().nullable(),
   config: promptConfigSchema,
   /** Components resolved while rendering, with the version each resolved to. */
@@ -150,7 +157,9 @@ export const promptDiffSchema = z.object({
   ),
 });
 
-const chatMessageInput = z.object({ role: z.enum(['system', 'user', 'assistant']), content: z.string() }).strict();
+const chatMessageInput = z
+  .object({ role: z.enum(['system', 'user', 'assistant']), content: z.string() })
+  .strict();
 
 export const playgroundTargetSchema = z
   .object({
@@ -212,12 +221,14 @@ export const promptChannels = {
     output: z.object({ prompts: z.array(promptSummarySchema) }),
   }),
   'prompts.get': channel({
-    summary: 'One prompt and one version of it (by version, by label, else production, else latest).',
+    summary:
+      'One prompt and one version of it (by version, by label, else production, else latest).',
     input: promptSelector.extend(versionSelector).strict(),
     output: z.object({ prompt: promptSummarySchema, version: promptVersionSchema }),
   }),
   'prompts.update': channel({
-    summary: 'Saves new content as a new immutable version (v1.1, …; `major` starts v2.0). Identical content creates nothing.',
+    summary:
+      'Saves new content as a new immutable version (v1.1, …; `major` starts v2.0). Identical content creates nothing.',
     input: z
       .object({
         name: promptNameSchema,
@@ -244,7 +255,9 @@ export const promptChannels = {
   }),
   'prompts.setLabel': channel({
     summary: 'Points a label at a version (promote or roll back); every move is recorded.',
-    input: z.object({ name: promptNameSchema, label: labelNameSchema, version: versionNameSchema }).strict(),
+    input: z
+      .object({ name: promptNameSchema, label: labelNameSchema, version: versionNameSchema })
+      .strict(),
     output: promptSummarySchema,
   }),
   'prompts.versions': channel({
@@ -268,7 +281,8 @@ export const promptChannels = {
     }),
   }),
   'prompts.render': channel({
-    summary: 'Renders a version with variables (and message placeholders); lists every missing variable.',
+    summary:
+      'Renders a version with variables (and message placeholders); lists every missing variable.',
     input: promptSelector
       .extend({
         ...versionSelector,
@@ -280,7 +294,9 @@ export const promptChannels = {
   }),
   'prompts.diff': channel({
     summary: 'Word-level diff of two versions: messages (or text) and config.',
-    input: z.object({ name: promptNameSchema, from: versionNameSchema, to: versionNameSchema }).strict(),
+    input: z
+      .object({ name: promptNameSchema, from: versionNameSchema, to: versionNameSchema })
+      .strict(),
     output: promptDiffSchema,
   }),
   'playground.run': channel({

@@ -6,11 +6,16 @@ const identifier = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_.-]{0,15}$/);
 
 describe('template variables', () => {
   it('extracts names in order of first use, once each', () => {
-    expect(extractVariables('Hi {{name}}, {{ topic }} and {{name}} again; {{a.b-c}}')).toEqual(['name', 'topic', 'a.b-c']);
+    expect(extractVariables('Hi {{name}}, {{ topic }} and {{name}} again; {{a.b-c}}')).toEqual([
+      'name',
+      'topic',
+      'a.b-c',
+    ]);
   });
 
   it('leaves JSON and other brace text alone', () => {
-    const text = 'Reply as {{"answer": 42}} or {{ 1 + 1 }} or {{}} or {"a": {"b": 1}}} or {{ user_name }}';
+    const text =
+      'Reply as {{"answer": 42}} or {{ 1 + 1 }} or {{}} or {"a": {"b": 1}}} or {{ user_name }}';
     expect(extractVariables(text)).toEqual(['user_name']);
     expect(renderTemplate(text, { user_name: 'Ada' }).text).toBe(
       'Reply as {{"answer": 42}} or {{ 1 + 1 }} or {{}} or {"a": {"b": 1}}} or Ada',
@@ -18,7 +23,10 @@ describe('template variables', () => {
   });
 
   it('lists every missing variable and keeps them visible', () => {
-    expect(renderTemplate('{{a}} {{b}} {{a}} {{c}}', { b: 'B' })).toEqual({ text: '{{a}} B {{a}} {{c}}', missing: ['a', 'c'] });
+    expect(renderTemplate('{{a}} {{b}} {{a}} {{c}}', { b: 'B' })).toEqual({
+      text: '{{a}} B {{a}} {{c}}',
+      missing: ['a', 'c'],
+    });
   });
 
   it('renders an escaped \\{{ as a literal {{ and does not count it', () => {
@@ -27,23 +35,33 @@ describe('template variables', () => {
   });
 
   it('inserts values verbatim, even when they look like variables', () => {
-    expect(renderTemplate('{{a}}', { a: '{{b}} $& $1' })).toEqual({ text: '{{b}} $& $1', missing: [] });
+    expect(renderTemplate('{{a}}', { a: '{{b}} $& $1' })).toEqual({
+      text: '{{b}} $& $1',
+      missing: [],
+    });
   });
 
   it('property: any text without "{{" survives rendering unchanged', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }), fc.dictionary(identifier, fc.string()), (text, values) => {
-        fc.pre(!text.includes('{{'));
-        expect(renderTemplate(text, values)).toEqual({ text, missing: [] });
-        expect(extractVariables(text)).toEqual([]);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme' }),
+        fc.dictionary(identifier, fc.string()),
+        (text, values) => {
+          fc.pre(!text.includes('{{'));
+          expect(renderTemplate(text, values)).toEqual({ text, missing: [] });
+          expect(extractVariables(text)).toEqual([]);
+        },
+      ),
     );
   });
 
   it('property: JSON examples, even wrapped in double braces, render unchanged', () => {
     const noBraceStrings = fc.string().map((t) => t.replaceAll('{', '(').replaceAll('\\', '/'));
     const json = fc
-      .oneof(fc.array(fc.jsonValue({ maxDepth: 3 })), fc.dictionary(noBraceStrings, fc.jsonValue({ maxDepth: 3 })))
+      .oneof(
+        fc.array(fc.jsonValue({ maxDepth: 3 })),
+        fc.dictionary(noBraceStrings, fc.jsonValue({ maxDepth: 3 })),
+      )
       .map((v) => JSON.stringify(v).replaceAll('{{', '{ {'));
     fc.assert(
       fc.property(json, (example) => {

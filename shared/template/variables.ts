@@ -21,7 +21,10 @@ export interface RenderResult {
 }
 
 /** Substitutes variables; values are inserted verbatim (never re-scanned for variables). */
-export function renderTemplate(text: string, values: Readonly<Record<string, string>>): RenderResult {
+export function renderTemplate(
+  text: string,
+  values: Readonly<Record<string, string>>,
+): RenderResult {
   const missing = new Set<string>();
   const out = text.replace(TOKEN, (whole, name: string | undefined) => {
     if (name === undefined) return '{{';

@@ -132,14 +132,16 @@ describe('prompt registry and playground in Chromium', () => {
     await page.getByTestId('run-all').click();
     // Streaming: some text is in a column while that column is still running.
     for (const i of [0, 1]) {
+      // A string predicate: it runs in the page, where `document` exists.
       await page.waitForFunction(
-        (index) => {
-          const column = document.querySelector(`[data-testid="playground-column-${index}"]`);
-          const output = document.querySelector(`[data-testid="column-output-${index}"]`);
-          return (
-            column?.getAttribute('data-status') === 'running' &&
-            (output?.textContent ?? '').length > 0
-          );
+        `(() => {
+          const column = document.querySelector('[data-testid="playground-column-${i}"]');
+          const output = document.querySelector('[data-testid="column-output-${i}"]');
+          return column?.getAttribute('data-status') === 'running' && (output?.textContent ?? '').length > 0;
+        })()`,
+        undefined,
+        { polling: 10 },
+      );
         },
         i,
         { polling: 10 },
