@@ -142,10 +142,6 @@ describe('prompt registry and playground in Chromium', () => {
         undefined,
         { polling: 10 },
       );
-        },
-        i,
-        { polling: 10 },
-      );
     }
     for (const i of [0, 1]) {
       await page.locator(`[data-testid="playground-column-${i}"][data-status="ok"]`).waitFor();
