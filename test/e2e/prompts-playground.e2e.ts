@@ -80,9 +80,10 @@ describe('prompt registry and playground in Chromium', () => {
     await page.getByTestId('message-content-1').fill('Customer asks: {{input}}');
     await page.getByTestId('unsaved-indicator').waitFor();
     await save('v1.1');
-    await expect(page.getByTestId('prompt-variables').textContent()).resolves.toMatch(
-      /product[\s\S]*input|input[\s\S]*product/,
-    );
+    // The composition's variables include the referenced system prompt's {{product}}.
+    await expect
+      .poll(() => page.getByTestId('prompt-variables').textContent(), { timeout: 5000 })
+      .toMatch(/product[\s\S]*input|input[\s\S]*product/);
 
     await page.getByTestId('tab-diff').click();
     const diff = page.getByTestId('prompt-diff');
@@ -132,14 +133,21 @@ describe('prompt registry and playground in Chromium', () => {
     await page.getByTestId('run-all').click();
     // Streaming: some text is in a column while that column is still running.
     for (const i of [0, 1]) {
-      // A string predicate: it runs in the page, where `document` exists.
+      // Runs in the page (through CDP, so the page's strict CSP does not apply to it).
       await page.waitForFunction(
-        `(() => {
-          const column = document.querySelector('[data-testid="playground-column-${i}"]');
-          const output = document.querySelector('[data-testid="column-output-${i}"]');
-          return column?.getAttribute('data-status') === 'running' && (output?.textContent ?? '').length > 0;
-        })()`,
-        undefined,
+        (index: number) => {
+          type El = { getAttribute(name: string): string | null; textContent: string | null };
+          const doc = (
+            globalThis as unknown as { document: { querySelector(s: string): El | null } }
+          ).document;
+          const column = doc.querySelector(`[data-testid="playground-column-${index}"]`);
+          const output = doc.querySelector(`[data-testid="column-output-${index}"]`);
+          return (
+            column?.getAttribute('data-status') === 'running' &&
+            (output?.textContent ?? '').length > 0
+          );
+        },
+        i,
         { polling: 10 },
       );
     }
