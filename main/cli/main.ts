@@ -1,7 +1,14 @@
 import { Command, CommanderError } from 'commander';
+import { AssayError } from '../../shared/errors';
 import { appVersion } from '../core/app-version';
 import { backupCommand } from './commands/backup';
 import { callCommand } from './commands/call';
+import { evalCommand } from './commands/eval';
+import {
+  datasetsExportCommand,
+  datasetsImportCommand,
+  datasetsListCommand,
+} from './commands/datasets';
 import { modelsCommand } from './commands/models';
 import { promptsExportCommand, promptsImportCommand } from './commands/prompts';
 import { serveCommand } from './commands/serve';
@@ -48,6 +55,38 @@ function buildProgram(): Command {
     .action(callCommand);
 
   program
+    .command('eval')
+    .description('Run an eval suite (or a promptfoo config) against one or more models')
+    .argument(
+      '[suite]',
+      'suite file: prompt, models and test_cases (or a dataset file); a promptfooconfig.yaml works too',
+    )
+    .option(
+      '--prompt <name@label>',
+      'a saved prompt: NAME, NAME@LABEL or NAME@vX.Y (overrides the suite)',
+    )
+    .option(
+      '--model <provider:model...>',
+      'models to run (overrides the suite), e.g. openai:gpt-4o-mini',
+    )
+    .option('--concurrency <n>', 'cases in flight per model (default 20)')
+    .option('--repeat <n>', 'runs per case, for pass@k and flakiness (default 1)')
+    .option('--baseline <run-id|latest>', 'compare with a run; a regression exits 1')
+    .option('--output <file>', 'write results: .json, .jsonl, .csv or .junit.xml')
+    .option('--fail-under <rate>', 'exit 1 when a pass rate is under this (0.9 or 90%)')
+    .option('--no-cache', 'skip the response cache')
+    .option('--resume <run-id>', 'finish an interrupted run: stored results are kept')
+    .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
+    .action(async (suite: string | undefined, options: Parameters<typeof evalCommand>[1]) => {
+      if (!suite && !options.resume)
+        throw new AssayError(
+          'CONFIG_INVALID',
+          'assay eval needs a suite file (or --resume RUN_ID)',
+        );
+      await evalCommand(suite ?? '', options);
+    });
+
+  program
     .command('models')
     .description('List models with prices (USD per 1M tokens)')
     .option('--provider <provider>', 'only this provider')
@@ -74,13 +113,43 @@ function buildProgram(): Command {
     .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
     .action(promptsImportCommand);
 
+  const datasets = program
+    .command('datasets')
+    .description('Datasets of test cases (YAML, CSV, JSONL; promptfoo configs import too)');
+  datasets
+    .command('import')
+    .description(
+      'Import FILE as a new dataset (or --append to one), all or nothing; exit 2 on an invalid file, naming file:line',
+    )
+    .argument('<file>', 'a .yaml, .csv, .jsonl or promptfooconfig.yaml file (at most 50 MB)')
+    .option('--name <name>', "dataset name (default: the file's name field, else the file name)")
+    .option('--format <format>', 'yaml | csv | jsonl | promptfoo (default: from the file name)')
+    .option('--append', 'add the cases to an existing dataset')
+    .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
+    .action(datasetsImportCommand);
+  datasets
+    .command('export')
+    .description('Write a dataset as YAML, CSV or JSONL (importing it again gives the same cases)')
+    .argument('<name>', 'the dataset')
+    .option('--format <format>', 'yaml | csv | jsonl (default: from --output, else yaml)')
+    .option('--output <file>', 'write to this file instead of stdout')
+    .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
+    .action(datasetsExportCommand);
+  datasets
+    .command('list')
+    .description('List datasets with their case counts')
+    .option('--json', 'print JSON')
+    .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
+    .action(datasetsListCommand);
+
   return program;
 }
 
 async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv);
-    return EXIT_OK;
+    // A command that finished but failed its own checks (assay eval --fail-under) sets exitCode.
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK;
   } catch (err) {
     if (err instanceof CommanderError) {
       // --help and --version end here with exit code 0; usage mistakes with 2.

@@ -7,6 +7,8 @@ import type { ProviderFactories } from '../llm/provider-registry';
 import { defaultProviderFactories } from '../llm/providers';
 import { createHandlers } from '../api/handlers';
 import { callResultView } from '../api/handlers/llm';
+import { DatasetService } from '../evals/datasets/dataset-service';
+import { RunService } from '../evals/runs/run-service';
 import { PlaygroundService } from '../playground/playground-service';
 import { PromptService } from '../prompts/prompt-service';
 import type { SecretCipher } from '../secrets/secret-cipher';
@@ -71,6 +73,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       factories: options.providerFactories ?? defaultProviderFactories,
       ...options.llm,
     });
+    const prompts = new PromptService(store.db);
+    const datasets = new DatasetService(store.db, llm.spans);
     const services: CoreServices = {
       version: appVersion(),
       dataDir: options.dataDir,
@@ -79,13 +83,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       settings,
       events,
       llm,
-      prompts: new PromptService(store.db),
+      prompts,
       playground: new PlaygroundService({
         db: store.db,
         llm,
         events,
         resultView: callResultView,
       }),
+      datasets,
+      runs: new RunService(store.db, { llm, events, prompts, datasets }),
     };
     return {
       dispatcher: createDispatcher(createHandlers(services)),

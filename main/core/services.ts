@@ -1,3 +1,5 @@
+import type { DatasetService } from '../evals/datasets/dataset-service';
+import type { RunService } from '../evals/runs/run-service';
 import type { LlmService } from '../llm/llm-service';
 import type { PlaygroundService } from '../playground/playground-service';
 import type { PromptService } from '../prompts/prompt-service';
@@ -17,4 +19,6 @@ export interface CoreServices {
   readonly llm: LlmService;
   readonly prompts: PromptService;
   readonly playground: PlaygroundService;
+  readonly datasets: DatasetService;
+  readonly runs: RunService;
 }

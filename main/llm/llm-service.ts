@@ -14,6 +14,7 @@ import { ProviderLimiter, type ProviderLimits } from './limits/provider-limiter'
 import { bundledCatalog, type Catalog, type ModelPrice } from './pricing/catalog';
 import { PriceBook } from './pricing/price-book';
 import { PriceOverrides, type PriceOverrideInput } from './pricing/price-overrides';
+import { ProviderError } from './provider-error';
 import { ProviderRegistry, type ProviderFactories } from './provider-registry';
 import { resolveConnections } from './resolve-connections';
 import type { ModelInfo } from './types';
@@ -95,6 +96,40 @@ export class LlmService {
 
   call(input: CallInput): Promise<CallResult> {
     return this.callPath.call(input);
+  }
+
+  /**
+   * Embeddings for matchers (similarity). Through the provider's SDK with its price from the
+   * catalog; providers without embeddings fail with a coded error that says so.
+   */
+  async embed(
+    provider: ProviderId,
+    model: string,
+    texts: readonly string[],
+    signal?: AbortSignal,
+  ): Promise<{ vectors: number[][]; costPicoUsd: number | null }> {
+    const p = this.registry.get(provider);
+    if (!p.embed) {
+      throw new ProviderError({
+        provider,
+        errorClass: 'bad_request',
+        message: `${provider} offers no embeddings in Assay; use openai or local`,
+      });
+    }
+    const release = await this.limiterFor(provider).acquireSlot(signal);
+    try {
+      const { vectors, inputTokens } = await p.embed(model, texts, signal);
+      const usage = {
+        inputTokens,
+        outputTokens: 0,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 0,
+        reasoningTokens: 0,
+      };
+      return { vectors, costPicoUsd: this.prices.cost(provider, model, usage) };
+    } finally {
+      release();
+    }
   }
 
   /** Runs a call that `cancel(streamId)` can stop. */

@@ -121,9 +121,16 @@ export interface ModelInfo {
   readonly source: 'live' | 'catalog';
 }
 
+export interface EmbeddingResult {
+  readonly vectors: number[][];
+  readonly inputTokens: number;
+}
+
 export interface LlmProvider {
   readonly id: ProviderId;
   listModels(signal?: AbortSignal): Promise<readonly ModelInfo[]>;
+  /** Embeddings, where the provider offers them (OpenAI and OpenAI-compatible servers). */
+  embed?(model: string, texts: readonly string[], signal?: AbortSignal): Promise<EmbeddingResult>;
   /**
    * One attempt. Retries, caching, limits, cost and spans belong to the call path, so
    * implementations disable their SDK's own retries and throw a ProviderError on failure.

@@ -7,7 +7,13 @@ import { setLabel } from './labels';
 import { purgePrompt, restorePrompt, softDeletePrompt } from './lifecycle';
 import { listPrompts, type ListFilter } from './list';
 import type { PromptRow } from './prompt-store';
-import { renderVersion, type Rendered, type RenderInput } from './render';
+import {
+  freezeVersion,
+  renderVersion,
+  type FrozenPrompt,
+  type Rendered,
+  type RenderInput,
+} from './render';
 import {
   contentOf,
   requirePrompt,
@@ -98,6 +104,13 @@ export class PromptService {
       actor: e.actor,
       at: e.at,
     }));
+  }
+
+  /** A version resolved once for many renders (an eval run), with its version row id. */
+  freeze(name: string, selector: VersionSelector): { versionId: string; frozen: FrozenPrompt } {
+    const prompt = requirePrompt(this.stores, name, 'evals.start');
+    const version = selectVersion(this.stores, prompt, selector);
+    return { versionId: version.id, frozen: freezeVersion(this.stores, prompt, version) };
   }
 
   render(name: string, selector: VersionSelector, input: RenderInput): Rendered {

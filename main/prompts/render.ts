@@ -24,62 +24,50 @@ export interface RenderInput {
   readonly placeholders: Readonly<Record<string, readonly RenderedMessage[]>>;
 }
 
+/** A message of a frozen prompt: still a template, or a placeholder slot. */
+export type FrozenMessage =
+  | { readonly role: RenderedMessage['role']; readonly template: string }
+  | { readonly placeholder: string };
+
 /**
- * Renders one version: components resolved as of now (labels followed, pins fixed), variables
- * filled from the given values, else the defaults, and placeholders replaced by the given
- * messages. A placeholder without a value renders as no messages (Langfuse does the same).
- * Any variable left without a value fails the render, naming every one of them.
+ * A version with its components resolved as of now (labels followed, pins fixed) and the
+ * variable defaults collected: everything rendering needs, with no further database access.
+ * An eval run freezes its prompt once and renders every case from it.
  */
-export function renderVersion(
+export interface FrozenPrompt {
+  readonly promptVersion: string;
+  readonly text: string | null;
+  readonly messages: readonly FrozenMessage[];
+  readonly defaults: Readonly<Record<string, string>>;
+  readonly config: PromptConfig;
+  readonly components: { prompt: string; version: string }[];
+}
+
+export function freezeVersion(
   stores: Stores,
   prompt: PromptRow,
   version: VersionRow,
-  input: RenderInput,
-): Rendered {
+): FrozenPrompt {
   const content = contentOf(version);
   const components = resolveComponents(stores, prompt.name, content);
-  const values: Record<string, string> = {};
-  for (const v of variablesOf(content, components)) {
-    const value = Object.hasOwn(input.variables, v.name) ? input.variables[v.name] : v.default;
-    if (value !== undefined) values[v.name] = value;
-  }
-  const missing = new Set<string>();
-  const fill = (template: string): string => {
-    const result = renderTemplate(template, values);
-    for (const name of result.missing) missing.add(name);
-    return result.text;
-  };
-
-  let text: string | null = null;
-  const messages: RenderedMessage[] = [];
+  const defaults: Record<string, string> = {};
+  for (const v of variablesOf(content, components))
+    if (v.default !== undefined) defaults[v.name] = v.default;
+  const messages: FrozenMessage[] = [];
   if (content.text !== undefined) {
-    text = fill(content.text);
-    messages.push({ role: prompt.kind === 'system' ? 'system' : 'user', content: text });
+    messages.push({ role: prompt.kind === 'system' ? 'system' : 'user', template: content.text });
   }
   content.messages?.forEach((message, position) => {
-    if ('placeholder' in message) {
-      const given = input.placeholders[message.placeholder] ?? [];
-      messages.push(...given.map((m) => ({ role: m.role, content: m.content })));
-    } else if ('ref' in message) {
-      const component = components.get(position)!;
-      messages.push({ role: message.role, content: fill(component.content.text ?? '') });
-    } else {
-      messages.push({ role: message.role, content: fill(message.content) });
-    }
+    if ('placeholder' in message) messages.push({ placeholder: message.placeholder });
+    else if ('ref' in message) {
+      messages.push({ role: message.role, template: components.get(position)!.content.text ?? '' });
+    } else messages.push({ role: message.role, template: message.content });
   });
-
-  if (missing.size > 0) {
-    const names = [...missing];
-    throw new AssayError(
-      'VALIDATION_FAILED',
-      `prompts.render: missing variables: ${names.join(', ')}`,
-      { missing: names },
-    );
-  }
   return {
     promptVersion: versionName(version),
+    text: content.text ?? null,
     messages,
-    text,
+    defaults,
     config: content.config ?? {},
     components: uniqueComponents(
       [...components.values()].map((c) => ({
@@ -88,6 +76,56 @@ export function renderVersion(
       })),
     ),
   };
+}
+
+/**
+ * Fills a frozen prompt: variables from the given values, else the defaults; placeholders
+ * replaced by the given messages (a placeholder without a value renders as no messages, as
+ * Langfuse does). Any variable left without a value fails the render, naming every one of them.
+ */
+export function renderFrozen(frozen: FrozenPrompt, input: RenderInput): Rendered {
+  const values = { ...frozen.defaults, ...input.variables };
+  const missing = new Set<string>();
+  const fill = (template: string): string => {
+    const result = renderTemplate(template, values);
+    for (const name of result.missing) missing.add(name);
+    return result.text;
+  };
+  const messages: RenderedMessage[] = [];
+  for (const message of frozen.messages) {
+    if ('placeholder' in message) {
+      const given = input.placeholders[message.placeholder] ?? [];
+      messages.push(...given.map((m) => ({ role: m.role, content: m.content })));
+    } else messages.push({ role: message.role, content: fill(message.template) });
+  }
+  const text = frozen.text === null ? null : (messages[0]?.content ?? '');
+  if (missing.size > 0) {
+    const names = [...missing];
+    throw new AssayError(
+      'VALIDATION_FAILED',
+      `prompts.render: missing variables: ${names.join(', ')}`,
+      {
+        missing: names,
+      },
+    );
+  }
+  return {
+    promptVersion: frozen.promptVersion,
+    messages,
+    text,
+    config: frozen.config,
+    components: frozen.components,
+  };
+}
+
+/** Renders one version as of now (see freezeVersion and renderFrozen). */
+export function renderVersion(
+  stores: Stores,
+  prompt: PromptRow,
+  version: VersionRow,
+  input: RenderInput,
+): Rendered {
+  return renderFrozen(freezeVersion(stores, prompt, version), input);
 }
 
 /** A component used by two messages is listed once. */

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/support/temp-dir';
 import { openDatabase } from './database';
+import { MIGRATIONS } from './migrations';
 
 describe('openDatabase', () => {
   it('sets WAL, foreign keys, busy timeout and mmap, and loads sqlite-vec', () => {
@@ -11,7 +12,10 @@ describe('openDatabase', () => {
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
     expect(db.pragma('mmap_size', { simple: true })).toBe(256 * 1024 * 1024);
     expect(vecVersion).toMatch(/^v0\.\d+\.\d+/);
-    expect(migration.applied).toEqual(['0001_instance', '0002_llm_calls', '0003_prompts']);
+    expect(migration.applied).toEqual(
+      MIGRATIONS.map((m) => `${String(m.id).padStart(4, '0')}_${m.name}`),
+    );
+    expect(migration.applied[0]).toBe('0001_instance');
     db.close();
   });
 
@@ -32,7 +36,8 @@ describe('openDatabase', () => {
     const file = path.join(tempDir(), 'b.db');
     openDatabase({ file }).db.close();
     const again = openDatabase({ file });
-    expect(again.migration).toEqual({ from: 3, to: 3, applied: [] });
+    const n = MIGRATIONS.length;
+    expect(again.migration).toEqual({ from: n, to: n, applied: [] });
     again.db.close();
   });
 

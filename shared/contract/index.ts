@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { datasetChannels } from './datasets';
+import { evalChannels, evalTopics } from './evals';
 import { llmChannels, llmTopics } from './llm';
 import { promptChannels } from './prompts';
 import { settingsChannels, settingsTopics } from './settings';
@@ -10,12 +12,15 @@ export const channels = {
   ...settingsChannels,
   ...llmChannels,
   ...promptChannels,
+  ...datasetChannels,
+  ...evalChannels,
 };
 
 /** Event topics (streams, progress, change notices) with their payload schemas. */
 export const topics = {
   ...settingsTopics,
   ...llmTopics,
+  ...evalTopics,
 };
 
 export type Channels = typeof channels;
@@ -38,6 +43,8 @@ export function isTopic(name: string): name is Topic {
   return Object.hasOwn(topics, name);
 }
 
+export * from './datasets';
+export * from './evals';
 export * from './llm';
 export * from './prompts';
 export * from './settings';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { dropConnection, listenFake, sleep } from './fake-http';
 import type { FakeContext, FakeRes, FakeRoute, FakeServer } from './fake-http';
+import { openAiEmbeddingsRoute } from './fake-embeddings';
 import { chunkText } from './fake-reply';
 import type { FakeChatRequest, FakeReply } from './fake-reply';
 
@@ -189,6 +190,7 @@ export function openAiRoute(path: string): FakeRoute | null {
   const bare = path.replace(/^\/v1(?=\/)/, '');
   if (bare === '/chat/completions') return openAiChatRoute;
   if (bare === '/models') return openAiModelsRoute;
+  if (bare === '/embeddings') return openAiEmbeddingsRoute;
   return null;
 }
 

@@ -1,5 +1,7 @@
 import type { CoreServices } from '../../core/services';
 import type { Handlers } from '../dispatcher';
+import { datasetHandlers } from './datasets';
+import { evalHandlers } from './evals';
 import { llmHandlers } from './llm';
 import { playgroundHandlers } from './playground';
 import { promptHandlers } from './prompts';
@@ -14,5 +16,7 @@ export function createHandlers(services: CoreServices): Handlers {
     ...llmHandlers(services),
     ...promptHandlers(services),
     ...playgroundHandlers(services),
+    ...datasetHandlers(services),
+    ...evalHandlers(services),
   };
 }

@@ -2,6 +2,14 @@ import type { Migration } from '../migration';
 import { migration0001 } from './0001_instance';
 import { migration0002 } from './0002_llm_calls';
 import { migration0003 } from './0003_prompts';
+import { migration0004 } from './0004_datasets';
+import { migration0005 } from './0005_eval_runs';
 
 /** Every migration in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+];

@@ -2,6 +2,7 @@ import type { LocalConnection } from '../../connections';
 import type { LlmProvider } from '../../types';
 import { runChat } from '../openai/chat';
 import { createOpenAiClient } from '../openai/client';
+import { runEmbed } from '../openai/embed';
 import { listLocalModels } from './list-models';
 
 const PROVIDER = 'local';
@@ -22,5 +23,6 @@ export function createLocalProvider(connection: LocalConnection): LlmProvider {
     id: PROVIDER,
     listModels: (signal) => listLocalModels(client, connection.baseUrl, signal),
     chat: (request, options) => runChat(client, PROVIDER, request, options),
+    embed: (model, texts, signal) => runEmbed(client, PROVIDER, model, texts, signal),
   };
 }

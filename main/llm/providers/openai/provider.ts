@@ -4,6 +4,7 @@ import type { LlmProvider } from '../../types';
 import { ProviderError } from '../../provider-error';
 import { runChat } from './chat';
 import { createOpenAiClient, OPENAI_DEFAULT_BASE_URL } from './client';
+import { runEmbed } from './embed';
 import { toProviderError } from './errors';
 import { listSdkModels } from './list-models';
 
@@ -36,5 +37,6 @@ export function createOpenAiProvider(connection: OpenAiConnection): LlmProvider 
     },
     // async, so a missing key rejects the promise instead of throwing synchronously.
     chat: async (request, options) => runChat(getClient(), PROVIDER, request, options),
+    embed: async (model, texts, signal) => runEmbed(getClient(), PROVIDER, model, texts, signal),
   };
 }

@@ -1,0 +1,36 @@
+import type { CoreServices } from '../../core/services';
+import type { Handlers } from '../dispatcher';
+
+type DatasetChannels =
+  | 'datasets.create'
+  | 'datasets.list'
+  | 'datasets.get'
+  | 'datasets.update'
+  | 'datasets.delete'
+  | 'datasets.restore'
+  | 'datasets.import'
+  | 'datasets.export'
+  | 'cases.add'
+  | 'cases.update'
+  | 'cases.delete'
+  | 'cases.list'
+  | 'cases.fromSpan';
+
+export function datasetHandlers(services: CoreServices): Pick<Handlers, DatasetChannels> {
+  const { datasets } = services;
+  return {
+    'datasets.create': (input) => datasets.create(input),
+    'datasets.list': (input) => ({ datasets: datasets.list(input) }),
+    'datasets.get': ({ name, ...page }) => datasets.get(name, page),
+    'datasets.update': (input) => datasets.update(input),
+    'datasets.delete': ({ name }) => ({ deleted: datasets.delete(name) }),
+    'datasets.restore': ({ name }) => datasets.restore(name),
+    'datasets.import': (input) => datasets.import(input),
+    'datasets.export': ({ name, format }) => datasets.export(name, format),
+    'cases.add': ({ dataset, cases }) => ({ cases: datasets.addCases(dataset, cases) }),
+    'cases.update': (input) => datasets.updateCase(input),
+    'cases.delete': ({ id }) => ({ deleted: datasets.deleteCase(id) }),
+    'cases.list': ({ dataset, ...query }) => datasets.listCases(dataset, query),
+    'cases.fromSpan': (input) => datasets.fromSpan(input),
+  };
+}

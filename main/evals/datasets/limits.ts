@@ -1,0 +1,33 @@
+import { AssayError } from '../../../shared/errors';
+
+/** Largest import accepted, in UTF-8 bytes: bigger files are refused before parsing. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** Most live cases one dataset may hold: runs, exports and pages stay workable below it. */
+export const MAX_CASES = 100_000;
+
+export function checkImportSize(where: string, content: string): void {
+  // Cheap bound first: a UTF-8 byte is at most one UTF-16 unit, a unit at most 3 bytes.
+  if (content.length * 3 <= MAX_IMPORT_BYTES) return;
+  const bytes = Buffer.byteLength(content, 'utf8');
+  if (bytes > MAX_IMPORT_BYTES) throw importTooLarge(where, bytes);
+}
+
+export function importTooLarge(where: string, bytes: number): AssayError {
+  return new AssayError(
+    'PAYLOAD_TOO_LARGE',
+    `${where}: the input is ${bytes} bytes; the limit is ${MAX_IMPORT_BYTES} bytes (50 MB)`,
+    { bytes, limit: MAX_IMPORT_BYTES },
+  );
+}
+
+/** `count` undefined: a streaming parser stopped as soon as it passed the limit. */
+export function tooManyCases(where: string, count?: number, existing = 0): AssayError {
+  const already = existing > 0 ? ` on top of the ${existing} it holds` : '';
+  const many = count === undefined ? `more than ${MAX_CASES}` : String(count);
+  return new AssayError(
+    'PAYLOAD_TOO_LARGE',
+    `${where}: ${many} cases${already} would exceed the limit of ${MAX_CASES} cases per dataset`,
+    { ...(count === undefined ? {} : { cases: count }), existing, limit: MAX_CASES },
+  );
+}

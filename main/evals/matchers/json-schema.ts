@@ -1,0 +1,78 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { LruCache, memo } from './cache';
+import { listSome } from './text';
+
+/**
+ * JSON Schema validation with compiled validators cached by schema text (ajv caches by object
+ * identity, and every test case carries its own copy of the schema). Strict mode stays on: an
+ * unknown keyword such as `requried` is almost always a typo that would silently accept anything.
+ */
+export type CompiledSchema =
+  | { readonly ok: true; readonly validate: ValidateFunction }
+  | { readonly ok: false; readonly error: string };
+
+type AjvLike = Pick<Ajv, 'compile'>;
+
+function configure(ajv: Ajv): AjvLike {
+  addFormats(ajv);
+  return ajv;
+}
+
+// Unknown keywords and bad numbers are errors; the stricter checks are off because they reject
+// ordinary schemas (`required` without `properties`), and their default is to log to the console.
+const OPTIONS = {
+  allErrors: true,
+  strictSchema: true,
+  strictNumbers: true,
+  strictTypes: false,
+  strictTuples: false,
+  strictRequired: false,
+  logger: false,
+} as const;
+
+let draft7: AjvLike | undefined;
+let draft2019: AjvLike | undefined;
+let draft2020: AjvLike | undefined;
+
+/** The ajv for the schema's declared draft; draft-07 when it declares none (the common case). */
+function ajvFor(schema: unknown): AjvLike {
+  const declared =
+    schema !== null && typeof schema === 'object' && '$schema' in schema
+      ? String((schema as { $schema: unknown }).$schema)
+      : '';
+  if (declared.includes('2020-12')) return (draft2020 ??= configure(new Ajv2020(OPTIONS)));
+  if (declared.includes('2019-09')) return (draft2019 ??= configure(new Ajv2019(OPTIONS)));
+  return (draft7 ??= configure(new Ajv(OPTIONS)));
+}
+
+const byText = new LruCache<string, CompiledSchema>(256);
+const byObject = new WeakMap<object, CompiledSchema>();
+
+export function compileSchema(schema: unknown): CompiledSchema {
+  if (schema !== null && typeof schema === 'object') {
+    const hit = byObject.get(schema);
+    if (hit) return hit;
+  }
+  const compiled = memo(byText, JSON.stringify(schema), () => {
+    try {
+      return { ok: true, validate: ajvFor(schema).compile(schema as object) } as const;
+    } catch (err) {
+      return { ok: false, error: err instanceof Error ? err.message : String(err) } as const;
+    }
+  });
+  if (schema !== null && typeof schema === 'object') byObject.set(schema, compiled);
+  return compiled;
+}
+
+/** `/address/zip must be string` style lines, one per error. */
+export function formatSchemaErrors(errors: readonly ErrorObject[] | null | undefined): string[] {
+  return (errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}`);
+}
+
+export function summarizeSchemaErrors(lines: readonly string[]): string {
+  const n = lines.length;
+  return `${n} schema error${n === 1 ? '' : 's'}: ${listSome(lines, 3)}`;
+}

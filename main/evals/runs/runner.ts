@@ -1,0 +1,228 @@
+import { v7 as uuidv7 } from 'uuid';
+import { toErrorPayload } from '../../../shared/errors';
+import { picoToUsd } from '../../../shared/money';
+import type { EventBus } from '../../core/event-bus';
+import type { LlmService } from '../../llm/llm-service';
+import type { ChatRequest } from '../../llm/types';
+import type { FrozenPrompt } from '../../prompts/render';
+import { renderFrozen } from '../../prompts/render';
+import type { GroupCommit } from '../../store/group-commit';
+import { runMatcher, scoreCase } from '../matchers/registry';
+import { prepareOutput } from '../strategies/registry';
+import type { MatcherSpec, MatchResult } from '../types';
+import type { ResultRow, RunCaseRow, RunRow, RunStore } from './run-store';
+
+const PROGRESS_EVERY_MS = 100;
+
+export interface RunnerDeps {
+  readonly store: RunStore;
+  readonly writes: GroupCommit;
+  readonly llm: LlmService;
+  readonly events: EventBus;
+}
+
+interface WorkItem {
+  readonly c: RunCaseRow;
+  readonly repeat: number;
+}
+
+interface Counters {
+  done: number;
+  pass: number;
+  fail: number;
+  error: number;
+  costPico: number;
+  priced: number;
+}
+
+/**
+ * Executes one run: every (case, repeat) without a stored result, `concurrency` at a time.
+ * Each result is committed as it finishes (shared commits per event-loop turn), so a run killed
+ * midway keeps everything it finished and a resume runs only the rest. Errors of one case
+ * (a missing variable, a provider failure after retries) become that case's `error` result.
+ */
+export async function executeRun(
+  deps: RunnerDeps,
+  run: RunRow,
+  signal: AbortSignal,
+): Promise<void> {
+  const { store, writes, llm, events } = deps;
+  const frozen = JSON.parse(run.frozen_prompt_json) as FrozenPrompt;
+  const params = JSON.parse(run.parameters_json) as {
+    temperature?: number;
+    maxTokens?: number;
+    embeddingModel?: { provider: ChatRequest['provider']; model: string };
+  };
+  const done = store.doneKeys(run.id);
+  const cases = store.cases(run.id);
+  const todo: WorkItem[] = [];
+  for (const c of cases) {
+    for (let r = 0; r < run.repeat; r++)
+      if (!done.has(`${c.case_key}#${r}`)) todo.push({ c, repeat: r });
+  }
+  const total = cases.length * run.repeat;
+  const counters: Counters = {
+    done: total - todo.length,
+    pass: 0,
+    fail: 0,
+    error: 0,
+    costPico: 0,
+    priced: 0,
+  };
+  const started = performance.now();
+  const initialDone = counters.done;
+  let lastProgress = 0;
+  const progress = (force: boolean): void => {
+    const now = performance.now();
+    if (!force && now - lastProgress < PROGRESS_EVERY_MS) return;
+    lastProgress = now;
+    const elapsedMs = now - started;
+    const fresh = counters.done - initialDone;
+    events.publish('eval.progress', {
+      runId: run.id,
+      status: signal.aborted ? 'cancelled' : counters.done >= total ? 'completed' : 'running',
+      done: counters.done,
+      total,
+      pass: counters.pass,
+      fail: counters.fail,
+      error: counters.error,
+      costUsd: counters.priced === 0 ? null : picoToUsd(counters.costPico),
+      elapsedMs,
+      etaMs: fresh === 0 ? null : ((total - counters.done) * elapsedMs) / fresh,
+    });
+  };
+
+  const judge = async (req: { provider: string; model: string; system: string; user: string }) => {
+    const result = await llm.call({
+      request: {
+        provider: req.provider as ChatRequest['provider'],
+        model: req.model,
+        messages: [
+          { role: 'system', content: req.system },
+          { role: 'user', content: req.user },
+        ],
+        temperature: 0,
+      },
+      signal,
+      spanKind: 'judge',
+      spanName: 'eval judge',
+      attributes: { evalRunId: run.id },
+    });
+    return { text: result.response.text, costPicoUsd: result.costPicoUsd };
+  };
+
+  const embeddingModel = params.embeddingModel;
+  const embed = embeddingModel
+    ? (texts: readonly string[]) =>
+        llm.embed(embeddingModel.provider, embeddingModel.model, texts, signal)
+    : undefined;
+
+  const runOne = async ({ c, repeat }: WorkItem): Promise<void> => {
+    const vars = JSON.parse(c.vars_json) as Record<string, string>;
+    const expected =
+      c.expected_json === null ? undefined : (JSON.parse(c.expected_json) as unknown);
+    const matchers = JSON.parse(c.matchers_json) as MatcherSpec[];
+    const base = {
+      id: uuidv7(),
+      run_id: run.id,
+      case_key: c.case_key,
+      repeat_index: repeat,
+      created_at: new Date().toISOString(),
+    };
+    let row: ResultRow;
+    try {
+      const rendered = renderFrozen(frozen, { variables: vars, placeholders: {} });
+      const call = await llm.call({
+        request: {
+          provider: run.provider as ChatRequest['provider'],
+          model: run.model,
+          messages: rendered.messages,
+          temperature: params.temperature ?? rendered.config.temperature,
+          maxTokens: params.maxTokens ?? rendered.config.maxTokens,
+          responseFormat: rendered.config.responseFormat,
+        },
+        signal,
+        // Repeats must reach the model each time: pass@k over cached copies would be meaningless.
+        bypassCache: run.bypass_cache === 1 || repeat > 0,
+        spanName: 'eval case',
+        attributes: { evalRunId: run.id, caseKey: c.case_key, repeat },
+      });
+      const prepared = prepareOutput(run.interaction_type, call.response.text);
+      const subject = {
+        text: prepared.text,
+        json: prepared.json,
+        expected,
+        vars,
+        latencyMs: call.latencyMs,
+        costPicoUsd: call.costPicoUsd,
+        usage: call.response.usage,
+      };
+      const results: MatchResult[] = [];
+      for (const spec of matchers)
+        results.push(await runMatcher(spec, subject, { judge, embed, signal }));
+      const score = scoreCase(results, matchers);
+      row = {
+        ...base,
+        status: score.pass ? 'pass' : 'fail',
+        score: score.score,
+        output: call.response.text,
+        matchers_json: JSON.stringify(
+          results.map((r, i) => ({
+            type: String(matchers[i]!.type),
+            pass: r.pass,
+            score: r.score,
+            reason: r.reason,
+            costPicoUsd: r.costPicoUsd ?? null,
+            ...(r.details && matchers[i]!.type === 'classification' ? { details: r.details } : {}),
+          })),
+        ),
+        latency_ms: call.latencyMs,
+        input_tokens: call.response.usage.inputTokens + call.response.usage.cacheReadTokens,
+        output_tokens: call.response.usage.outputTokens,
+        cost_pico_usd: call.costPicoUsd,
+        judge_cost_pico_usd: score.judgeCostPicoUsd,
+        cached: call.cacheHit ? 1 : 0,
+        span_id: call.spanId,
+        error_code: null,
+        error_message: null,
+      };
+    } catch (err) {
+      if (signal.aborted) return;
+      const e = toErrorPayload(err);
+      row = {
+        ...base,
+        status: 'error',
+        score: 0,
+        output: null,
+        matchers_json: '[]',
+        latency_ms: null,
+        input_tokens: 0,
+        output_tokens: 0,
+        cost_pico_usd: null,
+        judge_cost_pico_usd: 0,
+        cached: 0,
+        span_id: null,
+        error_code: e.code,
+        error_message: e.message,
+      };
+    }
+    await writes.run(() => store.insertResult(row));
+    counters.done++;
+    counters[row.status]++;
+    if (row.cost_pico_usd !== null) {
+      counters.costPico += row.cost_pico_usd + row.judge_cost_pico_usd;
+      counters.priced++;
+    }
+    progress(false);
+  };
+
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (!signal.aborted && next < todo.length) await runOne(todo[next++]!);
+  };
+  progress(true);
+  await Promise.all(
+    Array.from({ length: Math.min(run.concurrency, Math.max(1, todo.length)) }, worker),
+  );
+  progress(true);
+}

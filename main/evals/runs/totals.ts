@@ -1,0 +1,108 @@
+import type { RunTotals } from '../../../shared/contract';
+import { picoToUsd } from '../../../shared/money';
+import type { ResultRow } from './run-store';
+
+interface StoredMatcher {
+  readonly type: string;
+  readonly details?: { readonly predicted?: unknown; readonly expected?: unknown };
+}
+
+function percentile(sorted: readonly number[], q: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+/** Confusion matrix and per-class precision/recall/F1 from classification matcher details. */
+function classificationOf(results: readonly ResultRow[]): RunTotals['classification'] {
+  const pairs: [string, string][] = [];
+  for (const r of results) {
+    for (const m of JSON.parse(r.matchers_json) as StoredMatcher[]) {
+      if (m.type !== 'classification') continue;
+      const { predicted, expected } = m.details ?? {};
+      if (typeof predicted === 'string' && typeof expected === 'string')
+        pairs.push([predicted, expected]);
+    }
+  }
+  if (pairs.length === 0) return null;
+  const labels = [...new Set(pairs.flat())].sort();
+  const index = new Map(labels.map((l, i) => [l, i]));
+  // matrix[predicted][expected]
+  const matrix = labels.map(() => labels.map(() => 0));
+  for (const [p, e] of pairs) matrix[index.get(p)!]![index.get(e)!]! += 1;
+  const perClass = labels.map((label, i) => {
+    const tp = matrix[i]![i]!;
+    const predicted = matrix[i]!.reduce((a, b) => a + b, 0);
+    const actual = matrix.reduce((a, row) => a + row[i]!, 0);
+    const precision = predicted === 0 ? 0 : tp / predicted;
+    const recall = actual === 0 ? 0 : tp / actual;
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    return { label, precision, recall, f1 };
+  });
+  return { labels, matrix, perClass };
+}
+
+/**
+ * A run's totals from its stored results. Prompt cost and judge cost stay apart; prompt cost is
+ * null only when no answered call had a price (an unpriced model), never silently 0.
+ */
+export function computeTotals(
+  results: readonly ResultRow[],
+  caseCount: number,
+  repeat: number,
+): RunTotals {
+  let pass = 0;
+  let fail = 0;
+  let error = 0;
+  let cost = 0;
+  let priced = 0;
+  let unpriced = 0;
+  let judge = 0;
+  let input = 0;
+  let output = 0;
+  let cached = 0;
+  const latencies: number[] = [];
+  const byCase = new Map<string, { pass: number; fail: number }>();
+  for (const r of results) {
+    if (r.status === 'pass') pass++;
+    else if (r.status === 'fail') fail++;
+    else error++;
+    if (r.status !== 'error') {
+      if (r.cost_pico_usd === null) unpriced++;
+      else {
+        cost += r.cost_pico_usd;
+        priced++;
+      }
+    }
+    judge += r.judge_cost_pico_usd;
+    input += r.input_tokens;
+    output += r.output_tokens;
+    cached += r.cached;
+    if (r.latency_ms !== null) latencies.push(r.latency_ms);
+    const c = byCase.get(r.case_key) ?? { pass: 0, fail: 0 };
+    if (r.status === 'pass') c.pass++;
+    else c.fail++;
+    byCase.set(r.case_key, c);
+  }
+  latencies.sort((a, b) => a - b);
+  const cases = [...byCase.values()];
+  return {
+    cases: caseCount,
+    results: results.length,
+    pass,
+    fail,
+    error,
+    passRate: results.length === 0 ? 0 : pass / results.length,
+    promptCostUsd: priced === 0 && unpriced > 0 ? null : picoToUsd(cost),
+    judgeCostUsd: picoToUsd(judge),
+    unpricedCalls: unpriced,
+    inputTokens: input,
+    outputTokens: output,
+    latencyP50Ms: percentile(latencies, 0.5),
+    latencyP95Ms: percentile(latencies, 0.95),
+    cachedResults: cached,
+    passAtK:
+      repeat > 1 && cases.length > 0 ? cases.filter((c) => c.pass > 0).length / cases.length : null,
+    flakyCases: repeat > 1 ? cases.filter((c) => c.pass > 0 && c.fail > 0).length : 0,
+    classification: classificationOf(results),
+  };
+}

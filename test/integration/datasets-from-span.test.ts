@@ -1,0 +1,158 @@
+import path from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import { createCore, type Core } from '../../main/core/create-core';
+import { createKeyfileCipher } from '../../main/secrets/keyfile-cipher';
+import { createConfBackend } from '../../main/settings/conf-backend';
+import { ZERO_USAGE } from '../../main/llm/types';
+import type { SpanRecord } from '../../main/tracing/span-store';
+import type { FakeServer } from '../fakes/fake-http';
+import { startOpenAiFake } from '../fakes/openai-fake';
+import { tempDir } from '../support/temp-dir';
+
+let openai: FakeServer;
+let core: Core;
+
+beforeAll(async () => {
+  openai = await startOpenAiFake();
+  const dataDir = tempDir('assay-datasets-span-');
+  core = await createCore({
+    dataDir,
+    settingsBackend: createConfBackend(dataDir),
+    secretCipher: createKeyfileCipher(path.join(dataDir, 'secret.key')),
+    env: { OPENAI_BASE_URL: `${openai.url}/v1`, OPENAI_API_KEY: 'sk-span-test-000000' },
+  });
+});
+
+afterAll(async () => {
+  core.close();
+  await openai.close();
+});
+
+async function call<C extends Channel>(channel: C, input: ChannelInput<C>) {
+  return core.dispatcher.dispatch(channel, input, { transport: 'http' });
+}
+
+async function ok<C extends Channel>(
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const result = await call(channel, input);
+  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+  return result.data as ChannelOutput<C>;
+}
+
+/** A span as the call path writes one, with the given request and response. */
+function insertSpan(request: unknown, response: unknown, kind: SpanRecord['kind'] = 'llm'): string {
+  const id = uuidv7();
+  const now = new Date().toISOString();
+  core.services.llm.spans.insert({
+    id,
+    traceId: uuidv7(),
+    parentId: null,
+    kind,
+    name: 'chat',
+    provider: 'anthropic',
+    model: 'claude-sonnet-4-5',
+    status: response === null ? 'error' : 'ok',
+    errorClass: null,
+    errorMessage: null,
+    requestJson: JSON.stringify(request),
+    responseJson: response === null ? null : JSON.stringify(response),
+    usage: ZERO_USAGE,
+    costPicoUsd: null,
+    latencyMs: 10,
+    ttftMs: null,
+    attempts: 1,
+    cacheHit: false,
+    providerRequestId: null,
+    attributes: null,
+    startedAt: now,
+    endedAt: now,
+  });
+  return id;
+}
+
+describe('cases.fromSpan (steal as eval)', () => {
+  it('turns a traced call into a case: last user message, system, reply, span link', async () => {
+    await ok('datasets.create', { name: 'stolen' });
+    const reply = await ok('llm.call', {
+      provider: 'openai',
+      model: 'gpt-4o-mini',
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'first question' },
+        { role: 'assistant', content: 'first answer' },
+        { role: 'user', content: 'what is the refund window' },
+      ],
+    });
+    const stolen = await ok('cases.fromSpan', {
+      spanId: reply.spanId,
+      dataset: 'stolen',
+      tags: ['prod'],
+    });
+    expect(stolen).toMatchObject({
+      vars: { input: 'what is the refund window', system: 'Be brief.' },
+      expected: reply.text,
+      sourceSpanId: reply.spanId,
+      tags: ['prod'],
+      revision: 1,
+      description: `From span ${reply.spanId} (openai:gpt-4o-mini)`,
+    });
+    expect(reply.text).toBe('Echo: what is the refund window');
+
+    const withExpected = await ok('cases.fromSpan', {
+      spanId: reply.spanId,
+      dataset: 'stolen',
+      expected: { intent: 'refund' },
+      matchers: [{ type: 'equals-json' }],
+    });
+    expect(withExpected).toMatchObject({
+      expected: { intent: 'refund' },
+      matchers: [{ type: 'equals-json' }],
+    });
+    expect((await ok('datasets.get', { name: 'stolen' })).total).toBe(2);
+    // The exported file carries the case's content; the span link stays in this workspace.
+    expect((await ok('datasets.export', { name: 'stolen', format: 'jsonl' })).content).toContain(
+      '"input":"what is the refund window"',
+    );
+  });
+
+  it('reads tool-call replies, error spans and refuses spans it cannot use', async () => {
+    await ok('datasets.create', { name: 'edge' });
+    const tools = insertSpan(
+      {
+        provider: 'anthropic',
+        model: 'claude',
+        messages: [{ role: 'user', content: 'weather in Oslo?' }],
+      },
+      { text: '', toolCalls: [{ id: 't1', name: 'get_weather', arguments: '{"city":"Oslo"}' }] },
+    );
+    expect(await ok('cases.fromSpan', { spanId: tools, dataset: 'edge' })).toMatchObject({
+      vars: { input: 'weather in Oslo?' },
+      expected: [{ name: 'get_weather', arguments: { city: 'Oslo' } }],
+    });
+    const failed = insertSpan({ messages: [{ role: 'user', content: 'boom' }] }, null);
+    const noReply = await ok('cases.fromSpan', { spanId: failed, dataset: 'edge' });
+    expect(noReply).not.toHaveProperty('expected');
+
+    const noUser = insertSpan({ messages: [{ role: 'system', content: 'x' }] }, { text: 'y' });
+    const tool = insertSpan({ query: 'select 1' }, { rows: [] }, 'tool');
+    for (const [spanId, message] of [
+      [noUser, 'has no user message'],
+      [tool, 'holds no chat request'],
+    ] as const) {
+      const result = await call('cases.fromSpan', { spanId, dataset: 'edge' });
+      expect(result.ok ? null : result.error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: expect.stringContaining(message),
+      });
+    }
+    const missing = await call('cases.fromSpan', { spanId: 'nope', dataset: 'edge' });
+    expect(missing.ok ? null : missing.error.code).toBe('NOT_FOUND');
+    const noDataset = await call('cases.fromSpan', { spanId: tools, dataset: 'absent' });
+    expect(noDataset.ok ? null : noDataset.error.code).toBe('NOT_FOUND');
+    expect((await ok('datasets.get', { name: 'edge' })).total).toBe(2);
+  });
+});

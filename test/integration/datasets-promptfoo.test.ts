@@ -1,0 +1,217 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import { createCore, type Core } from '../../main/core/create-core';
+import { createKeyfileCipher } from '../../main/secrets/keyfile-cipher';
+import { createConfBackend } from '../../main/settings/conf-backend';
+import { tempDir } from '../support/temp-dir';
+
+let core: Core;
+
+beforeAll(async () => {
+  const dataDir = tempDir('assay-datasets-promptfoo-');
+  core = await createCore({
+    dataDir,
+    settingsBackend: createConfBackend(dataDir),
+    secretCipher: createKeyfileCipher(path.join(dataDir, 'secret.key')),
+    env: {},
+  });
+});
+afterAll(() => core.close());
+
+const call = <C extends Channel>(channel: C, input: ChannelInput<C>) =>
+  core.dispatcher.dispatch(channel, input, { transport: 'cli' });
+
+async function ok<C extends Channel>(
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<ChannelOutput<C>> {
+  const result = await call(channel, input);
+  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+  return result.data as ChannelOutput<C>;
+}
+
+/** A config as teams write them: several assertion styles, one type Assay has no match for. */
+const CONFIG = `# yaml-language-server: $schema=https://promptfoo.dev/config-schema.json
+description: Customer support bot
+prompts:
+  - "You are a support agent. Answer: {{question}}"
+  - file://prompts/support_v2.txt
+providers:
+  - openai:gpt-4o-mini
+  - id: anthropic:messages:claude-3-5-haiku-20241022
+    config:
+      temperature: 0
+defaultTest:
+  vars:
+    tone: friendly
+  assert:
+    - type: not-contains
+      value: As an AI language model
+tests:
+  - description: Refund window
+    vars:
+      question: Can I return my shoes after 20 days?
+    assert:
+      - type: icontains
+        value: 30 days
+      - type: llm-rubric
+        value: Is polite and mentions the refund policy
+        provider: openai:gpt-4o
+  - description: Order status as JSON
+    vars:
+      question: Where is order 1234?
+      tone: terse
+    assert:
+      - type: is-json
+      - type: javascript
+        value: JSON.parse(output).orderId === '1234'
+      - type: perplexity
+        threshold: 1.5
+  - vars:
+      question: Say hello
+    assert:
+      - type: equals
+        value: Hello!
+      - type: similar
+        value: Hi there
+        threshold: 0.8
+      - type: contains
+        value: hello
+      - type: python
+        value: file://checks/greeting.py
+  - vars:
+      question: [Hi in French, Hi in German]
+    assert:
+      - type: contains-any
+        value: [Bonjour, Hallo]
+  - file://tests/more_cases.yaml
+`;
+
+describe('promptfoo import', () => {
+  it('maps tests and assertions, reports every unmappable one by type and line', async () => {
+    const imported = await ok('datasets.import', {
+      name: 'support-bot',
+      fileName: 'promptfooconfig.yaml',
+      format: 'promptfoo',
+      content: CONFIG,
+    });
+    const { dataset, added, warnings, suggested } = imported;
+    expect(dataset).toMatchObject({
+      name: 'support-bot',
+      description: 'Customer support bot',
+      caseCount: 5,
+    });
+    expect(added).toBe(5);
+    expect(suggested).toEqual({
+      prompts: ['You are a support agent. Answer: {{question}}', 'file://prompts/support_v2.txt'],
+      providers: ['openai:gpt-4o-mini', 'anthropic:messages:claude-3-5-haiku-20241022'],
+    });
+
+    const lineOf = (needle: string) => CONFIG.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    expect(warnings).toEqual([
+      {
+        line: lineOf('type: perplexity'),
+        message: expect.stringMatching(
+          /^tests\[1\]\.assert\[2\]: assertion "perplexity" was not imported/,
+        ),
+      },
+      {
+        line: lineOf('type: python'),
+        message: expect.stringMatching(
+          /^tests\[2\]\.assert\[3\]: assertion "python" was not imported/,
+        ),
+      },
+      {
+        line: lineOf('- file://tests/more_cases.yaml'),
+        message: expect.stringContaining('file://tests/more_cases.yaml is not loaded'),
+      },
+    ]);
+
+    const { cases } = await ok('datasets.get', { name: 'support-bot' });
+    const notAi = { type: 'contains', value: 'As an AI language model', not: true };
+    expect(cases[0]).toMatchObject({
+      description: 'Refund window',
+      vars: { question: 'Can I return my shoes after 20 days?', tone: 'friendly' },
+      matchers: [
+        notAi,
+        { type: 'contains', value: '30 days', ignoreCase: true },
+        {
+          type: 'llm-judge',
+          rubric: 'Is polite and mentions the refund policy',
+          provider: 'openai',
+          model: 'gpt-4o',
+        },
+      ],
+    });
+    expect(cases[0]).not.toHaveProperty('expected');
+    expect(cases[1]!.vars).toEqual({ question: 'Where is order 1234?', tone: 'terse' });
+    expect(cases[1]!.matchers.map((m) => m.type)).toEqual(['contains', 'is-json', 'javascript']);
+    expect(cases[2]!.matchers).toEqual([
+      notAi,
+      { type: 'exact', value: 'Hello!' },
+      { type: 'similarity', value: 'Hi there', threshold: 0.8 },
+      { type: 'contains', value: 'hello' },
+    ]);
+    // A list-valued var expands into one case per value, as promptfoo runs it.
+    expect(cases.slice(3).map((c) => c.vars.question)).toEqual(['Hi in French', 'Hi in German']);
+    expect(cases[3]!.matchers[1]).toEqual({
+      type: 'contains',
+      values: ['Bonjour', 'Hallo'],
+      mode: 'any',
+    });
+  });
+
+  it('rejects a mapped assertion that is invalid, naming its line, and imports nothing', async () => {
+    const config = [
+      'prompts: ["{{q}}"]',
+      'tests:',
+      '  - vars: { q: a }',
+      '    assert:',
+      '      - type: perplexity',
+      '      - type: regex',
+      '        value: "(unclosed"',
+    ].join('\n');
+    const result = await call('datasets.import', {
+      name: 'bad-regex',
+      fileName: 'promptfooconfig.yaml',
+      format: 'promptfoo',
+      content: config,
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringMatching(
+        /^datasets\.import: promptfooconfig\.yaml:6: tests\[0\]\.assert\[1\]\.pattern: Invalid regular expression/,
+      ),
+    });
+    const created = await call('datasets.get', { name: 'bad-regex' });
+    expect(created.ok).toBe(false);
+  });
+
+  it('warns about a file:// tests reference, file vars and settings it does not import', async () => {
+    const result = await ok('datasets.import', {
+      fileName: 'evals/refunds/promptfooconfig.yaml',
+      format: 'promptfoo',
+      content: [
+        'prompts: file://prompt.txt',
+        'providers: openai:gpt-4o-mini',
+        'outputPath: results.json',
+        'tests: file://tests.csv',
+        'defaultTest:',
+        '  options: { provider: openai:gpt-4o }',
+      ].join('\n'),
+    });
+    expect(result.dataset).toMatchObject({ name: 'refunds', caseCount: 0 });
+    expect(result.suggested).toEqual({
+      prompts: ['file://prompt.txt'],
+      providers: ['openai:gpt-4o-mini'],
+    });
+    expect(result.warnings).toEqual([
+      { line: 3, message: 'outputPath: not imported: outputPath' },
+      { line: 6, message: 'defaultTest.options: not imported: options' },
+      { line: 4, message: expect.stringContaining('tests: file://tests.csv is not loaded') },
+    ]);
+  });
+});
