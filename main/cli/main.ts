@@ -1,18 +1,30 @@
 import { Command, CommanderError } from 'commander';
 import { AssayError } from '../../shared/errors';
 import { appVersion } from '../core/app-version';
-import { backupCommand } from './commands/backup';
-import { callCommand } from './commands/call';
-import { evalCommand } from './commands/eval';
-import {
-  datasetsExportCommand,
-  datasetsImportCommand,
-  datasetsListCommand,
-} from './commands/datasets';
-import { modelsCommand } from './commands/models';
-import { promptsExportCommand, promptsImportCommand } from './commands/prompts';
-import { serveCommand } from './commands/serve';
+import type { EvalOptions } from './commands/eval';
 import { EXIT_OK, EXIT_USAGE, reportError } from './exit';
+
+/**
+ * Commands load their modules when they run, not at start: `assay --help` stays instant, and a
+ * command pulls in only the SDKs and services it uses.
+ */
+type Action = (...args: never[]) => Promise<void>;
+const lazy =
+  <M, K extends keyof M>(load: () => Promise<M>, name: K) =>
+  async (...args: unknown[]): Promise<void> => {
+    const command = (await load())[name] as unknown as Action;
+    await command(...(args as never[]));
+  };
+const serveCommand = lazy(() => import('./commands/serve'), 'serveCommand');
+const backupCommand = lazy(() => import('./commands/backup'), 'backupCommand');
+const callCommand = lazy(() => import('./commands/call'), 'callCommand');
+const evalCommand = lazy(() => import('./commands/eval'), 'evalCommand');
+const modelsCommand = lazy(() => import('./commands/models'), 'modelsCommand');
+const promptsExportCommand = lazy(() => import('./commands/prompts'), 'promptsExportCommand');
+const promptsImportCommand = lazy(() => import('./commands/prompts'), 'promptsImportCommand');
+const datasetsImportCommand = lazy(() => import('./commands/datasets'), 'datasetsImportCommand');
+const datasetsExportCommand = lazy(() => import('./commands/datasets'), 'datasetsExportCommand');
+const datasetsListCommand = lazy(() => import('./commands/datasets'), 'datasetsListCommand');
 
 function buildProgram(): Command {
   const program = new Command('assay')
@@ -77,7 +89,7 @@ function buildProgram(): Command {
     .option('--no-cache', 'skip the response cache')
     .option('--resume <run-id>', 'finish an interrupted run: stored results are kept')
     .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
-    .action(async (suite: string | undefined, options: Parameters<typeof evalCommand>[1]) => {
+    .action(async (suite: string | undefined, options: EvalOptions) => {
       if (!suite && !options.resume)
         throw new AssayError(
           'CONFIG_INVALID',

@@ -3,23 +3,26 @@ const REDACTED = '[REDACTED]';
 const SECRET_FIELD =
   /^(authorization|x-api-key|api[-_]?key|apikey|secret[-_]?access[-_]?key|session[-_]?token|x-amz-security-token|password|token)$/i;
 
+const replacer = (key: string, value: unknown): unknown =>
+  key !== '' && SECRET_FIELD.test(key) && value != null ? REDACTED : value;
+
 /**
- * Makes a value safe to store in a span: fields named like credentials are blanked, and every
- * known secret value (the configured API keys) is cut out of any string, so a key pasted into
- * a prompt never reaches SQLite either.
+ * JSON of a value made safe to store in a span: fields named like credentials are blanked, and
+ * every known secret value (the configured API keys) is cut out of the text, so a key pasted
+ * into a prompt never reaches SQLite either. Secrets are plain tokens (no quotes or
+ * backslashes), so they appear in the JSON text exactly as in the strings it encodes.
  */
-export function redact(value: unknown, secrets: readonly string[]): unknown {
-  const known = secrets.filter((s) => s.length >= 8);
-  const scrub = (text: string): string =>
-    known.reduce((out, secret) => out.split(secret).join(REDACTED), text);
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return known.length > 0 ? scrub(v) : v;
-    if (Array.isArray(v)) return v.map(walk);
-    if (v === null || typeof v !== 'object') return v;
-    const out: Record<string, unknown> = {};
-    for (const [key, member] of Object.entries(v))
-      out[key] = SECRET_FIELD.test(key) && member != null ? REDACTED : walk(member);
-    return out;
-  };
-  return walk(value);
+export function redactJson(value: unknown, secrets: readonly string[]): string {
+  let json = JSON.stringify(value, replacer);
+  for (const secret of secrets)
+    if (secret.length >= 8 && json.includes(secret)) json = json.split(secret).join(REDACTED);
+  return json;
+}
+
+/** Cuts known secrets out of a plain string (an error message). */
+export function redactText(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets)
+    if (secret.length >= 8 && out.includes(secret)) out = out.split(secret).join(REDACTED);
+  return out;
 }

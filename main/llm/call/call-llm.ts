@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { PicoUsd } from '../../../shared/money';
 import type { LlmMetrics } from '../../metrics/llm-metrics';
 import type { GroupCommit } from '../../store/group-commit';
-import { redact } from '../../tracing/redact';
+import { redactJson, redactText } from '../../tracing/redact';
 import type { SpanKind, SpanRecord, SpanStore } from '../../tracing/span-store';
 import { cacheKey, type ResponseCache } from '../cache/response-cache';
 import type { ProviderLimiter } from '../limits/provider-limiter';
@@ -145,9 +145,9 @@ export class CallPath {
         model: request.model,
         status: outcome.error ? 'error' : 'ok',
         errorClass: outcome.error?.errorClass ?? null,
-        errorMessage: outcome.error ? (redact(outcome.error.message, secrets) as string) : null,
-        requestJson: JSON.stringify(redact(request, secrets)),
-        responseJson: outcome.response ? JSON.stringify(redact(outcome.response, secrets)) : null,
+        errorMessage: outcome.error ? redactText(outcome.error.message, secrets) : null,
+        requestJson: redactJson(request, secrets),
+        responseJson: outcome.response ? redactJson(outcome.response, secrets) : null,
         usage,
         costPicoUsd,
         latencyMs,
