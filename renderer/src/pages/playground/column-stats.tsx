@@ -3,6 +3,7 @@ import { toast } from 'sonner';
 import type { CallResultView } from '../../../../shared/contract';
 import { formatUsd } from '../../../../shared/money';
 import { Badge } from '../../components/ui/badge';
+import { SaveAsCase } from './save-as-case';
 
 const count = new Intl.NumberFormat('en-US');
 
@@ -77,9 +78,11 @@ export function ColumnStats({ index, result }: { index: number; result: CallResu
           {result.finishReason === 'length' ? 'hit max tokens' : result.finishReason}
         </Badge>
       ) : null}
+      <span className="ml-auto" />
+      <SaveAsCase index={index} spanId={result.spanId} />
       <button
         type="button"
-        className="ml-auto flex items-center gap-1 font-mono text-muted-foreground hover:text-foreground"
+        className="flex items-center gap-1 font-mono text-muted-foreground hover:text-foreground"
         data-testid={`column-span-${index}`}
         data-span-id={result.spanId}
         title={`Span ${result.spanId} in trace ${result.traceId}; click to copy the span id`}
