@@ -56,5 +56,7 @@ export interface MatchContext {
     system: string;
     user: string;
   }) => Promise<{ text: string; costPicoUsd: number | null }>;
-  readonly embed?: (texts: readonly string[]) => Promise<{ vectors: number[][]; costPicoUsd: number | null }>;
+  readonly embed?: (
+    texts: readonly string[],
+  ) => Promise<{ vectors: number[][]; costPicoUsd: number | null }>;
 }

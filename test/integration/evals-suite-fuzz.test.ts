@@ -33,22 +33,18 @@ const broken = fc.oneof(
   fc.anything().map((prompt) => stringify({ ...VALID, prompt })),
   fc.integer({ min: -5, max: 0 }).map((concurrency) => stringify({ ...VALID, concurrency })),
   fc.anything().map((test_cases) => stringify({ ...VALID, test_cases })),
-  fc
-    .string()
-    .map((pattern) =>
-      stringify({
-        ...VALID,
-        test_cases: [{ vars: { q: 'a' }, matchers: [{ type: 'regex', pattern: `(${pattern}` }] }],
-      }),
-    ),
-  fc
-    .string({ minLength: 1 })
-    .map((type) =>
-      stringify({
-        ...VALID,
-        test_cases: [{ vars: { q: 'a' }, matchers: [{ type: `x-${type}` }] }],
-      }),
-    ),
+  fc.string().map((pattern) =>
+    stringify({
+      ...VALID,
+      test_cases: [{ vars: { q: 'a' }, matchers: [{ type: 'regex', pattern: `(${pattern}` }] }],
+    }),
+  ),
+  fc.string({ minLength: 1 }).map((type) =>
+    stringify({
+      ...VALID,
+      test_cases: [{ vars: { q: 'a' }, matchers: [{ type: `x-${type}` }] }],
+    }),
+  ),
   fc.anything().map((vars) => stringify({ ...VALID, test_cases: [{ vars, matchers: [] }] })),
   fc.dictionary(fc.string(), fc.anything()).map((extra) => stringify({ ...VALID, ...extra })),
 );

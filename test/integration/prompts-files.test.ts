@@ -333,7 +333,9 @@ describe('prompt files', () => {
         return stringify(f);
       }),
       // A key at column 0: indented text would continue the previous scalar and stay valid YAML.
-      fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/).map((s) => `${stringify(clone())}\n${s}: [unclosed`),
+      fc
+        .stringMatching(/^[a-z][a-z0-9_]{0,10}$/)
+        .map((s) => `${stringify(clone())}\n${s}: [unclosed`),
     );
     const before = dump(core);
     await fc.assert(

@@ -116,6 +116,33 @@ export class RunStore {
     return new Set(this.doneKeysStmt.all(runId).map((r) => `${r.case_key}#${r.repeat_index}`));
   }
 
+  /** Pass/fail/error counts and priced cost of the results stored so far. */
+  resultCounts(runId: string): {
+    pass: number;
+    fail: number;
+    error: number;
+    costPico: number;
+    priced: number;
+  } {
+    return this.db
+      .prepare(
+        `SELECT
+           coalesce(sum(status = 'pass'), 0) AS pass,
+           coalesce(sum(status = 'fail'), 0) AS fail,
+           coalesce(sum(status = 'error'), 0) AS error,
+           coalesce(sum(cost_pico_usd + judge_cost_pico_usd), 0) AS costPico,
+           count(cost_pico_usd) AS priced
+         FROM eval_result WHERE run_id = ?`,
+      )
+      .get(runId) as {
+      pass: number;
+      fail: number;
+      error: number;
+      costPico: number;
+      priced: number;
+    };
+  }
+
   insertResult(row: ResultRow): void {
     this.insertResultStmt.run(row);
   }

@@ -61,14 +61,8 @@ export async function executeRun(
       if (!done.has(`${c.case_key}#${r}`)) todo.push({ c, repeat: r });
   }
   const total = cases.length * run.repeat;
-  const counters: Counters = {
-    done: total - todo.length,
-    pass: 0,
-    fail: 0,
-    error: 0,
-    costPico: 0,
-    priced: 0,
-  };
+  // A resumed run starts its counts from what is stored, so progress always covers the whole run.
+  const counters: Counters = { done: total - todo.length, ...store.resultCounts(run.id) };
   const started = performance.now();
   const initialDone = counters.done;
   let lastProgress = 0;

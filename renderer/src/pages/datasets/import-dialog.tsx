@@ -1,0 +1,148 @@
+import { CircleCheck, LoaderCircle } from 'lucide-react';
+import type { FormEvent } from 'react';
+import { toast } from 'sonner';
+import { IMPORT_FORMATS, INTERACTION_TYPES } from '../../../../shared/contract';
+import { Button } from '../../components/ui/button';
+import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
+import { Input } from '../../components/ui/input';
+import { Label } from '../../components/ui/label';
+import { NativeSelect } from '../../components/ui/native-select';
+import { Segmented } from '../../components/ui/segmented';
+import { FORMAT_LABELS, isImportFormat } from './import-format';
+import { ImportError, ImportWarnings } from './import-messages';
+import { ImportSourceFields } from './import-source-fields';
+import { INTERACTION_LABELS, isInteractionType } from './interaction-types';
+import { useImport, type ImportMode } from './use-import';
+
+interface ImportDialogProps {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  /** The dataset cases went into; the dialog stays open when there are warnings to read. */
+  onImported: (name: string) => void;
+}
+
+const MODES = [
+  { value: 'create', label: 'New dataset', testId: 'import-mode-create' },
+  { value: 'append', label: 'Append', testId: 'import-mode-append' },
+] as const;
+
+/** Imports YAML, CSV, JSONL or a promptfoo config, all or nothing. */
+export function ImportDialog({ open, onOpenChange, onImported }: ImportDialogProps) {
+  const form = useImport();
+  const { fields, set, outcome } = form;
+
+  const close = (next: boolean) => {
+    if (!next) form.reset();
+    onOpenChange(next);
+  };
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const result = await form.submit();
+    if (!result) return;
+    const { dataset, added, warnings } = result;
+    toast.success(`Imported ${added} ${added === 1 ? 'case' : 'cases'} into ${dataset.name}`);
+    onImported(dataset.name);
+    if (warnings.length === 0) close(false);
+  };
+
+  return (
+    <Dialog open={open} onOpenChange={close}>
+      <DialogContent data-testid="import-dialog" className="max-w-xl">
+        <DialogTitle>Import cases</DialogTitle>
+        <DialogDescription>
+          A YAML, CSV or JSONL dataset file, or a promptfoo config. Nothing is imported when any
+          case is invalid.
+        </DialogDescription>
+        <form noValidate className="mt-4 flex flex-col gap-3" onSubmit={(e) => void onSubmit(e)}>
+          <ImportSourceFields
+            file={fields.file}
+            text={fields.text}
+            onPickFile={(file) => void set.pickFile(file)}
+            onTextChange={set.setText}
+          />
+          <div className="grid grid-cols-2 gap-3">
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor="import-format">Format</Label>
+              <NativeSelect
+                id="import-format"
+                data-testid="import-format"
+                value={fields.format}
+                onChange={(e) => isImportFormat(e.target.value) && set.setFormat(e.target.value)}
+              >
+                {IMPORT_FORMATS.map((f) => (
+                  <option key={f} value={f}>
+                    {FORMAT_LABELS[f]}
+                  </option>
+                ))}
+              </NativeSelect>
+            </div>
+            <div className="flex flex-col gap-1.5">
+              <Label htmlFor="import-name">Dataset name</Label>
+              <Input
+                id="import-name"
+                data-testid="import-name"
+                className="font-mono text-[13px]"
+                placeholder={fields.file ? 'from the file' : 'support/faq'}
+                autoComplete="off"
+                spellCheck={false}
+                value={fields.name}
+                onChange={(e) => set.setName(e.target.value)}
+              />
+            </div>
+          </div>
+          <div className="flex flex-wrap items-center gap-3">
+            <Segmented<ImportMode>
+              label="Import mode"
+              value={fields.mode}
+              options={MODES}
+              onChange={set.setMode}
+            />
+            {fields.mode === 'create' ? (
+              <NativeSelect
+                aria-label="Interaction type of the new dataset"
+                data-testid="import-type"
+                className="h-7 w-auto text-xs"
+                value={fields.type}
+                onChange={(e) =>
+                  set.setType(isInteractionType(e.target.value) ? e.target.value : '')
+                }
+              >
+                <option value="">Type: as the file says</option>
+                {INTERACTION_TYPES.map((t) => (
+                  <option key={t} value={t}>
+                    {INTERACTION_LABELS[t]}
+                  </option>
+                ))}
+              </NativeSelect>
+            ) : null}
+          </div>
+          {form.error ? <ImportError error={form.error} /> : null}
+          {outcome ? (
+            <p
+              className="flex items-center gap-1.5 text-xs text-success"
+              data-testid="import-result"
+            >
+              <CircleCheck className="size-3.5" />
+              {`Imported ${outcome.added} ${outcome.added === 1 ? 'case' : 'cases'} into ${outcome.dataset.name}.`}
+            </p>
+          ) : null}
+          {outcome ? <ImportWarnings warnings={outcome.warnings} /> : null}
+          <div className="flex justify-end gap-2 pt-1">
+            <Button type="button" variant="ghost" size="sm" onClick={() => close(false)}>
+              {outcome ? 'Close' : 'Cancel'}
+            </Button>
+            <Button
+              type="submit"
+              size="sm"
+              data-testid="import-submit"
+              disabled={form.busy || !form.ready || outcome !== null}
+            >
+              {form.busy ? <LoaderCircle className="animate-spin" /> : null}
+              Import
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

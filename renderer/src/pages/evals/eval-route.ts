@@ -1,0 +1,44 @@
+/** Which part of the Evals page the hash names. */
+export type EvalView =
+  | { kind: 'list'; dataset: string | null }
+  | { kind: 'run'; runId: string }
+  | { kind: 'compare'; baseline: string; candidate: string }
+  | { kind: 'matrix'; groupId: string | null; dataset: string | null };
+
+const q = encodeURIComponent;
+
+export const evalHref = {
+  list: (dataset?: string | null) => (dataset ? `/evals/list?dataset=${q(dataset)}` : '/evals'),
+  run: (id: string) => `/evals/runs/${q(id)}`,
+  compare: (baseline: string, candidate: string) =>
+    `/evals/compare?baseline=${q(baseline)}&candidate=${q(candidate)}`,
+  group: (groupId: string) => `/evals/matrix?group=${q(groupId)}`,
+  datasetMatrix: (dataset: string) => `/evals/matrix?dataset=${q(dataset)}`,
+};
+
+/**
+ * The view of a hash location (`/evals/runs/<id>`, `/evals/compare?baseline=…`). The query is
+ * read inside the hash, where links put it, else from the page's own query string.
+ */
+export function evalViewOf(location: string, search: string): EvalView {
+  const at = location.indexOf('?');
+  const path = at < 0 ? location : location.slice(0, at);
+  const inHash = at < 0 ? '' : location.slice(at + 1);
+  const params = new URLSearchParams(inHash || search);
+  const get = (name: string) => params.get(name) || null;
+  const run = /^\/evals\/runs\/([^/]+)$/.exec(path);
+  if (run?.[1]) return { kind: 'run', runId: decodeURIComponent(run[1]) };
+  if (path === '/evals/compare') {
+    const baseline = get('baseline');
+    const candidate = get('candidate');
+    if (baseline && candidate) return { kind: 'compare', baseline, candidate };
+  }
+  if (path === '/evals/matrix')
+    return { kind: 'matrix', groupId: get('group'), dataset: get('dataset') };
+  return { kind: 'list', dataset: get('dataset') };
+}
+
+/** Opens a view: the hash changes (a history entry) and wouter re-renders the page. */
+export function goTo(href: string): void {
+  window.location.hash = href;
+}

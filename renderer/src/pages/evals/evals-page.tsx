@@ -1,0 +1,37 @@
+import { useLocation, useSearch } from 'wouter';
+import { PageHeader } from '../page-header';
+import { CompareView } from './compare-view';
+import { evalViewOf } from './eval-route';
+import { ProgressProvider } from './progress-context';
+import { RunDetail } from './run-detail';
+import { RunMatrix } from './run-matrix';
+import { RunsView } from './runs-view';
+
+const DESCRIPTION =
+  'Run a dataset against prompt versions and models, score every case with matchers, and compare runs case by case.';
+
+/** Evals: the runs list, one run, a comparison or a matrix, as the hash says. */
+export function EvalsPage() {
+  const [location] = useLocation();
+  const view = evalViewOf(location, useSearch());
+  return (
+    <ProgressProvider>
+      <div className="flex min-h-full flex-col" data-testid="page-evals">
+        <PageHeader title="Evals" description={DESCRIPTION} />
+        {view.kind === 'run' ? (
+          <RunDetail key={view.runId} runId={view.runId} />
+        ) : view.kind === 'compare' ? (
+          <CompareView
+            key={`${view.baseline}:${view.candidate}`}
+            baseline={view.baseline}
+            candidate={view.candidate}
+          />
+        ) : view.kind === 'matrix' ? (
+          <RunMatrix groupId={view.groupId} dataset={view.dataset} />
+        ) : (
+          <RunsView dataset={view.dataset} />
+        )}
+      </div>
+    </ProgressProvider>
+  );
+}

@@ -1,0 +1,49 @@
+import type { RunView } from '../../../../shared/contract';
+import { evalHref, goTo } from './eval-route';
+import { fmtPct, fmtUsd } from './format';
+import { liveCounts } from './live-counts';
+import { isActive, useRunProgress } from './progress-context';
+import { StatusBadge } from './status-badge';
+
+/** Green for a high pass rate, red for a low one, stronger the further from 50%. */
+function tint(rate: number | null): string | undefined {
+  if (rate === null) return undefined;
+  const color = rate >= 0.5 ? 'var(--success)' : 'var(--destructive)';
+  return `color-mix(in srgb, ${color} ${Math.round(6 + Math.abs(rate - 0.5) * 30)}%, transparent)`;
+}
+
+/** One prompt × model: pass rate and cost (live while running); a click opens the run. */
+export function MatrixCell({ run, testId }: { run: RunView; testId: string }) {
+  const live = liveCounts(run, useRunProgress(run.id));
+  const active = isActive(live.status);
+  const rate = live.done === 0 ? null : live.passRate;
+  return (
+    <td className="p-1">
+      <button
+        type="button"
+        data-testid={testId}
+        data-run-id={run.id}
+        onClick={() => goTo(evalHref.run(run.id))}
+        className="flex w-full min-w-36 flex-col items-start gap-1 rounded-md border px-3 py-2 text-left transition-colors hover:ring-2 hover:ring-ring/40"
+        style={{ backgroundColor: tint(rate) }}
+      >
+        <span
+          className="font-mono text-lg leading-none font-semibold tabular-nums"
+          data-testid="matrix-pass-rate"
+        >
+          {fmtPct(rate)}
+        </span>
+        <span className="font-mono text-xs text-muted-foreground" data-testid="matrix-cost">
+          {fmtUsd(live.promptCostUsd)}
+          {run.totals.judgeCostUsd > 0 ? ` + judge ${fmtUsd(run.totals.judgeCostUsd)}` : ''}
+        </span>
+        {active || live.status !== 'completed' ? (
+          <span className="flex items-center gap-1.5 text-xs">
+            <StatusBadge status={live.status} />
+            {active ? <span className="font-mono">{`${live.done}/${live.total}`}</span> : null}
+          </span>
+        ) : null}
+      </button>
+    </td>
+  );
+}

@@ -1,0 +1,79 @@
+import { Copy } from 'lucide-react';
+import type { ReactNode } from 'react';
+import type { ResultView } from '../../../../shared/contract';
+import { Button } from '../../components/ui/button';
+import { copyText } from './copy-text';
+import { fmtCount, fmtMs, fmtUsd } from './format';
+import { MatcherReasons } from './result-matchers';
+
+const PRE =
+  'max-h-64 overflow-auto rounded-md border bg-muted/40 px-2 py-1.5 font-mono text-xs whitespace-pre-wrap break-words';
+
+function Block({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <span className="text-[11px] font-medium text-muted-foreground">{title}</span>
+      {children}
+    </div>
+  );
+}
+
+const show = (value: unknown) =>
+  value === null || value === undefined
+    ? '(none)'
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value, null, 2);
+
+/** An expanded result: vars, full output, expected, every matcher's reason and the span. */
+export function ResultDetails({ result }: { result: ResultView }) {
+  const id = `${result.position}-${result.repeatIndex}`;
+  return (
+    <div
+      className="grid grid-cols-2 gap-3 border-t bg-muted/20 px-3 py-3"
+      data-testid={`result-details-${id}`}
+      onClick={(e) => e.stopPropagation()}
+    >
+      <Block title="Input vars">
+        <pre className={PRE}>{JSON.stringify(result.vars, null, 2)}</pre>
+      </Block>
+      <Block title="Expected">
+        <pre className={PRE} data-testid="result-expected">
+          {show(result.expected)}
+        </pre>
+      </Block>
+      <Block title="Output">
+        <pre className={PRE} data-testid="result-output">
+          {result.error ? `${result.error.code}: ${result.error.message}` : show(result.output)}
+        </pre>
+      </Block>
+      <Block title="Matchers">
+        <MatcherReasons matchers={result.matchers} />
+      </Block>
+      <div className="col-span-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-muted-foreground">
+        <span>{`tokens ${fmtCount(result.inputTokens)} in / ${fmtCount(result.outputTokens)} out`}</span>
+        <span>{`cost ${fmtUsd(result.costUsd)}`}</span>
+        {result.judgeCostUsd > 0 ? <span>{`judge ${fmtUsd(result.judgeCostUsd)}`}</span> : null}
+        <span>{`latency ${fmtMs(result.latencyMs)}`}</span>
+        {result.cached ? <span>cached</span> : null}
+        {result.spanId ? (
+          <span className="flex items-center gap-1">
+            span{' '}
+            <code className="font-mono text-foreground" data-testid="result-span-id">
+              {result.spanId}
+            </code>
+            <Button
+              variant="ghost"
+              size="xs"
+              aria-label="Copy the span id"
+              data-testid={`copy-span-${id}`}
+              onClick={() => copyText(result.spanId ?? '', 'Span id')}
+            >
+              <Copy />
+            </Button>
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ResultView } from '../../../../shared/contract';
+import { cn } from '../../lib/utils';
+
+type Outcome = ResultView['matchers'][number];
+
+/** Matcher outcomes as chips: red when failed; the reason shows on hover. */
+export function ResultMatcherChips({ matchers }: { matchers: readonly Outcome[] }) {
+  if (matchers.length === 0) return <span className="text-muted-foreground">-</span>;
+  return (
+    <div className="flex flex-wrap gap-1">
+      {matchers.map((m, i) => (
+        <span
+          key={i}
+          data-testid="matcher-chip"
+          data-pass={m.pass}
+          title={`${m.pass ? 'passed' : 'failed'} (${m.score.toFixed(2)}): ${m.reason}`}
+          className={cn(
+            'rounded-md border px-1.5 py-px font-mono text-[11px] whitespace-nowrap',
+            m.pass
+              ? 'border-success/30 bg-success/10 text-success'
+              : 'border-destructive/40 bg-destructive/15 text-destructive',
+          )}
+        >
+          {m.type}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+/** Every matcher with its verdict, score and reason (the expanded row). */
+export function MatcherReasons({ matchers }: { matchers: readonly Outcome[] }) {
+  return (
+    <ul className="flex flex-col gap-1" data-testid="matcher-reasons">
+      {matchers.map((m, i) => (
+        <li key={i} className="flex items-baseline gap-2 text-xs">
+          <span
+            className={cn('font-mono font-medium', m.pass ? 'text-success' : 'text-destructive')}
+          >
+            {`${m.pass ? '✓' : '✗'} ${m.type}`}
+          </span>
+          <span className="font-mono text-muted-foreground">{m.score.toFixed(2)}</span>
+          <span className="min-w-0 break-words">{m.reason}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,79 @@
+import type { RunView } from '../../../../shared/contract';
+import { cn } from '../../lib/utils';
+import { evalHref, goTo } from './eval-route';
+import { fmtAgo, fmtMs, fmtPct, fmtUsd, targetOf } from './format';
+import { liveCounts } from './live-counts';
+import { useRunProgress } from './progress-context';
+import { StatusBadge } from './status-badge';
+
+interface RunRowProps {
+  run: RunView;
+  picked: boolean;
+  onPick: (picked: boolean) => void;
+}
+
+export const CELL = 'px-2 py-1.5 align-middle';
+export const NUM = `${CELL} text-right font-mono text-xs tabular-nums whitespace-nowrap`;
+
+/** One run: click to open; the checkbox picks it for a comparison. */
+export function RunRow({ run, picked, onPick }: RunRowProps) {
+  const live = liveCounts(run, useRunProgress(run.id));
+  const t = run.totals;
+  return (
+    <tr
+      className={cn('cursor-pointer border-t hover:bg-muted/40', picked && 'bg-accent/60')}
+      data-testid={`run-row-${run.id}`}
+      data-status={live.status}
+      onClick={() => goTo(evalHref.run(run.id))}
+    >
+      <td className={CELL} onClick={(e) => e.stopPropagation()}>
+        <input
+          type="checkbox"
+          className="size-3.5 accent-foreground"
+          aria-label={`Pick ${run.name} to compare`}
+          data-testid={`compare-pick-${run.id}`}
+          checked={picked}
+          onChange={(e) => onPick(e.target.checked)}
+        />
+      </td>
+      <td className={`${CELL} max-w-48 truncate`} title={run.name}>
+        <a
+          href={`#${evalHref.run(run.id)}`}
+          className="hover:underline"
+          onClick={(e) => e.stopPropagation()}
+        >
+          {run.name}
+        </a>
+      </td>
+      <td className={`${CELL} max-w-32 truncate font-mono text-xs`}>{run.dataset ?? '-'}</td>
+      <td className={`${CELL} max-w-40 truncate font-mono text-xs`} title={run.prompt}>
+        {run.prompt}
+      </td>
+      <td className={`${CELL} max-w-40 truncate font-mono text-xs`}>{targetOf(run)}</td>
+      <td className={CELL}>
+        <StatusBadge status={live.status} />
+      </td>
+      <td className={NUM} data-testid="run-pass-rate">
+        {live.done === 0 ? '-' : fmtPct(live.passRate)}
+      </td>
+      <td className={NUM}>
+        <span className="text-success">{live.pass}</span>/
+        <span className="text-destructive">{live.fail}</span>/
+        <span className="text-amber-600 dark:text-amber-400">{live.error}</span>
+      </td>
+      <td className={NUM} data-testid="run-prompt-cost">
+        {fmtUsd(live.promptCostUsd)}
+      </td>
+      <td className={NUM} data-testid="run-judge-cost">
+        {fmtUsd(t.judgeCostUsd)}
+      </td>
+      <td className={NUM}>{`${fmtMs(t.latencyP50Ms)} / ${fmtMs(t.latencyP95Ms)}`}</td>
+      <td
+        className={`${CELL} whitespace-nowrap text-xs text-muted-foreground`}
+        title={new Date(run.createdAt).toLocaleString()}
+      >
+        {fmtAgo(run.createdAt)}
+      </td>
+    </tr>
+  );
+}
