@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeServer } from '../fakes/fake-http';
+import { startOpenAiFake } from '../fakes/openai-fake';
+import { launchChromium } from '../support/browser';
+import { REPO_ROOT } from '../support/run-cli';
+import { startServe, type ServeProcess } from '../support/serve-process';
+import { tempDirKept } from '../support/temp-dir-kept';
+
+const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/e2e');
+const DATASET = `test_cases:
+  - vars: { q: "alpha" }
+    matchers: [{ type: contains, value: "alpha" }]
+  - vars: { q: "beta" }
+    matchers: [{ type: contains, value: "beta" }, { type: starts-with, value: "Echo" }]
+  - vars: { q: "gamma" }
+    matchers: [{ type: regex, pattern: "gam+a" }]
+`;
+
+let browser: Browser;
+let server: ServeProcess;
+let openai: FakeServer;
+let dataDir: string;
+let page: Page;
+
+async function api<T>(channel: string, input: unknown): Promise<T> {
+  const res = await fetch(`${server.url}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!body.ok) throw new Error(body.error?.message);
+  return body.data;
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  openai = await startOpenAiFake();
+  dataDir = tempDirKept('assay-e2e-evals-');
+  server = await startServe(dataDir, [], {
+    OPENAI_BASE_URL: `${openai.url}/v1`,
+    OPENAI_API_KEY: 'sk-e2e-evals-0000000000',
+  });
+  // v1.0 asks for the word itself (every case passes); v1.1 loses it (every case regresses).
+  await api('prompts.create', {
+    name: 'echo-word',
+    kind: 'chat',
+    content: { messages: [{ role: 'user', content: '{{q}}' }] },
+    labels: ['production'],
+  });
+  await api('prompts.update', {
+    name: 'echo-word',
+    content: { messages: [{ role: 'user', content: 'say nothing' }] },
+  });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  await openai?.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function startRun(version: string, models: string[]): Promise<void> {
+  await page.goto(`${server.url}/#/evals`);
+  await page.getByTestId('page-evals').waitFor();
+  await page.getByTestId('new-run').click();
+  await page.getByTestId('new-run-dialog').waitFor();
+  await page.getByTestId('run-dataset').selectOption('e2e-cases');
+  await page.getByTestId('run-prompt').selectOption('echo-word');
+  await page.getByTestId('run-prompt-version').selectOption(`version:${version}`);
+  for (const [i, model] of models.entries()) {
+    if (i > 0) await page.getByTestId('run-add-model').click();
+    await page.getByTestId(`run-provider-${i}`).selectOption('openai');
+    await page.getByTestId(`run-model-${i}`).fill(model);
+  }
+  await page.getByTestId('run-start').click();
+}
+
+async function waitForRuns(
+  count: number,
+): Promise<{ id: string; model: string; promptVersion: string; status: string }[]> {
+  for (let i = 0; i < 200; i++) {
+    const { runs } = await api<{
+      runs: { id: string; model: string; promptVersion: string; status: string }[];
+    }>('evals.list', {});
+    if (runs.length >= count && runs.every((r) => r.status === 'completed')) return runs;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('runs did not complete');
+}
+
+describe('evals in Chromium', () => {
+  it('imports a dataset, runs it against two models, compares runs and highlights the regression', async () => {
+    await page.goto(`${server.url}/#/datasets`);
+    await page.getByTestId('page-datasets').waitFor();
+    await page.getByTestId('import-dataset').click();
+    await page.getByTestId('import-dialog').waitFor();
+    await page.getByTestId('import-text').fill(DATASET);
+    await page.getByTestId('import-format').selectOption('yaml');
+    await page.getByTestId('import-name').fill('e2e-cases');
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('dataset-item-e2e-cases').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('dataset-item-e2e-cases').click();
+    await page.getByTestId('case-row-2').waitFor();
+
+    await startRun('v1.0', ['gpt-4o-mini', 'gpt-4o']);
+    const first = await waitForRuns(2);
+    const baseline = first.find((r) => r.model === 'gpt-4o-mini')!;
+    await startRun('v1.1', ['gpt-4o-mini']);
+    const all = await waitForRuns(3);
+    const candidate = all.find((r) => r.promptVersion === 'v1.1')!;
+
+    await page.goto(`${server.url}/#/evals`);
+    await page.getByTestId(`run-row-${baseline.id}`).waitFor();
+    await expect(
+      page.getByTestId(`run-row-${baseline.id}`).getByTestId('run-pass-rate').textContent(),
+    ).resolves.toMatch(/100/);
+    await page.getByTestId(`compare-pick-${baseline.id}`).check();
+    await page.getByTestId(`compare-pick-${candidate.id}`).check();
+    await page.getByTestId('compare-selected').click();
+    await page.getByTestId('compare-view').waitFor();
+    const regressions = page.locator('[data-testid^="compare-case-"][data-highlight="regression"]');
+    await regressions.first().waitFor();
+    await expect(regressions.count()).resolves.toBe(3);
+    await expect(page.getByTestId('compare-count-regression').textContent()).resolves.toMatch(/3/);
+    // Regressions come first.
+    await expect(
+      page.locator('[data-testid^="compare-case-"]').first().getAttribute('data-change'),
+    ).resolves.toBe('regression');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'evals-compare.png'), fullPage: true });
+  });
+});
