@@ -87,24 +87,27 @@ export function compareRuns(
       ORDER[x.change] - ORDER[y.change] || x.scoreDelta - y.scoreDelta || x.position - y.position,
   );
 
-  const matcherRates = (map: Map<string, CaseOutcome>): { type: string; rate: number }[] => {
-    const rows: { type: string; pass: number; n: number }[] = [];
+  // Per matcher type (cases carry different matcher lists, so positions do not line up).
+  const matcherRates = (map: Map<string, CaseOutcome>): Map<string, number> => {
+    const counts = new Map<string, { pass: number; n: number }>();
     for (const o of map.values()) {
-      o.matchers.forEach((m, i) => {
-        rows[i] ??= { type: m.type, pass: 0, n: 0 };
-        rows[i].n++;
-        if (m.pass) rows[i].pass++;
-      });
+      for (const m of o.matchers) {
+        const c = counts.get(m.type) ?? { pass: 0, n: 0 };
+        c.n++;
+        if (m.pass) c.pass++;
+        counts.set(m.type, c);
+      }
     }
-    return rows.map((r) => ({ type: r.type, rate: r.n === 0 ? 0 : r.pass / r.n }));
+    return new Map([...counts].map(([type, c]) => [type, c.n === 0 ? 0 : c.pass / c.n]));
   };
   const mb = matcherRates(before);
   const ma = matcherRates(after);
-  const matchers = Array.from({ length: Math.max(mb.length, ma.length) }, (_, index) => ({
+  const types = [...new Set([...mb.keys(), ...ma.keys()])];
+  const matchers = types.map((type, index) => ({
     index,
-    type: ma[index]?.type ?? mb[index]?.type ?? '?',
-    baselinePassRate: mb[index]?.rate ?? 0,
-    candidatePassRate: ma[index]?.rate ?? 0,
+    type,
+    baselinePassRate: mb.get(type) ?? 0,
+    candidatePassRate: ma.get(type) ?? 0,
   }));
   const bt = baseline.view.totals;
   const ct = candidate.view.totals;
