@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
+// main/cli/ from source and out/cli/ when bundled: both two levels below the repository root.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const RENDERER_DIR = path.join(repoRoot, 'out/renderer');
 const SOURCE_DIRS = [path.join(repoRoot, 'renderer'), path.join(repoRoot, 'shared')];
@@ -34,7 +35,14 @@ export async function ensureRendererBuilt(log: (line: string) => void): Promise<
   log('Building the workbench UI (first start or sources changed)…');
   const started = Date.now();
   const { build } = await import('vite');
-  const { rendererViteConfig } = await import('../../renderer/vite.config');
+  // The config is TypeScript; the bundled CLI (out/cli) runs without a TS loader, so register tsx
+  // for this one import (a no-op cost when already running from source).
+  const { register } = await import('tsx/esm/api');
+  register();
+  const configUrl = pathToFileURL(path.join(repoRoot, 'renderer/vite.config.ts')).href;
+  const { rendererViteConfig } = (await import(
+    configUrl
+  )) as typeof import('../../renderer/vite.config');
   await build({ ...rendererViteConfig(), configFile: false, logLevel: 'warn' });
   log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return RENDERER_DIR;

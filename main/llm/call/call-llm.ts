@@ -16,6 +16,7 @@ import {
   type LlmProvider,
   type StreamDelta,
 } from '../types';
+import { attemptSignal } from './attempt-signal';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry-policy';
 
 export interface CallInput {
@@ -249,12 +250,12 @@ export class CallPath {
       for (let attempt = 1; ; attempt++) {
         setAttempts(attempt);
         await limiter.acquireRate(estimate, signal);
-        const timeout = AbortSignal.timeout(
+        const attemptAbort = attemptSignal(
+          signal,
           this.deps.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS,
         );
-        const attemptSignal = signal ? AbortSignal.any([signal, timeout]) : timeout;
         try {
-          const response = await provider.chat(request, { signal: attemptSignal, onDelta });
+          const response = await provider.chat(request, { signal: attemptAbort.signal, onDelta });
           const u = response.usage;
           limiter.settleTokens(
             estimate,
@@ -263,7 +264,11 @@ export class CallPath {
           return response;
         } catch (err) {
           limiter.settleTokens(estimate, 0);
-          const error = toProviderError(err, request.provider, timeout.aborted && !signal?.aborted);
+          const error = toProviderError(
+            err,
+            request.provider,
+            attemptAbort.timedOut() && !signal?.aborted,
+          );
           if (signal?.aborted)
             throw new ProviderError({
               provider: request.provider,
@@ -280,6 +285,8 @@ export class CallPath {
             onDelta?.({ type: 'reset' });
           }
           await sleep(delay, signal);
+        } finally {
+          attemptAbort.dispose();
         }
       }
     } finally {
