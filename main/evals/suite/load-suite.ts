@@ -101,7 +101,7 @@ export function loadSuite(file: string): Suite {
     fail(file, undefined, `cannot read: ${(err as Error).message}`);
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, keepSourceTokens: true });
+  const doc = parseDocument(text, { lineCounter: lines });
   if (doc.errors.length > 0) fail(file, doc.errors[0]!.linePos?.[0].line, doc.errors[0]!.message);
   const root = doc.contents;
   if (!isMap(root)) fail(file, 1, 'a suite is a YAML mapping (prompt, models, test_cases …)');
