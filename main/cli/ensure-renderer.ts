@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import type * as RendererConfig from '../../renderer/vite.config';
 
 // main/cli/ from source and out/cli/ when bundled: both two levels below the repository root.
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -40,9 +41,7 @@ export async function ensureRendererBuilt(log: (line: string) => void): Promise<
   const { register } = await import('tsx/esm/api');
   register();
   const configUrl = pathToFileURL(path.join(repoRoot, 'renderer/vite.config.ts')).href;
-  const { rendererViteConfig } = (await import(
-    configUrl
-  )) as typeof import('../../renderer/vite.config');
+  const { rendererViteConfig } = (await import(configUrl)) as typeof RendererConfig;
   await build({ ...rendererViteConfig(), configFile: false, logLevel: 'warn' });
   log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   return RENDERER_DIR;

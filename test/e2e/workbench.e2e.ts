@@ -34,7 +34,7 @@ async function openPage(url: string): Promise<Page> {
   page.on('console', (msg) => {
     // Chromium logs every 4xx response; the coded 400s that tests provoke on purpose are expected.
     if (msg.type() === 'error' && !/status of 400 \(Bad Request\)/.test(msg.text())) {
-      consoleErrors.push(msg.text());
+      consoleErrors.push(`${page.url()}: ${msg.text()}`);
     }
   });
   page.on('pageerror', (err) => consoleErrors.push(err.message));
@@ -71,9 +71,11 @@ describe('workbench in Chromium against assay serve', () => {
       await shot(page, `page-${name}`);
     }
     // Unbuilt pages say so plainly instead of showing made-up data.
-    await page.getByTestId('nav-evals').click();
-    await expect(page.getByTestId('page-evals').textContent()).resolves.toMatch(/not built yet/i);
-    await expect(page.getByTestId('page-evals').locator('table').count()).resolves.toBe(0);
+    await page.getByTestId('nav-interactions').click();
+    await expect(page.getByTestId('page-interactions').textContent()).resolves.toMatch(
+      /not built yet/i,
+    );
+    await expect(page.getByTestId('page-interactions').locator('table').count()).resolves.toBe(0);
     await page.close();
   });
 

@@ -18,10 +18,10 @@ export function createHttpClient(token: string | null): Client {
 
   const events = new EventStream((topics) => {
     // Topic names are dotted identifiers, so the comma list needs no escaping beyond this.
-    const query = [`topics=${topics.map(encodeURIComponent).join(',')}`];
+    const query = topics.length > 0 ? [`topics=${topics.map(encodeURIComponent).join(',')}`] : [];
     // EventSource cannot send headers, so the token rides in the query string.
     if (token) query.push(`token=${encodeURIComponent(token)}`);
-    return `/api/events?${query.join('&')}`;
+    return query.length > 0 ? `/api/events?${query.join('&')}` : '/api/events';
   });
 
   return {
