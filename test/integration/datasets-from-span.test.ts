@@ -1,10 +1,8 @@
-import path from 'node:path';
+import { createHeadlessCore } from '../../main/core/create-headless-core';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
-import { createCore, type Core } from '../../main/core/create-core';
-import { createKeyfileCipher } from '../../main/secrets/keyfile-cipher';
-import { createConfBackend } from '../../main/settings/conf-backend';
+import type { Core } from '../../main/core/create-core';
 import { ZERO_USAGE } from '../../main/llm/types';
 import type { SpanRecord } from '../../main/tracing/span-store';
 import type { FakeServer } from '../fakes/fake-http';
@@ -17,11 +15,9 @@ let core: Core;
 beforeAll(async () => {
   openai = await startOpenAiFake();
   const dataDir = tempDir('assay-datasets-span-');
-  core = await createCore({
-    dataDir,
-    settingsBackend: createConfBackend(dataDir),
-    secretCipher: createKeyfileCipher(path.join(dataDir, 'secret.key')),
-    env: { OPENAI_BASE_URL: `${openai.url}/v1`, OPENAI_API_KEY: 'sk-span-test-000000' },
+  core = await createHeadlessCore(dataDir, {
+    OPENAI_BASE_URL: `${openai.url}/v1`,
+    OPENAI_API_KEY: 'sk-span-test-000000',
   });
 });
 

@@ -1,25 +1,18 @@
-import path from 'node:path';
+import { createHeadlessCore } from '../../main/core/create-headless-core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { channels, type Channel } from '../../shared/contract';
 import { ERROR_CODES } from '../../shared/errors';
-import { createCore, type Core } from '../../main/core/create-core';
+import type { Core } from '../../main/core/create-core';
 import { parseMatcherSpec } from '../../main/evals/matchers/registry';
-import { createKeyfileCipher } from '../../main/secrets/keyfile-cipher';
-import { createConfBackend } from '../../main/settings/conf-backend';
 import { tempDir } from '../support/temp-dir';
 
 let core: Core;
 
 beforeAll(async () => {
   const dataDir = tempDir('assay-datasets-fuzz-');
-  core = await createCore({
-    dataDir,
-    settingsBackend: createConfBackend(dataDir),
-    secretCipher: createKeyfileCipher(path.join(dataDir, 'secret.key')),
-    env: {},
-  });
+  core = await createHeadlessCore(dataDir, {});
   const ok = async (channel: Channel, input: unknown) => {
     const result = await core.dispatcher.dispatch(channel, input, { transport: 'cli' });
     if (!result.ok) throw new Error(JSON.stringify(result.error));

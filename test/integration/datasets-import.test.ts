@@ -1,4 +1,4 @@
-import path from 'node:path';
+import { createHeadlessCore } from '../../main/core/create-headless-core';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -9,9 +9,7 @@ import type {
   DatasetFormat,
   TestCaseView,
 } from '../../shared/contract';
-import { createCore, type Core } from '../../main/core/create-core';
-import { createKeyfileCipher } from '../../main/secrets/keyfile-cipher';
-import { createConfBackend } from '../../main/settings/conf-backend';
+import type { Core } from '../../main/core/create-core';
 import { tempDir } from '../support/temp-dir';
 
 let core: Core;
@@ -20,12 +18,7 @@ beforeAll(async () => {
   // Kept for the whole file: temp-dir cleans up after each test, and SQLite keeps the open
   // file alive on its own until close.
   const dataDir = tempDir('assay-datasets-import-');
-  core = await createCore({
-    dataDir,
-    settingsBackend: createConfBackend(dataDir),
-    secretCipher: createKeyfileCipher(path.join(dataDir, 'secret.key')),
-    env: {},
-  });
+  core = await createHeadlessCore(dataDir, {});
 });
 afterAll(() => core.close());
 

@@ -1,21 +1,14 @@
-import path from 'node:path';
+import { createHeadlessCore } from '../../main/core/create-headless-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
-import { createCore, type Core } from '../../main/core/create-core';
-import { createKeyfileCipher } from '../../main/secrets/keyfile-cipher';
-import { createConfBackend } from '../../main/settings/conf-backend';
+import type { Core } from '../../main/core/create-core';
 import { tempDir } from '../support/temp-dir';
 
 let core: Core;
 
 beforeAll(async () => {
   const dataDir = tempDir('assay-datasets-promptfoo-');
-  core = await createCore({
-    dataDir,
-    settingsBackend: createConfBackend(dataDir),
-    secretCipher: createKeyfileCipher(path.join(dataDir, 'secret.key')),
-    env: {},
-  });
+  core = await createHeadlessCore(dataDir, {});
 });
 afterAll(() => core.close());
 

@@ -1,9 +1,7 @@
-import path from 'node:path';
+import { createHeadlessCore } from '../../main/core/create-headless-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../main/core/create-core';
-import { createKeyfileCipher } from '../../main/secrets/keyfile-cipher';
+import type { Core } from '../../main/core/create-core';
 import { startHttpServer, type RunningServer } from '../../main/server/start-server';
-import { createConfBackend } from '../../main/settings/conf-backend';
 import type { FakeServer } from '../fakes/fake-http';
 import { startOllamaFake } from '../fakes/ollama-fake';
 import { startOpenAiFake } from '../fakes/openai-fake';
@@ -34,20 +32,15 @@ beforeAll(async () => {
   openai = await startOpenAiFake({ streamGapMs: 5 });
   ollama = await startOllamaFake();
   const dataDir = tempDir('assay-llm-contract-');
-  core = await createCore({
-    dataDir,
-    settingsBackend: createConfBackend(dataDir),
-    secretCipher: createKeyfileCipher(path.join(dataDir, 'secret.key')),
-    env: {
-      OPENAI_BASE_URL: `${openai.url}/v1`,
-      OPENAI_API_KEY: 'sk-contract-test-000000',
-      ASSAY_LOCAL_BASE_URL: `${ollama.url}/v1`,
-      // Anthropic has no key here; Bedrock points at a closed port so listing fails fast.
-      AWS_ENDPOINT_URL_BEDROCK: 'http://127.0.0.1:9',
-      AWS_ENDPOINT_URL_BEDROCK_RUNTIME: 'http://127.0.0.1:9',
-      AWS_ACCESS_KEY_ID: 'AKIDTEST',
-      AWS_SECRET_ACCESS_KEY: 'test-secret',
-    },
+  core = await createHeadlessCore(dataDir, {
+    OPENAI_BASE_URL: `${openai.url}/v1`,
+    OPENAI_API_KEY: 'sk-contract-test-000000',
+    ASSAY_LOCAL_BASE_URL: `${ollama.url}/v1`,
+    // Anthropic has no key here; Bedrock points at a closed port so listing fails fast.
+    AWS_ENDPOINT_URL_BEDROCK: 'http://127.0.0.1:9',
+    AWS_ENDPOINT_URL_BEDROCK_RUNTIME: 'http://127.0.0.1:9',
+    AWS_ACCESS_KEY_ID: 'AKIDTEST',
+    AWS_SECRET_ACCESS_KEY: 'test-secret',
   });
   server = await startHttpServer({
     dispatcher: core.dispatcher,

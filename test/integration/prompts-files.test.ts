@@ -1,3 +1,4 @@
+import { createHeadlessCore } from '../../main/core/create-headless-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -6,11 +7,9 @@ import { stringify } from 'yaml';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import { promptContentSchema } from '../../shared/contract';
 import { AssayError, ERROR_CODES } from '../../shared/errors';
-import { createCore, type Core } from '../../main/core/create-core';
+import type { Core } from '../../main/core/create-core';
 import { exportPromptFiles } from '../../main/prompts/export-files';
 import { importPromptFiles } from '../../main/prompts/import-files';
-import { createKeyfileCipher } from '../../main/secrets/keyfile-cipher';
-import { createConfBackend } from '../../main/settings/conf-backend';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
 
@@ -20,12 +19,7 @@ afterEach(() => {
 });
 
 async function newCore(dataDir = tempDir('assay-prompt-files-')): Promise<Core> {
-  const core = await createCore({
-    dataDir,
-    settingsBackend: createConfBackend(dataDir),
-    secretCipher: createKeyfileCipher(path.join(dataDir, 'secret.key')),
-    env: {},
-  });
+  const core = await createHeadlessCore(dataDir, {});
   cores.push(core);
   return core;
 }

@@ -1,9 +1,7 @@
-import path from 'node:path';
+import { createHeadlessCore } from '../../main/core/create-headless-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelOutput, TopicPayload } from '../../shared/contract';
-import { createCore, type Core } from '../../main/core/create-core';
-import { createKeyfileCipher } from '../../main/secrets/keyfile-cipher';
-import { createConfBackend } from '../../main/settings/conf-backend';
+import type { Core } from '../../main/core/create-core';
 import type { FakeServer } from '../fakes/fake-http';
 import { defaultReply } from '../fakes/fake-reply';
 import { startOpenAiFake } from '../fakes/openai-fake';
@@ -20,11 +18,9 @@ beforeAll(async () => {
     return request.model === 'gpt-4o' ? { ...reply, text: 'word '.repeat(400) } : reply;
   };
   const dataDir = tempDir('assay-playground-');
-  core = await createCore({
-    dataDir,
-    settingsBackend: createConfBackend(dataDir),
-    secretCipher: createKeyfileCipher(path.join(dataDir, 'secret.key')),
-    env: { OPENAI_BASE_URL: `${openai.url}/v1`, OPENAI_API_KEY: 'sk-playground-test-0000' },
+  core = await createHeadlessCore(dataDir, {
+    OPENAI_BASE_URL: `${openai.url}/v1`,
+    OPENAI_API_KEY: 'sk-playground-test-0000',
   });
 });
 

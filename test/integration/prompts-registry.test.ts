@@ -1,10 +1,8 @@
-import path from 'node:path';
+import { createHeadlessCore } from '../../main/core/create-headless-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { ErrorPayload } from '../../shared/errors';
-import { createCore, type Core } from '../../main/core/create-core';
-import { createKeyfileCipher } from '../../main/secrets/keyfile-cipher';
-import { createConfBackend } from '../../main/settings/conf-backend';
+import type { Core } from '../../main/core/create-core';
 import { tempDir } from '../support/temp-dir';
 
 const cores: Core[] = [];
@@ -14,12 +12,7 @@ afterEach(() => {
 
 async function newCore(): Promise<Core> {
   const dataDir = tempDir('assay-prompts-');
-  const core = await createCore({
-    dataDir,
-    settingsBackend: createConfBackend(dataDir),
-    secretCipher: createKeyfileCipher(path.join(dataDir, 'secret.key')),
-    env: {},
-  });
+  const core = await createHeadlessCore(dataDir, {});
   cores.push(core);
   return core;
 }

@@ -1,8 +1,6 @@
-import path from 'node:path';
+import { createHeadlessCore } from '../../main/core/create-headless-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../main/core/create-core';
-import { createKeyfileCipher } from '../../main/secrets/keyfile-cipher';
-import { createConfBackend } from '../../main/settings/conf-backend';
+import type { Core } from '../../main/core/create-core';
 import { startAnthropicFake } from '../fakes/anthropic-fake';
 import { startBedrockFake } from '../fakes/bedrock-fake';
 import type { FakeServer } from '../fakes/fake-http';
@@ -20,21 +18,16 @@ beforeAll(async () => {
   fakes.bedrock = await startBedrockFake();
   fakes.local = await startOllamaFake();
   const dataDir = tempDir('assay-costs-');
-  core = await createCore({
-    dataDir,
-    settingsBackend: createConfBackend(dataDir),
-    secretCipher: createKeyfileCipher(path.join(dataDir, 'secret.key')),
-    env: {
-      OPENAI_BASE_URL: `${fakes.openai.url}/v1`,
-      OPENAI_API_KEY: 'sk-costs-openai-000000',
-      ANTHROPIC_BASE_URL: fakes.anthropic.url,
-      ANTHROPIC_API_KEY: 'sk-ant-costs-000000000',
-      AWS_ENDPOINT_URL_BEDROCK_RUNTIME: fakes.bedrock.url,
-      AWS_ACCESS_KEY_ID: 'AKIDTEST',
-      AWS_SECRET_ACCESS_KEY: 'test-secret',
-      AWS_REGION: 'us-east-1',
-      ASSAY_LOCAL_BASE_URL: `${fakes.local.url}/v1`,
-    },
+  core = await createHeadlessCore(dataDir, {
+    OPENAI_BASE_URL: `${fakes.openai.url}/v1`,
+    OPENAI_API_KEY: 'sk-costs-openai-000000',
+    ANTHROPIC_BASE_URL: fakes.anthropic.url,
+    ANTHROPIC_API_KEY: 'sk-ant-costs-000000000',
+    AWS_ENDPOINT_URL_BEDROCK_RUNTIME: fakes.bedrock.url,
+    AWS_ACCESS_KEY_ID: 'AKIDTEST',
+    AWS_SECRET_ACCESS_KEY: 'test-secret',
+    AWS_REGION: 'us-east-1',
+    ASSAY_LOCAL_BASE_URL: `${fakes.local.url}/v1`,
   });
 });
 
