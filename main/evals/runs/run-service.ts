@@ -26,6 +26,7 @@ export class RunService {
   private readonly writes: GroupCommit;
   /** Runs executing in this process, with the controller that cancels them. */
   private readonly active = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  private readonly totals = new Map<string, { count: number; totals: RunView['totals'] }>();
 
   constructor(
     db: Database,
@@ -233,6 +234,20 @@ export class RunService {
     return run;
   }
 
+  /**
+   * Totals read every result of a run, and the runs list (polled by the UI while a run goes)
+   * asks for many runs at once. Results are only ever added, so totals computed at a given
+   * result count stay right until the count changes; a COUNT is all an unchanged run costs.
+   */
+  private totalsOf(run: RunRow): RunView['totals'] {
+    const count = this.store.resultCount(run.id);
+    const cached = this.totals.get(run.id);
+    if (cached && cached.count === count) return cached.totals;
+    const totals = computeTotals(this.store.allResults(run.id), run.total_cases, run.repeat);
+    this.totals.set(run.id, { count, totals });
+    return totals;
+  }
+
   private viewOf(run: RunRow): RunView {
     const frozen = JSON.parse(run.frozen_prompt_json) as FrozenPrompt;
     const dataset = run.dataset_id
@@ -259,7 +274,7 @@ export class RunService {
         run.status === 'running' && !this.active.has(run.id)
           ? 'interrupted: resume it to finish'
           : run.error,
-      totals: computeTotals(this.store.allResults(run.id), run.total_cases, run.repeat),
+      totals: this.totalsOf(run),
     };
   }
 }

@@ -64,6 +64,7 @@ export class RunStore {
   private readonly getStmt: Statement<[string], RunRow>;
   private readonly casesStmt: Statement<[string], RunCaseRow>;
   private readonly doneKeysStmt: Statement<[string], { case_key: string; repeat_index: number }>;
+  private readonly countStmt: Statement<[string], { n: number }>;
 
   constructor(readonly db: Database) {
     this.insertRunStmt = db.prepare(
@@ -90,6 +91,7 @@ export class RunStore {
     );
     this.getStmt = db.prepare('SELECT * FROM eval_run WHERE id = ?');
     this.casesStmt = db.prepare('SELECT * FROM eval_run_case WHERE run_id = ? ORDER BY position');
+    this.countStmt = db.prepare('SELECT count(*) AS n FROM eval_result WHERE run_id = ?');
     this.doneKeysStmt = db.prepare(
       'SELECT case_key, repeat_index FROM eval_result WHERE run_id = ?',
     );
@@ -199,6 +201,10 @@ export class RunStore {
       )
       .all({ runId, status, limit, offset }) as ResultRow[];
     return { total, rows };
+  }
+
+  resultCount(runId: string): number {
+    return this.countStmt.get(runId)!.n;
   }
 
   allResults(runId: string): ResultRow[] {
