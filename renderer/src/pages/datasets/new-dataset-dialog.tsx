@@ -1,11 +1,10 @@
-import { LoaderCircle } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import type { InteractionType } from '../../../../shared/contract';
 import { INTERACTION_TYPES } from '../../../../shared/contract';
 import { useClient } from '../../app/client-context';
 import { toClientError } from '../../client';
-import { Button } from '../../components/ui/button';
+import { DialogFormFooter } from '../../components/ui/dialog-form-footer';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
 import { Input } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
@@ -113,15 +112,13 @@ export function NewDatasetDialog({ open, onOpenChange, onCreated }: NewDatasetDi
               {error}
             </p>
           ) : null}
-          <div className="flex justify-end gap-2 pt-1">
-            <Button type="button" variant="ghost" size="sm" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" size="sm" data-testid="create-dataset" disabled={creating}>
-              {creating ? <LoaderCircle className="animate-spin" /> : null}
-              Create
-            </Button>
-          </div>
+          <DialogFormFooter
+            onCancel={() => onOpenChange(false)}
+            busy={creating}
+            submitTestId="create-dataset"
+          >
+            Create
+          </DialogFormFooter>
         </form>
       </DialogContent>
     </Dialog>

@@ -1,6 +1,6 @@
-import { LoaderCircle, Play } from 'lucide-react';
+import { Play } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
-import { Button } from '../../components/ui/button';
+import { DialogFormFooter } from '../../components/ui/dialog-form-footer';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
 import { Input } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
@@ -131,15 +131,14 @@ export function NewRunDialog({ open, onOpenChange, dataset, onStarted }: NewRunD
               {runner.error ?? problem}
             </p>
           ) : null}
-          <div className="flex justify-end gap-2 pt-1">
-            <Button type="button" variant="ghost" size="sm" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" size="sm" data-testid="run-start" disabled={runner.starting}>
-              {runner.starting ? <LoaderCircle className="animate-spin" /> : <Play />}
-              {form.targets.length > 1 ? `Start ${form.targets.length} runs` : 'Start run'}
-            </Button>
-          </div>
+          <DialogFormFooter
+            onCancel={() => onOpenChange(false)}
+            busy={runner.starting}
+            submitTestId="run-start"
+            icon={<Play />}
+          >
+            {form.targets.length > 1 ? `Start ${form.targets.length} runs` : 'Start run'}
+          </DialogFormFooter>
         </form>
       </DialogContent>
     </Dialog>

@@ -1,11 +1,10 @@
-import { LoaderCircle } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import type { PromptKind } from '../../../../shared/contract';
 import { PROMPT_KINDS } from '../../../../shared/contract';
 import { useClient } from '../../app/client-context';
 import { toClientError } from '../../client';
-import { Button } from '../../components/ui/button';
+import { DialogFormFooter } from '../../components/ui/dialog-form-footer';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
 import { Input } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
@@ -150,15 +149,13 @@ export function NewPromptDialog({ open, onOpenChange, onCreated }: NewPromptDial
               {error}
             </p>
           ) : null}
-          <div className="flex justify-end gap-2 pt-1">
-            <Button type="button" variant="ghost" size="sm" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" size="sm" data-testid="create-prompt" disabled={creating}>
-              {creating ? <LoaderCircle className="animate-spin" /> : null}
-              Create
-            </Button>
-          </div>
+          <DialogFormFooter
+            onCancel={() => onOpenChange(false)}
+            busy={creating}
+            submitTestId="create-prompt"
+          >
+            Create
+          </DialogFormFooter>
         </form>
       </DialogContent>
     </Dialog>
