@@ -80,6 +80,9 @@ async function startRun(version: string, models: string[]): Promise<void> {
     await page.getByTestId(`run-model-${i}`).fill(model);
   }
   await page.getByTestId('run-start').click();
+  // The app opens the new run (or the group's matrix) once the start returns; wait for it, or a
+  // later page.goto can lose the race against that navigation.
+  await page.waitForURL(/#\/evals\/(runs\/|matrix\?)/);
 }
 
 async function waitForRuns(
