@@ -126,8 +126,13 @@ function providerIds(raw: unknown): string[] {
   });
 }
 
-export function parsePromptfooConfig(text: string, where: string): ParseOutcome {
-  const read = readYaml(text);
+/** `parsed`: the text already read (a suite file), so it is not parsed twice. */
+export function parsePromptfooConfig(
+  text: string,
+  where: string,
+  parsed?: YamlSource,
+): ParseOutcome {
+  const read = parsed ? { ok: true as const, source: parsed } : readYaml(text);
   if (!read.ok) return failed(read.problems);
   const config = read.source.value;
   if (!isMap(config))

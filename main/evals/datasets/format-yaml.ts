@@ -60,8 +60,9 @@ function topProblems(error: z.ZodError, source: YamlSource, raw: unknown): CaseP
   });
 }
 
-export function parseYamlDataset(text: string, where: string): ParseOutcome {
-  const read = readYaml(text);
+/** `parsed`: the text already read (a suite's inline cases), so it is not parsed twice. */
+export function parseYamlDataset(text: string, where: string, parsed?: YamlSource): ParseOutcome {
+  const read = parsed ? { ok: true as const, source: parsed } : readYaml(text);
   if (!read.ok) return failed(read.problems);
   const { source } = read;
   const bare = Array.isArray(source.value);

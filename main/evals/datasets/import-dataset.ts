@@ -20,6 +20,7 @@ import { checkImportSize } from './limits';
 import type { ParseOutcome, ParsedDataset } from './parsed-dataset';
 import { invalidCasesError, type CaseProblem } from './problems';
 import { currentSummary } from './views';
+import type { YamlSource } from './yaml-source';
 
 export interface ImportInput {
   readonly name?: string;
@@ -32,7 +33,10 @@ export interface ImportInput {
 
 const WHERE = 'datasets.import';
 
-const PARSERS: Record<ImportFormat, (text: string, where: string) => ParseOutcome> = {
+const PARSERS: Record<
+  ImportFormat,
+  (text: string, where: string, parsed?: YamlSource) => ParseOutcome
+> = {
   yaml: parseYamlDataset,
   csv: parseCsvDataset,
   jsonl: parseJsonlDataset,
@@ -92,15 +96,16 @@ function resolveName(input: ImportInput, parsed: ParsedDataset): string {
 /**
  * Parses and checks a file without touching the database: the cases it holds, ready to store
  * (shared matchers expanded). Throws VALIDATION_FAILED naming every problem's line and field, or
- * PAYLOAD_TOO_LARGE.
+ * PAYLOAD_TOO_LARGE. `source`: a YAML `content` already parsed, so it is not parsed again.
  */
 export function readDatasetFile(
   format: ImportFormat,
   content: string,
   fileName?: string,
+  source?: YamlSource,
 ): { parsed: ParsedDataset; drafts: CaseDraft[] } {
   checkImportSize(WHERE, content);
-  const outcome = PARSERS[format](content, WHERE);
+  const outcome = PARSERS[format](content, WHERE, source);
   if (!outcome.ok) throw invalidCasesError(WHERE, outcome.problems, fileName);
   const parsed = outcome.dataset;
   const drafts = checkDrafts(parsed.cases, WHERE, {

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Pair } from 'yaml';
 import { z } from 'zod';
 import type { ImportFormat, ProviderId } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
+import { readYaml, type YamlSource } from '../datasets/yaml-source';
 import { parseTargetId } from './provider-id';
 
 export interface SuiteTarget {
@@ -31,6 +31,8 @@ export interface Suite {
     readonly format: ImportFormat;
     readonly content: string;
     readonly fileName: string;
+    /** `content` already parsed (YAML), so the dataset reader does not parse it again. */
+    readonly source?: YamlSource;
   };
 }
 
@@ -84,11 +86,6 @@ function fail(file: string, line: number | undefined, message: string): never {
   );
 }
 
-/** Blanks a key/value pair's text but keeps its newlines, so later line numbers stay true. */
-function blank(text: string, from: number, to: number): string {
-  return text.slice(0, from) + text.slice(from, to).replace(/[^\n]/g, ' ') + text.slice(to);
-}
-
 /**
  * Reads an Assay suite (prompt, models, settings, and `test_cases` inline or a `dataset:` file)
  * or a promptfoo config (`prompts`, `providers`, `tests`). Errors name the file and line.
@@ -100,21 +97,19 @@ export function loadSuite(file: string): Suite {
   } catch (err) {
     fail(file, undefined, `cannot read: ${(err as Error).message}`);
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
-  if (doc.errors.length > 0) fail(file, doc.errors[0]!.linePos?.[0].line, doc.errors[0]!.message);
-  const root = doc.contents;
-  if (!isMap(root)) fail(file, 1, 'a suite is a YAML mapping (prompt, models, test_cases …)');
-  const lineOf = (key: string): number | undefined => {
-    const pair = root.items.find((p) => isScalar(p.key) && p.key.value === key);
-    const at = (pair?.key as { range?: [number] } | undefined)?.range?.[0];
-    return at === undefined ? undefined : lines.linePos(at).line;
-  };
-  const raw = doc.toJS() as Record<string, unknown>;
+  const read = readYaml(text);
+  if (!read.ok) fail(file, read.problems[0]!.line, read.problems[0]!.message);
+  const { source } = read;
+  const root = source.value;
+  if (typeof root !== 'object' || root === null || Array.isArray(root))
+    fail(file, 1, 'a suite is a YAML mapping (prompt, models, test_cases …)');
+  const raw = root as Record<string, unknown>;
+  const lineOf = (key: string): number | undefined =>
+    Object.hasOwn(raw, key) ? source.lineOf([key]) : undefined;
   const base = path.basename(file).replace(/\.(ya?ml)$/i, '');
   const isPromptfoo =
     ['tests', 'providers'].some((k) => Object.hasOwn(raw, k)) && !Object.hasOwn(raw, 'test_cases');
-  if (isPromptfoo) return promptfooSuite(file, raw, text, lineOf, base);
+  if (isPromptfoo) return promptfooSuite(file, raw, text, source, lineOf, base);
 
   const parsed = suiteSchema.safeParse(
     Object.fromEntries(SUITE_KEYS.filter((k) => k in raw).map((k) => [k, raw[k]])),
@@ -162,17 +157,16 @@ export function loadSuite(file: string): Suite {
     }
     dataset = { format, content, fileName: dataFile };
   } else {
-    // The cases stay in place: suite-only keys are blanked so the dataset reader reports true lines.
-    let rest = text;
-    const pairs = root.items as Pair[];
-    for (const pair of [...pairs].reverse()) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (!(SUITE_KEYS as readonly string[]).includes(key)) continue;
-      const start = (pair.key as { range: [number, number, number] }).range[0];
-      const end = (pair.value as { range?: [number, number, number] } | null)?.range?.[2] ?? start;
-      rest = blank(rest, start, end);
-    }
-    dataset = { format: 'yaml', content: rest, fileName: file };
+    // The cases are read from the suite's own parse, without the suite-only keys; lines stay true.
+    const cases = Object.fromEntries(
+      Object.entries(raw).filter(([k]) => !(SUITE_KEYS as readonly string[]).includes(k)),
+    );
+    dataset = {
+      format: 'yaml',
+      content: text,
+      fileName: file,
+      source: { value: cases, lineOf: source.lineOf },
+    };
   }
   const name = typeof raw.name === 'string' ? raw.name : base;
   const embeddingModel =
@@ -199,6 +193,7 @@ function promptfooSuite(
   file: string,
   raw: Record<string, unknown>,
   text: string,
+  source: YamlSource,
   lineOf: (key: string) => number | undefined,
   base: string,
 ): Suite {
@@ -231,6 +226,6 @@ function promptfooSuite(
     targets,
     concurrency: typeof options.maxConcurrency === 'number' ? options.maxConcurrency : undefined,
     repeat: typeof options.repeat === 'number' ? options.repeat : undefined,
-    dataset: { format: 'promptfoo', content: text, fileName: file },
+    dataset: { format: 'promptfoo', content: text, fileName: file, source },
   };
 }

@@ -30,6 +30,7 @@ export function syncSuiteDataset(
     suite.dataset.format,
     suite.dataset.content,
     suite.dataset.fileName,
+    suite.dataset.source,
   );
   return store.transaction(() => {
     let row = store.byName(name);

@@ -204,12 +204,7 @@ export class CallPath {
           ttftMs ??= this.now() - started;
         },
       );
-      this.deps.cache.set(
-        key,
-        request,
-        response,
-        this.deps.cacheTtlMs === undefined ? DEFAULT_CACHE_TTL_MS : this.deps.cacheTtlMs,
-      );
+      // finish() caches the response in the span's commit.
       return finish({ response, error: null, cacheHit: false });
     } catch (err) {
       const error =
