@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse, stringify } from 'yaml';
+import { isMap, isScalar, LineCounter, parse, parseDocument, stringify } from 'yaml';
 import { readYaml } from './yaml-source';
 
 /** What the `yaml` library alone makes of a text: the reference the fast path must match. */
@@ -66,6 +66,25 @@ describe('readYaml', () => {
     expect(read.source.lineOf(['test_cases', 1, 'expected'])).toBe(5);
     expect(read.source.lineOf(['test_cases', 1, 'missing'])).toBe(4);
     expect(read.source.lineOf([])).toBe(1);
+  });
+
+  it('finds the line of every top-level key as a full parse does', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ minLength: 1 }), value, { maxKeys: 6 }), (v) => {
+        const text = stringify(v, { lineWidth: 0 });
+        const read = readYaml(text);
+        if (!read.ok) return;
+        const lines = new LineCounter();
+        const doc = parseDocument(text, { lineCounter: lines });
+        if (!isMap(doc.contents)) return;
+        for (const pair of doc.contents.items) {
+          if (!isScalar(pair.key) || !pair.key.range) continue;
+          const expected = lines.linePos(pair.key.range[0]).line;
+          expect(read.source.lineOf([String(pair.key.value)])).toBe(expected);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('reads aliases through the yaml library, and refuses a billion laughs', () => {

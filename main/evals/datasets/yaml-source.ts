@@ -1,5 +1,5 @@
 import { load } from 'js-yaml';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { CaseProblem, PathSegment } from './problems';
 
 /** A parsed YAML text that can say which line any path in it starts on. */
@@ -11,8 +11,14 @@ export interface YamlSource {
 
 type ReadOutcome = { ok: true; source: YamlSource } | { ok: false; problems: CaseProblem[] };
 
+/** A top-level key's own line (its value may start lines below); deeper paths: the node's. */
 function lineFinder(doc: Document, lines: LineCounter): YamlSource['lineOf'] {
   return (target) => {
+    if (target.length === 1 && isMap(doc.contents)) {
+      const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === target[0]);
+      const range = isScalar(pair?.key) ? pair.key.range : undefined;
+      if (range) return lines.linePos(range[0]).line;
+    }
     for (let n = target.length; n >= 0; n--) {
       const node: unknown = n === 0 ? doc.contents : doc.getIn(target.slice(0, n), true);
       if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
@@ -46,6 +52,20 @@ function hasNullKey(value: unknown): boolean {
 }
 
 /**
+ * The line of a top-level key written plainly at the start of a line (`evaluateOptions:`), 0 if
+ * not found or not a plain name: a warning about a top-level key then costs a scan instead of the whole document.
+ */
+function topKeyLine(text: string, key: string | number): number {
+  // Only names that are always written plain, so the text cannot hold them another way.
+  if (typeof key !== 'string' || !/^[A-Za-z_][\w-]*$/.test(key)) return 0;
+  const at = new RegExp(`^${key}[ ]*:`, 'm').exec(text)?.index;
+  if (at === undefined) return 0;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/**
  * The fast path: js-yaml builds plain values about 5x faster than `yaml` builds a document
  * with positions (a 5,000-case promptfoo file: 0.2 s against 1 s, and less memory). Positions
  * are only needed to report a problem, so that document is built on the first `lineOf` call,
@@ -67,6 +87,8 @@ function fastParse(text: string): YamlSource | null {
   return {
     value,
     lineOf: (target) => {
+      const top = target.length === 1 && !Array.isArray(value) ? topKeyLine(text, target[0]!) : 0;
+      if (top > 0) return top;
       if (!lineOf) {
         const { doc, lines } = parseWithLines(text);
         lineOf = lineFinder(doc, lines);
