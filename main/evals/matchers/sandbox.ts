@@ -1,9 +1,8 @@
-import {
-  newQuickJSWASMModule,
-  shouldInterruptAfterDeadline,
-  type QuickJSContext,
-  type QuickJSHandle,
-  type QuickJSWASMModule,
+import type {
+  InterruptHandler,
+  QuickJSContext,
+  QuickJSHandle,
+  QuickJSWASMModule,
 } from 'quickjs-emscripten';
 
 /**
@@ -29,10 +28,19 @@ export type SandboxResult =
 const MAX_STACK_BYTES = 256 * 1024;
 const FILE = 'scorer.js';
 
-let modulePromise: Promise<QuickJSWASMModule> | undefined;
+interface LoadedQuickJs {
+  readonly module: QuickJSWASMModule;
+  readonly deadline: (deadline: number) => InterruptHandler;
+}
 
-function loadModule(): Promise<QuickJSWASMModule> {
-  modulePromise ??= newQuickJSWASMModule();
+let modulePromise: Promise<LoadedQuickJs> | undefined;
+
+/** Imported on first use: QuickJS and its WASM builds cost every CLI start ~50 ms otherwise. */
+function loadModule(): Promise<LoadedQuickJs> {
+  modulePromise ??= import('quickjs-emscripten').then(async (quickjs) => ({
+    module: await quickjs.newQuickJSWASMModule(),
+    deadline: quickjs.shouldInterruptAfterDeadline,
+  }));
   return modulePromise;
 }
 
@@ -144,11 +152,11 @@ export async function runInSandbox(
   input: unknown,
   limits: SandboxLimits,
 ): Promise<SandboxResult> {
-  const module = await loadModule();
+  const { module, deadline } = await loadModule();
   const runtime = module.newRuntime();
   runtime.setMemoryLimit(limits.memoryBytes);
   runtime.setMaxStackSize(MAX_STACK_BYTES);
-  runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + limits.timeoutMs));
+  runtime.setInterruptHandler(deadline(Date.now() + limits.timeoutMs));
   const vm = runtime.newContext();
   let healthy = true;
   try {
