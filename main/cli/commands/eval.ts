@@ -14,6 +14,7 @@ import { parseTargetId } from '../../evals/suite/provider-id';
 import { syncSuiteDataset } from '../../evals/suite/sync-dataset';
 import { createProgressPrinter } from '../eval-progress';
 import { EXIT_FAILURE, EXIT_OK } from '../exit';
+import { startHeapTrim } from '../../core/heap-trim';
 import { withCore } from '../with-core';
 
 export interface EvalOptions {
@@ -117,6 +118,9 @@ function pickBaseline(core: Core, run: RunView, baseline: string, groupId: strin
  * exits 0 on success, 1 when a run is under --fail-under or regressed against the baseline,
  * 2 for a bad suite or configuration (file:line: reason).
  */
+/** A run in CI should hold about what it needs: see heap-trim.ts. */
+const HEAP_TRIM = { headroomBytes: 24 * 1024 * 1024, everyMs: 200 };
+
 export async function evalCommand(suiteFile: string, options: EvalOptions): Promise<void> {
   const failUnder = rateOption(options.failUnder);
   const concurrency = intOption('--concurrency', options.concurrency, 1, 256);
@@ -194,10 +198,12 @@ export async function evalCommand(suiteFile: string, options: EvalOptions): Prom
       for (const r of started) runs.cancel(r.id);
     };
     process.once('SIGINT', onSigint);
+    const heap = startHeapTrim(HEAP_TRIM);
     let finished: RunView[];
     try {
       finished = await Promise.all(started.map((r) => runs.wait(r.id)));
     } finally {
+      heap.stop();
       process.removeListener('SIGINT', onSigint);
       unsubscribe();
     }
