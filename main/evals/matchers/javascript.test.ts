@@ -98,7 +98,8 @@ describe('javascript sandbox failures', () => {
 
   it('stops a memory bomb at the memory limit', async () => {
     const bomb = 'const a = []; while (true) a.push({ i: a.length }); return true;';
-    expect((await run(js(bomb), 'x')).reason).toBe(
+    // A generous time limit: on a slow machine the bomb must still meet the memory limit first.
+    expect((await run(js(bomb, { timeoutMs: 30_000 }), 'x')).reason).toBe(
       'scorer failed: exceeded the 32 MB memory limit',
     );
     const big = await run(
