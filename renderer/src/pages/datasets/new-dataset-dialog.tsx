@@ -107,13 +107,10 @@ export function NewDatasetDialog({ open, onOpenChange, onCreated }: NewDatasetDi
               onChange={(e) => setTags(e.target.value)}
             />
           </div>
-          {error ? (
-            <p className="text-xs text-destructive" role="alert" data-testid="new-dataset-error">
-              {error}
-            </p>
-          ) : null}
           <DialogFormFooter
             onCancel={() => onOpenChange(false)}
+            error={error}
+            errorTestId="new-dataset-error"
             busy={creating}
             submitTestId="create-dataset"
           >

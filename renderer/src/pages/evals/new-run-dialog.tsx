@@ -126,13 +126,10 @@ export function NewRunDialog({ open, onOpenChange, dataset, onStarted }: NewRunD
               Bypass cache
             </label>
           </div>
-          {runner.error || (tried && problem) ? (
-            <p className="text-xs text-destructive" role="alert" data-testid="run-error">
-              {runner.error ?? problem}
-            </p>
-          ) : null}
           <DialogFormFooter
             onCancel={() => onOpenChange(false)}
+            error={runner.error ?? (tried ? problem : null)}
+            errorTestId="run-error"
             busy={runner.starting}
             submitTestId="run-start"
             icon={<Play />}

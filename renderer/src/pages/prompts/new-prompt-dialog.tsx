@@ -144,13 +144,10 @@ export function NewPromptDialog({ open, onOpenChange, onCreated }: NewPromptDial
               onChange={(event) => setTags(event.target.value)}
             />
           </div>
-          {error ? (
-            <p className="text-xs text-destructive" role="alert" data-testid="new-prompt-error">
-              {error}
-            </p>
-          ) : null}
           <DialogFormFooter
             onCancel={() => onOpenChange(false)}
+            error={error}
+            errorTestId="new-prompt-error"
             busy={creating}
             submitTestId="create-prompt"
           >
