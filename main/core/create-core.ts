@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from './ids';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import { LlmService, type LlmServiceOptions } from '../llm/llm-service';
 import type { ProviderFactories } from '../llm/provider-registry';
@@ -110,5 +110,5 @@ function ensureInstanceRow(db: Database): void {
   db.prepare(
     `INSERT INTO instance (id, created_at)
      SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM instance)`,
-  ).run(uuidv7(), new Date().toISOString());
+  ).run(newId(), new Date().toISOString());
 }

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../core/ids';
 import type { CallResultView, ParsedInput, PlaygroundRunView } from '../../shared/contract';
 import { toErrorPayload } from '../../shared/errors';
 import type { EventBus } from '../core/event-bus';
@@ -34,7 +34,7 @@ export class PlaygroundService {
    * column; it never fails the run or the other columns.
    */
   async run(input: ParsedInput<'playground.run'>): Promise<PlaygroundRunView> {
-    const id = uuidv7();
+    const id = newId();
     const createdAt = new Date().toISOString();
     const columns = await Promise.all(
       input.targets.map((target, column) => this.runColumn(id, column, target, input)),

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../core/ids';
 import { AssayError, type FieldIssue } from '../../shared/errors';
 import { checkContent, type CheckedContent } from './check-content';
 import { hashContent } from './content-hash';
@@ -92,7 +92,7 @@ function applyFile(stores: Stores, file: LoadedPromptFile, actor: string): Promp
     .map((v, index) => ({ v, index, number: parseVersion(v.version) }))
     .sort((a, b) => compareVersions(a.number, b.number));
   const prompt: PromptRow = existing ?? {
-    id: uuidv7(),
+    id: newId(),
     name: data.name,
     kind: data.kind,
     description: data.description ?? '',

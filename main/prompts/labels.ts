@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../core/ids';
 import { AssayError } from '../../shared/errors';
 import type { PromptRow, VersionRow } from './prompt-store';
 import { LATEST, requirePrompt } from './resolve';
@@ -27,7 +27,7 @@ export function moveLabel(stores: Stores, move: LabelMove): boolean {
     updated_at: move.at,
   });
   stores.labels.insertEvent({
-    id: uuidv7(),
+    id: newId(),
     prompt_id: move.prompt.id,
     label: move.label,
     from_version_id: current?.version_id ?? null,

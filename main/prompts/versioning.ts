@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../core/ids';
 import type { PromptContent, PromptKind } from '../../shared/contract';
 import { AssayError } from '../../shared/errors';
 import { checkContent } from './check-content';
@@ -45,7 +45,7 @@ const uniqueTags = (tags: readonly string[]): string => JSON.stringify([...new S
 /** Inserts one immutable version; the caller holds the transaction and moves labels. */
 export function insertVersion(stores: Stores, prompt: PromptRow, v: NewVersion): VersionRow {
   const row: VersionRow = {
-    id: uuidv7(),
+    id: newId(),
     prompt_id: prompt.id,
     major: v.major,
     minor: v.minor,
@@ -78,7 +78,7 @@ export function createPrompt(stores: Stores, input: CreateInput, actor: string):
     });
     const now = new Date().toISOString();
     const prompt: PromptRow = {
-      id: uuidv7(),
+      id: newId(),
       name: input.name,
       kind: input.kind,
       description: input.description ?? '',

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../core/ids';
 import { AssayError } from '../../../shared/errors';
 import { contentOf, draftOf, sameContent, type CaseDraft, type JsonValue } from './case-draft';
 import { checkDraft, MatcherChecker, type CaseLocator, type MatcherPath } from './check-cases';
@@ -55,7 +55,7 @@ export function insertDrafts(
   const now = new Date().toISOString();
   let position = store.nextPosition(dataset.id);
   const rows: CaseRow[] = drafts.map((draft) => ({
-    id: uuidv7(),
+    id: newId(),
     dataset_id: dataset.id,
     position: position++,
     ...contentOf(draft),

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../core/ids';
 import type { DatasetSummary, InteractionType } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
 import type { DatasetRow, DatasetStore } from './dataset-store';
@@ -65,7 +65,7 @@ export function insertDataset(
   if (taken) throw taken;
   const now = new Date().toISOString();
   const row: DatasetRow = {
-    id: uuidv7(),
+    id: newId(),
     name: input.name,
     interaction_type: input.interactionType,
     description: input.description,
