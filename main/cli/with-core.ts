@@ -3,6 +3,7 @@ import { AssayError } from '../../shared/errors';
 import { createHeadlessCore } from '../core/create-headless-core';
 import type { Core } from '../core/create-core';
 import { resolveDataDir } from '../core/data-dir';
+import { closeProviderConnections } from '../llm/http/provider-fetch';
 
 /** Opens the headless core for one command and closes it afterwards, whatever happens. */
 export async function withCore<T>(
@@ -14,6 +15,8 @@ export async function withCore<T>(
     return await run(core);
   } finally {
     core.close();
+    // A CLI command is the whole process: an idle keep-alive socket would hold its exit back.
+    await closeProviderConnections();
   }
 }
 
