@@ -38,6 +38,9 @@ export class FakeServer {
   reply: ReplyScript = defaultReply;
   /** Set `record = false` in benchmarks so memory stays flat. */
   record = true;
+  /** Requests being answered now, and the most there were at once. */
+  inFlight = 0;
+  peakInFlight = 0;
   close: () => Promise<void> = () => Promise.resolve();
 }
 
@@ -117,6 +120,8 @@ export async function listenFake(
     await handler({ req, res, path, body, streamFault, server });
   };
   const onRequest = (req: FakeReq, res: FakeRes): void => {
+    server.peakInFlight = Math.max(server.peakInFlight, ++server.inFlight);
+    res.once('close', () => server.inFlight--);
     handle(req, res).catch((err: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify(options.errorBody(500, `fake crashed: ${String(err)}`)));

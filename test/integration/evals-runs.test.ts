@@ -86,6 +86,35 @@ describe('eval runs through the contract', () => {
     expect(list.runs).toHaveLength(2);
   });
 
+  it('keeps at most `concurrency` calls in flight, judge calls included', async () => {
+    const cases = Array.from({ length: 12 }, (_, i) => `  - vars: { n: "${i}" }`).join('\n');
+    await importYaml('in-flight', `test_cases:\n${cases}\n`);
+    const judged = `test_cases:\n${Array.from(
+      { length: 12 },
+      (_, i) =>
+        `  - vars: { n: "${i}" }\n    matchers: [{ type: llm-judge, rubric: "says ${i}", provider: openai, model: gpt-4o-mini }]`,
+    ).join('\n')}\n`;
+    await importYaml('in-flight-judged', judged);
+    fake.latencyMs = 15;
+    try {
+      for (const dataset of ['in-flight', 'in-flight-judged']) {
+        fake.peakInFlight = 0;
+        const { runs } = await call<{ runs: RunView[] }>('evals.start', {
+          dataset,
+          prompt: inline('Say {{n}}'),
+          targets: [{ provider: 'openai', model: 'gpt-4o-mini' }],
+          concurrency: 3,
+        });
+        const [run] = await wait(runs);
+        expect(run!.totals.results).toBe(12);
+        // Scoring happens off the case's slot only when no matcher calls a model.
+        expect(fake.peakInFlight).toBe(3);
+      }
+    } finally {
+      fake.latencyMs = 0;
+    }
+  });
+
   it('reports pass@k and flaky cases over repeats', async () => {
     let n = 0;
     // Every other answer is wrong: a flaky model.

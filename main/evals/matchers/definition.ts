@@ -50,6 +50,8 @@ export interface MatcherDefinition<Spec extends CommonFields = CommonFields> {
   readonly description: string;
   /** Binary matchers score 0 or 1 and reject `threshold`; graded ones pass at `threshold`. */
   readonly binary: boolean;
+  /** It calls a model (a judge, an embedding): the runner then scores within the case's slot. */
+  readonly callsModel?: boolean;
   readonly defaultThreshold: number;
   /** Validates the whole spec (common fields included) and fills defaults. */
   readonly schema: z.ZodType<Spec>;

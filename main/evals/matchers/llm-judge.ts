@@ -32,6 +32,7 @@ const schema = gradedSchema('llm-judge', {
 export const llmJudgeMatcher = defineMatcher({
   type: 'llm-judge',
   aliases: { 'llm-rubric': {} },
+  callsModel: true,
   description: 'An LLM grades the output against a rubric (pass-fail or graded levels).',
   binary: false,
   defaultThreshold: 0.5,

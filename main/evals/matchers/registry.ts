@@ -93,6 +93,12 @@ export function getMatcherDefinition(type: string): MatcherDefinition | undefine
   return BY_TYPE.get(type) ?? BY_TYPE.get(ALIASES.get(type)?.type ?? '');
 }
 
+/** Whether running this spec calls a model (`not-` prefixed and alias names included). */
+export function matcherCallsModel(spec: MatcherSpec): boolean {
+  const type = typeof spec?.type === 'string' ? spec.type.replace(/^not-/, '') : '';
+  return getMatcherDefinition(type)?.callsModel === true;
+}
+
 function unknownTypeMessage(type: string): string {
   const names = [...MATCHER_TYPES, ...ALIASES.keys()];
   const near = closest(type.replace(/^not-/, ''), names);

@@ -30,6 +30,7 @@ export function cosine(a: readonly number[], b: readonly number[]): number | str
 export const similarityMatcher = defineMatcher({
   type: 'similarity',
   aliases: { similar: {} },
+  callsModel: true,
   description: 'Embedding cosine similarity with the reference text ≥ threshold (default 0.8).',
   binary: false,
   defaultThreshold: 0.8,

@@ -1,5 +1,6 @@
+import { setMaxListeners } from 'node:events';
 import type { Database } from 'better-sqlite3';
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../core/ids';
 import type { ChannelOutput, ParsedInput, ResultView, RunView } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
 import { picoToUsd } from '../../../shared/money';
@@ -57,10 +58,10 @@ export class RunService {
       );
     const { frozen, versionId, label } = this.freeze(input.prompt);
     const keys = caseKeys(rows.map((r) => JSON.parse(r.vars_json) as Record<string, string>));
-    const groupId = uuidv7();
+    const groupId = newId();
     const created = new Date().toISOString();
     const runs = input.targets.map((target) => {
-      const id = uuidv7();
+      const id = newId();
       const run: RunRow = {
         id,
         group_id: groupId,
@@ -133,6 +134,9 @@ export class RunService {
   /** Runs (or re-runs the rest of) a stored run in the background. */
   private launch(id: string): void {
     const controller = new AbortController();
+    // Every call in flight listens to the run's signal and lets go when it ends: the count
+    // follows the concurrency, so Node's leak warning (past 10 listeners) would be a false alarm.
+    setMaxListeners(0, controller.signal);
     const run = this.store.get(id)!;
     this.store.setStatus(id, 'running', { started_at: run.started_at ?? new Date().toISOString() });
     const done = executeRun(

@@ -111,6 +111,24 @@ describe('CallPath', () => {
     expect(provider.calls).toBe(2);
   });
 
+  it('leaves the cache alone with bypassCache and refreshCache: false (a --no-cache run)', async () => {
+    const provider = scripted([RESPONSE]);
+    const { callPath } = callPathHarness({ openai: provider });
+    await callPath.call({ request: REQUEST, bypassCache: true, refreshCache: false });
+    // Nothing was stored, so a normal call still goes to the provider.
+    const next = await callPath.call({ request: REQUEST });
+    expect(next.cacheHit).toBe(false);
+    expect(provider.calls).toBe(2);
+  });
+
+  it('with deferCommit, returns before the span is stored and settles `committed` once it is', async () => {
+    const { callPath, spans } = callPathHarness({ openai: scripted([RESPONSE]) });
+    const result = await callPath.call({ request: REQUEST, deferCommit: true });
+    expect(spans.get(result.spanId)).toBeNull();
+    await result.committed;
+    expect(spans.get(result.spanId)).toMatchObject({ status: 'ok', providerRequestId: 'req_1' });
+  });
+
   it('misses the cache when any parameter differs', async () => {
     const provider = scripted([RESPONSE]);
     const { callPath } = callPathHarness({ openai: provider });

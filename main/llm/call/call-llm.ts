@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '../../core/ids';
 import type { PicoUsd } from '../../../shared/money';
 import type { LlmMetrics } from '../../metrics/llm-metrics';
 import type { GroupCommit } from '../../store/group-commit';
@@ -25,11 +25,19 @@ export interface CallInput {
   readonly onDelta?: (delta: StreamDelta) => void;
   /** Skip the cache lookup (the fresh response still refreshes the cache). */
   readonly bypassCache?: boolean;
+  /** False leaves the cache alone entirely when `bypassCache` is set (`assay eval --no-cache`). */
+  readonly refreshCache?: boolean;
   readonly traceId?: string;
   readonly parentSpanId?: string;
   readonly spanName?: string;
   readonly spanKind?: SpanKind;
   readonly attributes?: Record<string, unknown>;
+  /**
+   * Return as soon as the answer is in, with the span's commit still queued (`committed`).
+   * For callers that store something referring to the span later anyway: an eval run's next
+   * call then goes out without waiting a turn for the commit.
+   */
+  readonly deferCommit?: boolean;
 }
 
 export interface CallResult {
@@ -42,6 +50,8 @@ export interface CallResult {
   readonly ttftMs: number | null;
   readonly attempts: number;
   readonly cacheHit: boolean;
+  /** Settles when the span (and cached answer) is committed; already settled unless `deferCommit`. */
+  readonly committed: Promise<void>;
 }
 
 export interface CallPathDeps {
@@ -117,9 +127,10 @@ export class CallPath {
     const { request } = input;
     const started = this.now();
     const startedAt = new Date(started).toISOString();
-    const spanId = uuidv7();
-    const traceId = input.traceId ?? uuidv7();
-    const key = cacheKey(request);
+    const spanId = newId();
+    const traceId = input.traceId ?? newId();
+    const usesCache = !input.bypassCache || input.refreshCache !== false;
+    const key = usesCache ? cacheKey(request) : '';
     let ttftMs: number | null = null;
     let attempts = 0;
 
@@ -160,13 +171,19 @@ export class CallPath {
         startedAt,
         endedAt: new Date(started + latencyMs).toISOString(),
       };
-      const fresh = outcome.response && !outcome.cacheHit ? outcome.response : null;
-      // The response is cached and its span stored in one commit: awaited, so a caller never
-      // sees a span id that is not yet in the database.
-      await this.deps.writes.run(() => {
+      const fresh = usesCache && outcome.response && !outcome.cacheHit ? outcome.response : null;
+      // The response is cached and its span stored in one commit: awaited unless the caller
+      // defers it, so a caller never sees a span id that is not yet in the database.
+      const committed = this.deps.writes.run(() => {
         if (fresh) this.deps.cache.set(key, request, fresh, this.cacheTtlMs());
         this.deps.spans.insert(span);
       });
+      if (input.deferCommit) {
+        // Marked handled here: the commit may fail before the caller gets to await it.
+        committed.catch(() => undefined);
+      } else {
+        await committed;
+      }
       this.deps.metrics.observe({
         provider: request.provider,
         model: request.model,
@@ -184,6 +201,7 @@ export class CallPath {
         ttftMs,
         attempts,
         cacheHit: outcome.cacheHit,
+        committed,
       };
     };
 
