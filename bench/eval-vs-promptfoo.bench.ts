@@ -3,8 +3,10 @@
 // contains, regex, is-json), concurrency 20, no cache, results stored. Wall time and peak RSS
 // of the whole CLI process (startup included) by GNU time, median of REPS runs.
 // Issue #5 targets: N=1000 at 50 ms under 3 s; N=5000 at 0 ms under 5 s and under 200 MB RSS.
-// promptfoo 0.121.20 on this machine: 19.0 s and 58.4 s / 546 MB.
-import { execFileSync, spawn } from 'node:child_process';
+// promptfoo 0.121.20 per the issue: 19.0 s and 58.4 s / 546 MB; re-measured here on 2026-11-26
+// (PF_HOME=... bash ../shared/bench/promptfoo/bench.sh 1 n1000_l50 n5000_l0): 13.3 s and
+// 54.6 s / 463 MB.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -44,7 +46,7 @@ async function startMock(
 function runOnce(config: string, port: number): { wallS: number; rssMb: number; summary: string } {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-bench-eval-'));
   const timeFile = path.join(dataDir, 'time.txt');
-  const out = execFileSync(
+  const run = spawnSync(
     '/usr/bin/time',
     [
       '-v',
@@ -65,9 +67,16 @@ function runOnce(config: string, port: number): { wallS: number; rssMb: number; 
         OPENAI_API_KEY: 'sk-dummy-local-mock',
       },
       encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 64 * 1024 * 1024,
     },
   );
+  if (run.status !== 0) {
+    // A figure from a failed run would be meaningless: say why it failed instead.
+    throw new Error(
+      `assay eval exited ${run.status}: ${run.stderr.split('\n').slice(-10).join('\n')}`,
+    );
+  }
+  const out = run.stdout;
   const time = fs.readFileSync(timeFile, 'utf8');
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(
     time,
