@@ -11,12 +11,17 @@ import { EXIT_OK, EXIT_USAGE, reportError } from './exit';
  */
 type Action = (...args: never[]) => Promise<void>;
 const lazy =
-  <M, K extends keyof M>(load: () => Promise<M>, name: K) =>
+  <M, K extends keyof M>(load: () => Promise<M>, name: K, runsUntilStopped = false) =>
   async (...args: unknown[]): Promise<void> => {
+    // WebAssembly without the optimizing tier, for commands that finish: the one module they
+    // compile is undici's HTTP parser, and optimizing it in the background held every
+    // `assay eval` open ~80 ms after its work was done and added ~35 MB of peak memory
+    // (QuickJS scorers run ~18% slower). A server keeps the optimizing tier.
+    if (!runsUntilStopped) v8.setFlagsFromString('--liftoff-only');
     const command = (await load())[name] as unknown as Action;
     await command(...(args as never[]));
   };
-const serveCommand = lazy(() => import('./commands/serve'), 'serveCommand');
+const serveCommand = lazy(() => import('./commands/serve'), 'serveCommand', true);
 const backupCommand = lazy(() => import('./commands/backup'), 'backupCommand');
 const callCommand = lazy(() => import('./commands/call'), 'callCommand');
 const evalCommand = lazy(() => import('./commands/eval'), 'evalCommand');
@@ -172,8 +177,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-// WebAssembly without the optimizing tier. The one module a CLI command compiles is undici's
-// HTTP parser, and optimizing it in the background held every `assay eval` open ~80 ms after
-// its work was done and added ~35 MB of peak memory; scorers in QuickJS run ~18% slower.
-v8.setFlagsFromString('--liftoff-only');
 process.exitCode = await main(process.argv);
