@@ -139,4 +139,51 @@ describe('evals in Chromium', () => {
     ).resolves.toBe('regression');
     await page.screenshot({ path: path.join(ARTIFACTS, 'evals-compare.png'), fullPage: true });
   });
+
+  it('creates, edits, renames and deletes a dataset, and undoes the delete', async () => {
+    await page.goto(`${server.url}/#/datasets`);
+    await page.getByTestId('new-dataset').click();
+    await page.getByTestId('new-dataset-name').fill('e2e-scratch');
+    await page.getByTestId('new-dataset-tags').fill('alpha');
+    await page.getByTestId('create-dataset').click();
+    await page.getByTestId('dataset-item-e2e-scratch').waitFor();
+    await expect(page.getByTestId('dataset-title').textContent()).resolves.toBe('e2e-scratch');
+
+    // A bad name is refused in the dialog, naming the field; nothing changes.
+    await page.getByTestId('dataset-edit').click();
+    await page.getByTestId('edit-dataset-name').fill('Bad Name!');
+    await page.getByTestId('save-dataset').click();
+    await page.getByTestId('edit-dataset-error').waitFor();
+    await expect(page.getByTestId('edit-dataset-name').getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
+
+    await page.getByTestId('edit-dataset-name').fill('e2e-renamed');
+    await page.getByTestId('edit-dataset-type').selectOption('classification');
+    await page.getByTestId('edit-dataset-tags').fill('alpha, beta');
+    await page.getByTestId('edit-dataset-description').fill('renamed in the browser');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'dataset-edit.png') });
+    await page.getByTestId('save-dataset').click();
+    await page.getByTestId('dataset-item-e2e-renamed').waitFor();
+    await page.getByTestId('dataset-item-e2e-scratch').waitFor({ state: 'detached' });
+    await page.waitForURL(/#\/datasets\/e2e-renamed$/);
+    await expect(page.getByTestId('dataset-description').textContent()).resolves.toContain(
+      'renamed in the browser',
+    );
+    const saved = await api<{ dataset: { interactionType: string; tags: string[] } }>(
+      'datasets.get',
+      { name: 'e2e-renamed' },
+    );
+    expect(saved.dataset).toMatchObject({
+      interactionType: 'classification',
+      tags: ['alpha', 'beta'],
+    });
+
+    await page.getByTestId('dataset-delete').click();
+    await page.getByTestId('dataset-item-e2e-renamed').waitFor({ state: 'detached' });
+    await page.waitForURL(/#\/datasets$/);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByTestId('dataset-item-e2e-renamed').waitFor();
+    await expect(page.getByTestId('dataset-title').textContent()).resolves.toBe('e2e-renamed');
+  });
 });

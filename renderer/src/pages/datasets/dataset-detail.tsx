@@ -5,20 +5,32 @@ import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
 import { CasesTable } from './cases-table';
 import { DatasetHeader } from './dataset-header';
+import { EditDatasetDialog } from './edit-dataset-dialog';
 import { ExportButtons } from './export-buttons';
 import { Pager } from './pager';
 import { useCaseEdits } from './use-case-edits';
 import { PAGE_SIZE, useCasePage } from './use-case-page';
+import { useDatasetRemoval } from './use-dataset-removal';
 import { useDatasetSummary } from './use-dataset-summary';
 
 interface DatasetDetailProps {
   name: string;
   /** Cases were added or deleted: the list's counts are stale. */
   onCountChanged: () => void;
+  /** Renamed or edited: the list is stale, and a renamed dataset lives at a new address. */
+  onSaved: (name: string) => void;
+  onDeleted: (name: string) => void;
+  onRestored: (name: string) => void;
 }
 
 /** The selected dataset: its cases a page at a time, edited in place, and export. */
-export function DatasetDetail({ name, onCountChanged }: DatasetDetailProps) {
+export function DatasetDetail({
+  name,
+  onCountChanged,
+  onSaved,
+  onDeleted,
+  onRestored,
+}: DatasetDetailProps) {
   const [offset, setOffset] = useState(0);
   const [search, setSearch] = useState('');
   const [freshId, setFreshId] = useState<string | null>(null);
@@ -32,6 +44,8 @@ export function DatasetDetail({ name, onCountChanged }: DatasetDetailProps) {
     onCountChanged();
   }, [reload, onCountChanged]);
   const edits = useCaseEdits(name, { onUpdated: cases.replace, onCountChanged: countChanged });
+  const [editing, setEditing] = useState(false);
+  const removal = useDatasetRemoval({ onDeleted, onRestored });
   const total = cases.page?.total ?? 0;
   const turnPage = (next: number) => {
     setFreshId(null);
@@ -52,7 +66,25 @@ export function DatasetDetail({ name, onCountChanged }: DatasetDetailProps) {
 
   return (
     <div className="flex h-full min-h-0 flex-col" data-testid="dataset-detail">
-      <DatasetHeader name={name} summary={summary} />
+      <DatasetHeader
+        name={name}
+        summary={summary}
+        onEdit={() => setEditing(true)}
+        onDelete={() => void removal.remove(name)}
+        deleting={removal.deleting}
+      />
+      {summary && editing ? (
+        <EditDatasetDialog
+          dataset={summary}
+          open={editing}
+          onOpenChange={setEditing}
+          onSaved={(saved) => {
+            setEditing(false);
+            setSummaryKey((n) => n + 1);
+            onSaved(saved);
+          }}
+        />
+      ) : null}
       <div className="flex flex-wrap items-center gap-2 px-6 py-3">
         <div className="relative w-64">
           <Search className="pointer-events-none absolute top-2 left-2 size-3.5 text-muted-foreground" />

@@ -1,4 +1,4 @@
-import { FlaskConical } from 'lucide-react';
+import { FlaskConical, Pencil, Trash2 } from 'lucide-react';
 import type { DatasetSummary } from '../../../../shared/contract';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
@@ -6,8 +6,16 @@ import { INTERACTION_LABELS } from './interaction-types';
 
 const count = new Intl.NumberFormat('en-US');
 
-/** The selected dataset's name, type, size and tags, with a shortcut to run it. */
-export function DatasetHeader({ name, summary }: { name: string; summary: DatasetSummary | null }) {
+interface DatasetHeaderProps {
+  name: string;
+  summary: DatasetSummary | null;
+  onEdit: () => void;
+  onDelete: () => void;
+  deleting: boolean;
+}
+
+/** The selected dataset's name, type, size and tags, with edit, delete and a shortcut to run it. */
+export function DatasetHeader({ name, summary, onEdit, onDelete, deleting }: DatasetHeaderProps) {
   return (
     <header className="flex items-start justify-between gap-4 border-b px-6 py-4">
       <div className="flex min-w-0 flex-col gap-1">
@@ -21,16 +29,45 @@ export function DatasetHeader({ name, summary }: { name: string; summary: Datase
             {summary.tags.map((tag) => (
               <Badge key={tag}>{tag}</Badge>
             ))}
-            {summary.description ? <span className="truncate">· {summary.description}</span> : null}
+            {summary.description ? (
+              <span className="truncate" data-testid="dataset-description">
+                · {summary.description}
+              </span>
+            ) : null}
           </div>
         ) : null}
       </div>
-      <Button asChild variant="outline" size="sm">
-        <a href={`#/evals/list?dataset=${encodeURIComponent(name)}`} data-testid="dataset-run-eval">
-          <FlaskConical />
-          Evals
-        </a>
-      </Button>
+      <div className="flex shrink-0 items-center gap-2">
+        <Button
+          variant="ghost"
+          size="sm"
+          data-testid="dataset-edit"
+          disabled={!summary}
+          onClick={onEdit}
+        >
+          <Pencil />
+          Edit
+        </Button>
+        <Button
+          variant="ghost"
+          size="sm"
+          data-testid="dataset-delete"
+          disabled={!summary || deleting}
+          onClick={onDelete}
+        >
+          <Trash2 />
+          Delete
+        </Button>
+        <Button asChild variant="outline" size="sm">
+          <a
+            href={`#/evals/list?dataset=${encodeURIComponent(name)}`}
+            data-testid="dataset-run-eval"
+          >
+            <FlaskConical />
+            Evals
+          </a>
+        </Button>
+      </div>
     </header>
   );
 }

@@ -60,6 +60,18 @@ export function DatasetsPage() {
             key={`${selected}:${imports}`}
             name={selected}
             onCountChanged={list.reload}
+            onSaved={(name) => {
+              list.reload();
+              if (name !== selected) openDataset(name);
+            }}
+            onDeleted={() => {
+              list.reload();
+              openDataset(null);
+            }}
+            onRestored={(name) => {
+              list.reload();
+              openDataset(name);
+            }}
           />
         ) : (
           <EmptyDetail onNew={() => setCreating(true)} onImport={() => setImporting(true)} />
