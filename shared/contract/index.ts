@@ -5,6 +5,7 @@ import { llmChannels, llmTopics } from './llm';
 import { promptChannels } from './prompts';
 import { settingsChannels, settingsTopics } from './settings';
 import { systemChannels } from './system';
+import { traceChannels } from './traces';
 
 /** The one map of every channel; transports and clients are typed from it. */
 export const channels = {
@@ -14,6 +15,7 @@ export const channels = {
   ...promptChannels,
   ...datasetChannels,
   ...evalChannels,
+  ...traceChannels,
 };
 
 /** Event topics (streams, progress, change notices) with their payload schemas. */
@@ -49,3 +51,4 @@ export * from './llm';
 export * from './prompts';
 export * from './settings';
 export * from './system';
+export * from './traces';

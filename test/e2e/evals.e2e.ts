@@ -138,6 +138,24 @@ describe('evals in Chromium', () => {
       page.locator('[data-testid^="compare-case-"]').first().getAttribute('data-change'),
     ).resolves.toBe('regression');
     await page.screenshot({ path: path.join(ARTIFACTS, 'evals-compare.png'), fullPage: true });
+
+    // A result opens its span: the request as sent, the answer, tokens and cost.
+    await page.goto(`${server.url}/#/evals/runs/${baseline.id}`);
+    await page.getByTestId('result-row-1-0').getByRole('button').first().click();
+    await page.getByTestId('open-span-1-0').click();
+    await page.getByTestId('span-dialog').waitFor();
+    await expect(page.getByTestId('span-status').textContent()).resolves.toBe('ok');
+    // The prompt is the case's word; the fake model echoes it.
+    const word = /alpha|beta|gamma/.exec((await page.getByTestId('span-message-0').textContent())!);
+    expect(word).not.toBeNull();
+    await expect(page.getByTestId('span-response-text').textContent()).resolves.toContain(word![0]);
+    await expect(page.getByTestId('span-model').textContent()).resolves.toContain(
+      'openai:gpt-4o-mini',
+    );
+    await expect(page.getByTestId('span-cost').textContent()).resolves.toMatch(/^\$/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'evals-span.png') });
+    await page.keyboard.press('Escape');
+    await page.getByTestId('span-dialog').waitFor({ state: 'detached' });
   });
 
   it('creates, edits, renames and deletes a dataset, and undoes the delete', async () => {

@@ -7,6 +7,7 @@ import { playgroundHandlers } from './playground';
 import { promptHandlers } from './prompts';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
+import { traceHandlers } from './traces';
 
 /** Composes every domain's handlers into the one map the dispatcher serves. */
 export function createHandlers(services: CoreServices): Handlers {
@@ -18,5 +19,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...playgroundHandlers(services),
     ...datasetHandlers(services),
     ...evalHandlers(services),
+    ...traceHandlers(services),
   };
 }

@@ -1,8 +1,9 @@
-import { Copy } from 'lucide-react';
-import type { ReactNode } from 'react';
+import { Copy, ScrollText } from 'lucide-react';
+import { useState, type ReactNode } from 'react';
 import type { ResultView } from '../../../../shared/contract';
+import { SpanDialog } from '../../components/span/span-dialog';
 import { Button } from '../../components/ui/button';
-import { copyText } from './copy-text';
+import { copyText } from '../../lib/copy-text';
 import { fmtCount, fmtMs, fmtUsd } from './format';
 import { MatcherReasons } from './result-matchers';
 
@@ -28,6 +29,7 @@ const show = (value: unknown) =>
 /** An expanded result: vars, full output, expected, every matcher's reason and the span. */
 export function ResultDetails({ result }: { result: ResultView }) {
   const id = `${result.position}-${result.repeatIndex}`;
+  const [openSpan, setOpenSpan] = useState<string | null>(null);
   return (
     <div
       className="grid grid-cols-2 gap-3 border-t bg-muted/20 px-3 py-3"
@@ -71,8 +73,18 @@ export function ResultDetails({ result }: { result: ResultView }) {
             >
               <Copy />
             </Button>
+            <Button
+              variant="outline"
+              size="xs"
+              data-testid={`open-span-${id}`}
+              onClick={() => setOpenSpan(result.spanId)}
+            >
+              <ScrollText />
+              Open span
+            </Button>
           </span>
         ) : null}
+        <SpanDialog id={openSpan} onClose={() => setOpenSpan(null)} />
       </div>
     </div>
   );

@@ -1,7 +1,8 @@
-import { Copy } from 'lucide-react';
-import { toast } from 'sonner';
+import { ScrollText } from 'lucide-react';
+import { useState } from 'react';
 import type { CallResultView } from '../../../../shared/contract';
 import { formatUsd } from '../../../../shared/money';
+import { SpanDialog } from '../../components/span/span-dialog';
 import { Badge } from '../../components/ui/badge';
 import { SaveAsCase } from './save-as-case';
 
@@ -16,16 +17,10 @@ function Stat({ label, value, testId }: { label: string; value: string; testId?:
   );
 }
 
-function copySpan(spanId: string) {
-  navigator.clipboard.writeText(spanId).then(
-    () => toast.success('Span id copied', { description: spanId }),
-    () => toast.error(`Could not copy the span id ${spanId}`),
-  );
-}
-
 /** Tokens, cost, timing and provenance of one finished call. */
 export function ColumnStats({ index, result }: { index: number; result: CallResultView }) {
   const { usage } = result;
+  const [spanOpen, setSpanOpen] = useState(false);
   return (
     <div
       className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t px-3 py-2 text-[11px]"
@@ -85,12 +80,13 @@ export function ColumnStats({ index, result }: { index: number; result: CallResu
         className="flex items-center gap-1 font-mono text-muted-foreground hover:text-foreground"
         data-testid={`column-span-${index}`}
         data-span-id={result.spanId}
-        title={`Span ${result.spanId} in trace ${result.traceId}; click to copy the span id`}
-        onClick={() => copySpan(result.spanId)}
+        title={`Span ${result.spanId} in trace ${result.traceId}: the request and response`}
+        onClick={() => setSpanOpen(true)}
       >
-        <Copy className="size-3" />
+        <ScrollText className="size-3" />
         {`span …${result.spanId.slice(-8)}`}
       </button>
+      <SpanDialog id={spanOpen ? result.spanId : null} onClose={() => setSpanOpen(false)} />
     </div>
   );
 }
