@@ -114,6 +114,18 @@ describe('regex', () => {
     for (let i = 0; i < 3; i++)
       expect((await run({ type: 'regex', pattern: 'a', flags: 'g' }, 'a')).pass).toBe(true);
   });
+
+  it('finishes a catastrophically backtracking pattern instead of hanging the run', async () => {
+    // On the backtracking engine alone, 28 characters took 10 s and each one more doubles it:
+    // 40 would take hours. The linear-time fallback answers at once, with the same answer.
+    const output = `${'a'.repeat(40)}!`;
+    expect(await run({ type: 'regex', pattern: '^(a+)+$' }, output)).toMatchObject({
+      pass: false,
+    });
+    expect(await run({ type: 'regex', pattern: '^(a|aa)+!$' }, output)).toMatchObject({
+      pass: true,
+    });
+  });
 });
 
 describe('levenshtein', () => {
