@@ -2,10 +2,15 @@ import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { httpStatusOf } from '../../shared/errors';
 import type { Dispatcher } from '../api/dispatcher';
+import { MAX_IMPORT_BYTES } from '../evals/datasets/limits';
 import { errorResponse, sameOriginJsonGuard } from './request-guards';
 
-/** Large enough for dataset imports; larger payloads should stream through a file channel. */
-export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+/**
+ * Twice the largest dataset import: a 50 MB file sent as a JSON string grows with its escaped
+ * quotes and newlines, and must reach the import's own check, which names the real limit.
+ * Bigger payloads should stream through a file channel.
+ */
+export const MAX_BODY_BYTES = 2 * MAX_IMPORT_BYTES;
 
 /** `POST /api/<channel>`: JSON in, a Result out, the HTTP status derived from the error code. */
 export function mountApiRoutes(app: Hono, dispatcher: Dispatcher): void {

@@ -151,6 +151,31 @@ describe('HTTP transport', () => {
     expect(unknownTopic.status).toBe(400);
   });
 
+  it('lets a dataset import of up to 50 MB through, so its own check names the limit', async () => {
+    const { url } = await start();
+    const post = (format: string, content: string) =>
+      fetch(`${url}/api/datasets.import`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'big', format, content }),
+      });
+    // 40 MB of JSONL full of quotes and newlines, over 50 MB once escaped again into the body.
+    const text = '"quoted" words\n'.repeat(6_500);
+    const line = `${JSON.stringify({ vars: { q: text } })}\n`;
+    const content = line.repeat(Math.floor((40 * 1024 * 1024) / line.length));
+    expect(JSON.stringify(content).length).toBeGreaterThan(50 * 1024 * 1024);
+    const big = await post('jsonl', content);
+    expect(await big.json()).toMatchObject({
+      ok: true,
+      data: { dataset: { name: 'big' }, added: content.split('\n').length - 1 },
+    });
+    // Over 50 MB: refused by the import, which says what the limit is.
+    const tooBig = await post('yaml', 'x'.repeat(51 * 1024 * 1024));
+    expect(tooBig.status).toBe(413);
+    const body = (await tooBig.json()) as { error: { message: string } };
+    expect(body.error.message).toContain('the limit is 52428800 bytes (50 MB)');
+  });
+
   it('serves the workbench with a strict CSP and never serves files outside it', async () => {
     const root = tempDir();
     const rendererDir = path.join(root, 'renderer');
