@@ -87,12 +87,12 @@ function buildProgram(): Command {
       '--model <provider:model...>',
       'models to run (overrides the suite), e.g. openai:gpt-4o-mini',
     )
-    .option('--concurrency <n>', 'cases in flight per model (default 20)')
+    .option('--concurrency <n>', 'model calls in flight per model, judges included (default 20)')
     .option('--repeat <n>', 'runs per case, for pass@k and flakiness (default 1)')
     .option('--baseline <run-id|latest>', 'compare with a run; a regression exits 1')
     .option('--output <file>', 'write results: .json, .jsonl, .csv or .junit.xml')
     .option('--fail-under <rate>', 'exit 1 when a pass rate is under this (0.9 or 90%)')
-    .option('--no-cache', 'skip the response cache')
+    .option('--no-cache', 'neither read nor write the response cache')
     .option('--resume <run-id>', 'finish an interrupted run: stored results are kept')
     .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
     .action(async (suite: string | undefined, options: EvalOptions) => {
