@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseVarsSchema, expectedSchema, tagsSchema } from '../../../shared/contract';
+import { isPlainJson } from '../../../shared/json-value';
 import { parseMatcherSpec } from '../matchers/registry';
 import type { CaseDraft } from './case-draft';
 import { formatPath, type CaseProblem, type PathSegment } from './problems';
@@ -22,8 +23,6 @@ const draftSchema = z.object({
   matchers: z.array(z.unknown()).max(100, 'at most 100 matchers per case'),
   tags: tagsSchema,
 });
-
-const jsonSchema = z.json();
 
 export function problemAt(
   at: CaseLocator,
@@ -66,7 +65,7 @@ export class MatcherChecker {
     const problems: CaseProblem[] = [];
     matchers.forEach((matcher, i) => {
       const here = pathOf(i);
-      if (!jsonSchema.safeParse(matcher).success) {
+      if (!isPlainJson(matcher)) {
         problems.push(problemAt(at, here, 'a matcher must be plain JSON (no NaN or Infinity)'));
         return;
       }
