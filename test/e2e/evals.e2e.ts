@@ -19,6 +19,21 @@ const DATASET = `test_cases:
     matchers: [{ type: regex, pattern: "gam+a" }]
 `;
 
+const PROMPTFOO_CONFIG = `prompts:
+  - 'Say {{word}}'
+providers:
+  - openai:chat:gpt-4o-mini
+tests:
+  - vars: { word: alpha }
+    assert:
+      - type: icontains
+        value: ALPHA
+  - vars: { word: beta }
+    assert:
+      - type: contains
+        value: beta
+`;
+
 let browser: Browser;
 let server: ServeProcess;
 let openai: FakeServer;
@@ -156,6 +171,44 @@ describe('evals in Chromium', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'evals-span.png') });
     await page.keyboard.press('Escape');
     await page.getByTestId('span-dialog').waitFor({ state: 'detached' });
+  });
+
+  it("imports a promptfoo config and runs it with the config's prompt and provider", async () => {
+    await page.goto(`${server.url}/#/datasets`);
+    await page.getByTestId('import-dataset').click();
+    await page.getByTestId('import-text').fill(PROMPTFOO_CONFIG);
+    await page.getByTestId('import-format').selectOption('promptfoo');
+    await page.getByTestId('import-name').fill('e2e-promptfoo');
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('import-suggestions').waitFor();
+    await page.getByTestId('import-setup-run').click();
+    // The new-run dialog opens filled in: the dataset, the prompt as a template, the provider.
+    await page.getByTestId('new-run-dialog').waitFor();
+    // The dataset list loads after the dialog opens; the select shows the choice once it has.
+    await expect
+      .poll(() => page.getByTestId('run-dataset').inputValue(), { timeout: 10_000 })
+      .toBe('e2e-promptfoo');
+    await expect(page.getByTestId('run-inline-template').inputValue()).resolves.toBe(
+      'Say {{word}}',
+    );
+    await expect(page.getByTestId('run-provider-0').inputValue()).resolves.toBe('openai');
+    await expect(page.getByTestId('run-model-0').inputValue()).resolves.toBe('gpt-4o-mini');
+    await page.getByTestId('run-start').click();
+    await page.waitForURL(/#\/evals\/runs\//);
+    const runId = decodeURIComponent(/#\/evals\/runs\/([^/?]+)/.exec(page.url())![1]!);
+    for (let i = 0; i < 100; i++) {
+      const run = await api<{ status: string; totals: { pass: number } }>('evals.get', {
+        runId,
+      });
+      if (run.status === 'completed') {
+        expect(run.totals.pass).toBe(2);
+        // The app stays on the new run (the setup in the address was used once).
+        expect(page.url()).toContain(`/evals/runs/${runId}`);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('the run did not complete');
   });
 
   it('creates, edits, renames and deletes a dataset, and undoes the delete', async () => {

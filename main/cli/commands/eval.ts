@@ -10,7 +10,7 @@ import {
   type SuitePrompt,
   type SuiteTarget,
 } from '../../evals/suite/load-suite';
-import { parseTargetId } from '../../evals/suite/provider-id';
+import { parseTargetId } from '../../../shared/target-id';
 import { syncSuiteDataset } from '../../evals/suite/sync-dataset';
 import { createProgressPrinter } from '../eval-progress';
 import { EXIT_FAILURE, EXIT_OK } from '../exit';

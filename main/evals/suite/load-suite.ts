@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ImportFormat, ProviderId } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
 import { readYaml, type YamlSource } from '../datasets/yaml-source';
-import { parseTargetId } from './provider-id';
+import { parseTargetId } from '../../../shared/target-id';
 
 export interface SuiteTarget {
   readonly provider: ProviderId;

@@ -11,13 +11,17 @@ import { Segmented } from '../../components/ui/segmented';
 import { FORMAT_LABELS, isImportFormat } from './import-format';
 import { ImportError, ImportWarnings } from './import-messages';
 import { ImportSourceFields } from './import-source-fields';
+import { hasSuggestions, ImportSuggestions } from './import-suggestions';
 import { INTERACTION_LABELS, isInteractionType } from './interaction-types';
 import { useImport, type ImportMode } from './use-import';
 
 interface ImportDialogProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  /** The dataset cases went into; the dialog stays open when there are warnings to read. */
+  /**
+   * The dataset cases went into; the dialog stays open when there are warnings to read or a
+   * promptfoo config's prompt and providers to offer.
+   */
   onImported: (name: string) => void;
 }
 
@@ -39,10 +43,10 @@ export function ImportDialog({ open, onOpenChange, onImported }: ImportDialogPro
     event.preventDefault();
     const result = await form.submit();
     if (!result) return;
-    const { dataset, added, warnings } = result;
+    const { dataset, added, warnings, suggested } = result;
     toast.success(`Imported ${added} ${added === 1 ? 'case' : 'cases'} into ${dataset.name}`);
     onImported(dataset.name);
-    if (warnings.length === 0) close(false);
+    if (warnings.length === 0 && !hasSuggestions(suggested)) close(false);
   };
 
   return (
@@ -127,6 +131,9 @@ export function ImportDialog({ open, onOpenChange, onImported }: ImportDialogPro
             </p>
           ) : null}
           {outcome ? <ImportWarnings warnings={outcome.warnings} /> : null}
+          {outcome ? (
+            <ImportSuggestions dataset={outcome.dataset.name} suggested={outcome.suggested} />
+          ) : null}
           <div className="flex justify-end gap-2 pt-1">
             <Button type="button" variant="ghost" size="sm" onClick={() => close(false)}>
               {outcome ? 'Close' : 'Cancel'}

@@ -1,6 +1,17 @@
+/**
+ * A run to set up from somewhere else (a promptfoo config's prompt and providers): the runs list
+ * opens the new-run dialog filled in with it.
+ */
+export interface RunSetup {
+  /** An inline template, `{{variables}}` and all; null leaves the prompt to pick. */
+  readonly template: string | null;
+  /** Provider ids as written (`openai:gpt-4o-mini`, promptfoo's `openai:chat:gpt-4o-mini`). */
+  readonly models: readonly string[];
+}
+
 /** Which part of the Evals page the hash names. */
 export type EvalView =
-  | { kind: 'list'; dataset: string | null }
+  | { kind: 'list'; dataset: string | null; setup: RunSetup | null }
   | { kind: 'run'; runId: string }
   | { kind: 'compare'; baseline: string; candidate: string }
   | { kind: 'matrix'; groupId: string | null; dataset: string | null };
@@ -14,6 +25,9 @@ export const evalHref = {
     `/evals/compare?baseline=${q(baseline)}&candidate=${q(candidate)}`,
   group: (groupId: string) => `/evals/matrix?group=${q(groupId)}`,
   datasetMatrix: (dataset: string) => `/evals/matrix?dataset=${q(dataset)}`,
+  setup: (dataset: string, setup: RunSetup) =>
+    `/evals/list?dataset=${q(dataset)}&setup=1&models=${q(setup.models.join(','))}` +
+    (setup.template === null ? '' : `&template=${q(setup.template)}`),
 };
 
 /**
@@ -35,7 +49,10 @@ export function evalViewOf(location: string, search: string): EvalView {
   }
   if (path === '/evals/matrix')
     return { kind: 'matrix', groupId: get('group'), dataset: get('dataset') };
-  return { kind: 'list', dataset: get('dataset') };
+  const setup = get('setup')
+    ? { template: get('template'), models: (get('models') ?? '').split(',').filter(Boolean) }
+    : null;
+  return { kind: 'list', dataset: get('dataset'), setup };
 }
 
 /** Opens a view: the hash changes (a history entry) and wouter re-renders the page. */

@@ -29,7 +29,7 @@ export function EvalsPage() {
         ) : view.kind === 'matrix' ? (
           <RunMatrix groupId={view.groupId} dataset={view.dataset} />
         ) : (
-          <RunsView dataset={view.dataset} />
+          <RunsView dataset={view.dataset} setup={view.setup} />
         )}
       </div>
     </ProgressProvider>

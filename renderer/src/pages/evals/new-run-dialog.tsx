@@ -6,6 +6,7 @@ import { Input } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
 import { NativeSelect } from '../../components/ui/native-select';
 import { PromptPicker } from './prompt-picker';
+import type { RunSetup } from './eval-route';
 import { emptyForm, startInputOf, type RunForm } from './run-form';
 import { RunTargets } from './run-targets';
 import { useModelSuggestions } from './use-model-suggestions';
@@ -17,14 +18,22 @@ interface NewRunDialogProps {
   onOpenChange: (open: boolean) => void;
   /** Preselected (the list's dataset filter). */
   dataset: string | null;
+  /** A prompt and models to start from (a promptfoo config's), else an empty form. */
+  setup?: RunSetup | null;
   onStarted: () => void;
 }
 
 /** Starts one run per model over a dataset with a saved prompt version or an inline template. */
-export function NewRunDialog({ open, onOpenChange, dataset, onStarted }: NewRunDialogProps) {
+export function NewRunDialog({
+  open,
+  onOpenChange,
+  dataset,
+  setup = null,
+  onStarted,
+}: NewRunDialogProps) {
   const options = useRunOptions(open);
   const models = useModelSuggestions();
-  const [form, setForm] = useState<RunForm>(() => emptyForm(dataset));
+  const [form, setForm] = useState<RunForm>(() => emptyForm(dataset, setup));
   const [tried, setTried] = useState(false);
   const runner = useStartRun(() => {
     onStarted();

@@ -1,4 +1,6 @@
 import type { ChannelInput, ProviderId } from '../../../../shared/contract';
+import { parseTargetId } from '../../../../shared/target-id';
+import type { RunSetup } from './eval-route';
 
 export const INLINE = '__inline__';
 
@@ -24,15 +26,20 @@ export interface RunForm {
 
 export const MAX_TARGETS = 12;
 
-export function emptyForm(dataset: string | null): RunForm {
+/** A new form, filled in from a setup (a config's prompt and models) when there is one. */
+export function emptyForm(dataset: string | null, setup: RunSetup | null = null): RunForm {
+  const targets = (setup?.models ?? [])
+    .map(parseTargetId)
+    .filter((t) => t !== null)
+    .slice(0, MAX_TARGETS);
   return {
     name: '',
     dataset: dataset ?? '',
-    prompt: '',
+    prompt: setup?.template ? INLINE : '',
     selector: '',
-    template: '{{input}}',
+    template: setup?.template ?? '{{input}}',
     system: '',
-    targets: [{ provider: 'openai', model: '' }],
+    targets: targets.length > 0 ? targets : [{ provider: 'openai', model: '' }],
     concurrency: '20',
     repeat: '1',
     bypassCache: false,

@@ -1,6 +1,6 @@
 import { LoaderCircle } from 'lucide-react';
 import { useState } from 'react';
-import { evalHref, goTo } from './eval-route';
+import { evalHref, goTo, type RunSetup } from './eval-route';
 import { NewRunDialog } from './new-run-dialog';
 import { isActive, useProgress } from './progress-context';
 import { RunProgress } from './run-progress';
@@ -8,12 +8,20 @@ import { RunsTable } from './runs-table';
 import { RunsToolbar } from './runs-toolbar';
 import { useRuns } from './use-runs';
 
-/** The runs list: live progress of active runs on top, every run below. */
-export function RunsView({ dataset }: { dataset: string | null }) {
+/**
+ * The runs list: live progress of active runs on top, every run below. A `setup` in the address
+ * opens the new-run dialog filled in with it.
+ */
+export function RunsView({ dataset, setup }: { dataset: string | null; setup: RunSetup | null }) {
   const { runs, error, reload } = useRuns({ dataset });
   const { byRun } = useProgress();
   const [picked, setPicked] = useState<string[]>([]);
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState(setup !== null);
+  const openDialog = (open: boolean) => {
+    setCreating(open);
+    // The setup is used once: a reload should not open the dialog again.
+    if (!open && setup) goTo(evalHref.list(dataset));
+  };
   const active = (runs ?? []).filter((r) => isActive(byRun.get(r.id)?.status ?? r.status));
 
   const pick = (id: string, on: boolean) =>
@@ -59,10 +67,11 @@ export function RunsView({ dataset }: { dataset: string | null }) {
         </p>
       )}
       <NewRunDialog
-        key={dataset ?? ''}
+        key={`${dataset ?? ''}:${setup ? JSON.stringify(setup) : ''}`}
         open={creating}
-        onOpenChange={setCreating}
+        onOpenChange={openDialog}
         dataset={dataset}
+        setup={setup}
         onStarted={reload}
       />
     </div>

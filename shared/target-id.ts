@@ -1,4 +1,4 @@
-import type { ProviderId } from '../../../shared/contract';
+import type { ProviderId } from './contract';
 
 /**
  * promptfoo provider ids → Assay targets: `openai:chat:gpt-4o-mini` and `openai:gpt-4o-mini`
