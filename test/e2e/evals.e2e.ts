@@ -169,6 +169,19 @@ describe('evals in Chromium', () => {
     );
     await expect(page.getByTestId('span-cost').textContent()).resolves.toMatch(/^\$/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'evals-span.png') });
+    // Steal as eval from the span: it becomes a case of another dataset.
+    await page.getByTestId('save-as-case-span').click();
+    await page.getByTestId('save-as-case-dataset-span').fill('e2e-stolen');
+    await page.getByTestId('save-as-case-confirm-span').click();
+    await expect
+      .poll(async () => {
+        const list = await api<{ datasets: { name: string; caseCount: number }[] }>(
+          'datasets.list',
+          {},
+        );
+        return list.datasets.find((d) => d.name === 'e2e-stolen')?.caseCount ?? 0;
+      })
+      .toBe(1);
     await page.keyboard.press('Escape');
     await page.getByTestId('span-dialog').waitFor({ state: 'detached' });
   });

@@ -5,6 +5,7 @@ import { fmtCount, fmtMs, fmtUsd } from '../../lib/format';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../ui/dialog';
+import { SaveAsCase } from './save-as-case';
 import { SpanCall } from './span-call';
 import { useSpan } from './use-span';
 
@@ -108,6 +109,9 @@ export function SpanDialog({ id, onClose }: { id: string | null; onClose: () => 
               </p>
             ) : null}
             <SpanCall request={span.request} response={span.response} />
+            <div className="flex justify-end text-xs">
+              <SaveAsCase testKey="span" spanId={span.id} />
+            </div>
             <details className="text-xs" data-testid="span-raw">
               <summary className="cursor-pointer text-muted-foreground">Raw JSON</summary>
               <pre className="mt-1 max-h-80 overflow-auto rounded-md border bg-muted/40 p-2 font-mono">

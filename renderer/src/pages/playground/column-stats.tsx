@@ -2,9 +2,9 @@ import { ScrollText } from 'lucide-react';
 import { useState } from 'react';
 import type { CallResultView } from '../../../../shared/contract';
 import { formatUsd } from '../../../../shared/money';
+import { SaveAsCase } from '../../components/span/save-as-case';
 import { SpanDialog } from '../../components/span/span-dialog';
 import { Badge } from '../../components/ui/badge';
-import { SaveAsCase } from './save-as-case';
 
 const count = new Intl.NumberFormat('en-US');
 
@@ -74,7 +74,7 @@ export function ColumnStats({ index, result }: { index: number; result: CallResu
         </Badge>
       ) : null}
       <span className="ml-auto" />
-      <SaveAsCase index={index} spanId={result.spanId} />
+      <SaveAsCase testKey={index} spanId={result.spanId} />
       <button
         type="button"
         className="flex items-center gap-1 font-mono text-muted-foreground hover:text-foreground"

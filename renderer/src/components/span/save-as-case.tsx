@@ -2,16 +2,18 @@ import { FlaskConical } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { useClient } from '../../app/client-context';
-import { Button } from '../../components/ui/button';
-import { Input } from '../../components/ui/input';
+import { Button } from '../ui/button';
+import { Input } from '../ui/input';
 
+// The key predates the span dialog; kept so the dataset last chosen is remembered across updates.
 const LAST_DATASET = 'assay.playground.lastDataset';
 
 /**
- * "Steal as eval": turns this column's traced call into a test case of a dataset in one action
+ * "Steal as eval": turns a traced call into a test case of a dataset in one action
  * (cases.fromSpan takes the input from the span's request and the reply as the expected output).
+ * `testKey` tells several on one page apart (a playground column's index).
  */
-export function SaveAsCase({ index, spanId }: { index: number; spanId: string }) {
+export function SaveAsCase({ testKey, spanId }: { testKey: string | number; spanId: string }) {
   const client = useClient();
   const [open, setOpen] = useState(false);
   const [dataset, setDataset] = useState(() => localStorage.getItem(LAST_DATASET) ?? 'playground');
@@ -40,7 +42,7 @@ export function SaveAsCase({ index, spanId }: { index: number; spanId: string })
       <button
         type="button"
         className="flex items-center gap-1 text-muted-foreground hover:text-foreground"
-        data-testid={`save-as-case-${index}`}
+        data-testid={`save-as-case-${testKey}`}
         title="Add this call to a dataset as a test case"
         onClick={() => setOpen(true)}
       >
@@ -55,7 +57,7 @@ export function SaveAsCase({ index, spanId }: { index: number; spanId: string })
         className="h-6 w-36 text-[11px]"
         value={dataset}
         aria-label="Dataset"
-        data-testid={`save-as-case-dataset-${index}`}
+        data-testid={`save-as-case-dataset-${testKey}`}
         onChange={(e) => setDataset(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') void save();
@@ -66,7 +68,7 @@ export function SaveAsCase({ index, spanId }: { index: number; spanId: string })
         size="sm"
         className="h-6 px-2 text-[11px]"
         disabled={busy}
-        data-testid={`save-as-case-confirm-${index}`}
+        data-testid={`save-as-case-confirm-${testKey}`}
         onClick={() => void save()}
       >
         Add
