@@ -16,7 +16,13 @@ const started = Date.now();
 // Chunk names carry content hashes: without a clean folder every build leaves the last one's.
 fs.rmSync(path.join(root, 'out/cli'), { recursive: true, force: true });
 await build({
-  entryPoints: [path.join(root, 'main/cli/main.ts')],
+  // The sandbox worker is its own entry: QuickJS scorers run on a worker thread that loads it
+  // from next to the bundle (main/evals/matchers/sandbox.ts).
+  entryPoints: [
+    path.join(root, 'main/cli/main.ts'),
+    path.join(root, 'main/evals/matchers/sandbox-worker.ts'),
+  ],
+  entryNames: '[name]',
   outdir: path.join(root, 'out/cli'),
   bundle: true,
   splitting: true,

@@ -45,7 +45,7 @@ function badScore(score: unknown): string | undefined {
 /**
  * Custom scorers in a WASM sandbox. A scorer that throws, times out, runs out of memory or
  * returns something unusable "could not judge": the case fails and `not` cannot flip it.
- * Note: QuickJS runs synchronously, so a scorer holds the event loop for up to timeoutMs.
+ * QuickJS runs synchronously: sandbox.ts runs it on a worker thread so the event loop stays free.
  */
 export const javascriptMatcher = defineMatcher({
   type: 'javascript',

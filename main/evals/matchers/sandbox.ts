@@ -1,204 +1,138 @@
-import type {
-  InterruptHandler,
-  QuickJSContext,
-  QuickJSHandle,
-  QuickJSWASMModule,
-} from 'quickjs-emscripten';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { evaluateInQuickJs, type SandboxLimits, type SandboxResult } from './sandbox-core';
+import type { SandboxRequest } from './sandbox-worker';
+
+export type { SandboxLimits, SandboxResult } from './sandbox-core';
 
 /**
- * Runs custom scorer code in QuickJS compiled to WASM: the code sees only the JSON it is given
- * (no `process`, `require`, `fetch` or any host object) and runs under a time limit (interrupt
- * handler) and a memory limit. Loading the WASM module is the slow part, so one module is shared;
- * each evaluation gets a fresh runtime and context, so scorers cannot leak state between cases.
+ * Runs custom scorers in QuickJS on a worker thread. QuickJS evaluates synchronously, so in the
+ * main thread a scorer that loops until its time limit (1 s by default) froze everything else
+ * for that long, once per case: the UI's requests, progress, other calls. Where the worker file
+ * is not next to this module (the Electron main bundle), scorers run in this thread as before.
  */
-export interface SandboxLimits {
-  readonly timeoutMs: number;
-  readonly memoryBytes: number;
+
+/** Past a scorer's own time limit, how long its worker may stay silent before it is replaced. */
+const STUCK_AFTER_MS = 2_000;
+
+/** How to start the worker: the bundled CLI has it as .mjs, the sources as .ts through tsx. */
+export interface WorkerScript {
+  readonly url: URL;
+  readonly typescript: boolean;
 }
 
-export type SandboxResult =
-  | { readonly ok: true; readonly value: unknown; readonly logs: readonly string[] }
-  | { readonly ok: false; readonly error: string; readonly logs: readonly string[] };
-
-/**
- * QuickJS's own stack limit. Deep recursion must hit this before the host's WASM stack, which
- * would throw in the host and leave the module unusable (measured: 256 KiB is safe under Node's
- * default stack; 512 KiB is not).
- */
-const MAX_STACK_BYTES = 256 * 1024;
-const FILE = 'scorer.js';
-
-interface LoadedQuickJs {
-  readonly module: QuickJSWASMModule;
-  readonly deadline: (deadline: number) => InterruptHandler;
-}
-
-let modulePromise: Promise<LoadedQuickJs> | undefined;
-
-/** Imported on first use: QuickJS and its WASM builds cost every CLI start ~50 ms otherwise. */
-function loadModule(): Promise<LoadedQuickJs> {
-  modulePromise ??= import('quickjs-emscripten').then(async (quickjs) => ({
-    module: await quickjs.newQuickJSWASMModule(),
-    deadline: quickjs.shouldInterruptAfterDeadline,
-  }));
-  return modulePromise;
-}
-
-/** Globals the scorer sees, built inside the sandbox from one JSON string. */
-const PRELUDE = `(function () {
-  var input = JSON.parse(globalThis.__assayInput);
-  delete globalThis.__assayInput;
-  var logs = [];
-  var log = function () {
-    if (logs.length < 50) logs.push(Array.prototype.map.call(arguments, String).join(' ').slice(0, 500));
-  };
-  globalThis.__assayLogs = logs;
-  globalThis.console = { log: log, info: log, warn: log, error: log, debug: log };
-  globalThis.output = input.output;
-  globalThis.expected = input.expected;
-  globalThis.vars = input.vars;
-  globalThis.context = { expected: input.expected, vars: input.vars };
-})();`;
-
-/** Turns whatever the scorer produced into JSON the host can validate. */
-const FINISH = `(function () {
-  var r = globalThis.__assayResult;
-  if (typeof r === 'function') r = r(globalThis.output, globalThis.context);
-  var shaped = typeof r === 'boolean' || typeof r === 'number' ? { kind: typeof r, value: r }
-    : r !== null && typeof r === 'object' && typeof r.then !== 'function'
-      ? { kind: 'object', pass: r.pass, score: r.score, reason: r.reason == null ? undefined : String(r.reason) }
-      : { kind: r === null ? 'null' : r && typeof r.then === 'function' ? 'promise' : typeof r };
-  return JSON.stringify({ result: shaped, logs: globalThis.__assayLogs });
-})()`;
-
-function describeError(
-  vm: QuickJSContext,
-  handle: QuickJSHandle,
-  limits: SandboxLimits,
-  lineOffset: number,
-): string {
-  const dumped: unknown = vm.dump(handle);
-  const e = (
-    dumped !== null && typeof dumped === 'object' ? dumped : { message: String(dumped) }
-  ) as Record<string, unknown>;
-  const message = typeof e.message === 'string' ? e.message : String(dumped);
-  if (message === 'interrupted') return `timed out after ${limits.timeoutMs} ms`;
-  if (message === 'out of memory')
-    return `exceeded the ${Math.round(limits.memoryBytes / 1048576)} MB memory limit`;
-  if (message === 'stack overflow') return 'stack overflow (recursion too deep)';
-  const stack = typeof e.stack === 'string' ? e.stack : '';
-  const where = new RegExp(`${FILE}:(\\d+)`).exec(stack);
-  const line = where
-    ? Number(where[1]) - lineOffset
-    : typeof e.lineNumber === 'number'
-      ? e.lineNumber - lineOffset
-      : undefined;
-  const name = typeof e.name === 'string' ? e.name : 'Error';
-  return `${name}: ${message}${line !== undefined && line > 0 ? ` (line ${line})` : ''}`;
-}
-
-/** Whether code compiles in a given wrapping; the error message when it does not. */
-function compiles(
-  vm: QuickJSContext,
-  code: string,
-): { ok: true } | { ok: false; handle: QuickJSHandle } {
-  const result = vm.evalCode(code, FILE, { compileOnly: true });
-  if (result.error) return { ok: false, handle: result.error };
-  result.value.dispose();
-  return { ok: true };
-}
-
-/**
- * The scorer may be an expression (`output.includes("x")`), a function expression
- * (`(output, context) => …`), or a function body with `return`. Each form is one line longer
- * than the user's code at the top, which error line numbers subtract.
- */
-function wrap(
-  vm: QuickJSContext,
-  code: string,
-): { ok: true; script: string } | { ok: false; error: QuickJSHandle } {
-  const asExpression = `globalThis.__assayResult = (\n${code}\n);`;
-  const first = compiles(vm, asExpression);
-  if (first.ok) return { ok: true, script: asExpression };
-  const asBody = `globalThis.__assayResult = (function (output, context) {\n${code}\n});`;
-  const second = compiles(vm, asBody);
-  if (second.ok) {
-    first.handle.dispose();
-    return { ok: true, script: asBody };
+export function findWorkerScript(): WorkerScript | null {
+  for (const [file, typescript] of [
+    ['sandbox-worker.mjs', false],
+    ['sandbox-worker.ts', true],
+  ] as const) {
+    const url = new URL(`./${file}`, import.meta.url);
+    if (url.protocol === 'file:' && fs.existsSync(fileURLToPath(url))) return { url, typescript };
   }
-  // Report the error of the form the author most likely meant.
-  const looksLikeBody = /\breturn\b/.test(code) && !/=>|^\s*(async\s+)?function\b/.test(code);
-  (looksLikeBody ? first.handle : second.handle).dispose();
-  return { ok: false, error: looksLikeBody ? second.handle : first.handle };
+  return null;
 }
 
-/** Reads FINISH's JSON; a scorer that tampered with JSON or console gets an error, not a crash. */
-function readFinish(json: string): SandboxResult {
-  try {
-    const parsed = JSON.parse(json) as { result?: unknown; logs?: unknown };
-    const logs = Array.isArray(parsed.logs) ? parsed.logs.map(String) : [];
-    return { ok: true, value: parsed.result, logs };
-  } catch {
-    return {
-      ok: false,
-      error: 'the scorer result could not be read (was JSON replaced?)',
-      logs: [],
-    };
+function startWorker(script: WorkerScript): Worker {
+  if (!script.typescript) return new Worker(script.url);
+  // A worker does not inherit the tsx loader; register it before loading the script.
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.url.href)}); });`;
+  return new Worker(code, { eval: true });
+}
+
+interface Pending {
+  readonly resolve: (result: SandboxResult) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+const failure = (error: string): SandboxResult => ({ ok: false, error, logs: [] });
+
+/** One worker, started on first use and replaced when it dies or stops answering. */
+export class SandboxPool {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor(
+    private readonly script: WorkerScript,
+    private readonly stuckAfterMs = STUCK_AFTER_MS,
+  ) {}
+
+  run(code: string, input: unknown, limits: SandboxLimits): Promise<SandboxResult> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        resolve(failure(`timed out after ${limits.timeoutMs} ms (the sandbox stopped responding)`));
+        this.replace('a scorer stopped responding');
+      }, limits.timeoutMs + this.stuckAfterMs);
+      this.pending.set(id, { resolve, timer });
+      // Keeps the process alive while a scorer runs; an idle worker does not.
+      worker.ref();
+      const request: SandboxRequest = { id, code, input, limits };
+      worker.postMessage(request);
+    });
+  }
+
+  /** Stops the worker; for tests and shutdown. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.settleAll('the sandbox was closed');
+    await worker?.terminate();
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = startWorker(this.script);
+    worker.on('message', (message: { id: number; result: SandboxResult }) => {
+      const entry = this.pending.get(message.id);
+      if (!entry) return;
+      clearTimeout(entry.timer);
+      this.pending.delete(message.id);
+      entry.resolve(message.result);
+      if (this.pending.size === 0) worker.unref();
+    });
+    worker.on('error', (err) => {
+      if (this.worker === worker) this.replace(`sandbox failure: ${err.message}`);
+    });
+    worker.on('exit', () => {
+      if (this.worker === worker) this.replace('sandbox failure: the worker exited');
+    });
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  /** Drops the current worker; whatever it still had to answer fails with `reason`. */
+  private replace(reason: string): void {
+    const worker = this.worker;
+    this.worker = null;
+    this.settleAll(reason);
+    void worker?.terminate();
+  }
+
+  private settleAll(reason: string): void {
+    for (const [id, entry] of this.pending) {
+      clearTimeout(entry.timer);
+      entry.resolve(failure(reason));
+      this.pending.delete(id);
+    }
   }
 }
 
-export async function runInSandbox(
+let shared: SandboxPool | null | undefined;
+
+export function runInSandbox(
   code: string,
   input: unknown,
   limits: SandboxLimits,
 ): Promise<SandboxResult> {
-  const { module, deadline } = await loadModule();
-  const runtime = module.newRuntime();
-  runtime.setMemoryLimit(limits.memoryBytes);
-  runtime.setMaxStackSize(MAX_STACK_BYTES);
-  runtime.setInterruptHandler(deadline(Date.now() + limits.timeoutMs));
-  const vm = runtime.newContext();
-  let healthy = true;
-  try {
-    const inputHandle = vm.newString(JSON.stringify(input));
-    vm.setProp(vm.global, '__assayInput', inputHandle);
-    inputHandle.dispose();
-    vm.unwrapResult(vm.evalCode(PRELUDE, 'prelude.js')).dispose();
-    const wrapped = wrap(vm, code);
-    if (!wrapped.ok) {
-      const error = `syntax error: ${describeError(vm, wrapped.error, limits, 1)}`;
-      wrapped.error.dispose();
-      return { ok: false, error, logs: [] };
-    }
-    for (const script of [wrapped.script, FINISH]) {
-      const result = vm.evalCode(script, script === FINISH ? 'finish.js' : FILE);
-      if (result.error) {
-        const error = describeError(vm, result.error, limits, 1);
-        result.error.dispose();
-        return { ok: false, error, logs: [] };
-      }
-      if (script === FINISH) {
-        const json = vm.getString(result.value);
-        result.value.dispose();
-        return readFinish(json);
-      }
-      result.value.dispose();
-    }
-    return { ok: false, error: 'scorer produced no result', logs: [] };
-  } catch (err) {
-    // A failure in the host (WASM stack exhausted, abort) may leave the module corrupt: drop it
-    // so the next evaluation loads a fresh one.
-    healthy = false;
-    modulePromise = undefined;
-    return {
-      ok: false,
-      error: `sandbox failure: ${err instanceof Error ? err.message : String(err)}`,
-      logs: [],
-    };
-  } finally {
-    if (healthy) {
-      vm.dispose();
-      runtime.dispose();
-    }
+  if (shared === undefined) {
+    const script = findWorkerScript();
+    shared = script ? new SandboxPool(script) : null;
   }
+  return shared ? shared.run(code, input, limits) : evaluateInQuickJs(code, input, limits);
 }

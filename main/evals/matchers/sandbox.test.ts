@@ -1,0 +1,58 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../../test/support/run-cli';
+import { findWorkerScript, runInSandbox, SandboxPool } from './sandbox';
+
+const LIMITS = { timeoutMs: 400, memoryBytes: 32 * 1024 * 1024 };
+const fake = (name: string) => ({
+  url: pathToFileURL(path.join(REPO_ROOT, 'test/fakes/sandbox-workers', name)),
+  typescript: false,
+});
+
+describe('sandbox worker', () => {
+  it('runs scorers off the main thread: the event loop keeps turning while one loops', async () => {
+    expect(findWorkerScript()).not.toBeNull();
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    const result = await runInSandbox('while (true) {}', { output: '' }, LIMITS);
+    clearInterval(timer);
+    expect(result).toMatchObject({ ok: false, error: 'timed out after 400 ms' });
+    // In this thread the loop would have held the event loop for the whole 400 ms: no ticks.
+    expect(ticks).toBeGreaterThanOrEqual(10);
+    expect(await runInSandbox('output.length', { output: 'abc' }, LIMITS)).toMatchObject({
+      ok: true,
+      value: { kind: 'number', value: 3 },
+    });
+  });
+
+  it('replaces a worker that stops answering, failing the scorer it held', async () => {
+    const pool = new SandboxPool(fake('silent.mjs'), 50);
+    try {
+      const first = await pool.run('1', {}, { ...LIMITS, timeoutMs: 50 });
+      expect(first).toMatchObject({ ok: false });
+      expect(!first.ok && first.error).toContain('stopped responding');
+      // The next scorer gets a fresh worker (silent too here), and is not lost either.
+      const second = await pool.run('1', {}, { ...LIMITS, timeoutMs: 50 });
+      expect(!second.ok && second.error).toContain('stopped responding');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails the scorers of a worker that dies with a coded reason, then starts another', async () => {
+    const pool = new SandboxPool(fake('exits.mjs'));
+    try {
+      for (let i = 0; i < 2; i++) {
+        const result = await pool.run('1', {}, LIMITS);
+        expect(result).toEqual({
+          ok: false,
+          error: 'sandbox failure: the worker exited',
+          logs: [],
+        });
+      }
+    } finally {
+      await pool.close();
+    }
+  });
+});

@@ -1,0 +1,4 @@
+// A sandbox worker that dies on its first request, as a crashed one would.
+import { parentPort } from 'node:worker_threads';
+
+parentPort.on('message', () => process.exit(3));
