@@ -6,7 +6,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: path.resolve('main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: path.resolve('main/index.ts'),
+          // JavaScript scorers run on a worker thread that loads this from next to index.js
+          // (main/evals/matchers/sandbox.ts; in-thread if it cannot start).
+          'sandbox-worker': path.resolve('main/evals/matchers/sandbox-worker.ts'),
+        },
+      },
     },
   },
   preload: {

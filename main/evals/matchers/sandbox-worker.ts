@@ -1,13 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { evaluateInQuickJs, type SandboxLimits } from './sandbox-core';
-
-/** One scorer to evaluate, as sandbox.ts posts it. */
-export interface SandboxRequest {
-  readonly id: number;
-  readonly code: string;
-  readonly input: unknown;
-  readonly limits: SandboxLimits;
-}
+import { evaluateInQuickJs } from './sandbox-core';
+import { READY, type SandboxRequest } from './sandbox-protocol';
 
 // The worker side of sandbox.ts: evaluates scorers one message at a time and answers by id.
 parentPort?.on('message', (request: SandboxRequest) => {
@@ -15,3 +8,4 @@ parentPort?.on('message', (request: SandboxRequest) => {
     parentPort?.postMessage({ id: request.id, result }),
   );
 });
+parentPort?.postMessage(READY);

@@ -40,6 +40,19 @@ describe('sandbox worker', () => {
     }
   });
 
+  it('runs scorers in this thread when the worker cannot start at all', async () => {
+    const pool = new SandboxPool(fake('cannot-start.mjs'));
+    try {
+      for (let i = 0; i < 2; i++)
+        expect(await pool.run('output.length', { output: 'abcd' }, LIMITS)).toMatchObject({
+          ok: true,
+          value: { kind: 'number', value: 4 },
+        });
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('fails the scorers of a worker that dies with a coded reason, then starts another', async () => {
     const pool = new SandboxPool(fake('exits.mjs'));
     try {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { evaluateInQuickJs, type SandboxLimits, type SandboxResult } from './sandbox-core';
-import type { SandboxRequest } from './sandbox-worker';
+import { READY, type SandboxRequest } from './sandbox-protocol';
 
 export type { SandboxLimits, SandboxResult } from './sandbox-core';
 
@@ -10,7 +10,8 @@ export type { SandboxLimits, SandboxResult } from './sandbox-core';
  * Runs custom scorers in QuickJS on a worker thread. QuickJS evaluates synchronously, so in the
  * main thread a scorer that loops until its time limit (1 s by default) froze everything else
  * for that long, once per case: the UI's requests, progress, other calls. Where the worker file
- * is not next to this module (the Electron main bundle), scorers run in this thread as before.
+ * is not next to this module, or the worker cannot start (a platform that refuses it), scorers
+ * run in this thread as before: slower to share, never lost.
  */
 
 /** Past a scorer's own time limit, how long its worker may stay silent before it is replaced. */
@@ -23,8 +24,10 @@ export interface WorkerScript {
 }
 
 export function findWorkerScript(): WorkerScript | null {
+  // The CLI bundle ships .mjs, the Electron main build .js, the sources .ts.
   for (const [file, typescript] of [
     ['sandbox-worker.mjs', false],
+    ['sandbox-worker.js', false],
     ['sandbox-worker.ts', true],
   ] as const) {
     const url = new URL(`./${file}`, import.meta.url);
@@ -42,6 +45,7 @@ function startWorker(script: WorkerScript): Worker {
 }
 
 interface Pending {
+  readonly request: SandboxRequest;
   readonly resolve: (result: SandboxResult) => void;
   readonly timer: NodeJS.Timeout;
 }
@@ -51,6 +55,9 @@ const failure = (error: string): SandboxResult => ({ ok: false, error, logs: [] 
 /** One worker, started on first use and replaced when it dies or stops answering. */
 export class SandboxPool {
   private worker: Worker | null = null;
+  private ready = false;
+  /** The worker could not start here: every scorer runs in this thread from then on. */
+  private inThread = false;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
 
@@ -60,18 +67,19 @@ export class SandboxPool {
   ) {}
 
   run(code: string, input: unknown, limits: SandboxLimits): Promise<SandboxResult> {
+    if (this.inThread) return evaluateInQuickJs(code, input, limits);
     const worker = this.ensureWorker();
     const id = this.nextId++;
+    const request: SandboxRequest = { id, code, input, limits };
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
         resolve(failure(`timed out after ${limits.timeoutMs} ms (the sandbox stopped responding)`));
         this.replace('a scorer stopped responding');
       }, limits.timeoutMs + this.stuckAfterMs);
-      this.pending.set(id, { resolve, timer });
+      this.pending.set(id, { request, resolve, timer });
       // Keeps the process alive while a scorer runs; an idle worker does not.
       worker.ref();
-      const request: SandboxRequest = { id, code, input, limits };
       worker.postMessage(request);
     });
   }
@@ -87,7 +95,12 @@ export class SandboxPool {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = startWorker(this.script);
-    worker.on('message', (message: { id: number; result: SandboxResult }) => {
+    this.ready = false;
+    worker.on('message', (message: typeof READY | { id: number; result: SandboxResult }) => {
+      if (message === READY) {
+        this.ready = true;
+        return;
+      }
       const entry = this.pending.get(message.id);
       if (!entry) return;
       clearTimeout(entry.timer);
@@ -106,12 +119,25 @@ export class SandboxPool {
     return worker;
   }
 
-  /** Drops the current worker; whatever it still had to answer fails with `reason`. */
+  /**
+   * Drops the current worker; whatever it still had to answer fails with `reason`. A worker
+   * that failed before it was ready cannot run here at all: its scorers run in this thread.
+   */
   private replace(reason: string): void {
     const worker = this.worker;
     this.worker = null;
-    this.settleAll(reason);
     void worker?.terminate();
+    if (!this.ready && !this.inThread) {
+      this.inThread = true;
+      for (const [id, entry] of this.pending) {
+        clearTimeout(entry.timer);
+        this.pending.delete(id);
+        const { code, input, limits } = entry.request;
+        void evaluateInQuickJs(code, input, limits).then(entry.resolve);
+      }
+      return;
+    }
+    this.settleAll(reason);
   }
 
   private settleAll(reason: string): void {

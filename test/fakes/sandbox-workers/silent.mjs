@@ -1,4 +1,5 @@
-// A sandbox worker that takes requests and never answers, as a wedged one would.
+// A sandbox worker that starts, then takes requests and never answers, as a wedged one would.
 import { parentPort } from 'node:worker_threads';
 
 parentPort.on('message', () => undefined);
+parentPort.postMessage('ready');
