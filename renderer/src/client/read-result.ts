@@ -1,9 +1,6 @@
 import type { ErrorCode } from '../../../shared/errors';
+import { isRecord } from '../lib/is-record';
 import { ClientError } from './client-error';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 /**
  * Unwraps a Result that arrived over a transport. The shape is checked rather than trusted

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { isRecord } from '../../lib/is-record';
+import { DetailBlock, PRE_BLOCK } from '../ui/detail-block';
 
 /** What a chat request and response look like inside a span; anything else is shown as JSON. */
 interface SpanMessage {
@@ -6,9 +7,6 @@ interface SpanMessage {
   readonly content: string;
   readonly toolCalls?: readonly { name: string; arguments: string }[];
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function messagesOf(request: unknown): SpanMessage[] | null {
   if (!isRecord(request) || !Array.isArray(request.messages)) return null;
@@ -28,20 +26,6 @@ function parametersOf(request: unknown): [string, string][] {
     .map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]);
 }
 
-function Block({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="flex flex-col gap-1.5">
-      <h3 className="text-[11px] font-medium tracking-wide text-muted-foreground uppercase">
-        {title}
-      </h3>
-      {children}
-    </section>
-  );
-}
-
-const pre =
-  'max-h-64 overflow-auto rounded-md border bg-muted/40 p-2 font-mono text-xs whitespace-pre-wrap break-words';
-
 /** The request's messages and parameters, then the answer's text and tool calls. */
 export function SpanCall({ request, response }: { request: unknown; response: unknown }) {
   const messages = messagesOf(request);
@@ -52,16 +36,16 @@ export function SpanCall({ request, response }: { request: unknown; response: un
     : [];
   return (
     <div className="flex flex-col gap-4">
-      <Block title="Request">
+      <DetailBlock title="Request">
         {messages ? (
           messages.map((m, i) => (
             <div key={i} className="flex flex-col gap-0.5" data-testid={`span-message-${i}`}>
               <span className="text-[11px] font-medium">{m.role}</span>
-              <pre className={pre}>{m.content}</pre>
+              <pre className={PRE_BLOCK}>{m.content}</pre>
             </div>
           ))
         ) : (
-          <pre className={pre}>{JSON.stringify(request, null, 2)}</pre>
+          <pre className={PRE_BLOCK}>{JSON.stringify(request, null, 2)}</pre>
         )}
         {parameters.length > 0 ? (
           <dl className="flex flex-wrap gap-x-4 gap-y-0.5 text-xs" data-testid="span-parameters">
@@ -73,19 +57,22 @@ export function SpanCall({ request, response }: { request: unknown; response: un
             ))}
           </dl>
         ) : null}
-      </Block>
+      </DetailBlock>
       {answer ? (
-        <Block title="Response">
-          <pre className={pre} data-testid="span-response-text">
+        <DetailBlock title="Response">
+          <pre className={PRE_BLOCK} data-testid="span-response-text">
             {typeof answer.text === 'string' && answer.text !== '' ? answer.text : '(no text)'}
           </pre>
           {toolCalls.map((call, i) => (
-            <pre key={i} className={pre}>{`${String(call.name)}(${String(call.arguments)})`}</pre>
+            <pre
+              key={i}
+              className={PRE_BLOCK}
+            >{`${String(call.name)}(${String(call.arguments)})`}</pre>
           ))}
           {typeof answer.finishReason === 'string' ? (
             <span className="text-xs text-muted-foreground">{`finish: ${answer.finishReason}`}</span>
           ) : null}
-        </Block>
+        </DetailBlock>
       ) : null}
     </div>
   );

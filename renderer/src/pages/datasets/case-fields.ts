@@ -1,14 +1,11 @@
 import type { MatcherInput } from '../../../../shared/contract';
+import { isRecord } from '../../lib/is-record';
 
 /** What parsing an edited cell gives: the value to save, or why it cannot be saved. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = <T>(error: string): Parsed<T> => ({ ok: false, error });
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function tryJson(text: string): { value: unknown } | null {
   try {

@@ -1,11 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { toast } from 'sonner';
 import type { DatasetSummary } from '../../../../shared/contract';
 import { useClient } from '../../app/client-context';
-import { toClientError } from '../../client';
 import { DialogFormFooter } from '../../components/ui/dialog-form-footer';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
-import { fieldErrorsOf } from '../../lib/field-errors';
+import { useFormSubmit } from '../../lib/use-form-submit';
 import { DatasetFields, type DatasetFieldValues } from './dataset-fields';
 import { splitTags } from './tags-text';
 
@@ -36,54 +35,40 @@ export function EditDatasetDialog({
 }: EditDatasetDialogProps) {
   const client = useClient();
   const [values, setValues] = useState<DatasetFieldValues>(() => valuesOf(dataset));
-  const [saving, setSaving] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormSubmit();
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSaving(true);
-    setErrors({});
-    setError(null);
+  const onSubmit = form.onSubmit(async () => {
     const newName = values.name.trim();
-    try {
-      const saved = await client.invoke('datasets.update', {
-        name: dataset.name,
-        ...(newName !== dataset.name ? { newName } : {}),
-        ...(values.type !== dataset.interactionType ? { interactionType: values.type } : {}),
-        description: values.description.trim(),
-        tags: splitTags(values.tags),
-      });
-      toast.success(`Saved ${saved.name}`);
-      onSaved(saved.name);
-    } catch (err) {
-      const clientError = toClientError(err);
-      setError(clientError.toString());
-      setErrors(fieldErrorsOf(clientError));
-    } finally {
-      setSaving(false);
-    }
-  };
+    const saved = await client.invoke('datasets.update', {
+      name: dataset.name,
+      ...(newName !== dataset.name ? { newName } : {}),
+      ...(values.type !== dataset.interactionType ? { interactionType: values.type } : {}),
+      description: values.description.trim(),
+      tags: splitTags(values.tags),
+    });
+    toast.success(`Saved ${saved.name}`);
+    onSaved(saved.name);
+  });
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent data-testid="edit-dataset-dialog" className="max-w-md">
         <DialogTitle>Edit dataset</DialogTitle>
         <DialogDescription>Its cases and runs stay with it under a new name.</DialogDescription>
-        <form noValidate className="mt-4 flex flex-col gap-3" onSubmit={(e) => void onSubmit(e)}>
+        <form noValidate className="mt-4 flex flex-col gap-3" onSubmit={onSubmit}>
           <DatasetFields
             idPrefix="edit-dataset"
             values={values}
             onChange={setValues}
-            nameError={errors.newName ?? errors.name}
-            tagsError={errors.tags}
+            nameError={form.fieldErrors.newName ?? form.fieldErrors.name}
+            tagsError={form.fieldErrors.tags}
             withDescription
           />
           <DialogFormFooter
             onCancel={() => onOpenChange(false)}
-            error={error}
+            error={form.error}
             errorTestId="edit-dataset-error"
-            busy={saving}
+            busy={form.busy}
             submitTestId="save-dataset"
           >
             Save

@@ -1,10 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { toast } from 'sonner';
 import { useClient } from '../../app/client-context';
-import { toClientError } from '../../client';
 import { DialogFormFooter } from '../../components/ui/dialog-form-footer';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
-import { fieldErrorsOf } from '../../lib/field-errors';
+import { useFormSubmit } from '../../lib/use-form-submit';
 import { DatasetFields, type DatasetFieldValues } from './dataset-fields';
 import { splitTags } from './tags-text';
 
@@ -20,32 +19,18 @@ const EMPTY: DatasetFieldValues = { name: '', type: 'chat', tags: '', descriptio
 export function NewDatasetDialog({ open, onOpenChange, onCreated }: NewDatasetDialogProps) {
   const client = useClient();
   const [values, setValues] = useState<DatasetFieldValues>(EMPTY);
-  const [creating, setCreating] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormSubmit();
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setCreating(true);
-    setErrors({});
-    setError(null);
-    try {
-      const created = await client.invoke('datasets.create', {
-        name: values.name.trim(),
-        interactionType: values.type,
-        tags: splitTags(values.tags),
-      });
-      toast.success(`Created ${created.name}`);
-      setValues(EMPTY);
-      onCreated(created.name);
-    } catch (err) {
-      const clientError = toClientError(err);
-      setError(clientError.toString());
-      setErrors(fieldErrorsOf(clientError));
-    } finally {
-      setCreating(false);
-    }
-  };
+  const onSubmit = form.onSubmit(async () => {
+    const created = await client.invoke('datasets.create', {
+      name: values.name.trim(),
+      interactionType: values.type,
+      tags: splitTags(values.tags),
+    });
+    toast.success(`Created ${created.name}`);
+    setValues(EMPTY);
+    onCreated(created.name);
+  });
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
@@ -54,19 +39,19 @@ export function NewDatasetDialog({ open, onOpenChange, onCreated }: NewDatasetDi
         <DialogDescription>
           An empty dataset; add cases in the table or import a file.
         </DialogDescription>
-        <form noValidate className="mt-4 flex flex-col gap-3" onSubmit={(e) => void onSubmit(e)}>
+        <form noValidate className="mt-4 flex flex-col gap-3" onSubmit={onSubmit}>
           <DatasetFields
             idPrefix="new-dataset"
             values={values}
             onChange={setValues}
-            nameError={errors.name}
-            tagsError={errors.tags}
+            nameError={form.fieldErrors.name}
+            tagsError={form.fieldErrors.tags}
           />
           <DialogFormFooter
             onCancel={() => onOpenChange(false)}
-            error={error}
+            error={form.error}
             errorTestId="new-dataset-error"
-            busy={creating}
+            busy={form.busy}
             submitTestId="create-dataset"
           >
             Create

@@ -1,23 +1,12 @@
 import { Copy, ScrollText } from 'lucide-react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { ResultView } from '../../../../shared/contract';
 import { SpanDialog } from '../../components/span/span-dialog';
 import { Button } from '../../components/ui/button';
+import { DetailBlock, PRE_BLOCK } from '../../components/ui/detail-block';
 import { copyText } from '../../lib/copy-text';
 import { fmtCount, fmtMs, fmtUsd } from './format';
 import { MatcherReasons } from './result-matchers';
-
-const PRE =
-  'max-h-64 overflow-auto rounded-md border bg-muted/40 px-2 py-1.5 font-mono text-xs whitespace-pre-wrap break-words';
-
-function Block({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <div className="flex min-w-0 flex-col gap-1">
-      <span className="text-[11px] font-medium text-muted-foreground">{title}</span>
-      {children}
-    </div>
-  );
-}
 
 const show = (value: unknown) =>
   value === null || value === undefined
@@ -36,22 +25,22 @@ export function ResultDetails({ result }: { result: ResultView }) {
       data-testid={`result-details-${id}`}
       onClick={(e) => e.stopPropagation()}
     >
-      <Block title="Input vars">
-        <pre className={PRE}>{JSON.stringify(result.vars, null, 2)}</pre>
-      </Block>
-      <Block title="Expected">
-        <pre className={PRE} data-testid="result-expected">
+      <DetailBlock title="Input vars">
+        <pre className={PRE_BLOCK}>{JSON.stringify(result.vars, null, 2)}</pre>
+      </DetailBlock>
+      <DetailBlock title="Expected">
+        <pre className={PRE_BLOCK} data-testid="result-expected">
           {show(result.expected)}
         </pre>
-      </Block>
-      <Block title="Output">
-        <pre className={PRE} data-testid="result-output">
+      </DetailBlock>
+      <DetailBlock title="Output">
+        <pre className={PRE_BLOCK} data-testid="result-output">
           {result.error ? `${result.error.code}: ${result.error.message}` : show(result.output)}
         </pre>
-      </Block>
-      <Block title="Matchers">
+      </DetailBlock>
+      <DetailBlock title="Matchers">
         <MatcherReasons matchers={result.matchers} />
-      </Block>
+      </DetailBlock>
       <div className="col-span-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-muted-foreground">
         <span>{`tokens ${fmtCount(result.inputTokens)} in / ${fmtCount(result.outputTokens)} out`}</span>
         <span>{`cost ${fmtUsd(result.costUsd)}`}</span>

@@ -1,15 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { toast } from 'sonner';
 import type { PromptKind } from '../../../../shared/contract';
 import { PROMPT_KINDS } from '../../../../shared/contract';
 import { useClient } from '../../app/client-context';
-import { toClientError } from '../../client';
 import { DialogFormFooter } from '../../components/ui/dialog-form-footer';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
 import { Input } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
 import { NativeSelect } from '../../components/ui/native-select';
-import { fieldErrorsOf } from '../../lib/field-errors';
+import { useFormSubmit } from '../../lib/use-form-submit';
 import { isPromptKind, KIND_LABELS, starterContent } from './prompt-kinds';
 
 interface NewPromptDialogProps {
@@ -41,43 +40,24 @@ export function NewPromptDialog({ open, onOpenChange, onCreated }: NewPromptDial
   const [kind, setKind] = useState<PromptKind>('system');
   const [description, setDescription] = useState('');
   const [tags, setTags] = useState('');
-  const [creating, setCreating] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
+  const form = useFormSubmit();
+  const errors = form.fieldErrors;
 
-  const reset = () => {
+  const onSubmit = form.onSubmit(async () => {
+    const created = await client.invoke('prompts.create', {
+      name: name.trim(),
+      kind,
+      ...(description.trim() ? { description: description.trim() } : {}),
+      ...(splitTags(tags).length > 0 ? { tags: splitTags(tags) } : {}),
+      content: starterContent(kind),
+      message: 'Created',
+    });
+    toast.success(`Created ${name.trim()} ${created.version}`);
     setName('');
     setDescription('');
     setTags('');
-    setErrors({});
-    setError(null);
-  };
-
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setCreating(true);
-    setErrors({});
-    setError(null);
-    try {
-      const created = await client.invoke('prompts.create', {
-        name: name.trim(),
-        kind,
-        ...(description.trim() ? { description: description.trim() } : {}),
-        ...(splitTags(tags).length > 0 ? { tags: splitTags(tags) } : {}),
-        content: starterContent(kind),
-        message: 'Created',
-      });
-      toast.success(`Created ${name.trim()} ${created.version}`);
-      reset();
-      onCreated(name.trim());
-    } catch (err) {
-      const clientError = toClientError(err);
-      setError(clientError.toString());
-      setErrors(fieldErrorsOf(clientError));
-    } finally {
-      setCreating(false);
-    }
-  };
+    onCreated(name.trim());
+  });
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
@@ -86,7 +66,7 @@ export function NewPromptDialog({ open, onOpenChange, onCreated }: NewPromptDial
         <DialogDescription>
           It starts at v1.0 with a starter text you can edit right away.
         </DialogDescription>
-        <form noValidate className="mt-4 flex flex-col gap-3" onSubmit={(e) => void onSubmit(e)}>
+        <form noValidate className="mt-4 flex flex-col gap-3" onSubmit={onSubmit}>
           <div className="flex flex-col gap-1.5">
             <Label htmlFor="new-prompt-name">Name</Label>
             <Input
@@ -146,9 +126,9 @@ export function NewPromptDialog({ open, onOpenChange, onCreated }: NewPromptDial
           </div>
           <DialogFormFooter
             onCancel={() => onOpenChange(false)}
-            error={error}
+            error={form.error}
             errorTestId="new-prompt-error"
-            busy={creating}
+            busy={form.busy}
             submitTestId="create-prompt"
           >
             Create
