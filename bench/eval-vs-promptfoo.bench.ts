@@ -1,11 +1,14 @@
 // `assay eval` on the exact work promptfoo was measured on (../shared/bench/promptfoo): the
 // same generated config (1 prompt, gpt-4o-mini at the same mock server, N tests × 3 assertions:
-// contains, regex, is-json), concurrency 20, no cache, results stored. Wall time and peak RSS
-// of the whole CLI process (startup included) by GNU time, median of REPS runs.
+// contains, regex, is-json), concurrency 20, no cache, results stored. Wall time, CPU time and
+// peak RSS of the whole CLI process (startup included) by GNU time, median of REPS runs.
 // Issue #5 targets: N=1000 at 50 ms under 3 s; N=5000 at 0 ms under 5 s and under 200 MB RSS.
-// promptfoo 0.121.20 per the issue: 19.0 s and 58.4 s / 546 MB; re-measured here on 2026-11-26
-// (PF_HOME=... bash ../shared/bench/promptfoo/bench.sh 1 n1000_l50 n5000_l0): 13.3 s and
-// 54.6 s / 463 MB.
+// promptfoo 0.121.20 per the issue: 19.0 s and 58.4 s / 546 MB.
+//
+// The development VM's speed drifts (the same run took 5.0 to 7.2 s of CPU within an hour), so
+// absolute figures from different hours do not compare. With PF_HOME set to a folder where
+// `npm install promptfoo@0.121.20` was run, each repetition also runs promptfoo on the same
+// config and mock, right after Assay, and the ratio of the medians is printed.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,6 +18,11 @@ const REPO = path.resolve(import.meta.dirname, '..');
 const PF = path.resolve(REPO, '../shared/bench/promptfoo');
 const REPS = Number(process.env.REPS ?? 3);
 const SCENARIOS = (process.env.SCENARIOS ?? 'n1000_l50,n5000_l0').split(',');
+const PF_HOME = process.env.PF_HOME;
+const PF_BIN = PF_HOME && path.join(PF_HOME, 'node_modules/promptfoo/dist/src/entrypoint.js');
+if (PF_BIN && !fs.existsSync(PF_BIN)) {
+  console.log(`PF_HOME has no promptfoo install (${PF_BIN}): measuring Assay alone`);
+}
 
 if (!fs.existsSync(path.join(PF, 'mock-openai.js')) || !fs.existsSync('/usr/bin/time')) {
   console.log('skipped: needs ../shared/bench/promptfoo and /usr/bin/time');
@@ -43,68 +51,140 @@ async function startMock(
   };
 }
 
-function runOnce(config: string, port: number): { wallS: number; rssMb: number; summary: string } {
+interface Measured {
+  readonly wallS: number;
+  readonly cpuS: number;
+  readonly rssMb: number;
+}
+
+/** Runs a command under GNU time; a failed run throws with its stderr (a figure would lie). */
+function timed(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  scratch: string,
+): Measured & { out: string } {
+  const timeFile = path.join(scratch, 'time.txt');
+  const run = spawnSync('/usr/bin/time', ['-v', '-o', timeFile, ...argv], {
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (run.status !== 0) {
+    throw new Error(
+      `${path.basename(argv[1]!)} exited ${run.status}: ${run.stderr.split('\n').slice(-10).join('\n')}`,
+    );
+  }
+  const time = fs.readFileSync(timeFile, 'utf8');
+  const field = (name: string): number => Number(new RegExp(`${name}: ([\\d.]+)`).exec(time)![1]);
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(
+    time,
+  )!;
+  return {
+    wallS: Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]),
+    cpuS: field('User time \\(seconds\\)') + field('System time \\(seconds\\)'),
+    rssMb: field('Maximum resident set size \\(kbytes\\)') / 1024,
+    out: run.stdout,
+  };
+}
+
+function runAssay(config: string, port: number): Measured & { summary: string } {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-bench-eval-'));
-  const timeFile = path.join(dataDir, 'time.txt');
-  const run = spawnSync(
-    '/usr/bin/time',
-    [
-      '-v',
-      '-o',
-      timeFile,
-      process.execPath,
-      path.join(REPO, 'bin/assay.js'),
-      'eval',
-      config,
-      '--no-cache',
-      '--data-dir',
-      dataDir,
-    ],
-    {
-      env: {
+  try {
+    const run = timed(
+      [
+        process.execPath,
+        path.join(REPO, 'bin/assay.js'),
+        'eval',
+        config,
+        '--no-cache',
+        '--data-dir',
+        dataDir,
+      ],
+      {
         ...process.env,
         OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`,
         OPENAI_API_KEY: 'sk-dummy-local-mock',
       },
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
-  if (run.status !== 0) {
-    // A figure from a failed run would be meaningless: say why it failed instead.
-    throw new Error(
-      `assay eval exited ${run.status}: ${run.stderr.split('\n').slice(-10).join('\n')}`,
+      dataDir,
     );
+    const row = run.out.split('\n').find((l) => l.includes('openai:gpt-4o-mini')) ?? '';
+    return { ...run, summary: row.replace(/\s+/g, ' ').trim() };
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  const out = run.stdout;
-  const time = fs.readFileSync(timeFile, 'utf8');
-  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(
-    time,
-  )!;
-  const wallS = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-  const rssMb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(time)![1]) / 1024;
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  const row = out.split('\n').find((l) => l.includes('openai:gpt-4o-mini')) ?? '';
-  return { wallS, rssMb, summary: row.replace(/\s+/g, ' ').trim() };
+}
+
+/** promptfoo as ../shared/bench/promptfoo/bench.sh runs it (its results stored in `home`). */
+function runPromptfoo(config: string, home: string): Measured {
+  return timed(
+    [
+      process.execPath,
+      PF_BIN!,
+      'eval',
+      '-c',
+      config,
+      '--no-cache',
+      '--no-progress-bar',
+      '--no-table',
+      '--no-share',
+      '-j',
+      '20',
+    ],
+    {
+      ...process.env,
+      PROMPTFOO_CONFIG_DIR: home,
+      PROMPTFOO_DISABLE_TELEMETRY: '1',
+      PROMPTFOO_DISABLE_UPDATE: '1',
+      PROMPTFOO_DISABLE_SHARING: '1',
+      PROMPTFOO_DISABLE_REMOTE_GENERATION: 'true',
+      PROMPTFOO_DISABLE_REDTEAM_REMOTE_GENERATION: 'true',
+      OPENAI_API_KEY: 'sk-dummy-local-mock',
+    },
+    home,
+  );
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+const describe = (label: string, runs: readonly Measured[]): string =>
+  `${label} wall median ${median(runs.map((r) => r.wallS)).toFixed(2)} s ` +
+  `(${runs.map((r) => r.wallS.toFixed(2)).join(', ')}), ` +
+  `CPU median ${median(runs.map((r) => r.cpuS)).toFixed(2)} s, ` +
+  `peak RSS median ${median(runs.map((r) => r.rssMb)).toFixed(0)} MB`;
+
+const withPromptfoo = PF_BIN !== undefined && fs.existsSync(PF_BIN);
 for (const scenario of SCENARIOS) {
   const [, n, latency] = /^n(\d+)_l(\d+)$/.exec(scenario)!;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-bench-pf-'));
   const mock = await startMock(Number(latency), dir);
-  const config = path.join(dir, 'promptfooconfig.yaml');
-  execFileSync(
-    process.execPath,
-    [path.join(PF, 'gen-config.js'), n!, String(mock.port), config, '20'],
-    { stdio: 'ignore' },
-  );
-  const runs = Array.from({ length: REPS }, () => runOnce(config, mock.port));
-  mock.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
-  console.log(
-    `${scenario}: wall median ${median(runs.map((r) => r.wallS)).toFixed(2)} s (${runs.map((r) => r.wallS.toFixed(2)).join(', ')}), ` +
-      `peak RSS median ${median(runs.map((r) => r.rssMb)).toFixed(0)} MB; ${runs[0]!.summary}`,
-  );
+  try {
+    const config = path.join(dir, 'promptfooconfig.yaml');
+    execFileSync(
+      process.execPath,
+      [path.join(PF, 'gen-config.js'), n!, String(mock.port), config, '20'],
+      { stdio: 'ignore' },
+    );
+    const assay: (Measured & { summary: string })[] = [];
+    const promptfoo: Measured[] = [];
+    const pfHome = path.join(dir, 'promptfoo-home');
+    if (withPromptfoo) {
+      // promptfoo's first run creates its database: not measured, as bench.sh does.
+      fs.mkdirSync(pfHome);
+      runPromptfoo(config, pfHome);
+    }
+    for (let rep = 0; rep < REPS; rep++) {
+      assay.push(runAssay(config, mock.port));
+      if (withPromptfoo) promptfoo.push(runPromptfoo(config, pfHome));
+    }
+    console.log(`${scenario}: ${describe('assay', assay)}; ${assay[0]!.summary}`);
+    if (withPromptfoo) {
+      const ratio = median(promptfoo.map((r) => r.wallS)) / median(assay.map((r) => r.wallS));
+      console.log(
+        `${scenario}: ${describe('promptfoo', promptfoo)}; assay ${ratio.toFixed(1)}x faster`,
+      );
+    }
+  } finally {
+    mock.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
