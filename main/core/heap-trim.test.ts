@@ -33,6 +33,31 @@ describe('startHeapTrim', () => {
     }
   });
 
+  it("measures the headroom from V8's own collections too, not only from its own", () => {
+    vi.useFakeTimers();
+    try {
+      // The trim starts on a heap full of garbage (an import just ran): 50 used, 20 live.
+      let used = 50;
+      const gc = vi.fn(() => {
+        used = 20;
+      });
+      const trim = startHeapTrim({ headroomBytes: 10, everyMs: 100, heapUsed: () => used, gc });
+      // V8 collects by itself: the next tick sees 20, which becomes the floor.
+      used = 20;
+      vi.advanceTimersByTime(100);
+      used = 29;
+      vi.advanceTimersByTime(100);
+      expect(gc).not.toHaveBeenCalled();
+      // 30 is 10 past the live size: measured from the start (50) it would wait until 60.
+      used = 30;
+      vi.advanceTimersByTime(100);
+      expect(trim.collections()).toBe(1);
+      trim.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('reaches a real gc() in plain Node without --expose-gc, and leaves no global behind', () => {
     const gc = exposeGc();
     expect(gc).toBeTypeOf('function');
