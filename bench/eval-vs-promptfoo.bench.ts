@@ -8,7 +8,9 @@
 // The development VM's speed drifts (the same run took 5.0 to 7.2 s of CPU within an hour), so
 // absolute figures from different hours do not compare. With PF_HOME set to a folder where
 // `npm install promptfoo@0.121.20` was run, each repetition also runs promptfoo on the same
-// config and mock, right after Assay, and the ratio of the medians is printed.
+// config and mock, right after Assay, and the ratio of the medians is printed. Each repetition
+// also times the calls alone (support/call-floor.ts: a bare HTTP client, and the OpenAI SDK),
+// the floor under any eval of that size on the machine.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -146,6 +148,24 @@ function runPromptfoo(config: string, home: string): Measured {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
+/** Seconds the calls alone take from a process that does nothing else (support/call-floor.ts). */
+function callFloor(mode: 'undici' | 'sdk', port: number, n: string): number {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      path.join(import.meta.dirname, 'support/call-floor.ts'),
+      mode,
+      `http://127.0.0.1:${port}/v1`,
+      n,
+      '20',
+    ],
+    { encoding: 'utf8' },
+  );
+  return Number(out.trim());
+}
+
 const describe = (label: string, runs: readonly Measured[]): string =>
   `${label} wall median ${median(runs.map((r) => r.wallS)).toFixed(2)} s ` +
   `(${runs.map((r) => r.wallS.toFixed(2)).join(', ')}), ` +
@@ -165,6 +185,7 @@ for (const scenario of SCENARIOS) {
       { stdio: 'ignore' },
     );
     const assay: (Measured & { summary: string })[] = [];
+    const floors = { undici: [] as number[], sdk: [] as number[] };
     const promptfoo: Measured[] = [];
     const pfHome = path.join(dir, 'promptfoo-home');
     if (withPromptfoo) {
@@ -174,9 +195,16 @@ for (const scenario of SCENARIOS) {
     }
     for (let rep = 0; rep < REPS; rep++) {
       assay.push(runAssay(config, mock.port));
+      floors.undici.push(callFloor('undici', mock.port, n!));
+      floors.sdk.push(callFloor('sdk', mock.port, n!));
       if (withPromptfoo) promptfoo.push(runPromptfoo(config, pfHome));
     }
     console.log(`${scenario}: ${describe('assay', assay)}; ${assay[0]!.summary}`);
+    // What no eval can beat on this machine: the same calls with nothing else in the process.
+    console.log(
+      `${scenario}: the calls alone (median): ${median(floors.undici).toFixed(2)} s from a bare ` +
+        `HTTP client, ${median(floors.sdk).toFixed(2)} s through the OpenAI SDK`,
+    );
     if (withPromptfoo) {
       const ratio = median(promptfoo.map((r) => r.wallS)) / median(assay.map((r) => r.wallS));
       console.log(
