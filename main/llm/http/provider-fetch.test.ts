@@ -21,6 +21,13 @@ beforeAll(async () => {
           res.writeHead(201, { 'content-type': 'application/json', 'x-request-id': 'req_1' });
           res.end(JSON.stringify({ echo: body, auth: req.headers.authorization ?? null }));
           return;
+        case '/many-headers':
+          // Repeated headers arrive from undici as arrays; fetch joins them (set-cookie aside).
+          res.setHeader('vary', ['accept', 'origin']);
+          res.setHeader('set-cookie', ['a=1', 'b=2']);
+          res.setHeader('content-type', 'text/plain');
+          res.end(JSON.stringify(req.headers));
+          return;
         case '/gzip':
           res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
           res.end(zlib.gzipSync(JSON.stringify({ zipped: true })));
@@ -82,6 +89,16 @@ describe('providerFetch', () => {
     expect(res.ok).toBe(true);
     expect(res.headers.get('x-request-id')).toBe('req_1');
     expect(await res.json()).toEqual({ echo: '{"a":1}', auth: 'Bearer k' });
+  });
+
+  it('keeps repeated answer headers as fetch does, and takes request headers as a plain record', async () => {
+    const res = await providerFetch(`${base}/many-headers`, {
+      headers: { 'X-Api-Key': 'k2', Accept: 'application/json' },
+    });
+    expect(res.headers.get('vary')).toBe('accept, origin');
+    expect(res.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+    expect(res.headers.get('content-type')).toBe('text/plain');
+    expect(await res.json()).toMatchObject({ 'x-api-key': 'k2', accept: 'application/json' });
   });
 
   it('decodes a compressed body as fetch does', async () => {

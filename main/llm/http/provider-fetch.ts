@@ -39,18 +39,24 @@ function isSimpleBody(body: unknown): body is Body {
 
 function headerRecord(init: ConstructorParameters<typeof Headers>[0]): Record<string, string> {
   const out: Record<string, string> = {};
-  if (init) new Headers(init).forEach((value, name) => (out[name] = value));
+  // The SDKs pass a Headers object: read it as it is (a copy would validate and sort it again).
+  const headers = init instanceof Headers ? init : init ? new Headers(init) : undefined;
+  headers?.forEach((value, name) => (out[name] = value));
   return out;
 }
 
-function responseHeaders(raw: Dispatcher.ResponseData['headers']): Headers {
-  const headers = new Headers();
+/**
+ * The answer's headers as name/value pairs for the Response to take in: building a Headers
+ * object here would make the Response validate and copy every header a second time.
+ */
+function responseHeaders(raw: Dispatcher.ResponseData['headers']): [string, string][] {
+  const pairs: [string, string][] = [];
   for (const [name, value] of Object.entries(raw)) {
     if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else headers.append(name, value);
+    if (Array.isArray(value)) for (const v of value) pairs.push([name, v]);
+    else pairs.push([name, value]);
   }
-  return headers;
+  return pairs;
 }
 
 const DECODERS: Record<string, () => NodeJS.ReadWriteStream> = {
@@ -103,15 +109,16 @@ async function requestFetch(url: string, init: RequestInit): Promise<Response> {
       }
       continue;
     }
-    const responseHeadersList = responseHeaders(res.headers);
+    const answerHeaders = responseHeaders(res.headers);
     if (NULL_BODY_STATUS.has(res.statusCode) || method === 'HEAD') {
       await res.body.dump();
-      return new Response(null, { status: res.statusCode, headers: responseHeadersList });
+      return new Response(null, { status: res.statusCode, headers: answerHeaders });
     }
-    const stream = decodedBody(res.body, responseHeadersList.get('content-encoding'));
+    const encoding = res.headers['content-encoding'];
+    const stream = decodedBody(res.body, typeof encoding === 'string' ? encoding : null);
     return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
       status: res.statusCode,
-      headers: responseHeadersList,
+      headers: answerHeaders,
     });
   }
 }
