@@ -1,7 +1,7 @@
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { SystemInfo } from '../../../shared/contract';
-import { toClientError, type ClientError } from '../client';
-import { useClient } from './client-context';
+import type { ClientError } from '../client';
+import { useChannel } from '../lib/use-channel';
 
 interface SystemInfoState {
   info: SystemInfo | null;
@@ -12,20 +12,8 @@ const SystemInfoContext = createContext<SystemInfoState>({ info: null, error: nu
 
 /** Loads `system.info` once for the sidebar footer and the About card. */
 export function SystemInfoProvider({ children }: { children: ReactNode }) {
-  const client = useClient();
-  const [state, setState] = useState<SystemInfoState>({ info: null, error: null });
-
-  useEffect(() => {
-    let live = true;
-    client.invoke('system.info', {}).then(
-      (info) => live && setState({ info, error: null }),
-      (err: unknown) => live && setState({ info: null, error: toClientError(err) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client]);
-
+  const { data, error } = useChannel('system.info', {});
+  const state = useMemo(() => ({ info: data, error }), [data, error]);
   return <SystemInfoContext.Provider value={state}>{children}</SystemInfoContext.Provider>;
 }
 

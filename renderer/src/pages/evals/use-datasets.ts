@@ -1,21 +1,11 @@
-import { useEffect, useState } from 'react';
-import { useClient } from '../../app/client-context';
+import { useMemo } from 'react';
+import { useChannel } from '../../lib/use-channel';
 
-/** Names of the live datasets, for the runs filter. */
-export function useDatasetNames() {
-  const client = useClient();
-  const [names, setNames] = useState<string[]>([]);
-
-  useEffect(() => {
-    let live = true;
-    client.invoke('datasets.list', {}).then(
-      (r) => live && setNames(r.datasets.filter((d) => d.deletedAt === null).map((d) => d.name)),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [client]);
-
-  return names;
+/** Names of the live datasets, for the runs filter (none when they cannot be listed). */
+export function useDatasetNames(): string[] {
+  const { data } = useChannel('datasets.list', {});
+  return useMemo(
+    () => (data?.datasets ?? []).filter((d) => d.deletedAt === null).map((d) => d.name),
+    [data],
+  );
 }

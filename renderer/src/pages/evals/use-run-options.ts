@@ -1,50 +1,33 @@
-import { useEffect, useState } from 'react';
-import type { DatasetSummary, PromptSummary, PromptVersionView } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
+import { useMemo } from 'react';
+import { useChannel } from '../../lib/use-channel';
 
-/** Datasets and saved prompts to start a run with, loaded when the dialog opens. */
+/** Datasets and saved prompts to start a run with, loaded when the dialog opens (none on failure). */
 export function useRunOptions(open: boolean) {
-  const client = useClient();
-  const [datasets, setDatasets] = useState<DatasetSummary[] | null>(null);
-  const [prompts, setPrompts] = useState<PromptSummary[] | null>(null);
-
-  useEffect(() => {
-    if (!open) return;
-    let live = true;
-    client.invoke('datasets.list', {}).then(
-      (r) => live && setDatasets(r.datasets.filter((d) => d.deletedAt === null)),
-      () => live && setDatasets((current) => current ?? []),
-    );
-    client.invoke('prompts.list', {}).then(
-      (r) => live && setPrompts(r.prompts.filter((p) => p.deletedAt === null)),
-      () => live && setPrompts((current) => current ?? []),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, open]);
-
+  const datasetList = useChannel('datasets.list', open ? {} : null);
+  const promptList = useChannel('prompts.list', open ? {} : null);
+  const datasets = useMemo(
+    () =>
+      datasetList.data
+        ? datasetList.data.datasets.filter((d) => d.deletedAt === null)
+        : datasetList.error
+          ? []
+          : null,
+    [datasetList.data, datasetList.error],
+  );
+  const prompts = useMemo(
+    () =>
+      promptList.data
+        ? promptList.data.prompts.filter((p) => p.deletedAt === null)
+        : promptList.error
+          ? []
+          : null,
+    [promptList.data, promptList.error],
+  );
   return { datasets, prompts };
 }
 
 /** Every version of the picked prompt (newest first), for the version select. */
 export function usePromptVersions(name: string | null) {
-  const client = useClient();
-  const [versions, setVersions] = useState<{ name: string; list: PromptVersionView[] } | null>(
-    null,
-  );
-
-  useEffect(() => {
-    if (!name) return;
-    let live = true;
-    client.invoke('prompts.versions', { name }).then(
-      (r) => live && setVersions({ name, list: r.versions }),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, name]);
-
-  return versions && versions.name === name ? versions.list : [];
+  const { data, isCurrent } = useChannel('prompts.versions', name ? { name } : null);
+  return isCurrent && data ? data.versions : [];
 }

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { RunView } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
-import { toClientError, type ClientError } from '../../client';
+import { useChannel } from '../../lib/use-channel';
 import { isActive, useRunProgress } from './progress-context';
 
 const REFRESH_MS = 2000;
@@ -12,38 +11,28 @@ const REFRESH_MS = 2000;
  * that says it stopped always loads it.
  */
 export function useRun(runId: string) {
-  const client = useClient();
   const event = useRunProgress(runId);
-  const [run, setRun] = useState<RunView | null>(null);
-  const [error, setError] = useState<ClientError | null>(null);
   const [tick, setTick] = useState(0);
   const lastLoad = useRef(0);
   const status = event?.status;
   const done = event?.done;
 
+  // The first load of a run counts as a load: the first progress event waits out REFRESH_MS.
+  useEffect(() => {
+    lastLoad.current = Date.now();
+  }, [runId]);
+
   useEffect(() => {
     if (status === undefined) return;
     const wait = isActive(status) ? Math.max(0, lastLoad.current + REFRESH_MS - Date.now()) : 0;
-    const timer = setTimeout(() => setTick((n) => n + 1), wait);
+    const timer = setTimeout(() => {
+      lastLoad.current = Date.now();
+      setTick((n) => n + 1);
+    }, wait);
     return () => clearTimeout(timer);
   }, [status, done]);
 
-  useEffect(() => {
-    let live = true;
-    lastLoad.current = Date.now();
-    client.invoke('evals.get', { runId }).then(
-      (view) => {
-        if (!live) return;
-        setRun(view);
-        setError(null);
-      },
-      (err: unknown) => live && setError(toClientError(err)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, runId, tick]);
-
-  const replace = useCallback((view: RunView) => setRun(view), []);
+  const { data: run, error, update } = useChannel('evals.get', { runId }, { refresh: tick });
+  const replace = useCallback((view: RunView) => update(() => view), [update]);
   return { run, error, replace };
 }

@@ -1,7 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { RunView } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
-import { toClientError, type ClientError } from '../../client';
+import { useChannel } from '../../lib/use-channel';
 import { useProgress } from './progress-context';
 
 export interface RunFilter {
@@ -14,33 +11,11 @@ export interface RunFilter {
  * stops, so finished totals replace the live counts.
  */
 export function useRuns({ dataset, groupId }: RunFilter, limit = 200) {
-  const client = useClient();
   const { stops } = useProgress();
-  const [runs, setRuns] = useState<RunView[] | null>(null);
-  const [error, setError] = useState<ClientError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    client
-      .invoke('evals.list', {
-        limit,
-        ...(dataset ? { dataset } : {}),
-        ...(groupId ? { groupId } : {}),
-      })
-      .then(
-        (result) => {
-          if (!live) return;
-          setRuns(result.runs);
-          setError(null);
-        },
-        (err: unknown) => live && setError(toClientError(err)),
-      );
-    return () => {
-      live = false;
-    };
-  }, [client, dataset, groupId, limit, stops, attempt]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  return { runs, error, reload };
+  const { data, error, reload } = useChannel(
+    'evals.list',
+    { limit, ...(dataset ? { dataset } : {}), ...(groupId ? { groupId } : {}) },
+    { refresh: stops },
+  );
+  return { runs: data?.runs ?? null, error, reload };
 }

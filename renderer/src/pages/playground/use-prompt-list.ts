@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useMemo } from 'react';
 import type { PromptKind, PromptSummary } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
+import { useChannel } from '../../lib/use-channel';
 
 /** Runnable kinds first: chat and text prompts are what the playground is mostly for. */
 const KIND_ORDER: Record<PromptKind, number> = { chat: 0, text: 0, system: 1, user: 1 };
@@ -13,22 +13,8 @@ function sorted(prompts: readonly PromptSummary[]): PromptSummary[] {
 
 /** Saved prompts for the source picker, from `prompts.list`. */
 export function usePromptList() {
-  const client = useClient();
-  const [prompts, setPrompts] = useState<PromptSummary[] | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    client.invoke('prompts.list', {}).then(
-      ({ prompts: loaded }) => live && setPrompts(sorted(loaded)),
-      // Already toasted: the picker still offers Scratch.
-      () => live && setPrompts((current) => current ?? []),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, attempt]);
-
-  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  const { data, error, reload } = useChannel('prompts.list', {});
+  // A failure was already toasted: the picker still offers Scratch.
+  const prompts = useMemo(() => (data ? sorted(data.prompts) : error ? [] : null), [data, error]);
   return { prompts, reload };
 }

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
-import type { PromptKind, PromptSummary } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
-import { toClientError, type ClientError } from '../../client';
+import type { PromptKind } from '../../../../shared/contract';
+import { useChannel } from '../../lib/use-channel';
 
 export interface PromptListFilters {
   search: string;
@@ -24,39 +22,17 @@ export const NO_FILTERS: PromptListFilters = {
  * `refreshKey` loads again (after a save, a delete, a label move) and keeps the old rows showing.
  */
 export function usePromptList(filters: PromptListFilters, refreshKey: number) {
-  const client = useClient();
-  const [prompts, setPrompts] = useState<PromptSummary[] | null>(null);
-  const [error, setError] = useState<ClientError | null>(null);
   const { search, kind, label, tag, includeDeleted } = filters;
-
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(
-      () => {
-        client
-          .invoke('prompts.list', {
-            ...(search.trim() ? { search: search.trim() } : {}),
-            ...(kind ? { kind } : {}),
-            ...(label ? { label } : {}),
-            ...(tag ? { tag } : {}),
-            includeDeleted,
-          })
-          .then(
-            (result) => {
-              if (!live) return;
-              setPrompts(result.prompts);
-              setError(null);
-            },
-            (err: unknown) => live && setError(toClientError(err)),
-          );
-      },
-      search ? 200 : 0,
-    );
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [client, search, kind, label, tag, includeDeleted, refreshKey]);
-
-  return { prompts, error };
+  const { data, error } = useChannel(
+    'prompts.list',
+    {
+      ...(search.trim() ? { search: search.trim() } : {}),
+      ...(kind ? { kind } : {}),
+      ...(label ? { label } : {}),
+      ...(tag ? { tag } : {}),
+      includeDeleted,
+    },
+    { refresh: refreshKey, delayMs: search ? 200 : 0 },
+  );
+  return { prompts: data?.prompts ?? null, error };
 }
