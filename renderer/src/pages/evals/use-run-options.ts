@@ -1,26 +1,24 @@
 import { useMemo } from 'react';
 import { useChannel } from '../../lib/use-channel';
 
-/** Datasets and saved prompts to start a run with, loaded when the dialog opens (none on failure). */
+/** The rows not deleted; none once the list failed (already toasted), null while it loads. */
+function liveRows<T extends { readonly deletedAt: string | null }>(
+  rows: readonly T[] | undefined,
+  failed: boolean,
+): T[] | null {
+  return rows ? rows.filter((r) => r.deletedAt === null) : failed ? [] : null;
+}
+
+/** Datasets and saved prompts to start a run with, loaded when the dialog opens. */
 export function useRunOptions(open: boolean) {
   const datasetList = useChannel('datasets.list', open ? {} : null);
   const promptList = useChannel('prompts.list', open ? {} : null);
   const datasets = useMemo(
-    () =>
-      datasetList.data
-        ? datasetList.data.datasets.filter((d) => d.deletedAt === null)
-        : datasetList.error
-          ? []
-          : null,
+    () => liveRows(datasetList.data?.datasets, datasetList.error !== null),
     [datasetList.data, datasetList.error],
   );
   const prompts = useMemo(
-    () =>
-      promptList.data
-        ? promptList.data.prompts.filter((p) => p.deletedAt === null)
-        : promptList.error
-          ? []
-          : null,
+    () => liveRows(promptList.data?.prompts, promptList.error !== null),
     [promptList.data, promptList.error],
   );
   return { datasets, prompts };
