@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { MatchResult } from '../types';
+import type { MatchResult, MatcherSpec } from '../types';
 import { parseMatcherSpec, runMatcher } from './registry';
 import { subject } from './test-support';
 
@@ -216,6 +216,45 @@ describe('matcher properties', () => {
         }
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('validation cached by a spec’s text', () => {
+  it('gives every spec the verdict of its own fields, whatever spec came before with the same text', async () => {
+    // Values that JSON prints alike must not share a verdict through the cache: NaN, ±Infinity
+    // and null all print null, undefined prints nothing, a Date prints as its ISO string (which
+    // is valid JSON to compare with, where the Date is not) and a Map as {}.
+    const value = fc.oneof(
+      fc.constantFrom(NaN, Infinity, -Infinity, null, undefined, 0, 0.5, 1, -1, 'x', 100),
+    );
+    const spec = fc.oneof(
+      fc.record({ type: fc.constant('cost'), maxUsd: value }),
+      fc.record({ type: fc.constant('latency'), maxMs: value }),
+      fc.record({ type: fc.constant('levenshtein'), value: fc.constant('abc'), threshold: value }),
+      fc.record({ type: fc.constant('exact'), value: fc.constant('abc'), weight: value }),
+      fc.record({
+        type: fc.constant('equals-json'),
+        value: fc.constantFrom<unknown>(new Date(0), new Date(0).toISOString(), new Map(), {}),
+      }),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(spec, { minLength: 2, maxLength: 8 }), async (specs) => {
+        for (const s of specs) {
+          const fresh = parseMatcherSpec(s);
+          const result = await runMatcher(
+            structuredClone(s) as MatcherSpec,
+            subject('abc', { costPicoUsd: 1 }),
+          );
+          if (fresh.ok) expect(result.reason).not.toMatch(/^invalid /);
+          else {
+            expect(result.reason).toMatch(new RegExp(`^invalid ${s.type} matcher`));
+            // The message of this spec's own problem, not one of a spec that printed the same.
+            expect(result.reason).toContain(fresh.issues[0]!.message);
+          }
+        }
+      }),
+      { numRuns: 200 },
     );
   });
 });
