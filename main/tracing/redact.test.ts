@@ -32,4 +32,39 @@ describe('redact', () => {
       }),
     );
   });
+
+  it('property: every credential-named field is blanked, and nothing else changes', () => {
+    // Credential names in several spellings, near misses, and keys that hold a name inside.
+    const key = fc.oneof(
+      fc.constantFrom('Authorization', 'token', 'TOKEN', 'api_key', 'x-api-key', 'password'),
+      fc.constantFrom('tokens', 'apiKeys', 'my-token', 'content', 'x"token', 'token\\'),
+      fc.string({ maxLength: 8 }),
+    );
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof(
+        { depthSize: 'small' },
+        fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null)),
+        fc.array(tie('tree'), { maxLength: 3 }),
+        fc.dictionary(key, tie('tree'), { maxKeys: 4 }),
+      ),
+    }));
+    const credential =
+      /^(authorization|x-api-key|api[-_]?key|apikey|secret[-_]?access[-_]?key|session[-_]?token|x-amz-security-token|password|token)$/i;
+    const expected = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(expected);
+      if (v === null || typeof v !== 'object') return v;
+      return Object.fromEntries(
+        Object.entries(v).map(([k, x]) => [
+          k,
+          credential.test(k) && x !== null ? '[REDACTED]' : expected(x),
+        ]),
+      );
+    };
+    fc.assert(
+      fc.property(tree, (value) => {
+        expect(JSON.parse(redactJson(value, []))).toEqual(expected(value));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
