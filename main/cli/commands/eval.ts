@@ -114,8 +114,8 @@ function pickBaseline(core: Core, run: RunView, baseline: string, groupId: strin
 }
 
 /**
- * A run in CI should hold about what it needs: see heap-trim.ts. 16 MB of headroom kept a
- * 5,000-case run near 190 MB at ~0.2 s more than 24 MB (~200 MB); without it, ~300 MB.
+ * A run in CI should hold about what it needs: see heap-trim.ts. With 16 MB of headroom a
+ * 5,000-case run peaks near 170 MB; without a trim, ~300 MB.
  */
 const HEAP_TRIM = { headroomBytes: 16 * 1024 * 1024, everyMs: 200 };
 
@@ -124,7 +124,6 @@ const HEAP_TRIM = { headroomBytes: 16 * 1024 * 1024, everyMs: 200 };
  * exits 0 on success, 1 when a run is under --fail-under or regressed against the baseline,
  * 2 for a bad suite or configuration (file:line: reason).
  */
-
 export async function evalCommand(suiteFile: string, options: EvalOptions): Promise<void> {
   const failUnder = rateOption(options.failUnder);
   const concurrency = intOption('--concurrency', options.concurrency, 1, 256);

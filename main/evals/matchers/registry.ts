@@ -1,6 +1,8 @@
 import { closest } from 'fastest-levenshtein';
 import { z } from 'zod';
+import { isPlainJson } from '../../../shared/json-value';
 import type { MatchResult, MatchSubject, MatcherSpec } from '../types';
+import { LruCache, memo } from './cache';
 import { classificationMatcher } from './classification';
 import { containsMatcher } from './contains';
 import { costMatcher } from './cost';
@@ -16,8 +18,6 @@ import { levenshteinMatcher } from './levenshtein';
 import { llmJudgeMatcher } from './llm-judge';
 import { regexMatcher } from './regex';
 import { similarityMatcher } from './similarity';
-import { isPlainJson } from '../../../shared/json-value';
-import { LruCache, memo } from './cache';
 import { finishOutcome } from './outcome';
 import { startsWithMatcher } from './starts-with';
 import { errorMessage } from './text';
@@ -29,8 +29,8 @@ export type { MatcherContext, MatcherDefinition, MatcherOutcome } from './defini
  * the rules every matcher shares (outcome.ts). A case's combined score is in score-case.ts.
  *
  * Hot path: a run evaluates thousands of cases. Parsed specs are cached per spec object
- * (WeakMap), and compiled regexes / JSON Schema validators per source text (LRU, see
- * regex-cache.ts and json-schema.ts), so nothing is recompiled per case.
+ * (WeakMap) and per JSON text (LRU), and compiled regexes / JSON Schema validators per source
+ * text (LRU, see regex-cache.ts and json-schema.ts), so nothing is recompiled per case.
  */
 
 /** One line per matcher: adding a matcher is a module plus a line here. */
@@ -181,8 +181,9 @@ const parsedCache = new WeakMap<object, ParseMatcherResult>();
 /**
  * Parsed specs by their JSON too: cases read from the store carry their own copies of the same
  * default matchers, which the WeakMap never recognises (5,000 cases × 3 such matchers: 9-10 µs
- * an evaluation, 5-6 µs with this). Only plain JSON is keyed by text: NaN, Infinity and
- * `undefined` would print like other values (null, or nothing) and share their verdict.
+ * an evaluation, 5-6 µs with this). Only plain JSON is keyed by text: NaN, Infinity,
+ * `undefined`, a Date or a Map print like other values (null, nothing, a string, {}) and
+ * would share their verdict.
  */
 const parsedByText = new LruCache<string, ParseMatcherResult>(1024);
 
@@ -200,8 +201,8 @@ function parseCached(spec: MatcherSpec): ParseMatcherResult {
 
 /**
  * Runs one matcher. Never throws: an invalid spec or a crashing matcher becomes a failing result
- * whose reason names the problem. Specs are validated here too (cached per spec object), so a
- * spec edited after it was saved cannot reach a matcher unchecked.
+ * whose reason names the problem. Specs are validated here too (cached by object and by
+ * text), so a spec edited after it was saved cannot reach a matcher unchecked.
  */
 export async function runMatcher(
   spec: MatcherSpec,
