@@ -3,8 +3,7 @@ import type { DatasetSummary } from '../../../../shared/contract';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { INTERACTION_LABELS } from './interaction-types';
-
-const count = new Intl.NumberFormat('en-US');
+import { fmtCount } from '../../lib/format';
 
 interface DatasetHeaderProps {
   name: string;
@@ -25,7 +24,7 @@ export function DatasetHeader({ name, summary, onEdit, onDelete, deleting }: Dat
         {summary ? (
           <div className="flex flex-wrap items-center gap-1.5 text-xs text-muted-foreground">
             <Badge variant="outline">{INTERACTION_LABELS[summary.interactionType]}</Badge>
-            <span data-testid="dataset-detail-count">{`${count.format(summary.caseCount)} ${summary.caseCount === 1 ? 'case' : 'cases'}`}</span>
+            <span data-testid="dataset-detail-count">{`${fmtCount(summary.caseCount)} ${summary.caseCount === 1 ? 'case' : 'cases'}`}</span>
             {summary.tags.map((tag) => (
               <Badge key={tag}>{tag}</Badge>
             ))}

@@ -1,5 +1,6 @@
 import type { DatasetSummary } from '../../../../shared/contract';
 import { Badge } from '../../components/ui/badge';
+import { fmtCount } from '../../lib/format';
 import { cn } from '../../lib/utils';
 import { INTERACTION_LABELS } from './interaction-types';
 
@@ -8,8 +9,6 @@ interface DatasetListItemProps {
   selected: boolean;
   onSelect: () => void;
 }
-
-const count = new Intl.NumberFormat('en-US');
 
 /** One dataset: its name, case count, interaction type and tags. */
 export function DatasetListItem({ dataset, selected, onSelect }: DatasetListItemProps) {
@@ -35,7 +34,7 @@ export function DatasetListItem({ dataset, selected, onSelect }: DatasetListItem
         </div>
         <div className="flex min-w-0 flex-wrap items-center gap-1 text-[11px] text-muted-foreground">
           <span data-testid="dataset-case-count">
-            {`${count.format(dataset.caseCount)} ${dataset.caseCount === 1 ? 'case' : 'cases'}`}
+            {`${fmtCount(dataset.caseCount)} ${dataset.caseCount === 1 ? 'case' : 'cases'}`}
           </span>
           {dataset.tags.map((tag) => (
             <Badge key={tag} variant="secondary">

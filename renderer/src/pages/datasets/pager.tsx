@@ -1,5 +1,6 @@
 import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { Button } from '../../components/ui/button';
+import { fmtCount } from '../../lib/format';
 
 interface PagerProps {
   offset: number;
@@ -8,15 +9,13 @@ interface PagerProps {
   onOffsetChange: (offset: number) => void;
 }
 
-const count = new Intl.NumberFormat('en-US');
-
 /** `101–200 of 5,000` with previous and next. */
 export function Pager({ offset, limit, total, onOffsetChange }: PagerProps) {
   const first = total === 0 ? 0 : offset + 1;
   const last = Math.min(total, offset + limit);
   return (
     <div className="flex items-center gap-1.5 text-xs text-muted-foreground">
-      <span data-testid="cases-range">{`${count.format(first)}–${count.format(last)} of ${count.format(total)}`}</span>
+      <span data-testid="cases-range">{`${fmtCount(first)}–${fmtCount(last)} of ${fmtCount(total)}`}</span>
       <Button
         variant="outline"
         size="xs"

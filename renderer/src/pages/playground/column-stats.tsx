@@ -5,8 +5,7 @@ import { formatUsd } from '../../../../shared/money';
 import { SaveAsCase } from '../../components/span/save-as-case';
 import { SpanDialog } from '../../components/span/span-dialog';
 import { Badge } from '../../components/ui/badge';
-
-const count = new Intl.NumberFormat('en-US');
+import { fmtCount } from '../../lib/format';
 
 function Stat({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
@@ -26,14 +25,14 @@ export function ColumnStats({ index, result }: { index: number; result: CallResu
       className="flex flex-wrap items-center gap-x-3 gap-y-1 border-t px-3 py-2 text-[11px]"
       data-testid={`column-stats-${index}`}
     >
-      <Stat label="in" value={count.format(usage.inputTokens)} testId={`column-input-${index}`} />
+      <Stat label="in" value={fmtCount(usage.inputTokens)} testId={`column-input-${index}`} />
       <Stat
         label="out"
-        value={count.format(usage.outputTokens)}
+        value={fmtCount(usage.outputTokens)}
         testId={`column-output-tokens-${index}`}
       />
       {usage.cacheReadTokens > 0 ? (
-        <Stat label="cache read" value={count.format(usage.cacheReadTokens)} />
+        <Stat label="cache read" value={fmtCount(usage.cacheReadTokens)} />
       ) : null}
       {result.costPicoUsd === null ? (
         <Badge
