@@ -27,6 +27,11 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       webSecurity: true,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click (auxclick) on a link asks for a new window, which the window-open handler
+      // in web-guards.ts refuses like any other. This switch is what Electronegativity's
+      // AUXCLICK check asks for; recent Chromium no longer lists an Auxclick feature, so the
+      // handler is what holds, not this.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());
