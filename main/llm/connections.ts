@@ -32,3 +32,14 @@ export interface LocalConnection {
   readonly baseUrl: string;
   readonly apiKey: string | null;
 }
+
+type AnyConnection = OpenAiConnection | AnthropicConnection | BedrockConnection | LocalConnection;
+
+/** The secret values of a connection: what a provider built from it must never echo. */
+export function secretsOf(connection: AnyConnection): string[] {
+  const values =
+    'region' in connection
+      ? [connection.accessKeyId, connection.secretAccessKey, connection.sessionToken]
+      : [connection.apiKey];
+  return values.filter((v): v is string => v !== null && v !== '');
+}

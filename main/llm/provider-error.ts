@@ -1,4 +1,5 @@
 import { AssayError, type ErrorCode } from '../../shared/errors';
+import { redactText } from '../tracing/redact';
 
 /** Why a provider call failed; the call path decides on retries from this alone. */
 export type ProviderErrorClass =
@@ -42,6 +43,41 @@ export interface ProviderErrorInit {
   readonly retryAfterMs?: number;
   readonly requestId?: string | null;
   readonly cause?: unknown;
+  /**
+   * The key values configured for the call, cut out of the message and the cause. Keys of
+   * well-known shapes (sk-..., AKIA...) are cut whether listed or not.
+   */
+  readonly secrets?: readonly string[];
+}
+
+const MAX_CAUSE_DEPTH = 4;
+
+/**
+ * A copy of an error's cause chain with secrets cut out of every message and stack. The SDKs'
+ * errors carry the provider's body and headers too (an OpenAI 401 body echoes the key), and a
+ * logged ProviderError prints its cause: the copy keeps what diagnosis needs (name, code,
+ * status, request metadata, the redacted stack) and nothing else.
+ */
+function redactedCause(cause: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (cause instanceof ProviderError) return cause.withSecretsRedacted(secrets);
+  if (typeof cause === 'string') return redactText(cause, secrets);
+  if (!(cause instanceof Error))
+    return cause === null || typeof cause !== 'object' ? cause : undefined;
+  const copy: Error & { code?: unknown; status?: unknown; $metadata?: unknown } = new Error(
+    redactText(cause.message, secrets),
+  );
+  copy.name = cause.name;
+  copy.stack = cause.stack === undefined ? undefined : redactText(cause.stack, secrets);
+  const { code, status, $metadata } = cause as typeof copy;
+  if (typeof code === 'string' || typeof code === 'number') copy.code = code;
+  if (typeof status === 'number') copy.status = status;
+  if ($metadata !== null && typeof $metadata === 'object') {
+    const { httpStatusCode, requestId } = $metadata as Record<string, unknown>;
+    copy.$metadata = { httpStatusCode, requestId };
+  }
+  if (cause.cause !== undefined && depth < MAX_CAUSE_DEPTH)
+    copy.cause = redactedCause(cause.cause, secrets, depth + 1);
+  return copy;
 }
 
 export class ProviderError extends AssayError {
@@ -50,10 +86,16 @@ export class ProviderError extends AssayError {
   readonly status: number | undefined;
   readonly retryAfterMs: number | undefined;
   readonly requestId: string | null;
+  /** The provider's own message, secrets cut out (`message` is this with provider and status). */
+  readonly detail: string;
 
   constructor(init: ProviderErrorInit) {
     const status = init.status === undefined ? '' : ` ${init.status}`;
-    super(CODE_OF[init.errorClass], `${init.provider}${status}: ${init.message}`, {
+    // Cut here, where every provider failure becomes one of these: the HTTP API, the CLI, spans,
+    // eval results and logs all take their text from this error and never see the raw one.
+    const secrets = init.secrets ?? [];
+    const detail = redactText(init.message, secrets);
+    super(CODE_OF[init.errorClass], `${init.provider}${status}: ${detail}`, {
       provider: init.provider,
       errorClass: init.errorClass,
       status: init.status ?? null,
@@ -65,12 +107,39 @@ export class ProviderError extends AssayError {
     this.status = init.status;
     this.retryAfterMs = init.retryAfterMs;
     this.requestId = init.requestId ?? null;
-    if (init.cause !== undefined) this.cause = init.cause;
+    this.detail = detail;
+    if (init.cause !== undefined) this.cause = redactedCause(init.cause, secrets);
+  }
+
+  /**
+   * This error with more secret values cut out (the call path's net for keys a provider did not
+   * know of); itself when none of them occurs in it.
+   */
+  withSecretsRedacted(secrets: readonly string[]): ProviderError {
+    const shown = `${this.message}\n${inspectableText(this.cause)}`;
+    if (!secrets.some((s) => s.length >= 8 && shown.includes(s))) return this;
+    return new ProviderError({
+      provider: this.provider,
+      errorClass: this.errorClass,
+      message: this.detail,
+      ...(this.status !== undefined ? { status: this.status } : {}),
+      ...(this.retryAfterMs !== undefined ? { retryAfterMs: this.retryAfterMs } : {}),
+      requestId: this.requestId,
+      cause: this.cause,
+      secrets,
+    });
   }
 
   get retryable(): boolean {
     return RETRYABLE.has(this.errorClass);
   }
+}
+
+/** The messages and stacks of a (redacted) cause chain, to look for secrets in. */
+function inspectableText(cause: unknown, depth = 0): string {
+  if (typeof cause === 'string') return cause;
+  if (!(cause instanceof Error) || depth > MAX_CAUSE_DEPTH) return '';
+  return `${cause.message}\n${cause.stack ?? ''}\n${inspectableText(cause.cause, depth + 1)}`;
 }
 
 /** Classifies an HTTP status the way every provider's docs describe it. */

@@ -276,9 +276,15 @@ const modelsRoute: FakeRoute = ({ res }) => {
 
 const optionsOf = new WeakMap<FakeServer, AnthropicFakeOptions>();
 
-export async function startAnthropicFake(options: AnthropicFakeOptions = {}): Promise<FakeServer> {
-  const route = (path: string) =>
-    path === '/v1/messages' ? messagesRoute : path === '/v1/models' ? modelsRoute : null;
+/** Routes by path: /v1/messages and /v1/models. */
+export function anthropicRoute(path: string): FakeRoute | null {
+  return path === '/v1/messages' ? messagesRoute : path === '/v1/models' ? modelsRoute : null;
+}
+
+export async function startAnthropicFake(
+  options: AnthropicFakeOptions = {},
+  route: (path: string) => FakeRoute | null = anthropicRoute,
+): Promise<FakeServer> {
   const server = await listenFake(route, { errorBody: anthropicErrorBody });
   optionsOf.set(server, options);
   return server;

@@ -194,8 +194,11 @@ export function openAiRoute(path: string): FakeRoute | null {
   return null;
 }
 
-export async function startOpenAiFake(options: OpenAiFakeOptions = {}): Promise<FakeServer> {
-  const server = await listenFake(openAiRoute, { errorBody: openAiErrorBody });
+export async function startOpenAiFake(
+  options: OpenAiFakeOptions = {},
+  route: (path: string) => FakeRoute | null = openAiRoute,
+): Promise<FakeServer> {
+  const server = await listenFake(route, { errorBody: openAiErrorBody });
   configureOpenAiFake(server, options);
   return server;
 }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
+import { redactStrings } from '../../tracing/redact';
 import type { ChatRequest, ChatResponse } from '../types';
 import { canonicalJson } from './canonical-json';
 
@@ -52,14 +53,24 @@ export class ResponseCache {
     return JSON.parse(row.response_json) as ChatResponse;
   }
 
-  /** `ttlMs` null keeps the entry until purged by hand. */
-  set(key: string, request: ChatRequest, response: ChatResponse, ttlMs: number | null): void {
+  /**
+   * `ttlMs` null keeps the entry until purged by hand. `secrets` (the configured key values)
+   * and keys of well-known shapes are cut out of every string first: an answer that echoes a
+   * key is kept, and replayed, with the key as [REDACTED].
+   */
+  set(
+    key: string,
+    request: ChatRequest,
+    response: ChatResponse,
+    ttlMs: number | null,
+    secrets: readonly string[],
+  ): void {
     const now = this.now();
     this.putStmt.run(
       key,
       request.provider,
       request.model,
-      JSON.stringify(response),
+      redactStrings(response, secrets),
       now,
       ttlMs === null ? null : now + ttlMs,
     );

@@ -231,6 +231,52 @@ describe('CallPath', () => {
     expect(dump).toContain('my key is [REDACTED]');
   });
 
+  it('caches an answer that echoes a key with the key cut out, and replays that', async () => {
+    // One configured key of no known shape, and one of a known shape nobody configured.
+    const key = 'gateway-key-0a1b2c3d4e5f';
+    const other = 'sk-proj-Q1w2E3r4T5y6U7i8O9p0';
+    const echo = { ...RESPONSE, text: `your key ${key}, and ${other}` };
+    const provider = scripted([echo]);
+    const { callPath, db } = callPathHarness({ openai: provider }, { secretValues: () => [key] });
+    const first = await callPath.call({ request: REQUEST });
+    // The live answer loses the configured key (an exact match, cheap on every call); the
+    // cached copy also loses keys of known shapes.
+    expect(first.response.text).toBe(`your key [REDACTED], and ${other}`);
+    const rows = JSON.stringify(db.prepare('SELECT * FROM llm_cache').all());
+    expect(rows).toContain('your key [REDACTED], and [REDACTED]');
+    expect(rows).not.toContain(key);
+    expect(rows).not.toContain(other);
+    const again = await callPath.call({ request: REQUEST });
+    expect(again.cacheHit).toBe(true);
+    expect(provider.calls).toBe(1);
+    expect(again.response.text).toBe('your key [REDACTED], and [REDACTED]');
+  });
+
+  it('throws and records a provider error with the configured keys cut out', async () => {
+    const key = 'gateway-key-0a1b2c3d4e5f';
+    const leaky: LlmProvider = {
+      id: 'openai',
+      listModels: () => Promise.resolve([]),
+      chat: () =>
+        Promise.reject(
+          new ProviderError({
+            provider: 'openai',
+            errorClass: 'auth',
+            status: 401,
+            message: `Incorrect API key provided: ${key}.`,
+          }),
+        ),
+    };
+    const { callPath, db } = callPathHarness({ openai: leaky }, { secretValues: () => [key] });
+    const err = await callPath.call({ request: REQUEST }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ProviderError);
+    expect((err as ProviderError).message).toBe(
+      'openai 401: Incorrect API key provided: [REDACTED].',
+    );
+    expect((err as ProviderError).toPayload().message).not.toContain(key);
+    expect(JSON.stringify(db.prepare('SELECT * FROM span').all())).not.toContain(key);
+  });
+
   it('keeps to the concurrency limit', async () => {
     let inFlight = 0;
     let peak = 0;

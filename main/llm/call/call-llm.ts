@@ -2,7 +2,7 @@ import { newId } from '../../core/ids';
 import type { PicoUsd } from '../../../shared/money';
 import type { LlmMetrics } from '../../metrics/llm-metrics';
 import type { GroupCommit } from '../../store/group-commit';
-import { redactJson, redactText } from '../../tracing/redact';
+import { cutSecretValues, redactJson, redactText } from '../../tracing/redact';
 import type { SpanKind, SpanRecord, SpanStore } from '../../tracing/span-store';
 import { cacheKey, type ResponseCache } from '../cache/response-cache';
 import type { ProviderLimiter } from '../limits/provider-limiter';
@@ -110,6 +110,27 @@ function toProviderError(err: unknown, provider: string, timedOut: boolean): Pro
  * The one way every feature calls a model: cache -> limits -> provider with retries -> usage
  * and cost -> a span -> metrics. A span is written for every call, success or failure.
  */
+/**
+ * The answer without the configured keys in its text or tool arguments. A substring test per
+ * key, so the answers that hold none (all of them, nearly) are returned as they are.
+ */
+function cutSecrets(response: ChatResponse, secrets: readonly string[]): ChatResponse {
+  const present = secrets.filter(
+    (s) =>
+      s.length >= 8 &&
+      (response.text.includes(s) || response.toolCalls.some((c) => c.arguments.includes(s))),
+  );
+  if (present.length === 0) return response;
+  return {
+    ...response,
+    text: cutSecretValues(response.text, present),
+    toolCalls: response.toolCalls.map((c) => ({
+      ...c,
+      arguments: cutSecretValues(c.arguments, present),
+    })),
+  };
+}
+
 export class CallPath {
   private readonly retry: RetryPolicy;
   private readonly now: () => number;
@@ -175,7 +196,7 @@ export class CallPath {
       // The response is cached and its span stored in one commit: awaited unless the caller
       // defers it, so a caller never sees a span id that is not yet in the database.
       const committed = this.deps.writes.run(() => {
-        if (fresh) this.deps.cache.set(key, request, fresh, this.cacheTtlMs());
+        if (fresh) this.deps.cache.set(key, request, fresh, this.cacheTtlMs(), secrets);
         this.deps.spans.insert(span);
       });
       if (input.deferCommit) {
@@ -193,7 +214,9 @@ export class CallPath {
         costPicoUsd,
       });
       return {
-        response: outcome.response!,
+        // What the caller keeps (an eval result's output, a playground column) holds no key the
+        // call was configured with, even when the model echoed one.
+        response: outcome.response ? cutSecrets(outcome.response, secrets) : outcome.response!,
         spanId,
         traceId,
         costPicoUsd,
@@ -225,7 +248,7 @@ export class CallPath {
       // finish() caches the response in the span's commit.
       return finish({ response, error: null, cacheHit: false });
     } catch (err) {
-      const error =
+      const raw =
         err instanceof ProviderError
           ? err
           : input.signal?.aborted
@@ -236,6 +259,9 @@ export class CallPath {
                 cause: err,
               })
             : toProviderError(err, request.provider, false);
+      // Providers from the registry cut their own keys already; this covers every other key
+      // configured, and errors that did not come from a provider.
+      const error = raw.withSecretsRedacted(this.deps.secretValues());
       await finish({ response: null, error, cacheHit: false });
       throw error;
     }

@@ -15,6 +15,9 @@ import { Agent, fetch as undiciFetch, request, type Dispatcher } from 'undici';
  * and `TypeError: fetch failed` with the socket error as `cause`. Anything else (a Request
  * object, a stream or form body) goes to undici's fetch.
  *
+ * Redirects keep the key at home: credential headers are dropped when a redirect leaves the
+ * origin, and https to http is refused outright (a `fetch failed` whose cause says why).
+ *
  * Header and body timers are off: the call path owns each attempt's time limit and aborts
  * through the signal, and a long reasoning answer must not be cut at undici's 5-minute default.
  */
@@ -30,6 +33,49 @@ let dispatcher = newPool();
 const MAX_REDIRECTS = 5;
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
+/**
+ * Request headers that carry a credential. Fetch drops Authorization (and undici also Cookie
+ * and Proxy-Authorization) when a redirect leaves the origin; providers send keys in their own
+ * headers too (Anthropic's x-api-key, Azure's api-key, Google's x-goog-api-key), so every
+ * header named like a credential goes.
+ */
+const CREDENTIAL_HEADER = /^(cookie|proxy-authorization)$|auth|api-?key|token|secret|session/i;
+
+/** The `code` of the error under a `fetch failed` that a refused redirect rejects with. */
+export const REDIRECT_REFUSED = 'ASSAY_REDIRECT_REFUSED';
+
+function refusal(message: string): TypeError {
+  return new TypeError('fetch failed', {
+    cause: Object.assign(new Error(message), { code: REDIRECT_REFUSED }),
+  });
+}
+
+/** Why a redirect was refused, when that is what `err` (or an error it wraps) reports. */
+export function redirectRefusal(err: unknown): string | null {
+  for (let e = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++)
+    if ((e as { code?: unknown }).code === REDIRECT_REFUSED) return e.message;
+  return null;
+}
+
+/**
+ * The next URL of a redirect, refusing https to http (the key and the prompt would cross the
+ * network in cleartext) and dropping credentials when it leaves the origin, as fetch does.
+ */
+function followRedirect(
+  current: string,
+  location: string,
+  headers: Record<string, string>,
+): string {
+  const from = new URL(current);
+  const next = new URL(location, from);
+  if (from.protocol === 'https:' && next.protocol !== 'https:')
+    throw refusal(
+      `refused a redirect from ${from.origin} to ${next.origin}: it would send the request unencrypted`,
+    );
+  if (next.origin !== from.origin)
+    for (const name of Object.keys(headers)) if (CREDENTIAL_HEADER.test(name)) delete headers[name];
+  return next.href;
+}
 
 type Body = string | Uint8Array | null | undefined;
 
@@ -99,7 +145,7 @@ async function requestFetch(url: string, init: RequestInit): Promise<Response> {
       await res.body.dump();
       if (hop >= MAX_REDIRECTS || init.redirect === 'error')
         throw new TypeError('fetch failed', { cause: new Error('too many redirects') });
-      target = new URL(location, target).href;
+      target = followRedirect(target, location, headers);
       // As fetch does: 303 (and 301/302 after a POST) continue as a GET without a body.
       if (res.statusCode === 303 || (res.statusCode !== 307 && res.statusCode !== 308)) {
         if (method !== 'HEAD') method = 'GET';
@@ -123,22 +169,37 @@ async function requestFetch(url: string, init: RequestInit): Promise<Response> {
   }
 }
 
+type UndiciInit = NonNullable<Parameters<typeof undiciFetch>[1]>;
+
+/**
+ * undici's fetch, not left to follow redirects: it would keep x-api-key on a redirect to
+ * another origin and go from https to http. A streamed or form body cannot be sent a second
+ * time anyway, so a redirect of one is refused rather than followed by hand.
+ */
+async function fetchWithoutRedirects(url: string, init: UndiciInit, mode: string | undefined) {
+  const res = await undiciFetch(url, { ...init, redirect: 'manual' });
+  if (mode === 'manual' || !REDIRECT_STATUS.has(res.status) || !res.headers.has('location'))
+    return res;
+  await res.body?.cancel();
+  throw refusal(
+    `did not follow a ${res.status} redirect of a request whose body is a stream or a form: it cannot be sent again`,
+  );
+}
+
 export const providerFetch = ((input: string | URL | Request, init: RequestInit = {}) => {
   if (typeof input === 'string' || input instanceof URL) {
     if (isSimpleBody(init.body)) return requestFetch(String(input), init);
-    return undiciFetch(String(input), { ...(init as object), dispatcher });
+    const rest = { ...(init as object), dispatcher } as UndiciInit;
+    return fetchWithoutRedirects(String(input), rest, init.redirect);
   }
   // A Request of Node's own fetch is not one of this undici's: pass its parts.
   const { url, method, headers, body, signal } = input;
-  return undiciFetch(url, {
-    method,
-    headers,
-    body,
-    signal,
-    duplex: 'half',
-    ...(init as object),
-    dispatcher,
-  } as unknown as Parameters<typeof undiciFetch>[1]);
+  const parts = { method, headers, body, signal, duplex: 'half', ...(init as object), dispatcher };
+  return fetchWithoutRedirects(
+    url,
+    parts as unknown as UndiciInit,
+    init.redirect ?? input.redirect,
+  );
 }) as unknown as typeof fetch;
 
 /**

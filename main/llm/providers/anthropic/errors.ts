@@ -4,6 +4,7 @@ import {
   APIError,
   APIUserAbortError,
 } from '@anthropic-ai/sdk';
+import { redirectRefusal } from '../../http/provider-fetch';
 import {
   classifyStatus,
   parseRetryAfter,
@@ -62,6 +63,11 @@ export function toProviderError(err: unknown, signal?: AbortSignal): ProviderErr
   const message = err instanceof Error ? err.message : String(err);
   if (signal?.aborted || err instanceof APIUserAbortError) {
     return new ProviderError({ ...base, errorClass: 'aborted', message: 'request aborted' });
+  }
+  const refused = redirectRefusal(err);
+  if (refused !== null) {
+    // The endpoint's own redirect is refused on every attempt: not a connection to retry.
+    return new ProviderError({ ...base, errorClass: 'unknown', message: refused });
   }
   if (err instanceof APIConnectionTimeoutError) {
     return new ProviderError({ ...base, errorClass: 'timeout', message });

@@ -112,7 +112,13 @@ export function toBedrockError(
   // A ProviderError reaching here was overtaken by the abort: its own message would mislead.
   const own = raw instanceof ProviderError ? raw : null;
   const text = typeof err.message === 'string' && err.message !== '' ? err.message : String(raw);
-  const message = own ? 'request cancelled by its abort signal' : text;
+  // The SDK never follows a redirect (the signed request stays with the endpoint configured);
+  // it reports one as a bare "UnknownError", which would leave the user guessing.
+  const redirected =
+    status !== undefined && status >= 300 && status < 400
+      ? `the endpoint answered HTTP ${status} (a redirect), which is not followed; check the Bedrock endpoint setting`
+      : null;
+  const message = own ? 'request cancelled by its abort signal' : (redirected ?? text);
   return new ProviderError({
     provider: 'bedrock',
     errorClass: classify(err, raw, signal),

@@ -1,4 +1,5 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import { redirectRefusal } from '../../http/provider-fetch';
 import { ProviderError, classifyStatus, parseRetryAfter } from '../../provider-error';
 import type { ProviderErrorClass } from '../../provider-error';
 
@@ -90,6 +91,11 @@ export function toProviderError(err: unknown, ctx: ErrorContext): ProviderError 
   }
   if (err instanceof APIConnectionTimeoutError) {
     return new ProviderError({ ...base, errorClass: 'timeout', message: err.message });
+  }
+  const refused = redirectRefusal(err);
+  if (refused !== null) {
+    // The endpoint's own redirect is refused on every attempt: not a connection to retry.
+    return new ProviderError({ ...base, errorClass: 'unknown', message: refused });
   }
   if (err instanceof APIConnectionError) {
     const cause = err.cause instanceof Error ? ` (${err.cause.message})` : '';
