@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { binarySchema, defineMatcher, verdict } from './definition';
-import { compileSchema, formatSchemaErrors, summarizeSchemaErrors } from './json-schema';
+import { binarySchema, cannotJudge, defineMatcher, verdict } from './definition';
+import { compileSchema, summarizeSchemaErrors } from './json-schema';
 import { subjectJson } from './json-subject';
+import { checkSchema, uncheckedReason } from './schema-check';
 
 /** A JSON Schema is an object or a boolean; its validity is checked by ajv at parse time. */
 export const jsonSchemaField = z
@@ -37,9 +38,10 @@ export const isJsonMatcher = defineMatcher({
     if (spec.schema === undefined) return verdict(true, 'output is valid JSON');
     const compiled = compileSchema(spec.schema);
     if (!compiled.ok) throw new Error(`invalid JSON Schema: ${compiled.error}`);
-    if (compiled.validate(json.value))
-      return verdict(true, 'output is valid JSON and matches the schema');
-    const errors = formatSchemaErrors(compiled.validate.errors);
+    const check = await checkSchema(compiled, spec.schema, json.value);
+    if (check.status !== 'done') return cannotJudge(uncheckedReason(check));
+    const errors = check.value;
+    if (errors.length === 0) return verdict(true, 'output is valid JSON and matches the schema');
     return verdict(
       false,
       `output is JSON but does not match the schema: ${summarizeSchemaErrors(errors)}`,

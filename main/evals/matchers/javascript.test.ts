@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseMatcherSpec } from './registry';
 import { run } from './test-support';
 
 const js = (code: string, extra: Record<string, unknown> = {}) => ({
@@ -72,7 +73,7 @@ describe('javascript scorer results', () => {
 describe('javascript sandbox failures', () => {
   it('reports syntax errors with the line', async () => {
     const r = await run(js('(output) => {\n  return output ===\n}'), 'x');
-    expect(r).toMatchObject({ pass: false, score: 0, details: { indeterminate: true } });
+    expect(r).toMatchObject({ pass: false, score: 0, unscored: true });
     expect(r.reason).toMatch(/^scorer failed: syntax error: SyntaxError: .+ \(line 3\)$/);
   });
 
@@ -107,6 +108,14 @@ describe('javascript sandbox failures', () => {
       'x',
     );
     expect(big.reason).toBe('scorer failed: exceeded the 8 MB memory limit');
+  });
+
+  it('caps the memory limit at 256 MB a scorer', () => {
+    expect(parseMatcherSpec(js('true', { memoryLimitMb: 256 })).ok).toBe(true);
+    expect(parseMatcherSpec(js('true', { memoryLimitMb: 257 }))).toEqual({
+      ok: false,
+      issues: [{ path: 'memoryLimitMb', message: 'memoryLimitMb must be at most 256' }],
+    });
   });
 
   it('stops runaway recursion inside the sandbox', async () => {

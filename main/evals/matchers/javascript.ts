@@ -20,7 +20,7 @@ const schema = gradedSchema('javascript', {
     .number()
     .int()
     .min(1, { error: 'memoryLimitMb must be at least 1' })
-    .max(1024, { error: 'memoryLimitMb must be at most 1024' })
+    .max(256, { error: 'memoryLimitMb must be at most 256' })
     .default(32),
 });
 

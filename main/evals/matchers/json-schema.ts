@@ -1,8 +1,10 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { LruCache, memo } from './cache';
+import { runsInLinearTime } from './regex-cache';
+import { dropUnicode } from './regex-rewrite';
 import { listSome } from './text';
 
 /**
@@ -11,8 +13,35 @@ import { listSome } from './text';
  * unknown keyword such as `requried` is almost always a typo that would silently accept anything.
  */
 export type CompiledSchema =
-  | { readonly ok: true; readonly validate: ValidateFunction }
+  | {
+      readonly ok: true;
+      readonly validate: ValidateFunction;
+      /**
+       * A `pattern` (or `patternProperties` key) in the schema may backtrack without bound:
+       * validate it off the main thread, under a time limit (schema-check.ts).
+       */
+      readonly unbounded: boolean;
+    }
   | { readonly ok: false; readonly error: string };
+
+/** Set while ajv compiles one schema, to learn whether any of its patterns is unbounded. */
+let compiling: { unbounded: boolean } | null = null;
+
+/**
+ * How ajv builds the RegExp of a schema's `pattern`. ajv adds the `u` flag, which V8's
+ * linear-time engine refuses (so nothing bounds a catastrophic pattern); where dropping it is
+ * exact (regex-rewrite.ts) and the result runs in linear time, that is what validates.
+ */
+const regExp = Object.assign(
+  (pattern: string, flags: string): RegExp => {
+    const plain = flags === 'u' ? dropUnicode(pattern) : flags === '' ? pattern : null;
+    if (plain !== null && runsInLinearTime(plain, '')) return new RegExp(plain);
+    if (compiling) compiling.unbounded = true;
+    return new RegExp(pattern, flags);
+  },
+  // Read only by ajv's standalone code generation, which this project does not use.
+  { code: 'new RegExp' },
+);
 
 type AjvLike = Pick<Ajv, 'compile'>;
 
@@ -23,7 +52,12 @@ function configure(ajv: Ajv): AjvLike {
 
 // Unknown keywords and bad numbers are errors; the stricter checks are off because they reject
 // ordinary schemas (`required` without `properties`), and their default is to log to the console.
+// addUsedSchema off: ajv would otherwise register each compiled schema under its $id in this
+// process-wide instance, and refuse another dataset's different schema with the same $id
+// ("already exists") until a restart. A schema's references to its own $id still resolve.
 const OPTIONS = {
+  addUsedSchema: false,
+  code: { regExp },
   allErrors: true,
   strictSchema: true,
   strictNumbers: true,
@@ -31,7 +65,7 @@ const OPTIONS = {
   strictTuples: false,
   strictRequired: false,
   logger: false,
-} as const;
+} satisfies Options;
 
 let draft7: AjvLike | undefined;
 let draft2019: AjvLike | undefined;
@@ -56,11 +90,15 @@ export function compileSchema(schema: unknown): CompiledSchema {
     const hit = byObject.get(schema);
     if (hit) return hit;
   }
-  const compiled = memo(byText, JSON.stringify(schema), () => {
+  const compiled = memo(byText, JSON.stringify(schema), (): CompiledSchema => {
+    compiling = { unbounded: false };
     try {
-      return { ok: true, validate: ajvFor(schema).compile(schema as object) } as const;
+      const validate = ajvFor(schema).compile(schema as object);
+      return { ok: true, validate, unbounded: compiling.unbounded };
     } catch (err) {
-      return { ok: false, error: err instanceof Error ? err.message : String(err) } as const;
+      return { ok: false, error: err instanceof Error ? err.message : String(err) };
+    } finally {
+      compiling = null;
     }
   });
   if (schema !== null && typeof schema === 'object') byObject.set(schema, compiled);

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { defineMatcher, gradedSchema } from './definition';
+import { cannotJudge, defineMatcher, gradedSchema } from './definition';
 import { jsonSchemaField } from './is-json';
-import { compileSchema, formatSchemaErrors, summarizeSchemaErrors } from './json-schema';
+import { compileSchema, summarizeSchemaErrors } from './json-schema';
 import { getPath, parsePath } from './json-path';
 import { subjectJson } from './json-subject';
+import { checkSchema, uncheckedReason } from './schema-check';
 import { listSome } from './text';
 
 const schema = gradedSchema('json-structure', {
@@ -49,8 +50,10 @@ export const jsonStructureMatcher = defineMatcher({
     if (spec.schema !== undefined) {
       const compiled = compileSchema(spec.schema);
       if (!compiled.ok) throw new Error(`invalid JSON Schema: ${compiled.error}`);
-      if (compiled.validate(json.value)) return { score: 1, reason: 'output matches the schema' };
-      const errors = formatSchemaErrors(compiled.validate.errors);
+      const check = await checkSchema(compiled, spec.schema, json.value);
+      if (check.status !== 'done') return cannotJudge(uncheckedReason(check));
+      const errors = check.value;
+      if (errors.length === 0) return { score: 1, reason: 'output matches the schema' };
       return {
         score: 0,
         reason: `output does not match the schema: ${summarizeSchemaErrors(errors)}`,

@@ -34,14 +34,36 @@ interface LoadedQuickJs {
 }
 
 let modulePromise: Promise<LoadedQuickJs> | undefined;
+let loaded: LoadedQuickJs | undefined;
 
 /** Imported on first use: QuickJS and its WASM builds cost every CLI start ~50 ms otherwise. */
 function loadModule(): Promise<LoadedQuickJs> {
-  modulePromise ??= import('quickjs-emscripten').then(async (quickjs) => ({
-    module: await quickjs.newQuickJSWASMModule(),
-    deadline: quickjs.shouldInterruptAfterDeadline,
-  }));
+  modulePromise ??= import('quickjs-emscripten').then(async (quickjs) => {
+    loaded = {
+      module: await quickjs.newQuickJSWASMModule(),
+      deadline: quickjs.shouldInterruptAfterDeadline,
+    };
+    return loaded;
+  });
   return modulePromise;
+}
+
+/**
+ * Past this much WebAssembly memory the module is dropped after the scorer (its worker retired,
+ * or in this thread a fresh module loaded next time): WebAssembly memory grows to what a scorer
+ * allocated, up to its memory limit, and never shrinks while the module lives.
+ */
+export const RECYCLE_ABOVE_BYTES = 64 * 1024 * 1024;
+
+/** Whether the loaded QuickJS module has grown past RECYCLE_ABOVE_BYTES. */
+export function quickJsGrewLarge(): boolean {
+  return (loaded?.module.getWasmMemory().buffer.byteLength ?? 0) > RECYCLE_ABOVE_BYTES;
+}
+
+/** Forgets the loaded module, so the garbage collector can take its memory. */
+export function releaseQuickJs(): void {
+  modulePromise = undefined;
+  loaded = undefined;
 }
 
 /** Globals the scorer sees, built inside the sandbox from one JSON string. */
@@ -190,7 +212,7 @@ export async function evaluateInQuickJs(
     // A failure in the host (WASM stack exhausted, abort) may leave the module corrupt: drop it
     // so the next evaluation loads a fresh one.
     healthy = false;
-    modulePromise = undefined;
+    releaseQuickJs();
     return {
       ok: false,
       error: `sandbox failure: ${err instanceof Error ? err.message : String(err)}`,

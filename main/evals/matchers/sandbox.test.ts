@@ -27,7 +27,7 @@ describe('sandbox worker', () => {
   });
 
   it('replaces a worker that stops answering, failing the scorer it held', async () => {
-    const pool = new SandboxPool(fake('silent.mjs'), 50);
+    const pool = new SandboxPool(fake('silent.mjs'), { stuckAfterMs: 50 });
     try {
       const first = await pool.run('1', {}, { ...LIMITS, timeoutMs: 50 });
       expect(first).toMatchObject({ ok: false });
@@ -68,4 +68,71 @@ describe('sandbox worker', () => {
       await pool.close();
     }
   });
+});
+
+describe('sandbox scheduling', () => {
+  it('times each scorer from when it starts, not from when it was queued', async () => {
+    // Eight valid scorers of ~700 ms each under a 1 s limit, all at once: however many workers
+    // there are, none may fail for waiting its turn.
+    const busy = 'const end = Date.now() + 700; while (Date.now() < end) {} return true;';
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        runInSandbox(busy, {}, { timeoutMs: 1000, memoryBytes: 32 * 1024 * 1024 }),
+      ),
+    );
+    expect(results.map((r) => (r.ok ? 'ok' : r.error))).toEqual(Array(8).fill('ok'));
+  }, 30_000);
+
+  it('fails only the scorer whose worker crashed; those queued behind it run', async () => {
+    const pool = new SandboxPool(fake('picky.mjs'), { maxWorkers: 1 });
+    try {
+      const codes = ['1', 'crash', '2', '3'];
+      const results = await Promise.all(codes.map((code) => pool.run(code, {}, LIMITS)));
+      expect(results.map((r) => (r.ok ? 'ok' : r.error))).toEqual([
+        'ok',
+        'sandbox failure: the worker exited',
+        'ok',
+        'ok',
+      ]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('fails only the scorer whose worker stopped answering; those queued behind it run', async () => {
+    const pool = new SandboxPool(fake('picky.mjs'), { maxWorkers: 1, stuckAfterMs: 50 });
+    try {
+      const codes = ['hang', '1', '2'];
+      const limits = { ...LIMITS, timeoutMs: 100 };
+      const results = await Promise.all(codes.map((code) => pool.run(code, {}, limits)));
+      expect(results.map((r) => (r.ok ? 'ok' : r.error))).toEqual([
+        'timed out after 100 ms (the sandbox stopped responding)',
+        'ok',
+        'ok',
+      ]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('runs a memory bomb beside other scorers without failing them', async () => {
+    const script = findWorkerScript();
+    if (!script) throw new Error('the sandbox worker script is missing');
+    const pool = new SandboxPool(script, { maxWorkers: 1 });
+    try {
+      const bomb = 'const a = []; while (true) a.push({ i: a.length }); return true;';
+      const results = await Promise.all(
+        ['output.length', bomb, 'output.length + 1'].map((code) =>
+          pool.run(code, { output: 'abc' }, { timeoutMs: 20_000, memoryBytes: 16 * 1024 * 1024 }),
+        ),
+      );
+      expect(results.map((r) => (r.ok ? r.value : r.error))).toEqual([
+        { kind: 'number', value: 3 },
+        'exceeded the 16 MB memory limit',
+        { kind: 'number', value: 4 },
+      ]);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
 });
