@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isNode, type Document, type LineCounter } from 'yaml';
 import { AssayError } from '../../shared/errors';
+import { decodeUtf8 } from '../../shared/utf8';
+import { TOO_DEEP, valueTooDeep } from '../core/nesting-depth';
+import { parseYamlDocument } from '../core/yaml-document';
 import { hashContent } from './content-hash';
 import { promptFileSchema, type PromptFile } from './prompt-file';
 import { compareVersions, parseVersion } from './version-name';
@@ -75,12 +78,13 @@ function consistencyProblems(data: PromptFile, lineOf: (path: YamlPath) => numbe
 
 /** Parses and validates one file's text; never throws for bad input. */
 export function parsePromptFile(file: string, text: string): ParsedPromptFile {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const fail = (items: { line: number; message: string }[]): ParsedPromptFile => ({
     ok: false,
     problems: items.map((p) => ({ file, ...p })),
   });
+  const read = parseYamlDocument(text, { uniqueKeys: true });
+  if (!read.ok) return fail([{ line: read.line, message: `the YAML ${TOO_DEEP}` }]);
+  const { doc, lines } = read;
   if (doc.errors.length > 0)
     return fail(
       doc.errors.map((e) => ({ line: lines.linePos(e.pos[0]).line, message: e.message })),
@@ -89,6 +93,9 @@ export function parsePromptFile(file: string, text: string): ParsedPromptFile {
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: 100 });
+    // Aliases can nest a value deeper than its text, or in a cycle.
+    const deep = valueTooDeep(raw);
+    if (deep) return fail([{ line: lineOf(deep), message: `the YAML ${TOO_DEEP}` }]);
   } catch (err) {
     return fail([{ line: 1, message: err instanceof Error ? err.message : String(err) }]);
   }
@@ -139,7 +146,18 @@ export function loadPromptFiles(dir: string): LoadedPromptFile[] {
   const loaded: LoadedPromptFile[] = [];
   const owners = new Map<string, string>();
   for (const file of yamlFiles(dir)) {
-    const result = parsePromptFile(file, fs.readFileSync(path.join(dir, file), 'utf8'));
+    // Strict UTF-8: a lenient read would import U+FFFD in place of every bad byte.
+    const decoded = decodeUtf8(fs.readFileSync(path.join(dir, file)));
+    if (!decoded.ok) {
+      const { line, offset } = decoded;
+      problems.push({
+        file,
+        line,
+        message: `invalid UTF-8 at byte ${offset} (save the file as UTF-8)`,
+      });
+      continue;
+    }
+    const result = parsePromptFile(file, decoded.text);
     if (!result.ok) {
       problems.push(...result.problems);
       continue;

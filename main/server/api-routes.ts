@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { httpStatusOf } from '../../shared/errors';
 import type { Dispatcher } from '../api/dispatcher';
 import { MAX_IMPORT_BYTES } from '../evals/datasets/limits';
+import { readJsonBody } from './json-body';
 import { errorResponse, sameOriginJsonGuard } from './request-guards';
 
 /**
@@ -23,19 +24,9 @@ export function mountApiRoutes(app: Hono, dispatcher: Dispatcher): void {
         errorResponse('PAYLOAD_TOO_LARGE', `Request body is over ${MAX_BODY_BYTES} bytes`),
     }),
     async (c) => {
-      const text = await c.req.text();
-      let input: unknown = undefined;
-      if (text.trim() !== '') {
-        try {
-          input = JSON.parse(text);
-        } catch (err) {
-          return errorResponse(
-            'MALFORMED_REQUEST',
-            `Body is not valid JSON: ${(err as Error).message}`,
-          );
-        }
-      }
-      const result = await dispatcher.dispatch(c.req.param('channel'), input, {
+      const body = readJsonBody(new Uint8Array(await c.req.arrayBuffer()));
+      if (!body.ok) return errorResponse('MALFORMED_REQUEST', body.message, body.details);
+      const result = await dispatcher.dispatch(c.req.param('channel'), body.value, {
         transport: 'http',
       });
       return c.json(result, result.ok ? 200 : (httpStatusOf(result.error.code) as 400));

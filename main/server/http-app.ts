@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { toErrorPayload, type ErrorCode } from '../../shared/errors';
 import type { Dispatcher } from '../api/dispatcher';
 import type { EventBus } from '../core/event-bus';
 import { mountApiRoutes } from './api-routes';
@@ -16,6 +18,10 @@ export interface HttpAppOptions {
   readonly rendererDir?: string;
   /** Required on every request when set. */
   readonly token?: string;
+  /** The bound port, which names the token cookie (see tokenCookieName). */
+  readonly port: () => number;
+  /** Mark the token cookie Secure: TLS is terminated in front of this plain-HTTP server. */
+  readonly secureCookie?: boolean;
   /** True when bound to a loopback address: enables the DNS-rebinding host check. */
   readonly loopbackOnly: boolean;
   /** Prometheus text exposition, served on GET /metrics when given. */
@@ -27,7 +33,8 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   const app = new Hono();
   app.use('*', securityHeaders());
   if (options.loopbackOnly) app.use('*', loopbackHostGuard());
-  if (options.token) app.use('*', tokenGuard(options.token));
+  if (options.token)
+    app.use('*', tokenGuard(options.token, { port: options.port, secure: options.secureCookie }));
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   const metrics = options.metrics;
@@ -53,5 +60,28 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     );
   }
   app.notFound((c) => errorResponse('NOT_FOUND', `No such path: ${c.req.path}`));
+  app.onError(answerError);
   return app;
+}
+
+/** HTTP statuses Hono's own exceptions carry, as the codes clients read. */
+const CODE_OF_STATUS: Record<number, ErrorCode> = {
+  400: 'MALFORMED_REQUEST',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/**
+ * The last resort for anything thrown in a route or middleware: a coded JSON error like every
+ * other answer, never Hono's bare "Internal Server Error" text, and the process keeps serving.
+ */
+function answerError(err: Error): Response {
+  if (err instanceof HTTPException && CODE_OF_STATUS[err.status])
+    return errorResponse(CODE_OF_STATUS[err.status]!, err.message || `HTTP ${err.status}`);
+  const payload = toErrorPayload(err);
+  if (payload.code === 'INTERNAL') console.error('[http] request failed:', err);
+  return errorResponse(payload.code, payload.message, payload.details);
 }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/support/temp-dir';
 import { createHeadlessCore } from '../core/create-headless-core';
 import type { Core } from '../core/create-core';
+import { createHttpApp } from './http-app';
 import { startHttpServer, type RunningServer } from './start-server';
 
 let core: Core | undefined;
@@ -83,7 +84,7 @@ describe('HTTP transport', () => {
     const viaQuery = await fetch(`${url}/api/health?token=s3cret-token`);
     expect(viaQuery.status).toBe(200);
     const cookie = viaQuery.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(/assay_token=s3cret-token;.*HttpOnly/);
+    expect(cookie).toMatch(new RegExp(`^assay_token_${server!.port}=s3cret-token;.*HttpOnly`));
     expect(
       (await fetch(`${url}/api/health`, { headers: { cookie: cookie.split(';')[0]! } })).status,
     ).toBe(200);
@@ -200,5 +201,142 @@ describe('HTTP transport', () => {
         leaked: false,
       });
     }
+  });
+});
+
+describe('HTTP transport: the token cookie', () => {
+  const second: { core?: Core; server?: RunningServer } = {};
+  afterEach(async () => {
+    await second.server?.close();
+    second.core?.close();
+    second.core = second.server = undefined;
+  });
+
+  it('is named for the port, so two servers on one host keep their own', async () => {
+    const a = await start({ token: 'token-of-a' });
+    second.core = await createHeadlessCore(tempDir(), {});
+    second.server = await startHttpServer({
+      dispatcher: second.core.dispatcher,
+      events: second.core.events,
+      host: '127.0.0.1',
+      port: 0,
+      token: 'token-of-b',
+    });
+    const b = second.server;
+    const cookieOf = async (url: string, token: string) =>
+      (await fetch(`${url}/api/health?token=${token}`)).headers.get('set-cookie') ?? '';
+    const cookieA = (await cookieOf(a.url, 'token-of-a')).split(';')[0]!;
+    const cookieB = (await cookieOf(b.url, 'token-of-b')).split(';')[0]!;
+    expect(cookieA).toBe(`assay_token_${a.port}=token-of-a`);
+    expect(cookieB).toBe(`assay_token_${b.port}=token-of-b`);
+    // A browser sends both cookies to both ports; each server reads only its own.
+    const both = `${cookieA}; ${cookieB}`;
+    expect((await fetch(`${a.url}/api/health`, { headers: { cookie: both } })).status).toBe(200);
+    expect((await fetch(`${b.url}/api/health`, { headers: { cookie: both } })).status).toBe(200);
+    expect((await fetch(`${b.url}/api/health`, { headers: { cookie: cookieA } })).status).toBe(401);
+  });
+
+  it('is Secure when the server sees https, or when told TLS ends at a proxy', async () => {
+    const setCookie = async (app: ReturnType<typeof createHttpApp>, url: string) =>
+      (await app.request(url)).headers.get('set-cookie') ?? '';
+    core = await createHeadlessCore(tempDir(), {});
+    const app = (secureCookie?: boolean) =>
+      createHttpApp({
+        dispatcher: core!.dispatcher,
+        events: core!.events,
+        token: 't0ken',
+        loopbackOnly: false,
+        port: () => 4317,
+        ...(secureCookie === undefined ? {} : { secureCookie }),
+      });
+    const plain = await setCookie(app(), 'http://assay.test:4317/api/health?token=t0ken');
+    expect(plain).toMatch(/^assay_token_4317=t0ken;/);
+    expect(plain).not.toMatch(/Secure/);
+    const https = await setCookie(app(), 'https://assay.test:4317/api/health?token=t0ken');
+    expect(https).toMatch(/^assay_token_4317=t0ken;.*; Secure/);
+    const proxied = await setCookie(app(true), 'http://assay.test:4317/api/health?token=t0ken');
+    expect(proxied).toMatch(/; Secure/);
+    // A forwarded header from the client is not trusted to turn it on.
+    const forged = await app().request('http://assay.test:4317/api/health?token=t0ken', {
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(forged.headers.get('set-cookie')).not.toMatch(/Secure/);
+  });
+});
+
+describe('HTTP transport: hostile bodies', () => {
+  const post = (url: string, channel: string, body: string | Uint8Array) =>
+    fetch(`${url}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+  const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+
+  it('answers a body nested 100,000 deep with a coded 400 naming the field and the limit', async () => {
+    const { url } = await start();
+    await post(url, 'datasets.create', JSON.stringify({ name: 'deep' }));
+    for (const [channel, body] of [
+      ['cases.add', `{"dataset":"deep","cases":[{"vars":{"q":"x"},"expected":${deep(100_000)}}]}`],
+      ['cases.update', `{"id":"x","expected":${deep(100_000)}}`],
+      ['system.info', deep(100_000)],
+    ] as const) {
+      const res = await post(url, channel, body);
+      expect(res.status).toBe(400);
+      const answer = (await res.json()) as { error: { code: string; message: string } };
+      expect(answer.error.code).toBe('MALFORMED_REQUEST');
+      expect(answer.error.message).toContain('nests more than 100 levels deep');
+    }
+    const named = await post(
+      url,
+      'cases.add',
+      `{"dataset":"deep","cases":[{"vars":{"q":"x"},"expected":${deep(3_000)}}]}`,
+    );
+    expect(await named.json()).toMatchObject({
+      error: {
+        message:
+          'Body: "cases[0].expected[0][0][0]…" nests more than 100 levels deep (the limit is 100)',
+      },
+    });
+    const listed = await post(url, 'cases.list', JSON.stringify({ dataset: 'deep' }));
+    expect(await listed.json()).toMatchObject({ ok: true, data: { total: 0 } });
+    expect((await fetch(`${url}/api/health`)).status).toBe(200);
+  });
+
+  it('refuses a body that is not UTF-8, naming the byte, and stores nothing', async () => {
+    const { url } = await start();
+    const head = Buffer.from('{"name":"caf');
+    const body = Buffer.concat([
+      head,
+      Buffer.from([0xe9]),
+      Buffer.from('","format":"yaml","content":"test_cases: []"}'),
+    ]);
+    const res = await post(url, 'datasets.import', body);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({
+      ok: false,
+      error: {
+        code: 'MALFORMED_REQUEST',
+        message: `Body is not valid UTF-8: invalid byte at offset ${head.length} (line 1)`,
+      },
+    });
+    const list = await post(url, 'datasets.list', '{}');
+    expect(await list.json()).toMatchObject({ ok: true, data: { datasets: [] } });
+  });
+
+  it('answers anything thrown in a route as a coded JSON error, never bare text', async () => {
+    core = await createHeadlessCore(tempDir(), {});
+    server = await startHttpServer({
+      dispatcher: core.dispatcher,
+      events: core.events,
+      host: '127.0.0.1',
+      port: 0,
+      metrics: () => Promise.reject(new Error('registry broke')),
+    });
+    const res = await fetch(`${server.url}/metrics`);
+    expect(res.status).toBe(500);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });
 });

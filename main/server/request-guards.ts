@@ -3,7 +3,14 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { AssayError, httpStatusOf, type ErrorCode } from '../../shared/errors';
 
-export const TOKEN_COOKIE = 'assay_token';
+/**
+ * The token cookie's name carries the server's port: browsers scope cookies by host, not port,
+ * so two `assay serve` on one host would otherwise overwrite each other's cookie, and one server
+ * could be sent the other's token.
+ */
+export function tokenCookieName(port: number): string {
+  return `assay_token_${port}`;
+}
 
 const LOOPBACK_HOSTNAMES = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
@@ -11,9 +18,9 @@ export function isLoopbackHost(host: string): boolean {
   return LOOPBACK_HOSTNAMES.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
-export function errorResponse(code: ErrorCode, message: string): Response {
+export function errorResponse(code: ErrorCode, message: string, details?: unknown): Response {
   return Response.json(
-    { ok: false, error: new AssayError(code, message).toPayload() },
+    { ok: false, error: new AssayError(code, message, details).toPayload() },
     { status: httpStatusOf(code) },
   );
 }
@@ -40,22 +47,35 @@ function sameToken(given: string | undefined, expected: string): boolean {
   return crypto.timingSafeEqual(a, b);
 }
 
+export interface TokenCookieOptions {
+  /** The port the server is bound to (known once it listens, so asked for per request). */
+  readonly port: () => number;
+  /**
+   * Mark the cookie Secure although this server speaks plain HTTP: TLS is terminated by a
+   * proxy in front of it (`assay serve --secure-cookie`). Without it the cookie is Secure only
+   * when the request URL the server sees is https. Forwarded headers (x-forwarded-proto) are
+   * not trusted: any client can send them.
+   */
+  readonly secure?: boolean;
+}
+
 /**
  * Requires the server token on every request: `Authorization: Bearer`, a `token` query
  * parameter (for the first page load and EventSource, which cannot set headers) or the
  * HttpOnly cookie set after a valid query token, so the page's own assets load.
  */
-export function tokenGuard(token: string): MiddlewareHandler {
+export function tokenGuard(token: string, cookie: TokenCookieOptions): MiddlewareHandler {
   return async (c, next) => {
+    const name = tokenCookieName(cookie.port());
     const bearer = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1];
     const query = c.req.query('token');
-    const cookie = getCookie(c, TOKEN_COOKIE);
-    if (sameToken(bearer, token) || sameToken(cookie, token)) {
+    if (sameToken(bearer, token) || sameToken(getCookie(c, name), token)) {
       await next();
       return;
     }
     if (sameToken(query, token)) {
-      setCookie(c, TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/' });
+      const secure = cookie.secure === true || new URL(c.req.url).protocol === 'https:';
+      setCookie(c, name, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure });
       await next();
       return;
     }

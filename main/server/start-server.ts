@@ -13,6 +13,8 @@ export interface StartServerOptions {
   /** 0 picks a free port. */
   readonly port: number;
   readonly token?: string;
+  /** Mark the token cookie Secure although this server speaks HTTP: TLS ends at a proxy. */
+  readonly secureCookie?: boolean;
   readonly rendererDir?: string;
   readonly metrics?: () => Promise<string>;
 }
@@ -32,7 +34,9 @@ export async function startHttpServer(options: StartServerOptions): Promise<Runn
       `Binding ${options.host} exposes Assay beyond this machine; pass --token <secret> (or ASSAY_TOKEN) so every request must carry it`,
     );
   }
-  const app = createHttpApp({ ...options, loopbackOnly });
+  // Port 0 is resolved by listen(); the token cookie is named for the real port.
+  let boundPort = options.port;
+  const app = createHttpApp({ ...options, loopbackOnly, port: () => boundPort });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: options.host });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
@@ -48,6 +52,7 @@ export async function startHttpServer(options: StartServerOptions): Promise<Runn
     server.listen(options.port, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  boundPort = port;
   const hostForUrl = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
     url: `http://${hostForUrl}:${port}`,

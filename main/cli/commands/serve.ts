@@ -9,6 +9,8 @@ export interface ServeOptions {
   readonly port: string;
   readonly dataDir?: string;
   readonly token?: string;
+  /** The token cookie is Secure: TLS ends at a proxy in front (the server itself speaks HTTP). */
+  readonly secureCookie?: boolean;
   readonly build: boolean;
 }
 

@@ -4,7 +4,7 @@ import { contentOf, draftOf, sameContent, type CaseDraft, type JsonValue } from 
 import { checkDraft, MatcherChecker, type CaseLocator, type MatcherPath } from './check-cases';
 import type { CaseRow, DatasetRow, DatasetStore } from './dataset-store';
 import { liveDataset } from './lifecycle';
-import { MAX_CASES, tooManyCases } from './limits';
+import { MAX_CASES, MAX_STORED_BYTES, storedTooLarge, tooManyCases } from './limits';
 import type { SharedMatchers } from './parsed-dataset';
 import { invalidCasesError, type CaseProblem } from './problems';
 
@@ -26,8 +26,9 @@ export function checkDrafts(
   where: string,
   options: { fileName?: string; shared?: SharedMatchers } = {},
 ): CaseDraft[] {
-  const checker = new MatcherChecker();
   const { shared } = options;
+  checkStoredSize(drafts, shared?.matchers ?? [], where);
+  const checker = new MatcherChecker();
   const problems: CaseProblem[] = shared
     ? checker.check(shared.matchers, shared.at, shared.matcherPath)
     : [];
@@ -40,6 +41,36 @@ export function checkDrafts(
   return drafts.map(({ draft }) =>
     defaults.length === 0 ? draft : { ...draft, matchers: [...defaults, ...draft.matchers] },
   );
+}
+
+/**
+ * Refuses drafts that would store more than MAX_STORED_BYTES, before any is checked or copied:
+ * expanded cases share their matcher lists (and the shared ones) by reference, so each list is
+ * measured once, however many cases carry it.
+ */
+function checkStoredSize(
+  drafts: readonly LocatedDraft[],
+  shared: readonly unknown[],
+  where: string,
+): void {
+  const measured = new WeakMap<object, number>();
+  const sizeOf = (value: unknown): number => {
+    if (value === undefined) return 0;
+    if (typeof value !== 'object' || value === null) return String(value).length;
+    let size = measured.get(value);
+    if (size === undefined) {
+      size = JSON.stringify(value)?.length ?? 0;
+      measured.set(value, size);
+    }
+    return size;
+  };
+  const perCase = sizeOf(shared);
+  let total = 0;
+  for (const { draft } of drafts) {
+    total += perCase + sizeOf(draft.matchers) + sizeOf(draft.expected) + draft.description.length;
+    for (const [name, value] of Object.entries(draft.vars)) total += name.length + value.length;
+    if (total > MAX_STORED_BYTES) throw storedTooLarge(where, total);
+  }
 }
 
 /** Appends checked drafts at the end of a live dataset, within the per-dataset limit. */
@@ -72,6 +103,8 @@ export function insertDrafts(
 
 export interface CaseEdit {
   readonly id: string;
+  /** The dataset the case must belong to, when the caller names one. */
+  readonly dataset?: string;
   readonly vars?: Readonly<Record<string, string>>;
   /** undefined: keep; null: remove the expected output. */
   readonly expected?: JsonValue;
@@ -81,10 +114,18 @@ export interface CaseEdit {
   readonly baseRevision?: number;
 }
 
-/** A live case of a live dataset, for writes. */
-function writableCase(store: DatasetStore, id: string, where: string): CaseRow {
+/** A case by id, of the named dataset when one is named (a case of another is not found). */
+function caseOf(store: DatasetStore, id: string, where: string, dataset?: string): CaseRow {
   const row = store.caseById(id);
-  if (!row || row.deleted_at !== null)
+  if (row && (dataset === undefined || store.byId(row.dataset_id)?.name === dataset)) return row;
+  const scope = dataset === undefined ? '' : ` in dataset "${dataset}"`;
+  throw new AssayError('NOT_FOUND', `${where}: no test case with id "${id}"${scope}`);
+}
+
+/** A live case of a live dataset, for writes. */
+function writableCase(store: DatasetStore, id: string, where: string, dataset?: string): CaseRow {
+  const row = caseOf(store, id, where, dataset);
+  if (row.deleted_at !== null)
     throw new AssayError('NOT_FOUND', `${where}: no test case with id "${id}"`);
   liveDataset(store, store.byId(row.dataset_id)!.name, where);
   return row;
@@ -98,7 +139,7 @@ function writableCase(store: DatasetStore, id: string, where: string): CaseRow {
 export function updateCase(store: DatasetStore, edit: CaseEdit): CaseRow {
   const where = 'cases.update';
   return store.transaction(() => {
-    const row = writableCase(store, edit.id, where);
+    const row = writableCase(store, edit.id, where, edit.dataset);
     if (edit.baseRevision !== undefined && edit.baseRevision !== row.revision)
       throw new AssayError(
         'CONFLICT',
@@ -129,11 +170,10 @@ export function updateCase(store: DatasetStore, edit: CaseEdit): CaseRow {
 }
 
 /** Soft delete; false when it was already deleted. Runs keep their own snapshot of it. */
-export function deleteCase(store: DatasetStore, id: string): boolean {
+export function deleteCase(store: DatasetStore, id: string, dataset?: string): boolean {
   const where = 'cases.delete';
   return store.transaction(() => {
-    const row = store.caseById(id);
-    if (!row) throw new AssayError('NOT_FOUND', `${where}: no test case with id "${id}"`);
+    const row = caseOf(store, id, where, dataset);
     if (row.deleted_at !== null) return false;
     liveDataset(store, store.byId(row.dataset_id)!.name, where);
     const now = new Date().toISOString();

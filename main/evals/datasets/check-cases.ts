@@ -13,6 +13,11 @@ export interface CaseLocator {
   readonly row?: number;
   /** File line of a field inside the case (nearest existing ancestor), when there is a file. */
   readonly lineOf?: (sub: readonly PathSegment[]) => number | undefined;
+  /**
+   * A path of the stored case → the same spot as the source wrote it, when the source names
+   * fields its own way (assay-py: `vars` is `input`, `matchers[0].required` is `required_keys`).
+   */
+  readonly spell?: (sub: readonly PathSegment[]) => PathSegment[];
 }
 
 /** The shape every case must have, whatever its source; matchers are checked one by one below. */
@@ -29,11 +34,12 @@ export function problemAt(
   sub: readonly PathSegment[],
   message: string,
 ): CaseProblem {
-  const line = at.lineOf?.(sub);
+  const own = at.spell ? at.spell(sub) : sub;
+  const line = at.lineOf?.(own);
   return {
     ...(line === undefined ? {} : { line }),
     ...(at.row === undefined ? {} : { row: at.row }),
-    path: formatPath([...at.base, ...sub]),
+    path: formatPath([...at.base, ...own]),
     message,
   };
 }
@@ -50,12 +56,20 @@ function segmentsOf(path: string): PathSegment[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
+type Issues = readonly { path: string; message: string }[];
+
+const NOT_PLAIN: Issues = [
+  { path: '', message: 'a matcher must be plain JSON (no NaN or Infinity)' },
+];
+
 /**
- * Checks matchers with the matcher library. Verdicts are memoised by the matcher's JSON within
- * one check: a large import repeats the same few matchers on every case.
+ * Checks matchers with the matcher library. Verdicts are memoised within one check by the
+ * matcher object (expanded promptfoo cases share theirs) and by its JSON (a large import
+ * repeats the same few matchers on every case), so no matcher is walked twice.
  */
 export class MatcherChecker {
-  private readonly verdicts = new Map<string, { path: string; message: string }[]>();
+  private readonly verdicts = new Map<string, Issues>();
+  private readonly byObject = new WeakMap<object, Issues>();
 
   check(
     matchers: readonly unknown[],
@@ -65,24 +79,30 @@ export class MatcherChecker {
     const problems: CaseProblem[] = [];
     matchers.forEach((matcher, i) => {
       const here = pathOf(i);
-      if (!isPlainJson(matcher)) {
-        problems.push(problemAt(at, here, 'a matcher must be plain JSON (no NaN or Infinity)'));
-        return;
-      }
       for (const issue of this.verdict(matcher))
         problems.push(problemAt(at, [...here, ...segmentsOf(issue.path)], issue.message));
     });
     return problems;
   }
 
-  private verdict(matcher: unknown): { path: string; message: string }[] {
-    const key = JSON.stringify(matcher);
-    let issues = this.verdicts.get(key);
-    if (issues === undefined) {
-      const parsed = parseMatcherSpec(matcher);
-      issues = parsed.ok ? [] : parsed.issues;
-      this.verdicts.set(key, issues);
+  private verdict(matcher: unknown): Issues {
+    const object = typeof matcher === 'object' && matcher !== null ? matcher : null;
+    const known = object && this.byObject.get(object);
+    if (known) return known;
+    let issues: Issues;
+    if (!isPlainJson(matcher)) issues = NOT_PLAIN;
+    else {
+      const key = JSON.stringify(matcher);
+      issues = this.verdicts.get(key) ?? this.parse(key, matcher);
     }
+    if (object) this.byObject.set(object, issues);
+    return issues;
+  }
+
+  private parse(key: string, matcher: unknown): Issues {
+    const parsed = parseMatcherSpec(matcher);
+    const issues = parsed.ok ? [] : parsed.issues;
+    this.verdicts.set(key, issues);
     return issues;
   }
 }

@@ -1,6 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { ImportWarning } from '../../../shared/contract';
 import { varNameSchema } from '../../../shared/contract';
+import { findJsonTooDeep, TOO_DEEP } from '../../core/nesting-depth';
 import type { CaseDraft, JsonValue } from './case-draft';
 import type { CaseLocator } from './check-cases';
 import { MAX_CASES, tooManyCases } from './limits';
@@ -57,6 +58,12 @@ function readHeader(cells: readonly Cell[]): {
 type RowProblem = { path: string; message: string };
 
 function jsonCell(text: string, path: string, problems: RowProblem[]): JsonValue | undefined {
+  const deep = findJsonTooDeep(text);
+  if (deep) {
+    const inner = deep.path === '' || deep.path.startsWith('[') ? deep.path : `.${deep.path}`;
+    problems.push({ path: `${path}${inner}`, message: TOO_DEEP });
+    return undefined;
+  }
   try {
     return JSON.parse(text) as JsonValue;
   } catch (err) {

@@ -1,3 +1,4 @@
+import { findJsonTooDeep, TOO_DEEP } from '../../core/nesting-depth';
 import type { CaseDraft } from './case-draft';
 import { fileCase, toFileCase } from './file-case';
 import { MAX_CASES, tooManyCases } from './limits';
@@ -33,6 +34,12 @@ export function parseJsonlDataset(text: string, where: string): ParseOutcome {
     if (source.trim() === '') continue;
     if (++count > MAX_CASES) throw tooManyCases(where);
     if (problems.length >= MAX_PROBLEMS) break;
+    // Before JSON.parse: a line of 100,000 brackets is refused, not built and then walked.
+    const deep = findJsonTooDeep(source);
+    if (deep) {
+      problems.push({ line, path: deep.path, message: TOO_DEEP });
+      continue;
+    }
     let raw: unknown;
     try {
       raw = JSON.parse(source);

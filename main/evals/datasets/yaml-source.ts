@@ -1,5 +1,7 @@
 import { load } from 'js-yaml';
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, type Document, type LineCounter } from 'yaml';
+import { MAX_NESTING_DEPTH, TOO_DEEP, valueTooDeep } from '../../core/nesting-depth';
+import { parseYamlDocument } from '../../core/yaml-document';
 import type { CaseProblem, PathSegment } from './problems';
 
 /** A parsed YAML text that can say which line any path in it starts on. */
@@ -27,16 +29,16 @@ function lineFinder(doc: Document, lines: LineCounter): YamlSource['lineOf'] {
   };
 }
 
-function parseWithLines(text: string): { doc: Document; lines: LineCounter } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    prettyErrors: false,
-    uniqueKeys: true,
-    logLevel: 'error',
-  });
-  return { doc, lines };
+/** The document with positions, or the line where it nests too deep to be composed safely. */
+function parseWithLines(text: string) {
+  return parseYamlDocument(text, { uniqueKeys: true, logLevel: 'error' });
 }
+
+const tooDeep = (line: number): CaseProblem => ({
+  line,
+  path: '',
+  message: `the YAML ${TOO_DEEP}`,
+});
 
 /** Tabs, anchors and tags: js-yaml reads some malformed forms of these that `yaml` rejects. */
 const SLOW_FORMS = /\t|(^|[\s[{,])[&!]/m;
@@ -78,11 +80,14 @@ function fastParse(text: string): YamlSource | null {
   if (SLOW_FORMS.test(text)) return null;
   let value: unknown;
   try {
-    value = load(text, { maxAliases: 0 });
+    // js-yaml recurses once per level, and stops (throws) past maxDepth: deeper text, and text
+    // it cannot read, goes to the slow path, which names the line.
+    value = load(text, { maxAliases: 0, maxDepth: MAX_NESTING_DEPTH + 1 });
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null || hasNullKey(value)) return null;
+  if (typeof value !== 'object' || value === null) return null;
+  if (valueTooDeep(value) !== null || hasNullKey(value)) return null;
   let lineOf: YamlSource['lineOf'] | null = null;
   return {
     value,
@@ -90,8 +95,10 @@ function fastParse(text: string): YamlSource | null {
       const top = target.length === 1 && !Array.isArray(value) ? topKeyLine(text, target[0]!) : 0;
       if (top > 0) return top;
       if (!lineOf) {
-        const { doc, lines } = parseWithLines(text);
-        lineOf = lineFinder(doc, lines);
+        const parsed = parseWithLines(text);
+        // The value passed the depth check, so its text does too; were the two parsers to
+        // disagree, the first line is still a place to look.
+        lineOf = parsed.ok ? lineFinder(parsed.doc, parsed.lines) : () => 1;
       }
       return lineOf(target);
     },
@@ -100,13 +107,16 @@ function fastParse(text: string): YamlSource | null {
 
 /**
  * Parses YAML with line tracking; never throws. Duplicate keys are errors (a second `expected`
- * silently winning is a bug in the file), and aliases are capped so a "billion laughs" file
- * cannot expand into gigabytes.
+ * silently winning is a bug in the file), aliases are capped so a "billion laughs" file cannot
+ * expand into gigabytes, and nesting past MAX_NESTING_DEPTH is refused with its line before
+ * anything recursive walks it.
  */
 export function readYaml(text: string): ReadOutcome {
   const fast = fastParse(text);
   if (fast) return { ok: true, source: fast };
-  const { doc, lines } = parseWithLines(text);
+  const parsed = parseWithLines(text);
+  if (!parsed.ok) return { ok: false, problems: [tooDeep(parsed.line)] };
+  const { doc, lines } = parsed;
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -119,7 +129,11 @@ export function readYaml(text: string): ReadOutcome {
   }
   try {
     const value: unknown = doc.toJS({ maxAliasCount: 100 });
-    return { ok: true, source: { value, lineOf: lineFinder(doc, lines) } };
+    const lineOf = lineFinder(doc, lines);
+    // Aliases can nest a value deeper than its text (or in a cycle: `&a [*a]`).
+    const deep = valueTooDeep(value);
+    if (deep) return { ok: false, problems: [tooDeep(lineOf(deep))] };
+    return { ok: true, source: { value, lineOf } };
   } catch (err) {
     return {
       ok: false,
