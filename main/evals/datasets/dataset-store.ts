@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { InteractionType } from '../../../shared/contract';
+import type { ImportFormat, InteractionType } from '../../../shared/contract';
 
 export interface DatasetRow {
   readonly id: string;
@@ -7,6 +7,8 @@ export interface DatasetRow {
   readonly interaction_type: InteractionType;
   readonly description: string;
   readonly tags_json: string;
+  /** The file shape it was first imported from; null when made in Assay (migration 0007). */
+  readonly source_format: ImportFormat | null;
   readonly created_at: string;
   readonly updated_at: string;
   readonly deleted_at: string | null;
@@ -76,10 +78,10 @@ export class DatasetStore {
   insertDataset(row: DatasetRow): void {
     this.db
       .prepare(
-        `INSERT INTO dataset (id, name, interaction_type, description, tags_json, created_at,
-           updated_at, deleted_at)
-         VALUES (@id, @name, @interaction_type, @description, @tags_json, @created_at,
-           @updated_at, @deleted_at)`,
+        `INSERT INTO dataset (id, name, interaction_type, description, tags_json, source_format,
+           created_at, updated_at, deleted_at)
+         VALUES (@id, @name, @interaction_type, @description, @tags_json, @source_format,
+           @created_at, @updated_at, @deleted_at)`,
       )
       .run(row);
   }

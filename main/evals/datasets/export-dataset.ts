@@ -1,37 +1,47 @@
-import type { DatasetFormat } from '../../../shared/contract';
+import type { DatasetFormat, ImportWarning } from '../../../shared/contract';
 import { draftOf } from './case-draft';
-import type { DatasetStore } from './dataset-store';
+import type { DatasetRow, DatasetStore } from './dataset-store';
+import { ASSAY_PY } from './format-assay-py';
 import { serializeCsvDataset } from './format-csv';
 import { serializeJsonlDataset } from './format-jsonl';
 import { serializeYamlDataset } from './format-yaml';
 import { findDataset } from './lifecycle';
+import { serializeAssayPyDataset } from './write-assay-py';
+
+/**
+ * The shape an export takes when none is asked for: a dataset imported from assay-py goes back
+ * to assay-py, so a Python-era file round-trips without a flag; every other dataset is YAML
+ * (CSV and JSONL hold no dataset name, description or tags, so they are never the default).
+ */
+export function defaultExportFormat(row: DatasetRow): DatasetFormat {
+  return row.source_format === ASSAY_PY ? ASSAY_PY : 'yaml';
+}
 
 /**
  * A dataset's live cases, in order, as file text that imports back to the same cases
  * (description, variables, expected, matchers, tags). Ids, revisions and source spans are
- * bookkeeping of this workspace and are not exported. YAML also carries the dataset's name,
- * interaction type, description and tags; CSV and JSONL hold cases only.
+ * bookkeeping of this workspace and are not exported. YAML and assay-py also carry the dataset's
+ * name, interaction type, description and tags; CSV and JSONL hold cases only.
  */
 export function exportDataset(
   store: DatasetStore,
   name: string,
-  format: DatasetFormat,
-): { content: string; cases: number } {
+  asked?: DatasetFormat,
+): { content: string; cases: number; format: DatasetFormat; warnings: ImportWarning[] } {
   const row = findDataset(store, name, 'datasets.export');
+  const format = asked ?? defaultExportFormat(row);
   const drafts = Array.from(store.iterateCases(row.id), draftOf);
-  const content =
-    format === 'csv'
-      ? serializeCsvDataset(drafts)
-      : format === 'jsonl'
-        ? serializeJsonlDataset(drafts)
-        : serializeYamlDataset(
-            {
-              name: row.name,
-              interactionType: row.interaction_type,
-              description: row.description,
-              tags: JSON.parse(row.tags_json) as string[],
-            },
-            drafts,
-          );
-  return { content, cases: drafts.length };
+  const meta = {
+    name: row.name,
+    interactionType: row.interaction_type,
+    description: row.description,
+    tags: JSON.parse(row.tags_json) as string[],
+  };
+  let warnings: ImportWarning[] = [];
+  let content: string;
+  if (format === 'csv') content = serializeCsvDataset(drafts);
+  else if (format === 'jsonl') content = serializeJsonlDataset(drafts);
+  else if (format === ASSAY_PY) ({ content, warnings } = serializeAssayPyDataset(meta, drafts));
+  else content = serializeYamlDataset(meta, drafts);
+  return { content, cases: drafts.length, format, warnings };
 }

@@ -4,6 +4,7 @@ import { interactionTypeSchema } from '../../../shared/contract';
 import type { CaseDraft } from './case-draft';
 import type { CaseLocator } from './check-cases';
 import { fileCase, toFileCase } from './file-case';
+import { looksLikeAssayPy, parseAssayPyDataset } from './format-assay-py';
 import { MAX_CASES, tooManyCases } from './limits';
 import { failed, type DatasetMeta, type ParseOutcome, type ParsedCase } from './parsed-dataset';
 import type { CaseProblem, PathSegment } from './problems';
@@ -26,6 +27,10 @@ import { readYaml, type YamlSource } from './yaml-source';
  * the shared ones. They are expanded on import (the stored case holds them all), so an export
  * writes every case with its full list and no `default_matchers`.
  * A bare list at the top is read as `test_cases`.
+ *
+ * A file in the assay-py shape (Assay's Python version: cases with `name` and an `input`
+ * mapping, snake_case matchers) is recognised and read by format-assay-py.ts instead; every
+ * sign it looks for is something this format refuses, so no file read here changes meaning.
  */
 const topSchema = z
   .object({
@@ -65,6 +70,7 @@ export function parseYamlDataset(text: string, where: string, parsed?: YamlSourc
   const read = parsed ? { ok: true as const, source: parsed } : readYaml(text);
   if (!read.ok) return failed(read.problems);
   const { source } = read;
+  if (looksLikeAssayPy(source.value)) return parseAssayPyDataset(text, where, source);
   const bare = Array.isArray(source.value);
   const top = topSchema.safeParse(bare ? { test_cases: source.value } : source.value);
   if (!top.success) return failed(topProblems(top.error, source, source.value));

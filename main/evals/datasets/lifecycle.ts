@@ -1,5 +1,5 @@
 import { newId } from '../../core/ids';
-import type { DatasetSummary, InteractionType } from '../../../shared/contract';
+import type { DatasetSummary, ImportFormat, InteractionType } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
 import type { DatasetRow, DatasetStore } from './dataset-store';
 import { summaryOf } from './views';
@@ -9,6 +9,8 @@ export interface CreateDatasetInput {
   readonly interactionType: InteractionType;
   readonly description: string;
   readonly tags: readonly string[];
+  /** The file it is imported from, so an export can write that shape back. */
+  readonly sourceFormat?: ImportFormat;
 }
 
 export interface UpdateDatasetInput {
@@ -70,6 +72,7 @@ export function insertDataset(
     interaction_type: input.interactionType,
     description: input.description,
     tags_json: tagsJson(input.tags),
+    source_format: input.sourceFormat ?? null,
     created_at: now,
     updated_at: now,
     deleted_at: null,

@@ -1,4 +1,4 @@
-import type { ImportWarning, InteractionType } from '../../../shared/contract';
+import type { ImportFormat, ImportWarning, InteractionType } from '../../../shared/contract';
 import type { CaseDraft } from './case-draft';
 import type { CaseLocator, MatcherPath } from './check-cases';
 import type { CaseProblem } from './problems';
@@ -34,6 +34,8 @@ export interface ParsedDataset {
   readonly defaults?: SharedMatchers;
   readonly warnings: readonly ImportWarning[];
   readonly suggested?: { readonly prompts: string[]; readonly providers: string[] };
+  /** The shape the file was read in, when the parser tells it apart (a `.yaml` in assay-py). */
+  readonly format?: ImportFormat;
 }
 
 export type ParseOutcome =

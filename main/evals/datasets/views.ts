@@ -9,6 +9,7 @@ export function summaryOf(row: DatasetRow, caseCount: number): DatasetSummary {
     description: row.description,
     tags: JSON.parse(row.tags_json) as string[],
     caseCount,
+    sourceFormat: row.source_format,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,

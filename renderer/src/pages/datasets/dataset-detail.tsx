@@ -113,7 +113,7 @@ export function DatasetDetail({
           {cases.page ? (
             <Pager offset={offset} limit={PAGE_SIZE} total={total} onOffsetChange={turnPage} />
           ) : null}
-          <ExportButtons dataset={name} />
+          <ExportButtons dataset={name} sourceFormat={summary?.sourceFormat ?? null} />
         </div>
       </div>
       <div className="min-h-0 flex-1 overflow-y-auto px-6 pb-6">

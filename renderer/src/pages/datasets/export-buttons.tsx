@@ -1,25 +1,48 @@
 import { Download, LoaderCircle } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
-import type { DatasetFormat } from '../../../../shared/contract';
+import type { DatasetFormat, ImportFormat } from '../../../../shared/contract';
 import { DATASET_FORMATS } from '../../../../shared/contract';
 import { useClient } from '../../app/client-context';
 import { Button } from '../../components/ui/button';
 import { downloadText } from './download';
 
-/** Downloads the dataset as YAML, CSV or JSONL (what import reads back). */
-export function ExportButtons({ dataset }: { dataset: string }) {
+const LABELS: Record<DatasetFormat, string> = {
+  yaml: 'YAML',
+  csv: 'CSV',
+  jsonl: 'JSONL',
+  'assay-py': 'assay-py',
+};
+
+/** assay-py files are YAML files. */
+const extensionOf = (format: DatasetFormat): string => (format === 'assay-py' ? 'yaml' : format);
+
+/**
+ * Downloads the dataset as YAML, CSV, JSONL or assay-py (what import reads back). The dataset's
+ * own shape comes first and stands out: assay-py for a dataset imported from it, else YAML.
+ */
+export function ExportButtons({
+  dataset,
+  sourceFormat,
+}: {
+  dataset: string;
+  sourceFormat: ImportFormat | null;
+}) {
   const client = useClient();
   const [busy, setBusy] = useState<DatasetFormat | null>(null);
+  const own: DatasetFormat = sourceFormat === 'assay-py' ? 'assay-py' : 'yaml';
+  const formats = [own, ...DATASET_FORMATS.filter((f) => f !== own)];
 
   const run = async (format: DatasetFormat) => {
     setBusy(format);
     try {
-      const { content, cases } = await client.invoke('datasets.export', { name: dataset, format });
-      downloadText(dataset.replaceAll('/', '_'), format, content);
-      toast.success(
-        `Exported ${cases} ${cases === 1 ? 'case' : 'cases'} as ${format.toUpperCase()}`,
-      );
+      const { content, cases, warnings } = await client.invoke('datasets.export', {
+        name: dataset,
+        format,
+      });
+      downloadText(dataset.replaceAll('/', '_'), extensionOf(format), content);
+      toast.success(`Exported ${cases} ${cases === 1 ? 'case' : 'cases'} as ${LABELS[format]}`);
+      for (const w of warnings) toast.warning(w.message);
     } catch {
       // Already toasted.
     } finally {
@@ -29,17 +52,17 @@ export function ExportButtons({ dataset }: { dataset: string }) {
 
   return (
     <div className="flex items-center gap-1" role="group" aria-label="Export">
-      {DATASET_FORMATS.map((format) => (
+      {formats.map((format) => (
         <Button
           key={format}
-          variant="outline"
+          variant={format === own ? 'default' : 'outline'}
           size="xs"
           data-testid={`export-${format}`}
           disabled={busy !== null}
           onClick={() => void run(format)}
         >
           {busy === format ? <LoaderCircle className="animate-spin" /> : <Download />}
-          {format.toUpperCase()}
+          {LABELS[format]}
         </Button>
       ))}
     </div>

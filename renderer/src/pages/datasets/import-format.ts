@@ -6,6 +6,7 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
   csv: 'CSV',
   jsonl: 'JSONL',
   promptfoo: 'promptfoo config',
+  'assay-py': 'assay-py (Python version YAML)',
 };
 
 export function isImportFormat(value: string): value is ImportFormat {
@@ -14,7 +15,8 @@ export function isImportFormat(value: string): value is ImportFormat {
 
 /**
  * The format a file name suggests: by extension, and promptfoo for YAML files named like its
- * configs (`promptfooconfig.yaml`). Null when the extension says nothing.
+ * configs (`promptfooconfig.yaml`). Null when the extension says nothing. An assay-py file is
+ * imported as YAML: the server tells the two YAML shapes apart by their content.
  */
 export function guessFormat(fileName: string): ImportFormat | null {
   const lower = fileName.toLowerCase();
