@@ -28,6 +28,17 @@ export const DEFAULT_LIMITS: Record<ProviderId, ProviderLimits> = {
 };
 
 const LIST_TIMEOUT_MS = 10_000;
+/** A listing failure is shown in one line (`assay models`, Settings): longer reasons are cut. */
+const MAX_REASON_CHARS = 300;
+
+/**
+ * Why a listing failed, as one line: a provider's message may carry a multi-line body (an HTML
+ * error page) or an SDK's hint on a second line; the first words are the ones that explain.
+ */
+export function listingFailure(err: unknown): string {
+  const text = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim();
+  return text.length > MAX_REASON_CHARS ? `${text.slice(0, MAX_REASON_CHARS - 1)}…` : text;
+}
 
 export interface ModelListing {
   readonly provider: ProviderId;
@@ -187,7 +198,7 @@ export class LlmService {
         .listModels(AbortSignal.timeout(LIST_TIMEOUT_MS));
       return { provider, source: 'live', error: null, models: models.map(withPrice) };
     } catch (err) {
-      return fromCatalog(err instanceof Error ? err.message : String(err));
+      return fromCatalog(listingFailure(err));
     }
   }
 
@@ -212,7 +223,7 @@ export class LlmService {
         ok: false,
         latencyMs,
         modelCount: 0,
-        message: err instanceof Error ? err.message : String(err),
+        message: listingFailure(err),
       };
     }
   }

@@ -10,14 +10,22 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs `assay <args>` to completion through the real bin script. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/** Runs `assay <args>` to completion through the real bin script; `input` is its stdin. */
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  input?: string,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: REPO_ROOT,
       env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    // No input: stdin ends at once, as /dev/null would. A command that exits before reading
+    // its input closes the pipe; that is its answer, not a failure of the test.
+    child.stdin.on('error', () => {});
+    child.stdin.end(input);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

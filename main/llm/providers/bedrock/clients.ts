@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-bedrock-runtime';
 import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import type { BedrockConnection } from '../../connections';
+import { capListingReplies } from './listing-guard';
 
 /** Seams for tests and unusual networks; production passes nothing. */
 export interface BedrockClientOverrides {
@@ -70,8 +71,12 @@ export function createBedrockControlClient(
   connection: BedrockConnection,
   overrides: BedrockClientOverrides = {},
 ): BedrockClient {
-  return new BedrockClient({
-    ...sharedConfig(connection, connection.controlEndpoint),
-    ...(overrides.controlRequestHandler ? { requestHandler: overrides.controlRequestHandler } : {}),
-  });
+  return capListingReplies(
+    new BedrockClient({
+      ...sharedConfig(connection, connection.controlEndpoint),
+      ...(overrides.controlRequestHandler
+        ? { requestHandler: overrides.controlRequestHandler }
+        : {}),
+    }),
+  );
 }

@@ -8,8 +8,9 @@ const PROVIDER = 'local';
 
 /**
  * `GET {baseUrl}/models` first (every OpenAI-compatible server); when that fails or lists
- * nothing, Ollama's `/api/tags`. If both fail, the first error is the one worth showing:
- * the tags endpoint is only a guess that the server is Ollama.
+ * nothing, Ollama's `/api/tags`. When `/models` failed and the tags endpoint fails too or lists
+ * nothing, the first error is the one worth showing: the tags endpoint is only a guess that the
+ * server is Ollama, and an empty answer from it does not make the failed listing a success.
  */
 export async function listLocalModels(
   client: OpenAI,
@@ -24,10 +25,12 @@ export async function listLocalModels(
     firstError = err;
   }
   if (signal?.aborted) throw toProviderError(signal.reason, { provider: PROVIDER, signal });
+  let tags: ModelInfo[] = [];
   try {
-    return await listOllamaTags(baseUrl, signal);
+    tags = await listOllamaTags(baseUrl, signal);
   } catch {
-    if (firstError === null) return [];
-    throw toProviderError(firstError, { provider: PROVIDER, signal });
+    // The first error (or an honest empty listing) says more; see above.
   }
+  if (tags.length > 0 || firstError === null) return tags;
+  throw toProviderError(firstError, { provider: PROVIDER, signal });
 }
