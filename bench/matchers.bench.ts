@@ -27,7 +27,7 @@ const started = performance.now();
 let passed = 0;
 for (const c of cases) {
   const results = await Promise.all(c.specs.map((s) => runMatcher(s, c.subject)));
-  if (scoreCase(results, c.specs).pass) passed++;
+  if (scoreCase(results, c.specs).status === 'pass') passed++;
 }
 const elapsed = performance.now() - started;
 console.log(

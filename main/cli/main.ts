@@ -4,6 +4,7 @@ import { AssayError } from '../../shared/errors';
 import { appVersion } from '../core/app-version';
 import type { EvalOptions } from './commands/eval';
 import { EXIT_OK, EXIT_USAGE, reportError } from './exit';
+import { registerCasesCommands, registerRunsCommands } from './runs-cases-commands';
 
 /**
  * Commands load their modules when they run, not at start: `assay --help` stays instant, and a
@@ -31,6 +32,18 @@ const promptsImportCommand = lazy(() => import('./commands/prompts'), 'promptsIm
 const datasetsImportCommand = lazy(() => import('./commands/datasets'), 'datasetsImportCommand');
 const datasetsExportCommand = lazy(() => import('./commands/datasets'), 'datasetsExportCommand');
 const datasetsListCommand = lazy(() => import('./commands/datasets'), 'datasetsListCommand');
+const runsCommands = {
+  list: lazy(() => import('./commands/runs'), 'runsListCommand'),
+  show: lazy(() => import('./commands/runs'), 'runsShowCommand'),
+  delete: lazy(() => import('./commands/runs'), 'runsDeleteCommand'),
+  export: lazy(() => import('./commands/runs'), 'runsExportCommand'),
+};
+const casesCommands = {
+  list: lazy(() => import('./commands/cases'), 'casesListCommand'),
+  add: lazy(() => import('./commands/cases'), 'casesAddCommand'),
+  update: lazy(() => import('./commands/cases'), 'casesUpdateCommand'),
+  delete: lazy(() => import('./commands/cases'), 'casesDeleteCommand'),
+};
 
 function buildProgram(): Command {
   const program = new Command('assay')
@@ -46,6 +59,10 @@ function buildProgram(): Command {
     .option('--port <port>', 'port to listen on (0 picks a free one)', '4317')
     .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
     .option('--token <token>', 'require this bearer token on every request (or ASSAY_TOKEN)')
+    .option(
+      '--secure-cookie',
+      'mark the token cookie Secure (TLS is terminated by a proxy in front of assay serve)',
+    )
     .option('--no-build', 'serve the API only, without building or serving the workbench UI')
     .action(serveCommand);
 
@@ -74,10 +91,16 @@ function buildProgram(): Command {
 
   program
     .command('eval')
-    .description('Run an eval suite (or a promptfoo config) against one or more models')
+    .description(
+      'Run an eval suite (or a promptfoo config, or a stored dataset) against one or more models',
+    )
     .argument(
       '[suite]',
       'suite file: prompt, models and test_cases (or a dataset file); a promptfooconfig.yaml works too',
+    )
+    .option(
+      '--dataset <name>',
+      'run a stored dataset (no suite file needed, or instead of its cases)',
     )
     .option(
       '--prompt <name@label>',
@@ -87,21 +110,40 @@ function buildProgram(): Command {
       '--model <provider:model...>',
       'models to run (overrides the suite), e.g. openai:gpt-4o-mini',
     )
+    .option(
+      '--judge-model <provider:model>',
+      'judge of llm-judge matchers that name no model (overrides judge_model:)',
+    )
+    .option(
+      '--embedding-model <provider:model>',
+      'embedding model of similarity matchers (overrides embedding_model:)',
+    )
     .option('--concurrency <n>', 'model calls in flight per model, judges included (default 20)')
     .option('--repeat <n>', 'runs per case, for pass@k and flakiness (default 1)')
     .option('--baseline <run-id|latest>', 'compare with a run; a regression exits 1')
     .option('--output <file>', 'write results: .json, .jsonl, .csv or .junit.xml')
-    .option('--fail-under <rate>', 'exit 1 when a pass rate is under this (0.9 or 90%)')
+    .option(
+      '--fail-under <rate>',
+      'exit 1 when a pass rate is under this (0.9 or 90%); unscored results count as failing',
+    )
+    .option('--allow-unscored', 'with --fail-under, leave unscored results out of the rate')
+    .option(
+      '--skip-unmapped',
+      'run a promptfoo config whose assertions Assay cannot map; those cases are unscored',
+    )
     .option('--no-cache', 'neither read nor write the response cache')
-    .option('--resume <run-id>', 'finish an interrupted run: stored results are kept')
+    .option(
+      '--resume <run-id|latest>',
+      'finish an interrupted run (latest: the newest run group): stored results are kept',
+    )
     .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
     .action(async (suite: string | undefined, options: EvalOptions) => {
-      if (!suite && !options.resume)
+      if (!suite && !options.resume && !options.dataset)
         throw new AssayError(
           'CONFIG_INVALID',
-          'assay eval needs a suite file (or --resume RUN_ID)',
+          'assay eval needs a suite file, --dataset NAME (with --prompt and --model), or --resume RUN_ID|latest',
         );
-      await evalCommand(suite ?? '', options);
+      await evalCommand(suite, options);
     });
 
   program
@@ -141,15 +183,27 @@ function buildProgram(): Command {
     )
     .argument('<file>', 'a .yaml, .csv, .jsonl or promptfooconfig.yaml file (at most 50 MB)')
     .option('--name <name>', "dataset name (default: the file's name field, else the file name)")
-    .option('--format <format>', 'yaml | csv | jsonl | promptfoo (default: from the file name)')
+    .option(
+      '--format <format>',
+      'yaml | csv | jsonl | promptfoo | assay-py (default: from the file name; a .yaml in the assay-py shape of the Python version is recognised)',
+    )
     .option('--append', 'add the cases to an existing dataset')
+    .option(
+      '--skip-unmapped',
+      'promptfoo: import assertions Assay cannot run as unmapped matchers (those cases unscored)',
+    )
     .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
     .action(datasetsImportCommand);
   datasets
     .command('export')
-    .description('Write a dataset as YAML, CSV or JSONL (importing it again gives the same cases)')
+    .description(
+      'Write a dataset as YAML, CSV, JSONL or assay-py (importing it again gives the same cases)',
+    )
     .argument('<name>', 'the dataset')
-    .option('--format <format>', 'yaml | csv | jsonl (default: from --output, else yaml)')
+    .option(
+      '--format <format>',
+      'yaml | csv | jsonl | assay-py (default: from a .csv/.jsonl --output, else the shape it was imported in: assay-py or yaml)',
+    )
     .option('--output <file>', 'write to this file instead of stdout')
     .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
     .action(datasetsExportCommand);
@@ -159,6 +213,9 @@ function buildProgram(): Command {
     .option('--json', 'print JSON')
     .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
     .action(datasetsListCommand);
+
+  registerRunsCommands(program, runsCommands);
+  registerCasesCommands(program, casesCommands);
 
   return program;
 }

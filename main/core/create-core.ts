@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { newId } from './ids';
+import { spanVariables } from './span-variables';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import { LlmService, type LlmServiceOptions } from '../llm/llm-service';
 import type { ProviderFactories } from '../llm/provider-registry';
@@ -74,7 +75,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ...options.llm,
     });
     const prompts = new PromptService(store.db);
-    const datasets = new DatasetService(store.db, llm.spans);
+    const playground = new PlaygroundService({
+      db: store.db,
+      llm,
+      events,
+      resultView: callResultView,
+    });
+    // Runs need datasets, and datasets read run cases back for "to dataset": bound late.
+    const late: { runs?: RunService } = {};
+    const datasets = new DatasetService(
+      store.db,
+      llm.spans,
+      spanVariables({ runs: () => late.runs!, playground }),
+    );
+    const runs = (late.runs = new RunService(store.db, { llm, events, prompts, datasets }));
     const services: CoreServices = {
       version: appVersion(),
       dataDir: options.dataDir,
@@ -84,14 +98,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events,
       llm,
       prompts,
-      playground: new PlaygroundService({
-        db: store.db,
-        llm,
-        events,
-        resultView: callResultView,
-      }),
+      playground,
       datasets,
-      runs: new RunService(store.db, { llm, events, prompts, datasets }),
+      runs,
     };
     return {
       dispatcher: createDispatcher(createHandlers(services)),

@@ -41,6 +41,12 @@ export interface MatchResult {
   readonly score: number;
   /** Why, in a sentence a person can act on. */
   readonly reason: string;
+  /**
+   * The matcher could not judge (no judge or embedding model, a judge call that failed, an
+   * unpriced call, a scorer timeout, an invalid spec): `pass` is false, but this is no verdict
+   * on the output, and the case is unscored unless another matcher failed it.
+   */
+  readonly unscored?: boolean;
   /** Cost of judging (LLM judge, embeddings), kept apart from the prompt's cost. */
   readonly costPicoUsd?: number;
   /** Matcher-specific details (a confusion-matrix label, per-field results, …). */

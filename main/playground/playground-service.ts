@@ -56,6 +56,20 @@ export class PlaygroundService {
     return this.store.recent(limit);
   }
 
+  /**
+   * The variables a run's messages were rendered with, and its prompt (`name@version`), for
+   * "to dataset" from one of its spans; null when the run used none (messages typed as they are).
+   */
+  variablesOf(runId: string): { vars: Record<string, string>; prompt: string | null } | null {
+    const run = this.store.inputsOf(runId);
+    if (!run || Object.keys(run.variables).length === 0) return null;
+    const prompt =
+      run.promptName === null
+        ? null
+        : `${run.promptName}${run.promptVersion ? `@${run.promptVersion}` : ''}`;
+    return { vars: run.variables, prompt };
+  }
+
   private async runColumn(
     runId: string,
     column: number,

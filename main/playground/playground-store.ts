@@ -34,6 +34,25 @@ export class PlaygroundStore {
       } satisfies RunRow);
   }
 
+  /** The prompt and variables a run rendered, or null when no such run is stored. */
+  inputsOf(id: string): {
+    promptName: string | null;
+    promptVersion: string | null;
+    variables: Record<string, string>;
+  } | null {
+    const row = this.db
+      .prepare(
+        'SELECT prompt_name, prompt_version, variables_json FROM playground_run WHERE id = ?',
+      )
+      .get(id) as Pick<RunRow, 'prompt_name' | 'prompt_version' | 'variables_json'> | undefined;
+    if (!row) return null;
+    return {
+      promptName: row.prompt_name,
+      promptVersion: row.prompt_version,
+      variables: JSON.parse(row.variables_json) as Record<string, string>,
+    };
+  }
+
   /** Newest first; UUIDv7 ids order runs started within the same millisecond. */
   recent(limit: number): PlaygroundRunView[] {
     const rows = this.db

@@ -6,7 +6,8 @@ export const INTERACTION_TYPES = ['chat', 'extraction', 'classification', 'gener
 export const interactionTypeSchema = z.enum(INTERACTION_TYPES);
 export type InteractionType = z.infer<typeof interactionTypeSchema>;
 
-export const DATASET_FORMATS = ['yaml', 'csv', 'jsonl'] as const;
+/** `assay-py`: the test-case YAML of Assay's Python version (main/evals/datasets/format-assay-py.ts). */
+export const DATASET_FORMATS = ['yaml', 'csv', 'jsonl', 'assay-py'] as const;
 export const IMPORT_FORMATS = [...DATASET_FORMATS, 'promptfoo'] as const;
 export const datasetFormatSchema = z.enum(DATASET_FORMATS);
 export const importFormatSchema = z.enum(IMPORT_FORMATS);
@@ -55,6 +56,25 @@ export type MatcherInput = z.infer<typeof matcherInputSchema>;
 /** Any JSON value; JSON null means "no expected output" (a case cannot expect null). */
 export const expectedSchema = z.json();
 
+/** Where a span's case draft took its variables from. */
+export const SPAN_DRAFT_SOURCES = ['eval-case', 'playground', 'messages'] as const;
+
+export const spanCaseDraftSchema = z.object({
+  spanId: z.string(),
+  description: z.string(),
+  vars: z.record(z.string(), z.string()),
+  /** The span's reply; absent when it had none. */
+  expected: z.json().optional(),
+  /**
+   * `eval-case` / `playground`: the variables the call's prompt was rendered with;
+   * `messages`: none were recorded, so `input` (last user message) and `system` stand in.
+   */
+  source: z.enum(SPAN_DRAFT_SOURCES),
+  /** The prompt the call rendered (`name@version`, or `inline prompt`), when known. */
+  prompt: z.string().nullable(),
+});
+export type SpanCaseDraft = z.infer<typeof spanCaseDraftSchema>;
+
 export const caseInputSchema = z
   .object({
     vars: caseVarsSchema,
@@ -93,6 +113,8 @@ export const datasetSummarySchema = z.object({
   tags: z.array(z.string()),
   /** Live (not deleted) cases. */
   caseCount: z.number().int(),
+  /** The file shape it was first imported from (export writes assay-py back); null: made here. */
+  sourceFormat: importFormatSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   deletedAt: z.string().nullable(),
@@ -179,7 +201,7 @@ export const datasetChannels = {
   }),
   'datasets.import': channel({
     summary:
-      'Imports cases from YAML, CSV, JSONL or a promptfoo config, all or nothing; an invalid file names the line and field.',
+      'Imports cases from YAML (Assay or assay-py, told apart by content), CSV, JSONL or a promptfoo config, all or nothing; an invalid file names the line and field.',
     input: z
       .object({
         /** Else the file's own `name`, else derived from `fileName`. */
@@ -192,6 +214,11 @@ export const datasetChannels = {
         mode: z.enum(['create', 'append']).optional().default('create'),
         /** For a new dataset when the file does not say (default chat). */
         interactionType: interactionTypeSchema.optional(),
+        /**
+         * promptfoo: import assertions Assay cannot run as `unmapped` matchers, their cases
+         * unscored, instead of refusing the file.
+         */
+        skipUnmapped: z.boolean().optional(),
       })
       .strict(),
     output: z.object({
@@ -203,11 +230,22 @@ export const datasetChannels = {
     }),
   }),
   'datasets.export': channel({
-    summary: 'A dataset as YAML, CSV or JSONL text; importing it again reproduces the cases.',
+    summary:
+      'A dataset as YAML, CSV, JSONL or assay-py text; importing it again reproduces the cases.',
     input: z
-      .object({ name: datasetNameSchema, format: datasetFormatSchema.optional().default('yaml') })
+      .object({
+        name: datasetNameSchema,
+        /** Absent: assay-py for a dataset imported from it, else YAML. */
+        format: datasetFormatSchema.optional(),
+      })
       .strict(),
-    output: z.object({ content: z.string(), cases: z.number().int() }),
+    output: z.object({
+      content: z.string(),
+      cases: z.number().int(),
+      format: datasetFormatSchema,
+      /** What the format cannot say its own way (kept in Assay's spelling, never dropped). */
+      warnings: z.array(importWarningSchema),
+    }),
   }),
   'cases.add': channel({
     summary: 'Appends one or more cases to a dataset, all or nothing.',
@@ -222,6 +260,8 @@ export const datasetChannels = {
     input: z
       .object({
         id: z.string().min(1),
+        /** When given, the case must belong to this dataset (else NOT_FOUND). */
+        dataset: datasetNameSchema.optional(),
         vars: caseVarsSchema.optional(),
         expected: expectedSchema.optional(),
         matchers: z.array(matcherInputSchema).max(100).optional(),
@@ -236,7 +276,13 @@ export const datasetChannels = {
   'cases.delete': channel({
     summary:
       'Soft-deletes a case: it leaves the dataset, and runs that used it keep their snapshot.',
-    input: z.object({ id: z.string().min(1) }).strict(),
+    input: z
+      .object({
+        id: z.string().min(1),
+        /** When given, the case must belong to this dataset (else NOT_FOUND). */
+        dataset: datasetNameSchema.optional(),
+      })
+      .strict(),
     output: z.object({ deleted: z.boolean() }),
   }),
   'cases.list': channel({
@@ -252,17 +298,26 @@ export const datasetChannels = {
       .strict(),
     output: casePageSchema,
   }),
+  'cases.draftFromSpan': channel({
+    summary:
+      "The case a traced call would become, to edit before saving: the prompt's variables when the call rendered a prompt (an eval case, a playground run), else its messages; the reply as expected.",
+    input: z.object({ spanId: z.string().min(1) }).strict(),
+    output: spanCaseDraftSchema,
+  }),
   'cases.fromSpan': channel({
     summary:
-      'Steal as eval: a case from a traced LLM call (last user message as input, system as system, the reply as expected).',
+      "Steal as eval: a case from a traced LLM call (the prompt's variables, else the last user message as input and system as system; the reply as expected).",
     input: z
       .object({
         spanId: z.string().min(1),
         dataset: datasetNameSchema,
-        /** Replaces the span's reply as the expected output. */
+        /** Replaces the variables taken from the span (an edited draft). */
+        vars: caseVarsSchema.optional(),
+        /** Replaces the span's reply as the expected output; null: no expected output. */
         expected: expectedSchema.optional(),
         matchers: z.array(matcherInputSchema).max(100).optional().default([]),
         tags: tagsSchema.optional().default([]),
+        description: z.string().max(2000).optional(),
       })
       .strict(),
     output: testCaseSchema,

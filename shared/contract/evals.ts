@@ -35,6 +35,9 @@ export const runTotalsSchema = z.object({
   pass: z.number().int(),
   fail: z.number().int(),
   error: z.number().int(),
+  /** Results nothing scored (no matcher, or one that could not judge): never in the pass rate. */
+  unscored: z.number().int(),
+  /** pass / (pass + fail + error): unscored results are counted apart. 0 when none was scored. */
   passRate: z.number(),
   /** Kept apart: what the prompt cost, and what judging it (LLM judge) cost. Null = unpriced. */
   promptCostUsd: z.number().nullable(),
@@ -61,6 +64,14 @@ export const runTotalsSchema = z.object({
 });
 export type RunTotals = z.infer<typeof runTotalsSchema>;
 
+/** A model a run names for a role (the judge of llm-judge matchers, similarity's embeddings). */
+export const modelRefSchema = z
+  .object({ provider: providerIdSchema, model: z.string().trim().min(1) })
+  .strict();
+
+/** A component prompt a composition used, as resolved when the run started. */
+export const runComponentSchema = z.object({ prompt: z.string(), version: z.string() });
+
 export const runViewSchema = z.object({
   id: z.string(),
   groupId: z.string(),
@@ -70,10 +81,19 @@ export const runViewSchema = z.object({
   interactionType: interactionTypeSchema,
   prompt: z.string(),
   promptVersion: versionNameSchema.nullable(),
+  /**
+   * The component versions the prompt was rendered with, resolved at start (labels followed
+   * then): two runs of one composition version can differ here, and must never look identical.
+   */
+  components: z.array(runComponentSchema),
   provider: providerIdSchema,
   model: z.string(),
   concurrency: z.number().int(),
   repeat: z.number().int(),
+  /** The run read and wrote the response cache (false: `--no-cache`, every case called the model). */
+  useCache: z.boolean(),
+  judgeModel: modelRefSchema.nullable(),
+  embeddingModel: modelRefSchema.nullable(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
@@ -82,9 +102,15 @@ export const runViewSchema = z.object({
 });
 export type RunView = z.infer<typeof runViewSchema>;
 
+export const RESULT_STATUSES = ['pass', 'fail', 'error', 'unscored'] as const;
+export const resultStatusSchema = z.enum(RESULT_STATUSES);
+export type ResultStatus = z.infer<typeof resultStatusSchema>;
+
 export const matcherOutcomeSchema = z.object({
   type: z.string(),
   pass: z.boolean(),
+  /** The matcher could not judge (its reason says why): no verdict, not a failure of the output. */
+  unscored: z.boolean(),
   score: z.number(),
   reason: z.string(),
   costUsd: z.number().nullable(),
@@ -95,8 +121,9 @@ export const resultViewSchema = z.object({
   caseKey: z.string(),
   position: z.number().int(),
   repeatIndex: z.number().int(),
-  status: z.enum(['pass', 'fail', 'error']),
-  score: z.number(),
+  status: resultStatusSchema,
+  /** Weighted mean of the matchers that judged; null when unscored or an error. */
+  score: z.number().nullable(),
   vars: z.record(z.string(), z.string()),
   expected: z.unknown(),
   output: z.string().nullable(),
@@ -112,6 +139,7 @@ export const resultViewSchema = z.object({
 });
 export type ResultView = z.infer<typeof resultViewSchema>;
 
+/** `unscored`: one side (or both) has no verdict for the case, so it is not compared. */
 export const CASE_CHANGES = [
   'regression',
   'improvement',
@@ -119,13 +147,15 @@ export const CASE_CHANGES = [
   'unchanged-fail',
   'new',
   'removed',
+  'unscored',
 ] as const;
 
 export const comparisonSchema = z.object({
   baseline: runViewSchema,
   candidate: runViewSchema,
   counts: z.record(z.enum(CASE_CHANGES), z.number().int()),
-  passRateDelta: z.number(),
+  /** Candidate's pass rate minus the baseline's; null when either run scored nothing. */
+  passRateDelta: z.number().nullable(),
   costDeltaUsd: z.number().nullable(),
   latencyP50DeltaMs: z.number().nullable(),
   matchers: z.array(
@@ -136,7 +166,7 @@ export const comparisonSchema = z.object({
       candidatePassRate: z.number(),
     }),
   ),
-  /** Regressions first, then improvements, new, removed, unchanged failures, unchanged passes. */
+  /** Regressions first, then improvements, new, removed, unscored, unchanged failures, unchanged passes. */
   cases: z.array(
     z.object({
       caseKey: z.string(),
@@ -144,12 +174,13 @@ export const comparisonSchema = z.object({
       change: z.enum(CASE_CHANGES),
       vars: z.record(z.string(), z.string()),
       baseline: z
-        .object({ status: z.string(), score: z.number(), output: z.string().nullable() })
+        .object({ status: z.string(), score: z.number().nullable(), output: z.string().nullable() })
         .nullable(),
       candidate: z
-        .object({ status: z.string(), score: z.number(), output: z.string().nullable() })
+        .object({ status: z.string(), score: z.number().nullable(), output: z.string().nullable() })
         .nullable(),
-      scoreDelta: z.number(),
+      /** null when either side has no score (unscored or an error on every repeat). */
+      scoreDelta: z.number().nullable(),
     }),
   ),
 });
@@ -166,12 +197,46 @@ export const startRunInputSchema = z
     repeat: z.number().int().min(1).max(20).optional(),
     bypassCache: z.boolean().optional(),
     /** The model similarity matchers embed with (OpenAI or a local OpenAI-compatible server). */
-    embeddingModel: z
-      .object({ provider: providerIdSchema, model: z.string().trim().min(1) })
-      .strict()
-      .optional(),
+    embeddingModel: modelRefSchema.optional(),
+    /** The judge of llm-judge matchers that name no provider and model of their own. */
+    judgeModel: modelRefSchema.optional(),
   })
   .strict();
+
+/** One thing that stops a run before any model is called (see `evals.preflight`). */
+export const preflightProblemSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('missing-variables'),
+    /** Variables the prompt uses that these cases do not set (and the prompt has no default for). */
+    names: z.array(z.string()),
+    /** The cases that lack exactly these names: 0-based, in the dataset's order (the first 50). */
+    cases: z.array(z.number().int()),
+    /** The same cases by their position, as the dataset page numbers them. */
+    positions: z.array(z.number().int()),
+    count: z.number().int(),
+  }),
+  z.object({
+    kind: z.literal('matcher-unusable'),
+    /** The matcher type that cannot run, and why (no judge model, no embedding model, invalid). */
+    type: z.string(),
+    message: z.string(),
+    cases: z.array(z.number().int()),
+    positions: z.array(z.number().int()),
+    count: z.number().int(),
+  }),
+]);
+export type PreflightProblem = z.infer<typeof preflightProblemSchema>;
+
+export const preflightSchema = z.object({
+  /** True when the run can start: no problem found. */
+  ok: z.boolean(),
+  cases: z.number().int(),
+  /** The variables the prompt uses, and those the dataset's cases set (in any case). */
+  promptVariables: z.array(z.string()),
+  datasetVariables: z.array(z.string()),
+  problems: z.array(preflightProblemSchema),
+});
+export type Preflight = z.infer<typeof preflightSchema>;
 
 export const evalChannels = {
   'evals.start': channel({
@@ -179,6 +244,12 @@ export const evalChannels = {
       'Starts one run per target over a dataset; returns at once, progress arrives on eval.progress.',
     input: startRunInputSchema,
     output: z.object({ groupId: z.string(), runs: z.array(runViewSchema) }),
+  }),
+  'evals.preflight': channel({
+    summary:
+      'Checks a run before it starts: every case rendered against the prompt (missing variables), every matcher runnable (judge and embedding models). evals.start refuses what this reports.',
+    input: startRunInputSchema,
+    output: preflightSchema,
   }),
   'evals.resume': channel({
     summary: 'Resumes an interrupted run: stored results are kept, the rest run.',
@@ -213,12 +284,18 @@ export const evalChannels = {
     input: z
       .object({
         runId: z.string(),
-        status: z.enum(['pass', 'fail', 'error']).optional(),
+        status: resultStatusSchema.optional(),
         offset: z.number().int().min(0).optional(),
         limit: z.number().int().min(1).max(1000).optional(),
       })
       .strict(),
     output: z.object({ total: z.number().int(), results: z.array(resultViewSchema) }),
+  }),
+  'evals.delete': channel({
+    summary:
+      'Deletes a run with its case snapshots and results (their spans stay); a run still executing is a CONFLICT.',
+    input: z.object({ runId: z.string() }).strict(),
+    output: z.object({ deleted: z.boolean() }),
   }),
   'evals.compare': channel({
     summary:
@@ -237,6 +314,7 @@ export const evalTopics = {
     pass: z.number().int(),
     fail: z.number().int(),
     error: z.number().int(),
+    unscored: z.number().int(),
     costUsd: z.number().nullable(),
     elapsedMs: z.number(),
     etaMs: z.number().nullable(),

@@ -188,13 +188,25 @@ describe('assay datasets', () => {
         '        threshold: 2',
       ].join('\n'),
     );
-    const result = await runCli(['datasets', 'import', config, '--data-dir', dataDir]);
+    const refused = await runCli(['datasets', 'import', config, '--data-dir', dataDir]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /promptfooconfig\.yaml:8: tests\[0\]\.assert\[1\]: assertion "perplexity" cannot run in Assay/,
+    );
+    const result = await runCli([
+      'datasets',
+      'import',
+      config,
+      '--skip-unmapped',
+      '--data-dir',
+      dataDir,
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Imported 1 cases into "refunds"');
     expect(result.stdout).toContain('Prompts in the config: Answer: {{q}}');
     expect(result.stdout).toContain('Providers in the config: openai:gpt-4o-mini');
     expect(result.stderr).toMatch(
-      /promptfooconfig\.yaml:8: warning: tests\[0\]\.assert\[1\]: assertion "perplexity" was not imported/,
+      /promptfooconfig\.yaml:8: warning: tests\[0\]\.assert\[1\]: assertion "perplexity" was not imported \(its case is unscored\)/,
     );
   }, 60_000);
 });

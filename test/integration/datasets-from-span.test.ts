@@ -152,3 +152,83 @@ describe('cases.fromSpan (steal as eval)', () => {
     expect((await ok('datasets.get', { name: 'edge' })).total).toBe(2);
   });
 });
+
+describe('cases.draftFromSpan and an edited "to dataset"', () => {
+  it("keeps an eval case's variables, not the rendered messages", async () => {
+    await ok('datasets.import', {
+      name: 'geo-cases',
+      format: 'yaml',
+      content:
+        'test_cases:\n  - vars: { city: Paris, tone: dry }\n    matchers: [{ type: contains, value: Paris }]\n',
+    });
+    const { runs } = await ok('evals.start', {
+      dataset: 'geo-cases',
+      prompt: { template: 'Describe {{city}} in a {{tone}} tone.' },
+      targets: [{ provider: 'openai', model: 'gpt-4o-mini' }],
+    });
+    await core.services.runs.wait(runs[0]!.id);
+    const [result] = (await ok('evals.results', { runId: runs[0]!.id })).results;
+    const draft = await ok('cases.draftFromSpan', { spanId: result!.spanId! });
+    expect(draft).toMatchObject({
+      source: 'eval-case',
+      prompt: 'inline prompt',
+      vars: { city: 'Paris', tone: 'dry' },
+      expected: 'Echo: Describe Paris in a dry tone.',
+    });
+    expect(draft.vars).not.toHaveProperty('input');
+
+    // The edit step: another dataset, the expected output and matchers as the user set them.
+    await ok('datasets.create', { name: 'regressions' });
+    const saved = await ok('cases.fromSpan', {
+      spanId: result!.spanId!,
+      dataset: 'regressions',
+      vars: { ...draft.vars, tone: 'warm' },
+      expected: 'Paris, warmly',
+      matchers: [{ type: 'contains', value: 'Paris' }],
+      description: 'Tone regression',
+    });
+    expect(saved).toMatchObject({
+      vars: { city: 'Paris', tone: 'warm' },
+      expected: 'Paris, warmly',
+      matchers: [{ type: 'contains', value: 'Paris' }],
+      description: 'Tone regression',
+      sourceSpanId: result!.spanId,
+    });
+  });
+
+  it('keeps the variables a playground run rendered its prompt with', async () => {
+    const run = await ok('playground.run', {
+      messages: [{ role: 'user', content: 'Hello Ada' }],
+      promptName: 'greeter',
+      promptVersion: 'v1.2',
+      variables: { name: 'Ada' },
+      targets: [{ provider: 'openai', model: 'gpt-4o-mini' }],
+      streamPrefix: 'draft-test',
+    });
+    const spanId = run.columns[0]!.result!.spanId;
+    expect(await ok('cases.draftFromSpan', { spanId })).toMatchObject({
+      source: 'playground',
+      prompt: 'greeter@v1.2',
+      vars: { name: 'Ada' },
+      expected: 'Echo: Hello Ada',
+    });
+    await ok('datasets.create', { name: 'from-playground' });
+    const saved = await ok('cases.fromSpan', { spanId, dataset: 'from-playground' });
+    expect(saved.vars).toEqual({ name: 'Ada' });
+  });
+
+  it('falls back to the messages when no variables were kept, and names an unknown span', async () => {
+    const spanId = insertSpan(
+      { messages: [{ role: 'user', content: 'Plain question' }] },
+      { text: 'Plain answer' },
+    );
+    expect(await ok('cases.draftFromSpan', { spanId })).toMatchObject({
+      source: 'messages',
+      prompt: null,
+      vars: { input: 'Plain question' },
+      expected: 'Plain answer',
+    });
+    const missing = await call('cases.draftFromSpan', { spanId: 'nope' });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});

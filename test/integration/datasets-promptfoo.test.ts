@@ -78,16 +78,38 @@ tests:
     assert:
       - type: contains-any
         value: [Bonjour, Hallo]
-  - file://tests/more_cases.yaml
 `;
 
 describe('promptfoo import', () => {
-  it('maps tests and assertions, reports every unmappable one by type and line', async () => {
+  it('refuses a config with assertions Assay cannot run, naming each by type and line', async () => {
+    const result = await call('datasets.import', {
+      name: 'support-bot',
+      fileName: 'promptfooconfig.yaml',
+      format: 'promptfoo',
+      content: CONFIG,
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const lineOf = (needle: string) => CONFIG.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    expect(result.error.code).toBe('VALIDATION_FAILED');
+    expect(result.error.message).toMatch(
+      /^datasets\.import: promptfooconfig\.yaml:\d+: tests\[1\]\.assert\[2\]: assertion "perplexity" cannot run in Assay.*--skip-unmapped.*\(and 1 more\)$/,
+    );
+    expect((result.error.details as { problems: unknown[] }).problems).toEqual([
+      expect.objectContaining({ line: lineOf('type: perplexity'), path: 'tests[1].assert[2]' }),
+      expect.objectContaining({ line: lineOf('type: python'), path: 'tests[2].assert[3]' }),
+    ]);
+    // Nothing was created.
+    expect((await call('datasets.get', { name: 'support-bot' })).ok).toBe(false);
+  });
+
+  it('with skipUnmapped, maps the rest and keeps each unmappable assertion as unmapped', async () => {
     const imported = await ok('datasets.import', {
       name: 'support-bot',
       fileName: 'promptfooconfig.yaml',
       format: 'promptfoo',
       content: CONFIG,
+      skipUnmapped: true,
     });
     const { dataset, added, warnings, suggested } = imported;
     expect(dataset).toMatchObject({
@@ -106,18 +128,14 @@ describe('promptfoo import', () => {
       {
         line: lineOf('type: perplexity'),
         message: expect.stringMatching(
-          /^tests\[1\]\.assert\[2\]: assertion "perplexity" was not imported/,
+          /^tests\[1\]\.assert\[2\]: assertion "perplexity" was not imported \(its case is unscored\)/,
         ),
       },
       {
         line: lineOf('type: python'),
         message: expect.stringMatching(
-          /^tests\[2\]\.assert\[3\]: assertion "python" was not imported/,
+          /^tests\[2\]\.assert\[3\]: assertion "python" was not imported \(its case is unscored\)/,
         ),
-      },
-      {
-        line: lineOf('- file://tests/more_cases.yaml'),
-        message: expect.stringContaining('file://tests/more_cases.yaml is not loaded'),
       },
     ]);
 
@@ -139,12 +157,22 @@ describe('promptfoo import', () => {
     });
     expect(cases[0]).not.toHaveProperty('expected');
     expect(cases[1]!.vars).toEqual({ question: 'Where is order 1234?', tone: 'terse' });
-    expect(cases[1]!.matchers.map((m) => m.type)).toEqual(['contains', 'is-json', 'javascript']);
+    expect(cases[1]!.matchers.map((m) => m.type)).toEqual([
+      'contains',
+      'is-json',
+      'javascript',
+      'unmapped',
+    ]);
     expect(cases[2]!.matchers).toEqual([
       notAi,
       { type: 'exact', value: 'Hello!' },
       { type: 'similarity', value: 'Hi there', threshold: 0.8 },
       { type: 'contains', value: 'hello' },
+      {
+        type: 'unmapped',
+        source: 'python',
+        reason: 'promptfoo assertion type "python" has no Assay equivalent',
+      },
     ]);
     // A list-valued var expands into one case per value, as promptfoo runs it.
     expect(cases.slice(3).map((c) => c.vars.question)).toEqual(['Hi in French', 'Hi in German']);
@@ -170,6 +198,7 @@ describe('promptfoo import', () => {
       fileName: 'promptfooconfig.yaml',
       format: 'promptfoo',
       content: config,
+      skipUnmapped: true,
     });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -183,7 +212,7 @@ describe('promptfoo import', () => {
     expect(created.ok).toBe(false);
   });
 
-  it('warns about a file:// tests reference, file vars and settings it does not import', async () => {
+  it('warns about settings it does not import', async () => {
     const result = await ok('datasets.import', {
       fileName: 'evals/refunds/promptfooconfig.yaml',
       format: 'promptfoo',
@@ -191,20 +220,106 @@ describe('promptfoo import', () => {
         'prompts: file://prompt.txt',
         'providers: openai:gpt-4o-mini',
         'outputPath: results.json',
-        'tests: file://tests.csv',
+        'tests:',
+        '  - vars: { q: a }',
+        '    assert: [{ type: contains, value: a }]',
         'defaultTest:',
         '  options: { provider: openai:gpt-4o }',
       ].join('\n'),
     });
-    expect(result.dataset).toMatchObject({ name: 'refunds', caseCount: 0 });
+    expect(result.dataset).toMatchObject({ name: 'refunds', caseCount: 1 });
     expect(result.suggested).toEqual({
       prompts: ['file://prompt.txt'],
       providers: ['openai:gpt-4o-mini'],
     });
     expect(result.warnings).toEqual([
       { line: 3, message: 'outputPath: not imported: outputPath' },
-      { line: 6, message: 'defaultTest.options: not imported: options' },
-      { line: 4, message: expect.stringContaining('tests: file://tests.csv is not loaded') },
+      { line: 8, message: 'defaultTest.options: not imported: options' },
     ]);
+  });
+
+  it('refuses what it cannot represent, naming each line, and creates nothing', async () => {
+    const refusals: [string, string[], RegExp][] = [
+      ['tests-file', ['tests: file://tests.csv'], /:1: tests: file:\/\/tests\.csv is not loaded/],
+      ['tests-map', ['tests:', '  a: 1'], /:1: tests: tests must be a list of tests/],
+      ['tests-number', ['tests: 3'], /:1: tests: tests must be a list/],
+      [
+        'test-file',
+        ['tests:', '  - vars: { q: a }', '  - file://more.yaml'],
+        /:3: tests\[1\]: file:\/\/more\.yaml is not loaded/,
+      ],
+      ['test-scalar', ['tests:', '  - 42'], /:2: tests\[0\]: a test must be a mapping/],
+      [
+        'var-file',
+        ['tests:', '  - vars: { q: file://q.txt }'],
+        /:2: tests\[0\]\.vars\.q: file:\/\/q\.txt is not loaded/,
+      ],
+      [
+        'unknown-provider',
+        ['providers: [openai:gpt-4o-mini, cohere:command-r]', 'tests: []'],
+        /:1: providers\[1\]: provider "cohere:command-r" has no Assay equivalent/,
+      ],
+      [
+        'provider-object',
+        ['providers:', '  - id: vertex:gemini-pro', 'tests: []'],
+        /:2: providers\[0\]: provider "vertex:gemini-pro" has no Assay equivalent/,
+      ],
+      [
+        'judge-provider',
+        [
+          'tests:',
+          '  - assert:',
+          '      - { type: llm-rubric, value: ok, provider: "mistral:large" }',
+        ],
+        /:3: tests\[0\]\.assert\[0\]\.provider: provider must be one of/,
+      ],
+      [
+        'assert-map',
+        ['tests:', '  - assert: { type: contains }'],
+        /:2: tests\[0\]\.assert: assert must be a list/,
+      ],
+      [
+        'default-file',
+        ['defaultTest: file://defaults.yaml', 'tests: []'],
+        /:1: defaultTest: file:\/\/defaults\.yaml is not loaded/,
+      ],
+    ];
+    for (const [name, lines, message] of refusals) {
+      const result = await call('datasets.import', {
+        name: `refused-${name}`,
+        fileName: 'promptfooconfig.yaml',
+        format: 'promptfoo',
+        content: lines.join('\n'),
+        skipUnmapped: true,
+      });
+      expect(result.ok, name).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.code, name).toBe('VALIDATION_FAILED');
+      expect(result.error.message, name).toMatch(message);
+      expect((await call('datasets.get', { name: `refused-${name}` })).ok, name).toBe(false);
+    }
+  });
+
+  it('refuses a small config that would expand into gigabytes of cases, at once', async () => {
+    // 30,000 values of one var, each case carrying a 60,000-element assertion: under 400 kB of
+    // YAML, 5 GB once expanded. It took the server half a minute before it was bounded.
+    const values = `[${'0,'.repeat(30_000)}0]`;
+    const big = `[${'1,'.repeat(60_000)}1]`;
+    const started = performance.now();
+    const result = await call('datasets.import', {
+      name: 'expanded',
+      fileName: 'promptfooconfig.yaml',
+      format: 'promptfoo',
+      content: `tests:\n  - vars: { q: ${values} }\n    assert: [{ type: equals, value: ${big} }]\n`,
+    });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'PAYLOAD_TOO_LARGE',
+        message: expect.stringMatching(/^datasets\.import: the cases would store more than/),
+      },
+    });
+    expect((await call('datasets.get', { name: 'expanded' })).ok).toBe(false);
   });
 });

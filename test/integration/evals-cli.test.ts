@@ -29,7 +29,8 @@ describe('assay eval', () => {
     const res = await runCli(['eval', SUITE, '--output', json, '--data-dir', dir], env);
     expect(res.stderr).not.toMatch(/error/i);
     expect(res.code).toBe(0);
-    expect(res.stdout).toMatch(/openai:gpt-4o-mini .* 3 +│ 0 +│ 0 +│ 100\.0%/);
+    expect(res.stdout).toMatch(/openai:gpt-4o-mini .* 3 +│ 0 +│ 0 +│ 0 +│ 100\.0%/);
+    expect(res.stdout).toMatch(/^run [0-9a-f-]{36}: openai:gpt-4o-mini · .* · 3 cases$/m);
     const report = JSON.parse(fs.readFileSync(json, 'utf8')) as {
       version: number;
       passed: boolean;

@@ -14,6 +14,7 @@ type DatasetChannels =
   | 'cases.update'
   | 'cases.delete'
   | 'cases.list'
+  | 'cases.draftFromSpan'
   | 'cases.fromSpan';
 
 export function datasetHandlers(services: CoreServices): Pick<Handlers, DatasetChannels> {
@@ -29,8 +30,9 @@ export function datasetHandlers(services: CoreServices): Pick<Handlers, DatasetC
     'datasets.export': ({ name, format }) => datasets.export(name, format),
     'cases.add': ({ dataset, cases }) => ({ cases: datasets.addCases(dataset, cases) }),
     'cases.update': (input) => datasets.updateCase(input),
-    'cases.delete': ({ id }) => ({ deleted: datasets.deleteCase(id) }),
+    'cases.delete': ({ id, dataset }) => ({ deleted: datasets.deleteCase(id, dataset) }),
     'cases.list': ({ dataset, ...query }) => datasets.listCases(dataset, query),
+    'cases.draftFromSpan': ({ spanId }) => datasets.draftFromSpan(spanId),
     'cases.fromSpan': (input) => datasets.fromSpan(input),
   };
 }

@@ -3,17 +3,20 @@ import type { Handlers } from '../dispatcher';
 
 type EvalChannels =
   | 'evals.start'
+  | 'evals.preflight'
   | 'evals.resume'
   | 'evals.cancel'
   | 'evals.list'
   | 'evals.get'
   | 'evals.results'
-  | 'evals.compare';
+  | 'evals.compare'
+  | 'evals.delete';
 
 export function evalHandlers(services: CoreServices): Pick<Handlers, EvalChannels> {
   const { runs } = services;
   return {
     'evals.start': (input) => runs.start(input),
+    'evals.preflight': (input) => runs.preflight(input),
     'evals.resume': ({ runId }) => runs.resume(runId),
     'evals.cancel': ({ runId }) => ({ cancelled: runs.cancel(runId) }),
     'evals.list': (input) => ({ runs: runs.list(input) }),
@@ -21,5 +24,6 @@ export function evalHandlers(services: CoreServices): Pick<Handlers, EvalChannel
     'evals.results': (input) => runs.results(input),
     'evals.compare': ({ baselineRunId, candidateRunId }) =>
       runs.compare(baselineRunId, candidateRunId),
+    'evals.delete': ({ runId }) => ({ deleted: runs.delete(runId) }),
   };
 }

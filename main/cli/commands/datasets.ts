@@ -6,6 +6,7 @@ import { AssayError } from '../../../shared/errors';
 import { describeProblems, type CaseProblem } from '../../evals/datasets/problems';
 import { importTooLarge, MAX_IMPORT_BYTES } from '../../evals/datasets/limits';
 import { writeFileAtomic } from '../../fs/atomic-write';
+import { readUtf8File } from '../../fs/read-utf8-file';
 import { invoke, withCore } from '../with-core';
 
 interface DataDirOption {
@@ -16,6 +17,7 @@ export interface DatasetsImportOptions extends DataDirOption {
   readonly name?: string;
   readonly format?: string;
   readonly append?: boolean;
+  readonly skipUnmapped?: boolean;
 }
 
 export interface DatasetsExportOptions extends DataDirOption {
@@ -52,7 +54,7 @@ function chooseFormat<F extends string>(
   return format as F;
 }
 
-/** Reads an import file, refusing one over the limit before reading it into memory. */
+/** Reads an import file, refusing one over the limit before reading it, or not UTF-8. */
 function readImportFile(file: string): string {
   let size: number;
   try {
@@ -61,7 +63,7 @@ function readImportFile(file: string): string {
     throw new AssayError('NOT_FOUND', `no file at ${file}`);
   }
   if (size > MAX_IMPORT_BYTES) throw importTooLarge('datasets import', size);
-  return fs.readFileSync(file, 'utf8');
+  return readUtf8File(file, file, 'VALIDATION_FAILED');
 }
 
 /** Every problem of a rejected file as `file:line: field: reason`, before the coded error. */
@@ -86,7 +88,7 @@ export async function datasetsImportCommand(
 ): Promise<void> {
   const format = chooseFormat<ImportFormat>(
     options.format,
-    ['yaml', 'csv', 'jsonl', 'promptfoo'],
+    ['yaml', 'csv', 'jsonl', 'promptfoo', 'assay-py'],
     file,
   );
   const content = readImportFile(file);
@@ -100,6 +102,7 @@ export async function datasetsImportCommand(
         format,
         content,
         mode: options.append ? 'append' : 'create',
+        ...(options.skipUnmapped ? { skipUnmapped: true } : {}),
       });
     } catch (err) {
       printProblems(err, fileName);
@@ -120,18 +123,30 @@ export async function datasetsImportCommand(
   });
 }
 
+/**
+ * The export format asked for: `--format`, else a .csv or .jsonl `--output`; else none, and
+ * the dataset's own shape is written (assay-py for a dataset imported from it, else YAML).
+ */
+function exportFormat(options: DatasetsExportOptions): DatasetFormat | undefined {
+  const allowed: DatasetFormat[] = ['yaml', 'csv', 'jsonl', 'assay-py'];
+  if (options.format === undefined && options.output === undefined) return undefined;
+  const format = chooseFormat(options.format, allowed, options.output);
+  // A .yaml file name says YAML, not which YAML: the dataset's own shape.
+  return options.format === undefined && format === 'yaml' ? undefined : format;
+}
+
 /** `assay datasets export NAME`: to stdout, or atomically to --output. */
 export async function datasetsExportCommand(
   name: string,
   options: DatasetsExportOptions,
 ): Promise<void> {
-  const format = chooseFormat<DatasetFormat>(
-    options.format,
-    ['yaml', 'csv', 'jsonl'],
-    options.output,
-  );
+  const format = exportFormat(options);
   await withCore(options.dataDir, async (core) => {
-    const { content, cases } = await invoke(core, 'datasets.export', { name, format });
+    const { content, cases, warnings } = await invoke(core, 'datasets.export', {
+      name,
+      ...(format === undefined ? {} : { format }),
+    });
+    for (const w of warnings) process.stderr.write(`warning: ${w.message}\n`);
     if (options.output === undefined) {
       process.stdout.write(content);
       return;

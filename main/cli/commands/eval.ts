@@ -1,30 +1,29 @@
-import Table from 'cli-table3';
-import type { ComparisonView, RunView } from '../../../shared/contract';
+import type { ComparisonView, Preflight, RunView } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
 import type { Core } from '../../core/create-core';
-import type { EvalReport } from '../../evals/output/eval-report';
-import { writeReport } from '../../evals/output/write-report';
-import {
-  loadSuite,
-  parsePromptRef,
-  type SuitePrompt,
-  type SuiteTarget,
-} from '../../evals/suite/load-suite';
-import { parseTargetId } from '../../../shared/target-id';
-import { syncSuiteDataset } from '../../evals/suite/sync-dataset';
-import { createProgressPrinter } from '../eval-progress';
-import { EXIT_FAILURE, EXIT_OK } from '../exit';
 import { startHeapTrim } from '../../core/heap-trim';
+import { buildEvalReport } from '../../evals/output/build-report';
+import { writeReport } from '../../evals/output/write-report';
+import { describePreflight } from '../../evals/runs/preflight';
+import { planEval, type EvalPlan } from '../eval-plan';
+import { createProgressPrinter } from '../eval-progress';
+import { gatedRate, promptLabel, summaryTable } from '../eval-summary';
+import { EXIT_FAILURE, EXIT_OK } from '../exit';
 import { withCore } from '../with-core';
 
 export interface EvalOptions {
   readonly prompt?: string;
   readonly model?: string[];
+  readonly dataset?: string;
+  readonly judgeModel?: string;
+  readonly embeddingModel?: string;
   readonly concurrency?: string;
   readonly repeat?: string;
   readonly baseline?: string;
   readonly output?: string;
   readonly failUnder?: string;
+  readonly allowUnscored?: boolean;
+  readonly skipUnmapped?: boolean;
   readonly cache: boolean;
   readonly resume?: string;
   readonly dataDir?: string;
@@ -57,43 +56,6 @@ function rateOption(raw: string | undefined): number | null {
   return n;
 }
 
-const usd = (v: number | null): string => (v === null ? 'unpriced' : `$${v.toFixed(4)}`);
-const ms = (v: number | null): string => (v === null ? '-' : `${Math.round(v)} ms`);
-
-function summary(runs: readonly RunView[]): string {
-  const table = new Table({
-    head: [
-      'model',
-      'prompt',
-      'pass',
-      'fail',
-      'error',
-      'pass rate',
-      'prompt cost',
-      'judge cost',
-      'p50',
-      'p95',
-    ],
-    style: { head: [], border: [] },
-  });
-  for (const r of runs) {
-    const t = r.totals;
-    table.push([
-      `${r.provider}:${r.model}`,
-      r.prompt,
-      t.pass,
-      t.fail,
-      t.error,
-      `${(t.passRate * 100).toFixed(1)}%`,
-      usd(t.promptCostUsd),
-      usd(t.judgeCostUsd),
-      ms(t.latencyP50Ms),
-      ms(t.latencyP95Ms),
-    ]);
-  }
-  return table.toString();
-}
-
 /** The baseline for a run: an id, or `latest` = the newest earlier run of the same dataset, prompt and model. */
 function pickBaseline(core: Core, run: RunView, baseline: string, groupId: string): RunView | null {
   if (baseline !== 'latest') return core.services.runs.view(baseline);
@@ -113,6 +75,32 @@ function pickBaseline(core: Core, run: RunView, baseline: string, groupId: strin
   );
 }
 
+/** `--resume latest`: every run of the newest group that has not completed. */
+function resumeRuns(core: Core, which: string): RunView[] {
+  const runs = core.services.runs;
+  if (which !== 'latest') return [runs.resume(which)];
+  const newest = runs.list({ limit: 1 })[0];
+  if (!newest) throw new AssayError('NOT_FOUND', '--resume latest: there are no runs yet');
+  return runs.list({ groupId: newest.groupId, limit: 500 }).map((r) => runs.resume(r.id));
+}
+
+/** Starts the plan's runs; a pre-flight refusal names every case by its file line. */
+function startPlan(core: Core, plan: EvalPlan): { groupId: string; runs: RunView[] } {
+  try {
+    return core.services.runs.start(plan.start);
+  } catch (err) {
+    const check = (err as { details?: { preflight?: Preflight } }).details?.preflight;
+    if (!(err instanceof AssayError) || !check) throw err;
+    const lines = describePreflight(check.problems, plan.casesFile?.lineOf);
+    const file = plan.casesFile ? `${plan.casesFile.name}: ` : '';
+    throw new AssayError(
+      'CONFIG_INVALID',
+      `${file}the run cannot start, no model was called:\n  ${lines.join('\n  ')}`,
+      { preflight: check },
+    );
+  }
+}
+
 /**
  * A run in CI should hold about what it needs: see heap-trim.ts. With 16 MB of headroom a
  * 5,000-case run peaks near 170 MB; without a trim, ~300 MB.
@@ -120,83 +108,47 @@ function pickBaseline(core: Core, run: RunView, baseline: string, groupId: strin
 const HEAP_TRIM = { headroomBytes: 16 * 1024 * 1024, everyMs: 200 };
 
 /**
- * `assay eval SUITE.yaml`: imports the suite's cases, runs every model, prints a summary, and
- * exits 0 on success, 1 when a run is under --fail-under or regressed against the baseline,
- * 2 for a bad suite or configuration (file:line: reason).
+ * `assay eval [SUITE.yaml]`: imports the suite's cases (or uses `--dataset`), checks the run
+ * before any call (missing variables, matchers without a model: exit 2), runs every model,
+ * prints a summary, and exits 0 on success, 1 when a run is under --fail-under (unscored
+ * results counting as failing unless --allow-unscored), regressed against the baseline or did
+ * not complete, 2 for a bad suite or configuration (file:line: reason).
  */
-export async function evalCommand(suiteFile: string, options: EvalOptions): Promise<void> {
+export async function evalCommand(
+  suiteFile: string | undefined,
+  options: EvalOptions,
+): Promise<void> {
   const failUnder = rateOption(options.failUnder);
   const concurrency = intOption('--concurrency', options.concurrency, 1, 256);
   const repeat = intOption('--repeat', options.repeat, 1, 20);
   await withCore(options.dataDir, async (core) => {
     const runs = core.services.runs;
-    let groupId: string;
     let started: RunView[];
-    let suiteName = suiteFile;
+    let suiteName = suiteFile ?? '';
     if (options.resume) {
-      const run = runs.resume(options.resume);
-      groupId = run.groupId;
-      started = [run];
+      started = resumeRuns(core, options.resume);
     } else {
-      const suite = loadSuite(suiteFile);
-      suiteName = suite.name;
-      const prompt: SuitePrompt | null = options.prompt
-        ? parsePromptRef(options.prompt)
-        : suite.prompt;
-      if (!prompt)
-        throw new AssayError(
-          'CONFIG_INVALID',
-          options.prompt
-            ? `--prompt "${options.prompt}" is not NAME, NAME@LABEL or NAME@vX.Y`
-            : `${suiteFile}: no prompt: add \`prompt:\` or pass --prompt NAME@LABEL`,
-        );
-      const targets: SuiteTarget[] = options.model?.length
-        ? options.model.map((m) => {
-            const t = parseTargetId(m);
-            if (!t)
-              throw new AssayError(
-                'CONFIG_INVALID',
-                `--model "${m}" is not provider:model (openai, anthropic, bedrock, local)`,
-              );
-            return t;
-          })
-        : [...suite.targets];
-      if (targets.length === 0)
-        throw new AssayError(
-          'CONFIG_INVALID',
-          `${suiteFile}: no models: add \`models:\` or pass --model provider:model`,
-        );
-      let dataset;
-      try {
-        dataset = syncSuiteDataset(core.services.datasets.store, suite);
-      } catch (err) {
-        if (err instanceof AssayError && err.code === 'VALIDATION_FAILED')
-          throw new AssayError('CONFIG_INVALID', err.message, err.details);
-        throw err;
-      }
-      for (const w of dataset.warnings)
-        process.stderr.write(
-          `warning: ${w.line === undefined ? '' : `${suiteFile}:${w.line}: `}${w.message}\n`,
-        );
-      const out = runs.start({
-        name: undefined,
-        dataset: dataset.name,
-        prompt,
-        targets,
-        concurrency: concurrency ?? suite.concurrency,
-        repeat: repeat ?? suite.repeat,
-        bypassCache: !options.cache,
-        embeddingModel: suite.embeddingModel,
+      const plan = planEval(core, suiteFile, {
+        ...options,
+        concurrency,
+        repeat,
+        skipUnmapped: options.skipUnmapped === true,
       });
-      groupId = out.groupId;
-      started = out.runs;
+      suiteName = plan.name;
+      for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
+      started = startPlan(core, plan).runs;
     }
+    const groupId = started[0]!.groupId;
+    for (const r of started)
+      process.stdout.write(
+        `run ${r.id}: ${r.provider}:${r.model} · ${promptLabel(r)} · ${r.totals.cases} cases${r.repeat > 1 ? ` × ${r.repeat}` : ''}\n`,
+      );
 
     const labels = new Map(started.map((r) => [r.id, `${r.provider}:${r.model}`.padEnd(28)]));
+    const printer = createProgressPrinter(labels);
     const unsubscribe = core.events.subscribe((topic, payload) => {
       if (topic === 'eval.progress') printer(payload as Parameters<typeof printer>[0]);
     });
-    const printer = createProgressPrinter(labels);
     const onSigint = (): void => {
       for (const r of started) runs.cancel(r.id);
     };
@@ -211,7 +163,7 @@ export async function evalCommand(suiteFile: string, options: EvalOptions): Prom
       unsubscribe();
     }
 
-    process.stdout.write(`${summary(finished)}\n`);
+    process.stdout.write(`${summaryTable(finished)}\n`);
     const comparisons: ComparisonView[] = [];
     if (options.baseline) {
       for (const run of finished) {
@@ -224,8 +176,9 @@ export async function evalCommand(suiteFile: string, options: EvalOptions): Prom
         }
         const cmp = runs.compare(base.id, run.id);
         comparisons.push(cmp);
+        const unscored = cmp.counts.unscored > 0 ? `, ${cmp.counts.unscored} unscored` : '';
         process.stdout.write(
-          `vs baseline ${base.id} (${base.prompt}): ${cmp.counts.regression} regressions, ${cmp.counts.improvement} improvements, ${cmp.counts.new} new, pass rate ${(cmp.passRateDelta * 100).toFixed(1)} pts\n`,
+          `vs baseline ${base.id} (${promptLabel(base)}): ${cmp.counts.regression} regressions, ${cmp.counts.improvement} improvements, ${cmp.counts.new} new${unscored}, pass rate ${cmp.passRateDelta === null ? 'not comparable (a run scored nothing)' : `${(cmp.passRateDelta * 100).toFixed(1)} pts`}\n`,
         );
         for (const c of cmp.cases.filter((x) => x.change === 'regression').slice(0, 20)) {
           process.stdout.write(
@@ -234,24 +187,24 @@ export async function evalCommand(suiteFile: string, options: EvalOptions): Prom
         }
       }
     }
-    const underRate = failUnder !== null && finished.some((r) => r.totals.passRate < failUnder);
+    const allowUnscored = options.allowUnscored === true;
+    const underRate =
+      failUnder !== null && finished.some((r) => gatedRate(r, allowUnscored) < failUnder);
     const regressed = comparisons.some((c) => c.counts.regression > 0);
     const incomplete = finished.some((r) => r.status !== 'completed');
     const passed = !underRate && !regressed && !incomplete;
     if (options.output) {
-      const report: EvalReport = {
-        version: 1,
+      const report = buildEvalReport({
         suite: suiteName,
-        dataset: finished[0]?.dataset ?? '',
-        groupId,
         passed,
         failUnder,
+        allowUnscored,
         runs: finished.map((r) => ({
           ...r,
           results: runs.results({ runId: r.id, offset: 0, limit: 1_000_000 }).results,
         })),
         comparisons,
-      };
+      });
       writeReport(options.output, report);
     }
     for (const r of finished)
@@ -259,6 +212,11 @@ export async function evalCommand(suiteFile: string, options: EvalOptions): Prom
         process.stderr.write(
           `run ${r.id} ${r.status}${r.error ? `: ${r.error}` : ''}; resume with: assay eval --resume ${r.id}\n`,
         );
+    const unscored = finished.reduce((n, r) => n + r.totals.unscored, 0);
+    if (unscored > 0)
+      process.stderr.write(
+        `${unscored} result${unscored === 1 ? ' was' : 's were'} unscored (no matcher judged ${unscored === 1 ? 'it' : 'them'}): never counted as passes${failUnder !== null && !allowUnscored ? '; --fail-under counts them as failing (--allow-unscored leaves them out)' : ''}\n`,
+      );
     if (underRate) process.stderr.write(`pass rate under --fail-under ${failUnder}\n`);
     process.exitCode = passed ? EXIT_OK : EXIT_FAILURE;
   });

@@ -4,13 +4,20 @@ import type {
   ChannelOutput,
   DatasetFormat,
   DatasetSummary,
+  SpanCaseDraft,
   TestCaseView,
 } from '../../../shared/contract';
 import { caseView } from './case-draft';
 import { checkDrafts, deleteCase, insertDrafts, updateCase, type CaseEdit } from './cases';
 import { DatasetStore } from './dataset-store';
 import { exportDataset } from './export-dataset';
-import { caseFromSpan, type FromSpanInput, type SpanSource } from './from-span';
+import {
+  caseFromSpan,
+  spanCaseDraft,
+  type FromSpanInput,
+  type SpanSource,
+  type SpanVariables,
+} from './from-span';
 import { importDataset, type ImportInput } from './import-dataset';
 import {
   findDataset,
@@ -41,6 +48,7 @@ export class DatasetService {
   constructor(
     db: Database,
     private readonly spans: SpanSource,
+    private readonly spanVariables: SpanVariables = () => null,
   ) {
     this.store = new DatasetStore(db);
   }
@@ -76,7 +84,8 @@ export class DatasetService {
     return importDataset(this.store, input);
   }
 
-  export(name: string, format: DatasetFormat): ChannelOutput<'datasets.export'> {
+  /** `format` absent: the shape the dataset was imported in (assay-py), else YAML. */
+  export(name: string, format?: DatasetFormat): ChannelOutput<'datasets.export'> {
     return exportDataset(this.store, name, format);
   }
 
@@ -100,15 +109,19 @@ export class DatasetService {
     return caseView(updateCase(this.store, edit));
   }
 
-  deleteCase(id: string): boolean {
-    return deleteCase(this.store, id);
+  deleteCase(id: string, dataset?: string): boolean {
+    return deleteCase(this.store, id, dataset);
   }
 
   listCases(dataset: string, query: CasePageQuery): CasePage {
     return listCases(this.store, findDataset(this.store, dataset, 'cases.list').id, query);
   }
 
+  draftFromSpan(spanId: string): SpanCaseDraft {
+    return spanCaseDraft(this.spans, this.spanVariables, spanId);
+  }
+
   fromSpan(input: FromSpanInput): TestCaseView {
-    return caseView(caseFromSpan(this.store, this.spans, input));
+    return caseView(caseFromSpan(this.store, this.spans, this.spanVariables, input));
   }
 }

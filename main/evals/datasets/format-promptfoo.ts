@@ -1,4 +1,5 @@
 import type { ImportWarning } from '../../../shared/contract';
+import { parseTargetId } from '../../../shared/target-id';
 import { fromPromptfooAssert } from '../matchers/registry';
 import type { CaseLocator, MatcherPath } from './check-cases';
 import { fileVars } from './file-case';
@@ -11,10 +12,15 @@ import { readYaml, type YamlSource } from './yaml-source';
  * A promptfoo config (`promptfooconfig.yaml`) read as a dataset: `tests` become cases
  * (`vars`, `assert` → matchers, `description`), `defaultTest.assert` is prepended to every case
  * and `defaultTest.vars` fill in variables a test does not set (promptfoo's own semantics).
- * A var given as a list expands into one case per value, as promptfoo does. Nothing is read
- * from disk: `file://` references are reported as warnings. Every assertion the matcher library
- * cannot map, every key that is not imported, is reported with its line, never dropped silently.
- * `prompts` and `providers` are returned as suggestions for the caller to offer.
+ * A var given as a list expands into one case per value, as promptfoo does.
+ *
+ * What the import cannot represent refuses it, naming every line: a `tests` that is not a list,
+ * `file://` references (nothing is read from disk), a provider Assay has no equivalent for, and
+ * assertions the matcher library cannot map (python, rouge-n, …). With `skipUnmapped` the
+ * unmappable assertions are kept as `unmapped` matchers instead, so their cases are unscored,
+ * never passed on the checks that did run. Keys that only configure promptfoo itself
+ * (`outputPath`, `evaluateOptions`, …) are reported as warnings. `prompts` and `providers` are
+ * returned as suggestions for the caller to offer.
  */
 type Raw = Record<string, unknown>;
 
@@ -23,11 +29,22 @@ const TOP_KEYS = new Set(['description', 'prompts', 'providers', 'tests', 'defau
 
 const isMap = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+export interface PromptfooOptions {
+  /** Keep unmappable assertions as `unmapped` matchers (their cases unscored) instead of refusing. */
+  readonly skipUnmapped?: boolean;
+}
+
+const SKIP_HINT =
+  'import the rest with --skip-unmapped (or "Import anyway" in the workbench) to keep those cases unscored';
+
 class Reader {
   readonly warnings: ImportWarning[] = [];
   readonly problems: CaseProblem[] = [];
 
-  constructor(readonly source: YamlSource) {}
+  constructor(
+    readonly source: YamlSource,
+    readonly options: PromptfooOptions,
+  ) {}
 
   warn(path: readonly PathSegment[], message: string): void {
     this.warnings.push({
@@ -36,11 +53,23 @@ class Reader {
     });
   }
 
+  refuse(path: readonly PathSegment[], message: string, unmapped?: CaseProblem['unmapped']): void {
+    this.problems.push({
+      line: this.source.lineOf(path),
+      path: formatPath(path),
+      message,
+      ...(unmapped ? { unmapped } : {}),
+    });
+  }
+
   locate(base: readonly PathSegment[]): CaseLocator {
     return { base, lineOf: (sub) => this.source.lineOf([...base, ...sub]) };
   }
 
-  /** Maps an `assert` list; what cannot be mapped becomes a warning naming its type. */
+  /**
+   * Maps an `assert` list. An assertion that cannot be mapped refuses the import, or with
+   * `skipUnmapped` becomes an `unmapped` matcher (and a warning) that leaves its case unscored.
+   */
   asserts(
     raw: unknown,
     path: readonly PathSegment[],
@@ -49,18 +78,31 @@ class Reader {
     const from: number[] = [];
     if (raw === undefined) return { matchers, matcherPath: () => [] };
     if (!Array.isArray(raw)) {
-      this.warn(path, 'assert must be a list; nothing was imported from it');
+      this.refuse(path, 'assert must be a list of assertions');
       return { matchers, matcherPath: () => [] };
     }
     raw.forEach((item: unknown, j) => {
       const at = [...path, j];
       if (!isMap(item) || typeof item.type !== 'string') {
-        this.warn(at, 'an assertion without a type was not imported');
+        this.refuse(at, 'an assertion must be a mapping with a type');
         return;
       }
       const mapped = fromPromptfooAssert({ ...item, type: item.type });
       if (!mapped.ok) {
-        this.warn(at, `assertion "${item.type}" was not imported: ${mapped.reason}`);
+        if (!this.options.skipUnmapped) {
+          this.refuse(
+            at,
+            `assertion "${item.type}" cannot run in Assay: ${mapped.reason}; ${SKIP_HINT}`,
+            { assertion: item.type, reason: mapped.reason },
+          );
+          return;
+        }
+        this.warn(
+          at,
+          `assertion "${item.type}" was not imported (its case is unscored): ${mapped.reason}`,
+        );
+        matchers.push({ type: 'unmapped', source: item.type, reason: mapped.reason });
+        from.push(j);
         return;
       }
       // Imported, but not with exactly promptfoo's meaning: say how.
@@ -72,20 +114,23 @@ class Reader {
     return { matchers, matcherPath: (k) => [last, from[k] ?? k] };
   }
 
+  /** A var loaded from a file would run with the reference text as its value: refused. */
   vars(raw: unknown, path: readonly PathSegment[]): Raw {
     if (raw === undefined) return {};
     if (!isMap(raw)) {
-      this.warn(
+      this.refuse(
         path,
-        `vars must be a map${typeof raw === 'string' ? ` (${raw} is not loaded)` : ''}; none were imported`,
+        typeof raw === 'string'
+          ? `${raw} is not loaded (an import reads no other files); write the vars as a map`
+          : 'vars must be a map of names to values',
       );
       return {};
     }
     for (const [name, value] of Object.entries(raw))
       if (typeof value === 'string' && value.startsWith('file://'))
-        this.warn(
+        this.refuse(
           [...path, name],
-          `${value} is not loaded (no file access); the reference text is kept`,
+          `${value} is not loaded (an import reads no other files); paste the value instead`,
         );
     return raw;
   }
@@ -126,11 +171,28 @@ function providerIds(raw: unknown): string[] {
   });
 }
 
+/** Every provider must have an Assay equivalent: a run of the config could not call it. */
+function checkProviders(r: Reader, raw: unknown): void {
+  const list = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : [];
+  const path = (i: number): PathSegment[] =>
+    typeof raw === 'string' ? ['providers'] : ['providers', i];
+  providerIds(raw).forEach((id, i) => {
+    if (parseTargetId(id) === null)
+      r.refuse(
+        path(i),
+        `provider "${id}" has no Assay equivalent (openai, anthropic, bedrock, ollama or local, as provider:model)`,
+      );
+  });
+  if (providerIds(raw).length < list.length)
+    r.refuse(['providers'], 'each provider must be "provider:model" text or have an id');
+}
+
 /** `parsed`: the text already read (a suite file), so it is not parsed twice. */
 export function parsePromptfooConfig(
   text: string,
   where: string,
   parsed?: YamlSource,
+  options: PromptfooOptions = {},
 ): ParseOutcome {
   const read = parsed ? { ok: true as const, source: parsed } : readYaml(text);
   if (!read.ok) return failed(read.problems);
@@ -143,7 +205,8 @@ export function parsePromptfooConfig(
         message: 'a promptfoo config must be a mapping (prompts, providers, tests)',
       },
     ]);
-  const r = new Reader(read.source);
+  const r = new Reader(read.source, options);
+  checkProviders(r, config.providers);
   const ignored = Object.keys(config).filter((k) => !TOP_KEYS.has(k));
   if (ignored.length > 0) r.warn([ignored[0]!], `not imported: ${ignored.join(', ')}`);
 
@@ -151,7 +214,10 @@ export function parsePromptfooConfig(
   let defaultVars: Raw = {};
   const defaultTest = config.defaultTest;
   if (typeof defaultTest === 'string')
-    r.warn(['defaultTest'], `${defaultTest} is not loaded (no file access)`);
+    r.refuse(
+      ['defaultTest'],
+      `${defaultTest} is not loaded (an import reads no other files); write defaultTest inline`,
+    );
   else if (isMap(defaultTest)) {
     const mapped = r.asserts(defaultTest.assert, ['defaultTest', 'assert']);
     defaults = {
@@ -165,15 +231,24 @@ export function parsePromptfooConfig(
   }
 
   const tests = config.tests;
-  const entries = typeof tests === 'string' ? [tests] : Array.isArray(tests) ? tests : [];
-  if (tests !== undefined && typeof tests !== 'string' && !Array.isArray(tests))
-    r.warn(['tests'], 'tests must be a list; nothing was imported from it');
+  // A config with no tests at all is an empty dataset; tests that are there must be readable.
+  if (tests !== undefined && !Array.isArray(tests))
+    r.refuse(
+      ['tests'],
+      typeof tests === 'string'
+        ? `${tests} is not loaded (an import reads no other files); import that file on its own`
+        : 'tests must be a list of tests',
+    );
+  const entries: unknown[] = Array.isArray(tests) ? tests : [];
   const cases: ParsedCase[] = [];
   entries.forEach((test: unknown, i) => {
-    const path = typeof tests === 'string' ? ['tests'] : ['tests', i];
+    const path = ['tests', i];
     if (typeof test === 'string')
-      return r.warn(path, `${test} is not loaded (no file access); import that file on its own`);
-    if (!isMap(test)) return r.warn(path, 'a test must be a mapping; it was not imported');
+      return r.refuse(
+        path,
+        `${test} is not loaded (an import reads no other files); import that file on its own`,
+      );
+    if (!isMap(test)) return r.refuse(path, 'a test must be a mapping (description, vars, assert)');
     const at = r.locate(path);
     const other = Object.keys(test).filter((k) => !TEST_KEYS.has(k));
     if (other.length > 0) r.warn([...path, other[0]!], `not imported: ${other.join(', ')}`);

@@ -11,6 +11,7 @@ import { AssayError } from '../../../shared/errors';
 import type { CaseDraft } from './case-draft';
 import { checkDrafts, insertDrafts } from './cases';
 import type { DatasetRow, DatasetStore } from './dataset-store';
+import { ASSAY_PY, parseAssayPyDataset } from './format-assay-py';
 import { parseCsvDataset } from './format-csv';
 import { parseJsonlDataset } from './format-jsonl';
 import { parsePromptfooConfig } from './format-promptfoo';
@@ -29,18 +30,26 @@ export interface ImportInput {
   readonly content: string;
   readonly mode: 'create' | 'append';
   readonly interactionType?: InteractionType;
+  /** promptfoo: keep assertions Assay cannot run as `unmapped` matchers (cases unscored). */
+  readonly skipUnmapped?: boolean;
+}
+
+/** How a file is read, beyond its format. */
+export interface ReadOptions {
+  readonly skipUnmapped?: boolean;
 }
 
 const WHERE = 'datasets.import';
 
 const PARSERS: Record<
   ImportFormat,
-  (text: string, where: string, parsed?: YamlSource) => ParseOutcome
+  (text: string, where: string, parsed?: YamlSource, options?: ReadOptions) => ParseOutcome
 > = {
   yaml: parseYamlDataset,
   csv: parseCsvDataset,
   jsonl: parseJsonlDataset,
   promptfoo: parsePromptfooConfig,
+  [ASSAY_PY]: parseAssayPyDataset,
 };
 
 const metaSchema = z.object({
@@ -103,9 +112,10 @@ export function readDatasetFile(
   content: string,
   fileName?: string,
   source?: YamlSource,
+  options: ReadOptions = {},
 ): { parsed: ParsedDataset; drafts: CaseDraft[] } {
   checkImportSize(WHERE, content);
-  const outcome = PARSERS[format](content, WHERE, source);
+  const outcome = PARSERS[format](content, WHERE, source, options);
   if (!outcome.ok) throw invalidCasesError(WHERE, outcome.problems, fileName);
   const parsed = outcome.dataset;
   const drafts = checkDrafts(parsed.cases, WHERE, {
@@ -120,7 +130,13 @@ export function readDatasetFile(
  * first write, and the writes run in one transaction, so a bad file changes nothing.
  */
 export function importDataset(store: DatasetStore, input: ImportInput) {
-  const { parsed, drafts } = readDatasetFile(input.format, input.content, input.fileName);
+  const { parsed, drafts } = readDatasetFile(
+    input.format,
+    input.content,
+    input.fileName,
+    undefined,
+    { skipUnmapped: input.skipUnmapped === true },
+  );
   const name = resolveName(input, parsed);
   const warnings: ImportWarning[] = [...parsed.warnings];
   const dataset = store.transaction(() => {
@@ -146,6 +162,8 @@ export function importDataset(store: DatasetStore, input: ImportInput) {
           interactionType: input.interactionType ?? parsed.meta.interactionType ?? 'chat',
           description: parsed.meta.description ?? '',
           tags: parsed.meta.tags ?? [],
+          // A `.yaml` asked for as yaml may be read as assay-py: the shape read is remembered.
+          sourceFormat: parsed.format ?? input.format,
         },
         WHERE,
       );

@@ -10,6 +10,11 @@ export interface CaseProblem {
   readonly row?: number;
   readonly path: string;
   readonly message: string;
+  /**
+   * An assertion of another tool that Assay cannot run (promptfoo's python, rouge-n, …): the
+   * one kind of problem that importing with `skipUnmapped` gets past.
+   */
+  readonly unmapped?: { readonly assertion: string; readonly reason: string };
 }
 
 export type PathSegment = string | number;

@@ -34,7 +34,8 @@ export interface MatcherOutcome {
   readonly pass?: boolean;
   /**
    * The matcher could not judge (no judge model, unpriced call, sandbox timeout). Such a result
-   * fails whatever `not` says: "not similar" must not pass because no embedding model was set.
+   * is unscored whatever `not` says: "not similar" must not pass because no embedding model was
+   * set, and a case it leaves without a verdict is never counted as a pass.
    */
   readonly indeterminate?: boolean;
   readonly costPicoUsd?: number;
@@ -126,7 +127,7 @@ export function verdict(
     : { pass, score: pass ? 1 : 0, reason, details };
 }
 
-/** An outcome for "could not judge": fails, and `not` leaves it failed. */
+/** An outcome for "could not judge": unscored, and `not` leaves it unscored. */
 export function cannotJudge(
   reason: string,
   details?: Readonly<Record<string, unknown>>,

@@ -87,7 +87,7 @@ describe('llm-judge', () => {
   it('accepts plain-number scales in any order', async () => {
     const judge = judgeReplying('{"score": 2, "reason": "ok"}');
     const r = await run(
-      { type: 'llm-judge', rubric: 'r', provider: 'p', model: 'm', scale: [1, 3, 2] },
+      { type: 'llm-judge', rubric: 'r', provider: 'openai', model: 'm', scale: [1, 3, 2] },
       'x',
       {},
       { judge },
@@ -98,7 +98,7 @@ describe('llm-judge', () => {
   it('fails as could-not-judge on a malformed reply, keeping the judge cost', async () => {
     const judge = judgeReplying('The output is pretty good I think.', 5);
     const r = await run(
-      { type: 'llm-judge', rubric: 'r', provider: 'p', model: 'm', not: true },
+      { type: 'llm-judge', rubric: 'r', provider: 'openai', model: 'm', not: true },
       'x',
       {},
       { judge },
@@ -107,7 +107,7 @@ describe('llm-judge', () => {
       pass: false,
       score: 0,
       costPicoUsd: 5,
-      details: { indeterminate: true },
+      unscored: true,
     });
     expect(r.reason).toBe(
       'judge reply has no {"pass": true|false, "reason": …} verdict; it said: "The output is pretty good I think."',
@@ -117,7 +117,7 @@ describe('llm-judge', () => {
   it('rejects grades that are not on the scale', async () => {
     const judge = judgeReplying('{"grade": 80, "reason": "good"}');
     const r = await run(
-      { type: 'llm-judge', rubric: 'r', provider: 'p', model: 'm', scale: graded },
+      { type: 'llm-judge', rubric: 'r', provider: 'openai', model: 'm', scale: graded },
       'x',
       {},
       { judge },
@@ -146,7 +146,7 @@ describe('llm-judge', () => {
       /^no judge model/,
     );
     expect(
-      await run({ type: 'llm-judge', rubric: 'r', provider: 'p', model: 'm' }, 'x'),
+      await run({ type: 'llm-judge', rubric: 'r', provider: 'openai', model: 'm' }, 'x'),
     ).toMatchObject({
       pass: false,
       score: 0,
@@ -157,7 +157,7 @@ describe('llm-judge', () => {
   it('reports a judge call failure as the reason', async () => {
     const judge = vi.fn(() => Promise.reject(new Error('429 rate limited')));
     const r = await run(
-      { type: 'llm-judge', rubric: 'r', provider: 'p', model: 'm' },
+      { type: 'llm-judge', rubric: 'r', provider: 'openai', model: 'm' },
       'x',
       {},
       { judge },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROVIDER_IDS } from '../../../shared/contract/settings';
 import { renderTemplate } from '../../../shared/template/variables';
 import { cannotJudge, defineMatcher, gradedSchema, text } from './definition';
 import { buildJudgePrompt, parseJudgeReply } from './judge-prompt';
@@ -8,8 +9,13 @@ import { formatScore } from './text';
 const schema = gradedSchema('llm-judge', {
   /** What a good output does; `{{var}}` is filled from the case's variables. */
   rubric: text('rubric'),
-  /** Judge provider id (openai, anthropic, bedrock, local, …). Absent: the run's default judge. */
-  provider: text('provider').optional(),
+  /** Judge provider id (openai, anthropic, bedrock, local). Absent: the run's judge model. */
+  provider: z
+    .enum(PROVIDER_IDS, {
+      error: (issue) =>
+        `provider must be one of ${PROVIDER_IDS.join(', ')} (got ${JSON.stringify(issue.input)})`,
+    })
+    .optional(),
   model: text('model').optional(),
   scale: scaleSchema,
   /** Show the judge the case's expected output as a reference answer. */

@@ -9,7 +9,7 @@ export function clamp01(n: number): number {
 
 /**
  * The rules every matcher shares, applied to what its evaluate returned: the threshold for graded
- * matchers (stated in the reason), `not`, and "could not judge" results that stay failed.
+ * matchers (stated in the reason), `not`, and "could not judge" results that stay unscored.
  */
 export function finishOutcome(
   definition: MatcherDefinition,
@@ -20,15 +20,9 @@ export function finishOutcome(
     ...(outcome.costPicoUsd === undefined ? {} : { costPicoUsd: outcome.costPicoUsd }),
     ...(outcome.details === undefined ? {} : { details: outcome.details }),
   };
-  if (outcome.indeterminate) {
-    return {
-      pass: false,
-      score: 0,
-      reason: outcome.reason,
-      ...extra,
-      details: { ...outcome.details, indeterminate: true },
-    };
-  }
+  // Unscored whatever `not` says: "not similar" must not pass because no embedding model was set.
+  if (outcome.indeterminate)
+    return { pass: false, score: 0, reason: outcome.reason, ...extra, unscored: true };
   const score = clamp01(outcome.score);
   let reason = outcome.reason;
   let pass = outcome.pass;

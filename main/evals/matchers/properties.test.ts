@@ -27,7 +27,7 @@ const SPECS: (Record<string, unknown> & { type: string })[] = [
   { type: 'cost', maxUsd: 0.01 },
   { type: 'latency', maxMs: 50 },
   { type: 'similarity', value: 'x' },
-  { type: 'llm-judge', rubric: 'r', provider: 'p', model: 'm', scale: [10, 5, 0] },
+  { type: 'llm-judge', rubric: 'r', provider: 'openai', model: 'm', scale: [10, 5, 0] },
 ];
 
 const ctx = {

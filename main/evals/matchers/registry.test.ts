@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { MatchResult } from '../types';
 import {
@@ -33,6 +34,7 @@ describe('parseMatcherSpec', () => {
       'latency',
       'llm-judge',
       'javascript',
+      'unmapped',
     ]);
     expect(MATCHER_ALIASES).toMatchObject({
       equals: 'exact',
@@ -202,7 +204,7 @@ describe('runMatcher', () => {
       pass: false,
       score: 0,
       reason: 'no embedding model configured: similarity needs one',
-      details: { indeterminate: true },
+      unscored: true,
     });
   });
 
@@ -225,7 +227,7 @@ describe('runMatcher', () => {
       pass: false,
       score: 0,
       reason: 'similarity matcher failed: connection refused',
-      details: { indeterminate: true },
+      unscored: true,
     });
   });
 
@@ -246,6 +248,8 @@ describe('scoreCase', () => {
     ...(costPicoUsd === undefined ? {} : { costPicoUsd }),
   });
 
+  const cannot: MatchResult = { pass: false, score: 0, reason: 'no judge', unscored: true };
+
   it('takes the weighted mean and passes only when every matcher passed', () => {
     const specs = [
       { type: 'exact', weight: 3 },
@@ -253,17 +257,79 @@ describe('scoreCase', () => {
       { type: 'llm-judge', weight: 0 },
     ];
     const all = scoreCase([result(true, 1), result(true, 0.5), result(true, 0, 7)], specs);
-    expect(all).toEqual({ pass: true, score: 3.5 / 4, failed: [], judgeCostPicoUsd: 7 });
+    expect(all).toEqual({
+      status: 'pass',
+      score: 3.5 / 4,
+      failed: [],
+      unscored: [],
+      judgeCostPicoUsd: 7,
+    });
     const some = scoreCase([result(true, 1), result(false, 0), result(true, 1)], specs);
-    expect(some).toEqual({ pass: false, score: 0.75, failed: [1], judgeCostPicoUsd: 0 });
+    expect(some).toEqual({
+      status: 'fail',
+      score: 0.75,
+      failed: [1],
+      unscored: [],
+      judgeCostPicoUsd: 0,
+    });
   });
 
-  it('scores an empty case 1 and passes it; all-zero weights also score 1', () => {
-    expect(scoreCase([], [])).toEqual({ pass: true, score: 1, failed: [], judgeCostPicoUsd: 0 });
+  it('leaves a case with no matchers unscored: nothing judged it, so it is no pass', () => {
+    expect(scoreCase([], [])).toEqual({
+      status: 'unscored',
+      score: null,
+      failed: [],
+      unscored: [],
+      judgeCostPicoUsd: 0,
+    });
+    // All-zero weights still judge: the verdict stands, the score is 1.
     expect(scoreCase([result(false, 0)], [{ type: 'exact', weight: 0 }])).toMatchObject({
-      pass: false,
+      status: 'fail',
       score: 1,
     });
+  });
+
+  it('is unscored when a matcher could not judge and none failed; a failure still fails', () => {
+    const specs = [{ type: 'contains' }, { type: 'llm-judge' }];
+    expect(scoreCase([result(true, 1), cannot], specs)).toEqual({
+      status: 'unscored',
+      score: null,
+      failed: [],
+      unscored: [1],
+      judgeCostPicoUsd: 0,
+    });
+    expect(scoreCase([result(false, 0), cannot], specs)).toEqual({
+      status: 'fail',
+      score: 0,
+      failed: [0],
+      unscored: [1],
+      judgeCostPicoUsd: 0,
+    });
+    expect(scoreCase([cannot], [{ type: 'unmapped' }]).status).toBe('unscored');
+  });
+
+  it('never passes a case unless every matcher judged it and passed (property)', () => {
+    const outcome = fc.oneof(
+      fc.record({ pass: fc.boolean(), score: fc.double({ min: 0, max: 1, noNaN: true }) }),
+      fc.constant({ pass: false, score: 0, unscored: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(outcome, { maxLength: 8 }), (outcomes) => {
+        const results: MatchResult[] = outcomes.map((o) => ({ ...o, reason: '' }));
+        const score = scoreCase(
+          results,
+          results.map(() => ({ type: 'exact' })),
+        );
+        const judged = results.filter((r) => r.unscored !== true);
+        if (score.status === 'pass') {
+          expect(results.length).toBeGreaterThan(0);
+          expect(judged.length).toBe(results.length);
+          expect(judged.every((r) => r.pass)).toBe(true);
+        }
+        if (score.status === 'unscored') expect(score.score).toBeNull();
+        expect(score.status === 'fail').toBe(judged.some((r) => !r.pass));
+      }),
+    );
   });
 
   it('refuses results and specs that do not line up', () => {

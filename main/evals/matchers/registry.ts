@@ -20,6 +20,7 @@ import { regexMatcher } from './regex';
 import { similarityMatcher } from './similarity';
 import { finishOutcome } from './outcome';
 import { startsWithMatcher } from './starts-with';
+import { unmappedMatcher } from './unmapped';
 import { errorMessage } from './text';
 
 export type { MatcherContext, MatcherDefinition, MatcherOutcome } from './definition';
@@ -50,6 +51,7 @@ const DEFINITIONS = [
   latencyMatcher,
   llmJudgeMatcher,
   javascriptMatcher,
+  unmappedMatcher,
 ] as const;
 
 type SpecOf<D> = D extends MatcherDefinition<infer Spec> ? Spec : never;
@@ -200,7 +202,7 @@ function parseCached(spec: MatcherSpec): ParseMatcherResult {
 }
 
 /**
- * Runs one matcher. Never throws: an invalid spec or a crashing matcher becomes a failing result
+ * Runs one matcher. Never throws: an invalid spec or a crashing matcher becomes an unscored result
  * whose reason names the problem. Specs are validated here too (cached by object and by
  * text), so a spec edited after it was saved cannot reach a matcher unchecked.
  */
@@ -217,7 +219,8 @@ export async function runMatcher(
       pass: false,
       score: 0,
       reason: `invalid ${String(spec?.type)} matcher: ${where}${first?.message ?? 'invalid'}`,
-      details: { indeterminate: true, issues: parsed.issues },
+      unscored: true,
+      details: { issues: parsed.issues },
     };
   }
   // Parsing only yields registered types; the lookup cannot miss.
@@ -233,7 +236,7 @@ export async function runMatcher(
       pass: false,
       score: 0,
       reason: `${definition.type} matcher failed: ${errorMessage(err)}`,
-      details: { indeterminate: true },
+      unscored: true,
     };
   }
 }

@@ -34,15 +34,21 @@ export function toJunit(report: EvalReport): string {
       const time = ((r.latencyMs ?? 0) / 1000).toFixed(3);
       const head = `    <testcase name="${name}" classname="${xml(`${run.provider}:${run.model}`)}" time="${time}">`;
       if (r.status === 'pass') return `${head}</testcase>`;
+      // A result nothing scored is no pass and no failure of the output: JUnit's "skipped".
+      if (r.status === 'unscored') {
+        const why = r.matchers.filter((m) => m.unscored).map((m) => `${m.type}: ${m.reason}`);
+        const message = why.length > 0 ? `unscored: ${why.join('; ')}` : 'unscored: no matchers';
+        return `${head}\n      <skipped message="${xml(clean(message))}"/>\n    </testcase>`;
+      }
       if (r.status === 'error') {
         return `${head}\n      <error message="${xml(clean(r.error?.message ?? 'error'))}" type="${xml(r.error?.code ?? 'ERROR')}"/>\n    </testcase>`;
       }
-      const failed = r.matchers.filter((m) => !m.pass);
+      const failed = r.matchers.filter((m) => !m.pass && !m.unscored);
       const message = failed.map((m) => `${m.type}: ${m.reason}`).join('; ');
       return `${head}\n      <failure message="${xml(clean(message))}" type="assertion">${xml(clean(r.output ?? ''))}</failure>\n    </testcase>`;
     });
     const t = run.totals;
-    return `  <testsuite name="${xml(run.name)}" tests="${t.results}" failures="${t.fail}" errors="${t.error}" time="${(((t.latencyP50Ms ?? 0) * t.results) / 1000).toFixed(3)}">\n${cases.join('\n')}\n  </testsuite>`;
+    return `  <testsuite name="${xml(run.name)}" tests="${t.results}" failures="${t.fail}" errors="${t.error}" skipped="${t.unscored}" time="${(((t.latencyP50Ms ?? 0) * t.results) / 1000).toFixed(3)}">\n${cases.join('\n')}\n  </testsuite>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${xml(report.suite)}">\n${suites.join('\n')}\n</testsuites>\n`;
 }
@@ -57,11 +63,15 @@ function rows(report: EvalReport) {
       position: r.position,
       repeat: r.repeatIndex,
       status: r.status,
-      score: r.score,
+      score: r.score ?? '',
       vars: JSON.stringify(r.vars),
       output: r.output ?? '',
       failed_matchers: r.matchers
-        .filter((m) => !m.pass)
+        .filter((m) => !m.pass && !m.unscored)
+        .map((m) => `${m.type}: ${m.reason}`)
+        .join(' | '),
+      unscored_matchers: r.matchers
+        .filter((m) => m.unscored)
         .map((m) => `${m.type}: ${m.reason}`)
         .join(' | '),
       latency_ms: r.latencyMs ?? '',

@@ -8,32 +8,49 @@ const ORDER: Record<Change, number> = {
   improvement: 1,
   new: 2,
   removed: 3,
-  'unchanged-fail': 4,
-  'unchanged-pass': 5,
+  unscored: 4,
+  'unchanged-fail': 5,
+  'unchanged-pass': 6,
 };
 
 interface CaseOutcome {
   readonly status: string;
-  readonly score: number;
+  readonly score: number | null;
   readonly output: string | null;
-  readonly matchers: readonly { type: string; pass: boolean }[];
+  readonly matchers: readonly { type: string; pass: boolean; unscored?: boolean }[];
 }
 
-/** With repeats, a case passes when most of its repeats passed; score is their mean. */
+/** A new or removed case counts from 0; a side with no score (unscored, all errors) has no delta. */
+function scoreDelta(before: CaseOutcome | null, after: CaseOutcome | null): number | null {
+  if (before?.score === null || after?.score === null) return null;
+  return (after?.score ?? 0) - (before?.score ?? 0);
+}
+
+/**
+ * With repeats, a case passes when most of its repeats passed, and is unscored when most were;
+ * its score is the mean of the repeats that have one (null when none has).
+ */
 function outcomes(results: readonly ResultRow[]): Map<string, CaseOutcome> {
   const groups = new Map<string, ResultRow[]>();
   for (const r of results) groups.set(r.case_key, [...(groups.get(r.case_key) ?? []), r]);
   const out = new Map<string, CaseOutcome>();
   for (const [key, rows] of groups) {
-    const passes = rows.filter((r) => r.status === 'pass').length;
-    const errors = rows.filter((r) => r.status === 'error').length;
-    const status = passes * 2 > rows.length ? 'pass' : errors === rows.length ? 'error' : 'fail';
+    const count = (status: ResultRow['status']) => rows.filter((r) => r.status === status).length;
+    const status =
+      count('pass') * 2 > rows.length
+        ? 'pass'
+        : count('unscored') * 2 >= rows.length
+          ? 'unscored'
+          : count('error') === rows.length
+            ? 'error'
+            : 'fail';
+    const scores = rows.flatMap((r) => (r.score === null ? [] : [r.score]));
     const first = rows.sort((a, b) => a.repeat_index - b.repeat_index)[0]!;
     out.set(key, {
       status,
-      score: rows.reduce((s, r) => s + r.score, 0) / rows.length,
+      score: scores.length === 0 ? null : scores.reduce((s, x) => s + x, 0) / scores.length,
       output: first.output,
-      matchers: JSON.parse(first.matchers_json) as { type: string; pass: boolean }[],
+      matchers: JSON.parse(first.matchers_json) as CaseOutcome['matchers'],
     });
   }
   return out;
@@ -41,7 +58,8 @@ function outcomes(results: readonly ResultRow[]): Map<string, CaseOutcome> {
 
 /**
  * Baseline vs candidate aligned by case key: a regression is a case the baseline passed and the
- * candidate does not; an improvement the reverse. Cases only in one run are new or removed.
+ * candidate does not; an improvement the reverse. Cases only in one run are new or removed; a
+ * case unscored on either side has no verdict to compare and is counted as `unscored`.
  */
 export function compareRuns(
   baseline: { view: RunView; cases: readonly RunCaseRow[]; results: readonly ResultRow[] },
@@ -59,6 +77,7 @@ export function compareRuns(
     removed: 0,
     'unchanged-fail': 0,
     'unchanged-pass': 0,
+    unscored: 0,
   };
   const cases: ComparisonView['cases'] = [];
   for (const [key, info] of caseInfo) {
@@ -68,6 +87,7 @@ export function compareRuns(
     let change: Change;
     if (!b) change = 'new';
     else if (!a) change = 'removed';
+    else if (b.status === 'unscored' || a.status === 'unscored') change = 'unscored';
     else if (b.status === 'pass' && a.status !== 'pass') change = 'regression';
     else if (b.status !== 'pass' && a.status === 'pass') change = 'improvement';
     else change = a.status === 'pass' ? 'unchanged-pass' : 'unchanged-fail';
@@ -79,19 +99,23 @@ export function compareRuns(
       vars: JSON.parse(info.vars_json) as Record<string, string>,
       baseline: b && { status: b.status, score: b.score, output: b.output },
       candidate: a && { status: a.status, score: a.score, output: a.output },
-      scoreDelta: (a?.score ?? 0) - (b?.score ?? 0),
+      scoreDelta: scoreDelta(b, a),
     });
   }
   cases.sort(
     (x, y) =>
-      ORDER[x.change] - ORDER[y.change] || x.scoreDelta - y.scoreDelta || x.position - y.position,
+      ORDER[x.change] - ORDER[y.change] ||
+      (x.scoreDelta ?? 0) - (y.scoreDelta ?? 0) ||
+      x.position - y.position,
   );
 
-  // Per matcher type (cases carry different matcher lists, so positions do not line up).
+  // Per matcher type (cases carry different matcher lists, so positions do not line up); a
+  // matcher that could not judge is no verdict on the output, so it is out of the rate.
   const matcherRates = (map: Map<string, CaseOutcome>): Map<string, number> => {
     const counts = new Map<string, { pass: number; n: number }>();
     for (const o of map.values()) {
       for (const m of o.matchers) {
+        if (m.unscored === true) continue;
         const c = counts.get(m.type) ?? { pass: 0, n: 0 };
         c.n++;
         if (m.pass) c.pass++;
@@ -115,7 +139,9 @@ export function compareRuns(
     baseline: baseline.view,
     candidate: candidate.view,
     counts,
-    passRateDelta: ct.passRate - bt.passRate,
+    // A run that scored nothing has no pass rate (its 0 is no verdict): no delta either.
+    passRateDelta:
+      bt.results === bt.unscored || ct.results === ct.unscored ? null : ct.passRate - bt.passRate,
     costDeltaUsd:
       bt.promptCostUsd === null || ct.promptCostUsd === null
         ? null

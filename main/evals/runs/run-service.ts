@@ -1,7 +1,13 @@
 import { setMaxListeners } from 'node:events';
 import type { Database } from 'better-sqlite3';
 import { newId } from '../../core/ids';
-import type { ChannelOutput, ParsedInput, ResultView, RunView } from '../../../shared/contract';
+import type {
+  ChannelOutput,
+  ParsedInput,
+  Preflight,
+  ResultView,
+  RunView,
+} from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
 import { picoToUsd } from '../../../shared/money';
 import type { EventBus } from '../../core/event-bus';
@@ -13,11 +19,14 @@ import type { DatasetService } from '../datasets/dataset-service';
 import { findDataset } from '../datasets/lifecycle';
 import { caseKeys } from './case-key';
 import { compareRuns } from './compare';
+import { describePreflight, preflight } from './preflight';
 import { executeRun } from './runner';
 import { RunStore, type ResultRow, type RunCaseRow, type RunRow } from './run-store';
 import { computeTotals } from './totals';
 
 export const DEFAULT_CONCURRENCY = 20;
+/** A run stored as running with no write for this long is taken as interrupted (evals.delete). */
+const QUIET_MS = 5 * 60_000;
 
 type StartInput = ParsedInput<'evals.start'>;
 
@@ -42,21 +51,56 @@ export class RunService {
     this.writes = new GroupCommit(db);
   }
 
-  /** Creates one run per target (a group) and starts them; resolves once they are stored. */
-  start(input: StartInput): { groupId: string; runs: RunView[] } {
-    const dataset = findDataset(this.deps.datasets.store, input.dataset, 'evals.start');
+  /**
+   * What a run of this input would do, checked before any model is called: the dataset's cases
+   * rendered against the prompt (missing variables) and every matcher's models (see preflight.ts).
+   */
+  preflight(input: StartInput): Preflight {
+    return this.prepare(input, 'evals.preflight').check;
+  }
+
+  private prepare(input: StartInput, where: string) {
+    const dataset = findDataset(this.deps.datasets.store, input.dataset, where);
     if (dataset.deleted_at)
       throw new AssayError(
         'NOT_FOUND',
-        `evals.start: dataset "${input.dataset}" is deleted; restore it first`,
+        `${where}: dataset "${input.dataset}" is deleted; restore it first`,
       );
     const rows = [...this.deps.datasets.store.iterateCases(dataset.id)];
     if (rows.length === 0)
       throw new AssayError(
         'VALIDATION_FAILED',
-        `evals.start: dataset "${input.dataset}" has no test cases`,
+        `${where}: dataset "${input.dataset}" has no test cases`,
       );
-    const { frozen, versionId, label } = this.freeze(input.prompt);
+    const prompt = this.freeze(input.prompt);
+    const check = preflight(
+      prompt.frozen,
+      rows.map((r) => ({
+        position: r.position,
+        vars: JSON.parse(r.vars_json) as Record<string, string>,
+        matchers: JSON.parse(r.matchers_json) as unknown[],
+      })),
+      { judge: input.judgeModel, embedding: input.embeddingModel },
+    );
+    return { dataset, rows, ...prompt, check };
+  }
+
+  /**
+   * Creates one run per target (a group) and starts them; resolves once they are stored. A run
+   * that pre-flight finds problems with is refused whole (VALIDATION_FAILED, every problem in
+   * `details.preflight`): nothing is stored and no model is called.
+   */
+  start(input: StartInput): { groupId: string; runs: RunView[] } {
+    const { dataset, rows, frozen, versionId, label, check } = this.prepare(input, 'evals.start');
+    if (!check.ok) {
+      const lines = describePreflight(check.problems);
+      const more = lines.length > 1 ? ` (and ${lines.length - 1} more)` : '';
+      throw new AssayError(
+        'VALIDATION_FAILED',
+        `evals.start: the run cannot start: ${lines[0]}${more}`,
+        { preflight: check, problems: lines },
+      );
+    }
     const keys = caseKeys(rows.map((r) => JSON.parse(r.vars_json) as Record<string, string>));
     const groupId = newId();
     const created = new Date().toISOString();
@@ -77,6 +121,7 @@ export class RunService {
           temperature: target.temperature,
           maxTokens: target.maxTokens,
           embeddingModel: input.embeddingModel,
+          judgeModel: input.judgeModel,
         }),
         status: 'queued',
         concurrency: input.concurrency ?? DEFAULT_CONCURRENCY,
@@ -167,6 +212,7 @@ export class RunService {
           pass: t.pass,
           fail: t.fail,
           error: t.error,
+          unscored: t.unscored,
           costUsd: t.promptCostUsd,
           elapsedMs: 0,
           etaMs: 0,
@@ -232,6 +278,41 @@ export class RunService {
     return compareRuns(side(baselineRunId), side(candidateRunId));
   }
 
+  /** The variables a run's case was rendered with, and the prompt, for "to dataset" from its span. */
+  caseVariables(
+    runId: string,
+    caseKey: string,
+  ): { vars: Record<string, string>; prompt: string } | null {
+    const run = this.store.get(runId);
+    const snapshot = run && this.store.caseByKey(runId, caseKey);
+    if (!run || !snapshot) return null;
+    return {
+      vars: JSON.parse(snapshot.vars_json) as Record<string, string>,
+      prompt: run.prompt_label,
+    };
+  }
+
+  /**
+   * Deletes a run with its case snapshots and results; the spans of its calls stay (they trace
+   * what was called and paid for). A run executing here must be cancelled first. One stored as
+   * running that stored a result lately may be executing in another Assay process on the same
+   * data directory, whose next write would then fail: it is refused too, until it goes quiet.
+   */
+  delete(id: string): boolean {
+    const where = 'evals.delete';
+    const run = this.require(id, where);
+    if (this.active.has(id))
+      throw new AssayError('CONFLICT', `${where}: run ${id} is executing; cancel it first`);
+    const lastWrite = Date.parse(this.store.lastWriteAt(id) ?? run.started_at ?? run.created_at);
+    if ((run.status === 'running' || run.status === 'queued') && Date.now() - lastWrite < QUIET_MS)
+      throw new AssayError(
+        'CONFLICT',
+        `${where}: run ${id} may be executing in another Assay process (it stored a result less than ${QUIET_MS / 60_000} minutes ago); cancel it there, or try again later`,
+      );
+    this.totals.delete(id);
+    return this.store.deleteRun(id);
+  }
+
   private require(id: string, where: string): RunRow {
     const run = this.store.get(id);
     if (!run) throw new AssayError('NOT_FOUND', `${where}: no run with id "${id}"`);
@@ -254,6 +335,10 @@ export class RunService {
 
   private viewOf(run: RunRow): RunView {
     const frozen = JSON.parse(run.frozen_prompt_json) as FrozenPrompt;
+    const params = JSON.parse(run.parameters_json) as {
+      judgeModel?: RunView['judgeModel'];
+      embeddingModel?: RunView['embeddingModel'];
+    };
     const dataset = run.dataset_id
       ? (this.deps.datasets.store.byId(run.dataset_id)?.name ?? null)
       : null;
@@ -267,10 +352,14 @@ export class RunService {
       interactionType: run.interaction_type as RunView['interactionType'],
       prompt: run.prompt_label,
       promptVersion: frozen.promptVersion === 'inline' ? null : frozen.promptVersion,
+      components: frozen.components,
       provider: run.provider as RunView['provider'],
       model: run.model,
       concurrency: run.concurrency,
       repeat: run.repeat,
+      useCache: run.bypass_cache !== 1,
+      judgeModel: params.judgeModel ?? null,
+      embeddingModel: params.embeddingModel ?? null,
       createdAt: run.created_at,
       startedAt: run.started_at,
       finishedAt: run.finished_at,
@@ -287,6 +376,7 @@ function resultView(r: ResultRow, c: RunCaseRow): ResultView {
   const matchers = JSON.parse(r.matchers_json) as {
     type: string;
     pass: boolean;
+    unscored?: boolean;
     score: number;
     reason: string;
     costPicoUsd: number | null;
@@ -304,6 +394,7 @@ function resultView(r: ResultRow, c: RunCaseRow): ResultView {
     matchers: matchers.map((m) => ({
       type: m.type,
       pass: m.pass,
+      unscored: m.unscored === true,
       score: m.score,
       reason: m.reason,
       costUsd: m.costPicoUsd === null ? null : picoToUsd(m.costPicoUsd),

@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import type { ResultStatus } from '../../../shared/contract';
 
 export type RunStatus = 'queued' | 'running' | 'completed' | 'cancelled' | 'failed';
 
@@ -40,8 +41,9 @@ export interface ResultRow {
   readonly run_id: string;
   readonly case_key: string;
   readonly repeat_index: number;
-  readonly status: 'pass' | 'fail' | 'error';
-  readonly score: number;
+  readonly status: ResultStatus;
+  /** null when unscored or an error: no verdict, so no number that would read as one. */
+  readonly score: number | null;
   readonly output: string | null;
   readonly matchers_json: string;
   readonly latency_ms: number | null;
@@ -113,16 +115,23 @@ export class RunStore {
     return this.casesStmt.all(runId);
   }
 
+  caseByKey(runId: string, caseKey: string): RunCaseRow | undefined {
+    return this.db
+      .prepare('SELECT * FROM eval_run_case WHERE run_id = ? AND case_key = ?')
+      .get(runId, caseKey) as RunCaseRow | undefined;
+  }
+
   /** `case_key#repeat` of every stored result. */
   doneKeys(runId: string): Set<string> {
     return new Set(this.doneKeysStmt.all(runId).map((r) => `${r.case_key}#${r.repeat_index}`));
   }
 
-  /** Pass/fail/error counts and priced cost of the results stored so far. */
+  /** Counts by status and priced cost of the results stored so far. */
   resultCounts(runId: string): {
     pass: number;
     fail: number;
     error: number;
+    unscored: number;
     costPico: number;
     priced: number;
   } {
@@ -132,6 +141,7 @@ export class RunStore {
            coalesce(sum(status = 'pass'), 0) AS pass,
            coalesce(sum(status = 'fail'), 0) AS fail,
            coalesce(sum(status = 'error'), 0) AS error,
+           coalesce(sum(status = 'unscored'), 0) AS unscored,
            coalesce(sum(cost_pico_usd + judge_cost_pico_usd), 0) AS costPico,
            count(cost_pico_usd) AS priced
          FROM eval_result WHERE run_id = ?`,
@@ -140,6 +150,7 @@ export class RunStore {
       pass: number;
       fail: number;
       error: number;
+      unscored: number;
       costPico: number;
       priced: number;
     };
@@ -205,6 +216,23 @@ export class RunStore {
 
   resultCount(runId: string): number {
     return this.countStmt.get(runId)!.n;
+  }
+
+  /** When the run's newest result was stored, or null before its first. */
+  lastWriteAt(runId: string): string | null {
+    const row = this.db
+      .prepare('SELECT max(created_at) AS at FROM eval_result WHERE run_id = ?')
+      .get(runId) as { at: string | null };
+    return row.at;
+  }
+
+  /** A run with its case snapshots and results, in one transaction; false if there was none. */
+  deleteRun(runId: string): boolean {
+    return this.db.transaction(() => {
+      this.db.prepare('DELETE FROM eval_result WHERE run_id = ?').run(runId);
+      this.db.prepare('DELETE FROM eval_run_case WHERE run_id = ?').run(runId);
+      return this.db.prepare('DELETE FROM eval_run WHERE id = ?').run(runId).changes > 0;
+    })();
   }
 
   allResults(runId: string): ResultRow[] {

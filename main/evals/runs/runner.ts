@@ -41,6 +41,7 @@ interface Counters {
   pass: number;
   fail: number;
   error: number;
+  unscored: number;
   costPico: number;
   priced: number;
 }
@@ -62,6 +63,7 @@ export async function executeRun(
     temperature?: number;
     maxTokens?: number;
     embeddingModel?: { provider: ChatRequest['provider']; model: string };
+    judgeModel?: { provider: ChatRequest['provider']; model: string };
   };
   const done = store.doneKeys(run.id);
   const cases = store.cases(run.id);
@@ -90,6 +92,7 @@ export async function executeRun(
       pass: counters.pass,
       fail: counters.fail,
       error: counters.error,
+      unscored: counters.unscored,
       costUsd: counters.priced === 0 ? null : picoToUsd(counters.costPico),
       elapsedMs,
       etaMs: fresh === 0 ? null : ((total - counters.done) * elapsedMs) / fresh,
@@ -120,6 +123,12 @@ export async function executeRun(
     ? (texts: readonly string[]) =>
         llm.embed(embeddingModel.provider, embeddingModel.model, texts, signal)
     : undefined;
+  const matchContext = {
+    judge,
+    embed,
+    signal,
+    ...(params.judgeModel ? { defaultJudge: params.judgeModel } : {}),
+  };
 
   const resultBase = ({ c, repeat }: WorkItem) => ({
     id: newId(),
@@ -149,7 +158,7 @@ export async function executeRun(
     return {
       ...base,
       status: 'error',
-      score: 0,
+      score: null,
       output: null,
       matchers_json: '[]',
       latency_ms: null,
@@ -224,18 +233,18 @@ export async function executeRun(
         usage: call.response.usage,
       };
       const results: MatchResult[] = [];
-      for (const spec of matchers)
-        results.push(await runMatcher(spec, subject, { judge, embed, signal }));
+      for (const spec of matchers) results.push(await runMatcher(spec, subject, matchContext));
       const score = scoreCase(results, matchers);
       row = {
         ...base,
-        status: score.pass ? 'pass' : 'fail',
+        status: score.status,
         score: score.score,
         output: call.response.text,
         matchers_json: JSON.stringify(
           results.map((r, i) => ({
             type: String(matchers[i]!.type),
             pass: r.pass,
+            ...(r.unscored === true ? { unscored: true } : {}),
             score: r.score,
             reason: r.reason,
             costPicoUsd: r.costPicoUsd ?? null,

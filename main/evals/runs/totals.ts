@@ -42,7 +42,8 @@ function classificationOf(results: readonly ResultRow[]): RunTotals['classificat
 }
 
 /**
- * A run's totals from its stored results. Prompt cost and judge cost stay apart; prompt cost is
+ * A run's totals from its stored results. The pass rate is over scored results only; a flaky
+ * case is one whose repeats both passed and failed (unscored repeats count for neither). Prompt cost and judge cost stay apart; prompt cost is
  * null only when no answered call had a price (an unpriced model), never silently 0.
  */
 export function computeTotals(
@@ -53,6 +54,7 @@ export function computeTotals(
   let pass = 0;
   let fail = 0;
   let error = 0;
+  let unscored = 0;
   let cost = 0;
   let priced = 0;
   let unpriced = 0;
@@ -65,6 +67,7 @@ export function computeTotals(
   for (const r of results) {
     if (r.status === 'pass') pass++;
     else if (r.status === 'fail') fail++;
+    else if (r.status === 'unscored') unscored++;
     else error++;
     if (r.status !== 'error') {
       if (r.cost_pico_usd === null) unpriced++;
@@ -80,10 +83,12 @@ export function computeTotals(
     if (r.latency_ms !== null) latencies.push(r.latency_ms);
     const c = byCase.get(r.case_key) ?? { pass: 0, fail: 0 };
     if (r.status === 'pass') c.pass++;
-    else c.fail++;
+    else if (r.status !== 'unscored') c.fail++;
     byCase.set(r.case_key, c);
   }
   latencies.sort((a, b) => a - b);
+  // Unscored results are no verdict either way: they stay out of the rate (and are counted apart).
+  const scored = results.length - unscored;
   const cases = [...byCase.values()];
   return {
     cases: caseCount,
@@ -91,7 +96,8 @@ export function computeTotals(
     pass,
     fail,
     error,
-    passRate: results.length === 0 ? 0 : pass / results.length,
+    unscored,
+    passRate: scored === 0 ? 0 : pass / scored,
     promptCostUsd: priced === 0 && unpriced > 0 ? null : picoToUsd(cost),
     judgeCostUsd: picoToUsd(judge),
     unpricedCalls: unpriced,

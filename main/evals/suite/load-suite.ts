@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { ImportFormat, ProviderId } from '../../../shared/contract';
+import { datasetNameSchema, type ImportFormat, type ProviderId } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
+import { decodeUtf8File } from '../../fs/read-utf8-file';
+import { looksLikeAssayPy } from '../datasets/format-assay-py';
 import { readYaml, type YamlSource } from '../datasets/yaml-source';
 import { parseTargetId } from '../../../shared/target-id';
 
@@ -26,14 +28,24 @@ export interface Suite {
   readonly concurrency?: number;
   readonly repeat?: number;
   /** The model similarity matchers embed with, `provider:model`. */
-  readonly embeddingModel?: { readonly provider: ProviderId; readonly model: string };
-  readonly dataset: {
-    readonly format: ImportFormat;
-    readonly content: string;
-    readonly fileName: string;
-    /** `content` already parsed (YAML), so the dataset reader does not parse it again. */
-    readonly source?: YamlSource;
-  };
+  readonly embeddingModel?: ModelRef;
+  /** The judge of llm-judge matchers that name no model of their own, `provider:model`. */
+  readonly judgeModel?: ModelRef;
+  /** The cases: from the suite's own file or another file, or a dataset already stored. */
+  readonly dataset: SuiteFileCases | { readonly stored: string };
+}
+
+export interface ModelRef {
+  readonly provider: ProviderId;
+  readonly model: string;
+}
+
+export interface SuiteFileCases {
+  readonly format: ImportFormat;
+  readonly content: string;
+  readonly fileName: string;
+  /** `content` already parsed (YAML), so the dataset reader does not parse it again. */
+  readonly source?: YamlSource;
 }
 
 /** `name`, `name@production`, `name@v1.2`. */
@@ -52,6 +64,7 @@ const SUITE_KEYS = [
   'repeat',
   'dataset',
   'embedding_model',
+  'judge_model',
 ] as const;
 
 const targetSchema = z.union([
@@ -75,8 +88,14 @@ const suiteSchema = z.object({
   models: z.array(targetSchema).min(1).optional(),
   concurrency: z.number().int().min(1).max(256).optional(),
   repeat: z.number().int().min(1).max(20).optional(),
-  dataset: z.string().min(1).optional(),
+  /** A file of cases (relative to the suite), or `{ name: X }`: a dataset already stored. */
+  dataset: z
+    .union([z.string().min(1), z.object({ name: datasetNameSchema }).strict()], {
+      error: 'dataset must be a file name or { name: DATASET }',
+    })
+    .optional(),
   embedding_model: z.string().optional(),
+  judge_model: z.string().optional(),
 });
 
 function fail(file: string, line: number | undefined, message: string): never {
@@ -91,12 +110,13 @@ function fail(file: string, line: number | undefined, message: string): never {
  * or a promptfoo config (`prompts`, `providers`, `tests`). Errors name the file and line.
  */
 export function loadSuite(file: string): Suite {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (err) {
     fail(file, undefined, `cannot read: ${(err as Error).message}`);
   }
+  const text = decodeUtf8File(bytes, file, 'CONFIG_INVALID');
   const read = readYaml(text);
   if (!read.ok) fail(file, read.problems[0]!.line, read.problems[0]!.message);
   const { source } = read;
@@ -119,12 +139,15 @@ export function loadSuite(file: string): Suite {
     fail(file, lineOf(String(issue.path[0])), `${issue.path.join('.')}: ${issue.message}`);
   }
   const s = parsed.data;
+  // assay-py files (Assay's Python version) may give the template itself: `prompt: "… {{ticket}}"`.
+  const inline =
+    typeof s.prompt === 'string' && s.prompt.includes('{{') && looksLikeAssayPy(raw)
+      ? { template: s.prompt }
+      : undefined;
   const prompt =
     s.prompt === undefined
       ? null
-      : typeof s.prompt === 'string'
-        ? parsePromptRef(s.prompt)
-        : s.prompt;
+      : (inline ?? (typeof s.prompt === 'string' ? parsePromptRef(s.prompt) : s.prompt));
   if (s.prompt !== undefined && prompt === null)
     fail(
       file,
@@ -145,16 +168,21 @@ export function loadSuite(file: string): Suite {
   });
 
   let dataset: Suite['dataset'];
-  if (s.dataset !== undefined) {
+  if (typeof s.dataset === 'object') {
+    if (Object.hasOwn(raw, 'test_cases'))
+      fail(file, lineOf('test_cases'), 'give test_cases or dataset: { name }, not both');
+    dataset = { stored: s.dataset.name };
+  } else if (s.dataset !== undefined) {
     const dataFile = path.resolve(path.dirname(file), s.dataset);
     const ext = path.extname(dataFile).slice(1).toLowerCase();
     const format: ImportFormat = ext === 'csv' ? 'csv' : ext === 'jsonl' ? 'jsonl' : 'yaml';
-    let content: string;
+    let bytes: Buffer;
     try {
-      content = fs.readFileSync(dataFile, 'utf8');
+      bytes = fs.readFileSync(dataFile);
     } catch (err) {
       fail(file, lineOf('dataset'), `dataset: cannot read ${dataFile}: ${(err as Error).message}`);
     }
+    const content = decodeUtf8File(bytes, dataFile, 'CONFIG_INVALID');
     dataset = { format, content, fileName: dataFile };
   } else {
     // The cases are read from the suite's own parse, without the suite-only keys; lines stay true.
@@ -169,14 +197,18 @@ export function loadSuite(file: string): Suite {
     };
   }
   const name = typeof raw.name === 'string' ? raw.name : base;
-  const embeddingModel =
-    s.embedding_model === undefined ? undefined : parseTargetId(s.embedding_model);
-  if (embeddingModel === null)
-    fail(
-      file,
-      lineOf('embedding_model'),
-      `embedding_model: "${s.embedding_model}" is not provider:model`,
-    );
+  const modelKey = (key: 'embedding_model' | 'judge_model'): ModelRef | undefined => {
+    const value = s[key];
+    if (value === undefined) return undefined;
+    const target = parseTargetId(value);
+    if (!target)
+      fail(
+        file,
+        lineOf(key),
+        `${key}: "${value}" is not provider:model (openai, anthropic, bedrock, local)`,
+      );
+    return { provider: target.provider, model: target.model };
+  };
   return {
     name,
     file,
@@ -184,7 +216,8 @@ export function loadSuite(file: string): Suite {
     targets,
     concurrency: s.concurrency,
     repeat: s.repeat,
-    embeddingModel,
+    embeddingModel: modelKey('embedding_model'),
+    judgeModel: modelKey('judge_model'),
     dataset,
   };
 }

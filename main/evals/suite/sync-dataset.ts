@@ -1,10 +1,11 @@
 import type { ImportWarning } from '../../../shared/contract';
+import { AssayError } from '../../../shared/errors';
 import { contentOf, sameContent } from '../datasets/case-draft';
 import { insertDrafts } from '../datasets/cases';
 import type { DatasetStore } from '../datasets/dataset-store';
 import { readDatasetFile } from '../datasets/import-dataset';
 import { insertDataset } from '../datasets/lifecycle';
-import type { Suite } from './load-suite';
+import type { Suite, SuiteFileCases } from './load-suite';
 
 /** Dataset names of suites: `suite/<slug of the suite name>`. */
 export function suiteDatasetName(suite: Suite): string {
@@ -16,6 +17,15 @@ export function suiteDatasetName(suite: Suite): string {
   return `suite/${slug}`.slice(0, 128);
 }
 
+export interface SyncedDataset {
+  readonly name: string;
+  readonly changed: boolean;
+  readonly cases: number;
+  readonly warnings: ImportWarning[];
+  /** The file line each case was written on, in the dataset's order (for pre-flight messages). */
+  readonly lines: readonly (number | undefined)[];
+}
+
 /**
  * Makes the suite's dataset hold exactly the suite's cases: created on first use, left alone
  * when unchanged, else its live cases are replaced in one transaction. Runs align cases by
@@ -24,14 +34,23 @@ export function suiteDatasetName(suite: Suite): string {
 export function syncSuiteDataset(
   store: DatasetStore,
   suite: Suite,
-): { name: string; changed: boolean; cases: number; warnings: ImportWarning[] } {
+  options: { readonly skipUnmapped?: boolean } = {},
+): SyncedDataset {
   const name = suiteDatasetName(suite);
+  const cases: SuiteFileCases | { stored: string } = suite.dataset;
+  if ('stored' in cases)
+    throw new AssayError(
+      'CONFIG_INVALID',
+      `${suite.file}: the suite runs the stored dataset "${cases.stored}"; it has no cases of its own to import`,
+    );
   const { parsed, drafts } = readDatasetFile(
-    suite.dataset.format,
-    suite.dataset.content,
-    suite.dataset.fileName,
-    suite.dataset.source,
+    cases.format,
+    cases.content,
+    cases.fileName,
+    cases.source,
+    options,
   );
+  const lines = parsed.cases.map((c) => c.at.lineOf?.([]));
   return store.transaction(() => {
     let row = store.byName(name);
     if (row && row.deleted_at) {
@@ -46,6 +65,7 @@ export function syncSuiteDataset(
           interactionType: parsed.meta.interactionType ?? 'chat',
           description: `Cases of ${suite.file}`,
           tags: ['suite'],
+          sourceFormat: parsed.format ?? cases.format,
         },
         'assay eval',
       );
@@ -59,6 +79,12 @@ export function syncSuiteDataset(
       for (const c of existing) store.softDeleteCase(c.id, now);
       insertDrafts(store, row, drafts, 'assay eval');
     }
-    return { name, changed: !unchanged, cases: drafts.length, warnings: [...parsed.warnings] };
+    return {
+      name,
+      changed: !unchanged,
+      cases: drafts.length,
+      warnings: [...parsed.warnings],
+      lines,
+    };
   });
 }

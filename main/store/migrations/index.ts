@@ -4,6 +4,8 @@ import { migration0002 } from './0002_llm_calls';
 import { migration0003 } from './0003_prompts';
 import { migration0004 } from './0004_datasets';
 import { migration0005 } from './0005_eval_runs';
+import { migration0006 } from './0006_unscored_results';
+import { migration0007 } from './0007_dataset_source_format';
 
 /** Every migration in order. Append only: a shipped migration is never edited. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -12,4 +14,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
+  migration0007,
 ];

@@ -1,0 +1,147 @@
+import type { ChannelInput } from '../../shared/contract';
+import { AssayError } from '../../shared/errors';
+import { parseTargetId } from '../../shared/target-id';
+import type { Core } from '../core/create-core';
+import {
+  loadSuite,
+  parsePromptRef,
+  type ModelRef,
+  type Suite,
+  type SuitePrompt,
+  type SuiteTarget,
+} from '../evals/suite/load-suite';
+import { syncSuiteDataset } from '../evals/suite/sync-dataset';
+
+/** What `assay eval` was asked for, before anything is stored. */
+export interface EvalPlanOptions {
+  readonly prompt?: string;
+  readonly model?: readonly string[];
+  readonly dataset?: string;
+  readonly judgeModel?: string;
+  readonly embeddingModel?: string;
+  readonly concurrency?: number;
+  readonly repeat?: number;
+  readonly cache: boolean;
+  readonly skipUnmapped: boolean;
+}
+
+/** A run to start, and where its cases were written (the suite file and lines, if any). */
+export interface EvalPlan {
+  readonly name: string;
+  readonly start: ChannelInput<'evals.start'>;
+  readonly casesFile?: {
+    readonly name: string;
+    readonly lineOf: (index: number) => number | undefined;
+  };
+  readonly warnings: readonly string[];
+}
+
+function modelFlag(flag: string, raw: string | undefined): ModelRef | undefined {
+  if (raw === undefined) return undefined;
+  const target = parseTargetId(raw);
+  if (!target)
+    throw new AssayError(
+      'CONFIG_INVALID',
+      `${flag} "${raw}" is not provider:model (openai, anthropic, bedrock, local)`,
+    );
+  return { provider: target.provider, model: target.model };
+}
+
+function promptOf(options: EvalPlanOptions, suite: Suite | null, file: string): SuitePrompt {
+  if (options.prompt) {
+    const ref = parsePromptRef(options.prompt);
+    if (!ref)
+      throw new AssayError(
+        'CONFIG_INVALID',
+        `--prompt "${options.prompt}" is not NAME, NAME@LABEL or NAME@vX.Y`,
+      );
+    return ref;
+  }
+  if (suite?.prompt) return suite.prompt;
+  throw new AssayError(
+    'CONFIG_INVALID',
+    suite
+      ? `${file}: no prompt: add \`prompt:\` or pass --prompt NAME@LABEL`
+      : 'no prompt: pass --prompt NAME@LABEL (or a suite file that names one)',
+  );
+}
+
+function targetsOf(options: EvalPlanOptions, suite: Suite | null, file: string): SuiteTarget[] {
+  if (options.model?.length)
+    return options.model.map((m) => {
+      const t = parseTargetId(m);
+      if (!t)
+        throw new AssayError(
+          'CONFIG_INVALID',
+          `--model "${m}" is not provider:model (openai, anthropic, bedrock, local)`,
+        );
+      return t;
+    });
+  if (suite && suite.targets.length > 0) return [...suite.targets];
+  throw new AssayError(
+    'CONFIG_INVALID',
+    suite
+      ? `${file}: no models: add \`models:\` or pass --model provider:model`
+      : 'no models: pass --model provider:model',
+  );
+}
+
+/**
+ * Resolves a suite file and the flags into one `evals.start`: flags win over the suite. The
+ * cases come from `--dataset NAME`, a suite's `dataset: { name }`, or the suite's own cases,
+ * which are imported into its dataset (`suite/<name>`) first.
+ */
+export function planEval(core: Core, file: string | undefined, options: EvalPlanOptions): EvalPlan {
+  if (!file && !options.dataset)
+    throw new AssayError(
+      'CONFIG_INVALID',
+      'assay eval needs a suite file, --dataset NAME (with --prompt and --model), or --resume RUN_ID|latest',
+    );
+  const suite = file ? loadSuite(file) : null;
+  const where = file ?? '';
+  const prompt = promptOf(options, suite, where);
+  const targets = targetsOf(options, suite, where);
+  const judgeModel = modelFlag('--judge-model', options.judgeModel) ?? suite?.judgeModel;
+  const embeddingModel =
+    modelFlag('--embedding-model', options.embeddingModel) ?? suite?.embeddingModel;
+  const warnings: string[] = [];
+  let dataset: string;
+  let casesFile: EvalPlan['casesFile'];
+  if (options.dataset) dataset = options.dataset;
+  else if (suite && 'stored' in suite.dataset) dataset = suite.dataset.stored;
+  else {
+    const fileSuite = suite!;
+    const fileName = 'fileName' in fileSuite.dataset ? fileSuite.dataset.fileName : where;
+    let synced;
+    try {
+      synced = syncSuiteDataset(core.services.datasets.store, fileSuite, {
+        skipUnmapped: options.skipUnmapped,
+      });
+    } catch (err) {
+      // A suite whose cases do not read is a configuration problem: exit 2, like any bad suite.
+      if (err instanceof AssayError && err.code === 'VALIDATION_FAILED')
+        throw new AssayError('CONFIG_INVALID', err.message, err.details);
+      throw err;
+    }
+    for (const w of synced.warnings)
+      warnings.push(`${w.line === undefined ? '' : `${fileName}:${w.line}: `}${w.message}`);
+    dataset = synced.name;
+    const lines = synced.lines;
+    casesFile = { name: fileName, lineOf: (i) => lines[i] };
+  }
+  return {
+    name: suite?.name ?? `dataset:${dataset}`,
+    start: {
+      dataset,
+      prompt,
+      targets,
+      concurrency: options.concurrency ?? suite?.concurrency,
+      repeat: options.repeat ?? suite?.repeat,
+      bypassCache: !options.cache,
+      embeddingModel,
+      judgeModel,
+    },
+    ...(casesFile ? { casesFile } : {}),
+    warnings,
+  };
+}
