@@ -169,10 +169,14 @@ describe('evals in Chromium', () => {
     );
     await expect(page.getByTestId('span-cost').textContent()).resolves.toMatch(/^\$/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'evals-span.png') });
-    // Steal as eval from the span: it becomes a case of another dataset.
+    // Steal as eval from the span: it becomes a case of a dataset made on the way.
     await page.getByTestId('save-as-case-span').click();
-    await page.getByTestId('save-as-case-dataset-span').fill('e2e-stolen');
-    await page.getByTestId('save-as-case-confirm-span').click();
+    await page.getByTestId('save-case-dialog').waitFor();
+    await page.getByTestId('save-case-dataset').click();
+    await page.getByRole('option', { name: 'New dataset…' }).click();
+    await page.getByTestId('save-case-new-name').fill('e2e-stolen');
+    await page.getByTestId('save-case-save').click();
+    await page.getByTestId('save-case-dialog').waitFor({ state: 'detached' });
     await expect
       .poll(async () => {
         const list = await api<{ datasets: { name: string; caseCount: number }[] }>(

@@ -4,11 +4,13 @@ import { Button } from './button';
 
 /**
  * The end of a dialog form: the form's error (announced to screen readers), then the Cancel /
- * submit row; the submit button spins while `busy`.
+ * submit row; the submit button spins while `busy`, and is off while `disabled` (something the
+ * form shows still blocks it).
  */
 export function DialogFormFooter({
   onCancel,
   busy,
+  disabled = false,
   submitTestId,
   error,
   errorTestId,
@@ -17,6 +19,7 @@ export function DialogFormFooter({
 }: {
   onCancel: () => void;
   busy: boolean;
+  disabled?: boolean;
   submitTestId: string;
   error?: string | null;
   errorTestId: string;
@@ -34,7 +37,7 @@ export function DialogFormFooter({
         <Button type="button" variant="ghost" size="sm" onClick={onCancel}>
           Cancel
         </Button>
-        <Button type="submit" size="sm" data-testid={submitTestId} disabled={busy}>
+        <Button type="submit" size="sm" data-testid={submitTestId} disabled={busy || disabled}>
           {busy ? <LoaderCircle className="animate-spin" /> : (icon ?? null)}
           {children}
         </Button>

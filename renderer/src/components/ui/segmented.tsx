@@ -4,6 +4,8 @@ export interface SegmentOption<V extends string> {
   value: V;
   label: string;
   testId?: string;
+  /** Said on hover: what the option means. */
+  title?: string;
 }
 
 interface SegmentedProps<V extends string> {
@@ -31,6 +33,7 @@ export function Segmented<V extends string>({
             role="radio"
             aria-checked={selected}
             data-testid={option.testId}
+            title={option.title}
             onClick={() => onChange(option.value)}
             className={cn(
               'flex h-6 items-center rounded-[5px] px-2.5 text-xs font-medium whitespace-nowrap text-muted-foreground transition-colors',

@@ -9,11 +9,12 @@ import { Label } from '../../components/ui/label';
 import { NativeSelect } from '../../components/ui/native-select';
 import { Segmented } from '../../components/ui/segmented';
 import { FORMAT_LABELS, isImportFormat } from './import-format';
-import { ImportError, ImportWarnings } from './import-messages';
+import { ImportError, ImportWarnings, UnmappedReport } from './import-messages';
+import { unmappedOnly } from './import-problems';
 import { ImportSourceFields } from './import-source-fields';
 import { hasSuggestions, ImportSuggestions } from './import-suggestions';
 import { INTERACTION_LABELS, isInteractionType } from './interaction-types';
-import { useImport, type ImportMode } from './use-import';
+import { useImport, type ImportMode, type ImportOutcome } from './use-import';
 
 interface ImportDialogProps {
   open: boolean;
@@ -30,23 +31,29 @@ const MODES = [
   { value: 'append', label: 'Append', testId: 'import-mode-append' },
 ] as const;
 
-/** Imports YAML, CSV, JSONL or a promptfoo config, all or nothing. */
+/**
+ * Imports YAML, CSV, JSONL or a promptfoo config, all or nothing. A promptfoo config refused
+ * only for assertions Assay cannot run can be imported anyway, those cases unscored.
+ */
 export function ImportDialog({ open, onOpenChange, onImported }: ImportDialogProps) {
   const form = useImport();
-  const { fields, set, outcome } = form;
+  const { fields, set, outcome, error } = form;
+  const unmapped = error && fields.format === 'promptfoo' ? unmappedOnly(error) : [];
 
   const close = (next: boolean) => {
     if (!next) form.reset();
     onOpenChange(next);
   };
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const result = await form.submit();
+  const done = (result: ImportOutcome | null) => {
     if (!result) return;
     const { dataset, added, warnings, suggested } = result;
     toast.success(`Imported ${added} ${added === 1 ? 'case' : 'cases'} into ${dataset.name}`);
     onImported(dataset.name);
     if (warnings.length === 0 && !hasSuggestions(suggested)) close(false);
+  };
+  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    done(await form.submit());
   };
 
   return (
@@ -120,7 +127,15 @@ export function ImportDialog({ open, onOpenChange, onImported }: ImportDialogPro
               </NativeSelect>
             ) : null}
           </div>
-          {form.error ? <ImportError error={form.error} /> : null}
+          {unmapped.length > 0 ? (
+            <UnmappedReport
+              unmapped={unmapped}
+              busy={form.busy}
+              onImportAnyway={() => void form.submit({ skipUnmapped: true }).then(done)}
+            />
+          ) : error ? (
+            <ImportError error={error} />
+          ) : null}
           {outcome ? (
             <p
               className="flex items-center gap-1.5 text-xs text-success"

@@ -1,7 +1,8 @@
-import { TriangleAlert } from 'lucide-react';
+import { LoaderCircle, TriangleAlert } from 'lucide-react';
 import type { ImportWarning } from '../../../../shared/contract';
 import type { ClientError } from '../../client';
-import { describeProblem, problemsOf } from './import-problems';
+import { Button } from '../../components/ui/button';
+import { describeProblem, problemsOf, type UnmappedAssertion } from './import-problems';
 
 const SHOWN = 20;
 
@@ -50,6 +51,63 @@ export function ImportError({ error }: { error: ClientError }) {
           {problems.length > SHOWN ? <li>{`… and ${problems.length - SHOWN} more`}</li> : null}
         </ul>
       ) : null}
+    </div>
+  );
+}
+
+interface UnmappedReportProps {
+  unmapped: readonly UnmappedAssertion[];
+  busy: boolean;
+  onImportAnyway: () => void;
+}
+
+/**
+ * A promptfoo config refused only for assertions Assay cannot run: each by its line, and the way
+ * on, importing the rest with those cases unscored (nothing judges them until a matcher does).
+ */
+export function UnmappedReport({ unmapped, busy, onImportAnyway }: UnmappedReportProps) {
+  const cases = new Set(unmapped.map((u) => u.path.replace(/\.assert\[\d+\]$/, ''))).size;
+  return (
+    <div
+      role="alert"
+      className="flex flex-col gap-1.5 rounded-md border border-amber-500/30 bg-amber-500/10 px-3 py-2 text-xs"
+      data-testid="import-unmapped"
+    >
+      <p className="flex items-center gap-1.5 font-medium text-amber-700 dark:text-amber-400">
+        <TriangleAlert className="size-3.5" />
+        {`Not imported: ${unmapped.length} ${unmapped.length === 1 ? 'assertion' : 'assertions'} Assay cannot run, in ${cases} ${cases === 1 ? 'case' : 'cases'}`}
+      </p>
+      <ul className="flex max-h-40 flex-col gap-0.5 overflow-y-auto">
+        {unmapped.slice(0, SHOWN).map((u, i) => (
+          <li key={i} data-testid="import-unmapped-line">
+            <span className="font-mono">
+              {[u.line === undefined ? null : `line ${u.line}`, u.path || null]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>{' '}
+            <code className="rounded bg-background/60 px-1 font-mono">{u.assertion}</code>
+            <span className="text-muted-foreground">{` ${u.reason}`}</span>
+          </li>
+        ))}
+        {unmapped.length > SHOWN ? <li>{`… and ${unmapped.length - SHOWN} more`}</li> : null}
+      </ul>
+      <div className="flex items-center gap-2">
+        <Button
+          type="button"
+          variant="outline"
+          size="xs"
+          data-testid="import-anyway"
+          disabled={busy}
+          onClick={onImportAnyway}
+        >
+          {busy ? <LoaderCircle className="animate-spin" /> : null}
+          Import anyway (those cases unscored)
+        </Button>
+        <span className="text-muted-foreground">
+          Each stays as an unmapped matcher: its case is unscored, never a pass, until you replace
+          it.
+        </span>
+      </div>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ChannelOutput, ImportFormat, InteractionType } from '../../../../shared/contract';
+import { decodeUtf8, invalidUtf8Message } from '../../../../shared/utf8';
 import { useClient } from '../../app/client-context';
-import { toClientError, type ClientError } from '../../client';
+import { ClientError, toClientError } from '../../client';
 import { guessFormat } from './import-format';
 
 export type ImportMode = 'create' | 'append';
@@ -29,7 +30,15 @@ export function useImport() {
     setOutcome(null);
     setError(null);
     if (!picked) return setFile(null);
-    setFile({ name: picked.name, content: await picked.text() });
+    // Bytes, decoded strictly: File.text() would replace invalid bytes with U+FFFD and the
+    // damaged text would be imported. The refusal reads as the CLI's does.
+    const decoded = decodeUtf8(new Uint8Array(await picked.arrayBuffer()));
+    if (!decoded.ok) {
+      setFile(null);
+      setError(new ClientError('VALIDATION_FAILED', invalidUtf8Message(picked.name, decoded)));
+      return;
+    }
+    setFile({ name: picked.name, content: decoded.text });
     const guessed = guessFormat(picked.name);
     if (guessed) setFormat(guessed);
   };
@@ -42,7 +51,13 @@ export function useImport() {
     setOutcome(null);
   };
 
-  const submit = async (): Promise<ImportOutcome | null> => {
+  /**
+   * `skipUnmapped`: "Import anyway" after the core refused a promptfoo config only for
+   * assertions it cannot run; those become `unmapped` matchers, their cases unscored.
+   */
+  const submit = async (
+    options: { skipUnmapped?: boolean } = {},
+  ): Promise<ImportOutcome | null> => {
     setBusy(true);
     setError(null);
     setOutcome(null);
@@ -54,6 +69,7 @@ export function useImport() {
         ...(file ? { fileName: file.name } : {}),
         ...(name.trim() ? { name: name.trim() } : {}),
         ...(type && mode === 'create' ? { interactionType: type } : {}),
+        ...(options.skipUnmapped ? { skipUnmapped: true } : {}),
       });
       setOutcome(result);
       return result;

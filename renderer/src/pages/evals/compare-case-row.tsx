@@ -29,7 +29,25 @@ function SideCell({ side }: { side: Side }) {
   if (!side) return <span className="text-xs text-muted-foreground">absent</span>;
   return (
     <span className="font-mono text-xs">
-      {side.status} <span className="text-muted-foreground">{side.score.toFixed(2)}</span>
+      {side.status}{' '}
+      <span className="text-muted-foreground">
+        {side.score === null ? '-' : side.score.toFixed(2)}
+      </span>
+    </span>
+  );
+}
+
+function ScoreDelta({ delta }: { delta: number | null }) {
+  if (delta === null) return <span className="text-right font-mono text-xs">-</span>;
+  return (
+    <span
+      className={cn(
+        'text-right font-mono text-xs',
+        delta < 0 && 'text-destructive',
+        delta > 0 && 'text-success',
+      )}
+    >
+      {`${delta > 0 ? '+' : ''}${delta.toFixed(2)}`}
     </span>
   );
 }
@@ -79,15 +97,7 @@ export function CompareCaseRow({ item, expanded, onToggle }: CompareCaseRowProps
         </span>
         <SideCell side={item.baseline} />
         <SideCell side={item.candidate} />
-        <span
-          className={cn(
-            'text-right font-mono text-xs',
-            item.scoreDelta < 0 && 'text-destructive',
-            item.scoreDelta > 0 && 'text-success',
-          )}
-        >
-          {`${item.scoreDelta > 0 ? '+' : ''}${item.scoreDelta.toFixed(2)}`}
-        </span>
+        <ScoreDelta delta={item.scoreDelta} />
       </div>
       {expanded ? (
         <div

@@ -2,6 +2,7 @@ import type { ComparisonView } from '../../../../shared/contract';
 import { CASE_CHANGES } from '../../../../shared/contract';
 import { cn } from '../../lib/utils';
 import { fmtMsDelta, fmtPct, fmtRateDelta, fmtUsdDelta } from './format';
+import { scoredPassRate } from './live-counts';
 
 const CHANGE_STYLE: Record<(typeof CASE_CHANGES)[number], string> = {
   regression: 'border-destructive/40 bg-destructive/10 text-destructive',
@@ -10,6 +11,12 @@ const CHANGE_STYLE: Record<(typeof CASE_CHANGES)[number], string> = {
   removed: '',
   'unchanged-fail': '',
   'unchanged-pass': '',
+  unscored: 'border-dashed',
+};
+
+const CHANGE_HINT: Partial<Record<(typeof CASE_CHANGES)[number], string>> = {
+  unscored:
+    'One side (or both) has no verdict for the case: nothing scored it, so it is not compared and counts in neither pass rate',
 };
 
 /** Lower is better for cost and latency, higher for pass rate. */
@@ -34,6 +41,7 @@ export function CompareSummary({ comparison }: { comparison: ComparisonView }) {
               c.counts[change] > 0 && CHANGE_STYLE[change],
             )}
             data-testid={`compare-count-${change}`}
+            title={CHANGE_HINT[change]}
           >
             <span className="text-[11px] font-medium opacity-80">{change}</span>
             <span className="font-mono text-lg font-semibold tabular-nums">
@@ -43,8 +51,12 @@ export function CompareSummary({ comparison }: { comparison: ComparisonView }) {
         ))}
       </div>
       <div className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
-        <span data-testid="compare-pass-rate-delta">
-          Pass rate {fmtPct(c.baseline.totals.passRate)} → {fmtPct(c.candidate.totals.passRate)}{' '}
+        <span
+          data-testid="compare-pass-rate-delta"
+          title="Each run's pass rate is over its scored results; unscored ones are counted apart"
+        >
+          Pass rate {fmtPct(scoredPassRate(c.baseline.totals))} →{' '}
+          {fmtPct(scoredPassRate(c.candidate.totals))}{' '}
           <span className={cn('font-mono', tone(c.passRateDelta, true))}>
             {fmtRateDelta(c.passRateDelta)}
           </span>

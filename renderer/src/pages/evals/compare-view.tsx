@@ -1,27 +1,77 @@
-import { ArrowLeft, ArrowLeftRight, LoaderCircle } from 'lucide-react';
+import { ArrowLeft, ArrowLeftRight, LoaderCircle, TriangleAlert } from 'lucide-react';
 import { useState } from 'react';
 import type { RunView } from '../../../../shared/contract';
 import { Button } from '../../components/ui/button';
 import { cn } from '../../lib/utils';
 import { COMPARE_GRID, CompareCaseRow } from './compare-case-row';
 import { CompareSummary } from './compare-summary';
+import { useComponentKinds } from './component-kinds';
 import { evalHref, goTo } from './eval-route';
 import { targetOf } from './format';
+import { componentChanges, componentsLabel, type ComponentChange } from './run-components';
 import { useComparison } from './use-comparison';
 
 const STEP = 200;
 
-function RunLink({ role, run }: { role: string; run: RunView }) {
+interface RunLinkProps {
+  role: string;
+  run: RunView;
+  /** The component prompts whose version differs from the other side's: highlighted. */
+  changed: ReadonlySet<string>;
+}
+
+function RunLink({ role, run, changed }: RunLinkProps) {
+  const kinds = useComponentKinds();
   return (
     <a
       href={`#${evalHref.run(run.id)}`}
-      className="flex min-w-0 flex-col rounded-lg border bg-card px-3 py-2 hover:bg-muted/40"
+      className="flex min-w-0 flex-1 flex-col rounded-lg border bg-card px-3 py-2 hover:bg-muted/40"
       data-testid={`compare-${role}`}
     >
       <span className="text-[11px] font-medium text-muted-foreground">{role}</span>
       <span className="truncate text-sm font-medium">{run.name}</span>
       <span className="truncate font-mono text-xs text-muted-foreground">{`${run.prompt} · ${targetOf(run)}`}</span>
+      {run.components.length > 0 ? (
+        <span className="flex flex-wrap gap-x-2 font-mono text-[11px] text-muted-foreground">
+          {run.components.map((c) => (
+            <span
+              key={c.prompt}
+              className={cn(
+                changed.has(c.prompt) &&
+                  'rounded bg-amber-500/15 px-1 text-amber-700 dark:text-amber-400',
+              )}
+              data-changed={changed.has(c.prompt)}
+            >
+              {componentsLabel([c], kinds)}
+            </span>
+          ))}
+        </span>
+      ) : null}
     </a>
+  );
+}
+
+/** Says so when the two runs rendered their prompt with different component versions. */
+function ComponentsDiffer({ changes }: { changes: readonly ComponentChange[] }) {
+  if (changes.length === 0) return null;
+  const side = (version: string | null) => version ?? 'not used';
+  return (
+    <p
+      className="flex items-start gap-1.5 rounded-md border border-amber-500/30 bg-amber-500/10 px-3 py-2 text-xs text-amber-800 dark:text-amber-300"
+      data-testid="compare-components-differ"
+    >
+      <TriangleAlert className="mt-px size-3.5 shrink-0" />
+      <span>
+        {'The prompts differ in their components: '}
+        {changes.map((c, i) => (
+          <span key={c.prompt} className="font-mono">
+            {i > 0 ? ', ' : null}
+            {`${c.prompt} ${side(c.baseline)} → ${side(c.candidate)}`}
+          </span>
+        ))}
+        {'. Changes here may come from them as much as from the prompt.'}
+      </span>
+    </p>
   );
 }
 
@@ -45,6 +95,8 @@ export function CompareView({ baseline, candidate }: { baseline: string; candida
       </div>
     );
   const cases = comparison.cases;
+  const changes = componentChanges(comparison.baseline, comparison.candidate);
+  const changed = new Set(changes.map((c) => c.prompt));
   return (
     <div className="flex flex-col gap-4 px-8 py-6" data-testid="compare-view">
       <a
@@ -55,7 +107,7 @@ export function CompareView({ baseline, candidate }: { baseline: string; candida
         Runs
       </a>
       <div className="flex items-stretch gap-2">
-        <RunLink role="baseline" run={comparison.baseline} />
+        <RunLink role="baseline" run={comparison.baseline} changed={changed} />
         <Button
           variant="ghost"
           size="icon"
@@ -66,8 +118,9 @@ export function CompareView({ baseline, candidate }: { baseline: string; candida
         >
           <ArrowLeftRight />
         </Button>
-        <RunLink role="candidate" run={comparison.candidate} />
+        <RunLink role="candidate" run={comparison.candidate} changed={changed} />
       </div>
+      <ComponentsDiffer changes={changes} />
       <CompareSummary comparison={comparison} />
       <div className="overflow-hidden rounded-lg border bg-card">
         <div

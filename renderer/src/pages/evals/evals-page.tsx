@@ -1,6 +1,7 @@
 import { useLocation, useSearch } from 'wouter';
 import { PageHeader } from '../page-header';
 import { CompareView } from './compare-view';
+import { ComponentKindsProvider } from './component-kinds';
 import { evalViewOf } from './eval-route';
 import { ProgressProvider } from './progress-context';
 import { RunDetail } from './run-detail';
@@ -16,22 +17,24 @@ export function EvalsPage() {
   const view = evalViewOf(location, useSearch());
   return (
     <ProgressProvider>
-      <div className="flex min-h-full flex-col" data-testid="page-evals">
-        <PageHeader title="Evals" description={DESCRIPTION} />
-        {view.kind === 'run' ? (
-          <RunDetail key={view.runId} runId={view.runId} />
-        ) : view.kind === 'compare' ? (
-          <CompareView
-            key={`${view.baseline}:${view.candidate}`}
-            baseline={view.baseline}
-            candidate={view.candidate}
-          />
-        ) : view.kind === 'matrix' ? (
-          <RunMatrix groupId={view.groupId} dataset={view.dataset} />
-        ) : (
-          <RunsView dataset={view.dataset} setup={view.setup} />
-        )}
-      </div>
+      <ComponentKindsProvider>
+        <div className="flex min-h-full flex-col" data-testid="page-evals">
+          <PageHeader title="Evals" description={DESCRIPTION} />
+          {view.kind === 'run' ? (
+            <RunDetail key={view.runId} runId={view.runId} />
+          ) : view.kind === 'compare' ? (
+            <CompareView
+              key={`${view.baseline}:${view.candidate}`}
+              baseline={view.baseline}
+              candidate={view.candidate}
+            />
+          ) : view.kind === 'matrix' ? (
+            <RunMatrix groupId={view.groupId} dataset={view.dataset} />
+          ) : (
+            <RunsView dataset={view.dataset} setup={view.setup} />
+          )}
+        </div>
+      </ComponentKindsProvider>
     </ProgressProvider>
   );
 }

@@ -10,8 +10,9 @@ export const fmtPct = (share: number | null): string =>
 const sign = (n: number) => (n > 0 ? '+' : n < 0 ? '−' : '±');
 
 /** `+4.0 pts` for a pass-rate change. */
-export const fmtRateDelta = (delta: number): string =>
-  `${sign(delta)}${Math.abs(delta * 100).toFixed(1)} pts`;
+/** null: a run scored nothing, so there is no rate to compare. */
+export const fmtRateDelta = (delta: number | null): string =>
+  delta === null ? '-' : `${sign(delta)}${Math.abs(delta * 100).toFixed(1)} pts`;
 
 export const fmtUsdDelta = (delta: number | null): string =>
   delta === null ? 'unpriced' : `${sign(delta)}${fmtUsd(Math.abs(delta))}`;

@@ -1,5 +1,13 @@
-import type { RunView } from '../../../../shared/contract';
+import type { RunTotals, RunView } from '../../../../shared/contract';
 import type { ProgressEvent } from './progress-context';
+
+/** What "unscored" means, wherever a count of them is shown (on hover). */
+export const UNSCORED_HINT =
+  'Unscored: nothing judged these outputs (no matcher, or one that could not judge). They are counted apart and never as passes; the pass rate is over the scored results only.';
+
+/** A run's pass rate over its scored results; null when none was scored (never 0%). */
+export const scoredPassRate = (t: RunTotals): number | null =>
+  t.pass + t.fail + t.error === 0 ? null : t.passRate;
 
 export interface LiveCounts {
   readonly status: RunView['status'];
@@ -8,8 +16,9 @@ export interface LiveCounts {
   readonly pass: number;
   readonly fail: number;
   readonly error: number;
-  /** Of the results so far. */
-  readonly passRate: number;
+  readonly unscored: number;
+  /** Of the scored results so far (unscored ones are counted apart); null while none is. */
+  readonly passRate: number | null;
   readonly promptCostUsd: number | null;
   readonly etaMs: number | null;
 }
@@ -18,7 +27,7 @@ export interface LiveCounts {
  * A run's counts as of now: the latest progress event while it runs (or just stopped), else
  * the stored totals. The event is only trusted when it is at least as far along as the totals.
  * A resumed run's events count only the results of this resume, so its stored totals are kept
- * for pass/fail/error and cost.
+ * for pass/fail/error/unscored and cost.
  */
 export function liveCounts(run: RunView, event: ProgressEvent | undefined): LiveCounts {
   const t = run.totals;
@@ -29,12 +38,13 @@ export function liveCounts(run: RunView, event: ProgressEvent | undefined): Live
     pass: t.pass,
     fail: t.fail,
     error: t.error,
-    passRate: t.passRate,
+    unscored: t.unscored,
+    passRate: scoredPassRate(t),
     promptCostUsd: t.promptCostUsd,
     etaMs: null,
   };
   if (!event || event.done < t.results) return stored;
-  if (event.pass + event.fail + event.error < event.done)
+  if (event.pass + event.fail + event.error + event.unscored < event.done)
     return {
       ...stored,
       status: event.status,
@@ -42,6 +52,7 @@ export function liveCounts(run: RunView, event: ProgressEvent | undefined): Live
       total: event.total,
       etaMs: event.etaMs,
     };
+  const scored = event.pass + event.fail + event.error;
   return {
     status: event.status,
     done: event.done,
@@ -49,7 +60,8 @@ export function liveCounts(run: RunView, event: ProgressEvent | undefined): Live
     pass: event.pass,
     fail: event.fail,
     error: event.error,
-    passRate: event.done === 0 ? 0 : event.pass / event.done,
+    unscored: event.unscored,
+    passRate: scored === 0 ? null : event.pass / scored,
     promptCostUsd: event.costUsd,
     etaMs: event.etaMs,
   };

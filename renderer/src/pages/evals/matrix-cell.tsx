@@ -1,8 +1,10 @@
 import type { RunView } from '../../../../shared/contract';
+import { useComponentKinds } from './component-kinds';
 import { evalHref, goTo } from './eval-route';
-import { fmtPct, fmtUsd } from './format';
-import { liveCounts } from './live-counts';
+import { fmtCount, fmtPct, fmtUsd, targetOf } from './format';
+import { liveCounts, UNSCORED_HINT } from './live-counts';
 import { isActive, useRunProgress } from './progress-context';
+import { promptLabel } from './run-components';
 import { StatusBadge } from './status-badge';
 
 /** Green for a high pass rate, red for a low one, stronger the further from 50%. */
@@ -12,11 +14,15 @@ function tint(rate: number | null): string | undefined {
   return `color-mix(in srgb, ${color} ${Math.round(6 + Math.abs(rate - 0.5) * 30)}%, transparent)`;
 }
 
-/** One prompt × model: pass rate and cost (live while running); a click opens the run. */
+/**
+ * One prompt × model: pass rate over the scored results, unscored ones counted apart, and cost
+ * (live while running); a click opens the run.
+ */
 export function MatrixCell({ run, testId }: { run: RunView; testId: string }) {
   const live = liveCounts(run, useRunProgress(run.id));
+  const kinds = useComponentKinds();
   const active = isActive(live.status);
-  const rate = live.done === 0 ? null : live.passRate;
+  const rate = live.passRate;
   return (
     <td className="p-1">
       <button
@@ -24,6 +30,7 @@ export function MatrixCell({ run, testId }: { run: RunView; testId: string }) {
         data-testid={testId}
         data-run-id={run.id}
         onClick={() => goTo(evalHref.run(run.id))}
+        title={`${promptLabel(run, kinds)} × ${targetOf(run)}`}
         className="flex w-full min-w-36 flex-col items-start gap-1 rounded-md border px-3 py-2 text-left transition-colors hover:ring-2 hover:ring-ring/40"
         style={{ backgroundColor: tint(rate) }}
       >
@@ -37,6 +44,15 @@ export function MatrixCell({ run, testId }: { run: RunView; testId: string }) {
           {fmtUsd(live.promptCostUsd)}
           {run.totals.judgeCostUsd > 0 ? ` + judge ${fmtUsd(run.totals.judgeCostUsd)}` : ''}
         </span>
+        {live.unscored > 0 ? (
+          <span
+            className="text-xs text-muted-foreground underline decoration-dotted underline-offset-2"
+            title={UNSCORED_HINT}
+            data-testid="matrix-unscored"
+          >
+            {`${fmtCount(live.unscored)} unscored`}
+          </span>
+        ) : null}
         {active || live.status !== 'completed' ? (
           <span className="flex items-center gap-1.5 text-xs">
             <StatusBadge status={live.status} />

@@ -1,15 +1,21 @@
 import { Play } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
+import type { ProviderId } from '../../../../shared/contract';
+import { PROVIDER_IDS } from '../../../../shared/contract';
 import { DialogFormFooter } from '../../components/ui/dialog-form-footer';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
 import { Input } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
 import { NativeSelect } from '../../components/ui/native-select';
-import { PromptPicker } from './prompt-picker';
 import type { RunSetup } from './eval-route';
+import { ModelRefPicker } from './model-ref-picker';
+import { PreflightProblems, PreflightSummary } from './preflight-notes';
+import { PromptPicker } from './prompt-picker';
 import { emptyForm, startInputOf, type RunForm } from './run-form';
+import { RunSettingsRow } from './run-settings-row';
 import { RunTargets } from './run-targets';
 import { useModelSuggestions } from './use-model-suggestions';
+import { usePreflight } from './use-preflight';
 import { useRunOptions } from './use-run-options';
 import { useStartRun } from './use-start-run';
 
@@ -23,7 +29,14 @@ interface NewRunDialogProps {
   onStarted: () => void;
 }
 
-/** Starts one run per model over a dataset with a saved prompt version or an inline template. */
+/** Similarity embeds through OpenAI's API or a local OpenAI-compatible server only. */
+const EMBEDDING_PROVIDERS: readonly ProviderId[] = ['openai', 'local'];
+
+/**
+ * Starts one run per model over a dataset with a saved prompt version or an inline template.
+ * The dataset is checked against the prompt and matchers as the form changes (pre-flight), and
+ * what blocks the run is shown next to the field it is about; Start waits until nothing does.
+ */
 export function NewRunDialog({
   open,
   onOpenChange,
@@ -39,14 +52,23 @@ export function NewRunDialog({
     onStarted();
     onOpenChange(false);
   });
-  const patch = (next: Partial<RunForm>) => setForm((current) => ({ ...current, ...next }));
+  const check = usePreflight(form, open);
+  const patch = (next: Partial<RunForm>) => {
+    runner.clearRefusal();
+    setForm((current) => ({ ...current, ...next }));
+  };
   const input = startInputOf(form);
   const problem = typeof input === 'string' ? input : null;
+  // A refusal from evals.start speaks for the form until it changes; else the latest check.
+  const preflight = runner.refused ?? check.preflight;
+  const current = runner.refused !== null || check.current;
+  // Problems block Start until a check of the changed form clears them (not while it runs).
+  const blocked = preflight !== null && !preflight.ok && (current || check.error === null);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setTried(true);
-    if (typeof input !== 'string') void runner.start(input);
+    if (typeof input !== 'string' && !blocked) void runner.start(input);
   };
 
   return (
@@ -91,55 +113,61 @@ export function NewRunDialog({
             </div>
           </div>
           <PromptPicker prompts={options.prompts} form={form} onChange={patch} />
+          {check.asked ? (
+            <div className="flex flex-col gap-1.5">
+              <PreflightProblems preflight={preflight} place="prompt" />
+              <PreflightProblems preflight={preflight} place="dataset" />
+              {check.error && !runner.refused ? (
+                <p className="text-xs text-destructive" data-testid="preflight-error">
+                  {check.error.toString()}
+                </p>
+              ) : null}
+              <PreflightSummary preflight={preflight} current={current} />
+            </div>
+          ) : null}
           <RunTargets
             targets={form.targets}
             suggestions={models.ids}
             onChange={(targets) => patch({ targets })}
             onWantModels={models.listLive}
           />
-          <div className="flex flex-wrap items-end gap-4">
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="run-concurrency">Concurrency</Label>
-              <Input
-                id="run-concurrency"
-                data-testid="run-concurrency"
-                type="number"
-                min={1}
-                max={256}
-                className="w-24"
-                value={form.concurrency}
-                onChange={(e) => patch({ concurrency: e.target.value })}
-              />
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="run-repeat">Repeats</Label>
-              <Input
-                id="run-repeat"
-                data-testid="run-repeat"
-                type="number"
-                min={1}
-                max={20}
-                className="w-24"
-                value={form.repeat}
-                onChange={(e) => patch({ repeat: e.target.value })}
-              />
-            </div>
-            <label className="flex h-8 cursor-pointer items-center gap-1.5 text-xs select-none">
-              <input
-                type="checkbox"
-                className="size-3.5 accent-foreground"
-                data-testid="run-bypass-cache"
-                checked={form.bypassCache}
-                onChange={(e) => patch({ bypassCache: e.target.checked })}
-              />
-              Bypass cache
-            </label>
+          <div className="grid grid-cols-2 gap-3">
+            <ModelRefPicker
+              role="judge"
+              label="Judge model"
+              hint="Judges llm-judge matchers that name no model of their own"
+              providers={PROVIDER_IDS}
+              value={form.judge}
+              onChange={(judge) => patch({ judge })}
+              onWantModels={models.listLive}
+            >
+              <PreflightProblems preflight={preflight} place="judge" />
+            </ModelRefPicker>
+            <ModelRefPicker
+              role="embedding"
+              label="Embedding model"
+              hint="What similarity matchers embed with (OpenAI or a local server)"
+              providers={EMBEDDING_PROVIDERS}
+              value={form.embedding}
+              onChange={(embedding) => patch({ embedding })}
+              onWantModels={models.listLive}
+            >
+              <PreflightProblems preflight={preflight} place="embedding" />
+            </ModelRefPicker>
           </div>
+          <RunSettingsRow form={form} onChange={patch} />
+          {runner.refused ? (
+            <p className="text-xs text-destructive" role="alert" data-testid="run-refused">
+              Not started: the server found what is marked above. Change the dataset, prompt or
+              models to check again.
+            </p>
+          ) : null}
           <DialogFormFooter
             onCancel={() => onOpenChange(false)}
             error={runner.error ?? (tried ? problem : null)}
             errorTestId="run-error"
             busy={runner.starting}
+            disabled={blocked}
             submitTestId="run-start"
             icon={<Play />}
           >

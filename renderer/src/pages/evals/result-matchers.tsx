@@ -3,7 +3,9 @@ import { cn } from '../../lib/utils';
 
 type Outcome = ResultView['matchers'][number];
 
-/** Matcher outcomes as chips: red when failed; the reason shows on hover. */
+const verdictOf = (m: Outcome) => (m.unscored ? 'could not judge' : m.pass ? 'passed' : 'failed');
+
+/** Matcher outcomes as chips: red when failed, dashed when unscored; the reason shows on hover. */
 export function ResultMatcherChips({ matchers }: { matchers: readonly Outcome[] }) {
   if (matchers.length === 0) return <span className="text-muted-foreground">-</span>;
   return (
@@ -13,12 +15,15 @@ export function ResultMatcherChips({ matchers }: { matchers: readonly Outcome[] 
           key={i}
           data-testid="matcher-chip"
           data-pass={m.pass}
-          title={`${m.pass ? 'passed' : 'failed'} (${m.score.toFixed(2)}): ${m.reason}`}
+          data-unscored={m.unscored}
+          title={`${verdictOf(m)}${m.unscored ? '' : ` (${m.score.toFixed(2)})`}: ${m.reason}`}
           className={cn(
             'rounded-md border px-1.5 py-px font-mono text-[11px] whitespace-nowrap',
-            m.pass
-              ? 'border-success/30 bg-success/10 text-success'
-              : 'border-destructive/40 bg-destructive/15 text-destructive',
+            m.unscored
+              ? 'border-dashed border-muted-foreground/50 text-muted-foreground'
+              : m.pass
+                ? 'border-success/30 bg-success/10 text-success'
+                : 'border-destructive/40 bg-destructive/15 text-destructive',
           )}
         >
           {m.type}
@@ -35,11 +40,16 @@ export function MatcherReasons({ matchers }: { matchers: readonly Outcome[] }) {
       {matchers.map((m, i) => (
         <li key={i} className="flex items-baseline gap-2 text-xs">
           <span
-            className={cn('font-mono font-medium', m.pass ? 'text-success' : 'text-destructive')}
+            className={cn(
+              'font-mono font-medium',
+              m.unscored ? 'text-muted-foreground' : m.pass ? 'text-success' : 'text-destructive',
+            )}
           >
-            {`${m.pass ? '✓' : '✗'} ${m.type}`}
+            {`${m.unscored ? '?' : m.pass ? '✓' : '✗'} ${m.type}`}
           </span>
-          <span className="font-mono text-muted-foreground">{m.score.toFixed(2)}</span>
+          <span className="font-mono text-muted-foreground">
+            {m.unscored ? 'unscored' : m.score.toFixed(2)}
+          </span>
           <span className="min-w-0 break-words">{m.reason}</span>
         </li>
       ))}

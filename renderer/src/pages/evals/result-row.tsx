@@ -64,7 +64,9 @@ export function ResultRow({ result, expanded, onToggle }: ResultRowProps) {
           {output}
         </span>
         <StatusBadge status={result.status} />
-        <span className="text-right font-mono text-xs tabular-nums">{result.score.toFixed(2)}</span>
+        <span className="text-right font-mono text-xs tabular-nums">
+          {result.score === null ? '-' : result.score.toFixed(2)}
+        </span>
         <div className="h-5 min-w-0 overflow-hidden">
           <ResultMatcherChips matchers={result.matchers} />
         </div>

@@ -4,6 +4,7 @@ import type { RunTotals } from '../../../../shared/contract';
 import { Segmented } from '../../components/ui/segmented';
 import { cn } from '../../lib/utils';
 import { fmtCount } from './format';
+import { UNSCORED_HINT } from './live-counts';
 import { RESULT_GRID, ResultRow } from './result-row';
 import { RESULTS_PAGE, useResultPages, type ResultFilter } from './use-result-pages';
 
@@ -40,11 +41,12 @@ export function ResultsTable({ runId, totals }: ResultsTableProps) {
       ensure(p);
   }, [first, last, ensure]);
 
-  const options = (['all', 'pass', 'fail', 'error'] as const).map((value) => ({
+  const options = (['all', 'pass', 'fail', 'error', 'unscored'] as const).map((value) => ({
     value,
     label:
       value === 'all' ? `All ${fmtCount(totals.results)}` : `${value} ${fmtCount(totals[value])}`,
     testId: `results-filter-${value}`,
+    ...(value === 'unscored' ? { title: UNSCORED_HINT } : {}),
   }));
   const toggle = (key: string) =>
     setExpanded((current) => {

@@ -9,6 +9,14 @@ export interface TargetDraft {
   readonly model: string;
 }
 
+/** A model named for a role (judge, embeddings); no provider: none named. */
+export interface ModelRefDraft {
+  readonly provider: ProviderId | '';
+  readonly model: string;
+}
+
+const NO_MODEL: ModelRefDraft = { provider: '', model: '' };
+
 export interface RunForm {
   readonly name: string;
   readonly dataset: string;
@@ -22,6 +30,9 @@ export interface RunForm {
   readonly concurrency: string;
   readonly repeat: string;
   readonly bypassCache: boolean;
+  /** The judge of llm-judge matchers that name none, and the model similarity embeds with. */
+  readonly judge: ModelRefDraft;
+  readonly embedding: ModelRefDraft;
 }
 
 export const MAX_TARGETS = 12;
@@ -42,7 +53,10 @@ export function emptyForm(dataset: string | null, setup: RunSetup | null = null)
     targets: targets.length > 0 ? targets : [{ provider: 'openai', model: '' }],
     concurrency: '20',
     repeat: '1',
+    // The cache is on by default here as in the playground: an unchanged case is not paid twice.
     bypassCache: false,
+    judge: NO_MODEL,
+    embedding: NO_MODEL,
   };
 }
 
@@ -65,11 +79,66 @@ function promptOf(form: RunForm): StartInput['prompt'] | string {
   return { name: form.prompt };
 }
 
+type ModelRef = NonNullable<StartInput['judgeModel']>;
+
+/** The model a role names: none (null), or why it cannot be used yet. */
+function modelRefOf(draft: ModelRefDraft, role: string): ModelRef | null | string {
+  if (draft.provider === '') return null;
+  const model = draft.model.trim();
+  return model === '' ? `${role} has no model id` : { provider: draft.provider, model };
+}
+
+/**
+ * The judge and embedding models of the input (only those named), or the first thing to fix.
+ * `lenient`: a model whose id is still being typed counts as none (for the pre-flight).
+ */
+function modelsOf(
+  form: RunForm,
+  lenient = false,
+): Pick<StartInput, 'judgeModel' | 'embeddingModel'> | string {
+  const settled = (ref: ModelRef | null | string) =>
+    lenient && typeof ref === 'string' ? null : ref;
+  const judge = settled(modelRefOf(form.judge, 'The judge model'));
+  if (typeof judge === 'string') return judge;
+  const embedding = settled(modelRefOf(form.embedding, 'The embedding model'));
+  if (typeof embedding === 'string') return embedding;
+  return {
+    ...(judge ? { judgeModel: judge } : {}),
+    ...(embedding ? { embeddingModel: embedding } : {}),
+  };
+}
+
+/**
+ * What evals.preflight checks, as soon as a dataset and a prompt are picked: the cases against
+ * the prompt and the matchers against the judge and embedding models. The targets are not
+ * checked there, so a model still being typed stands in as a placeholder rather than holding
+ * the check back. Null: nothing to check yet.
+ */
+export function preflightInputOf(form: RunForm): StartInput | null {
+  if (form.dataset === '') return null;
+  const prompt = promptOf(form);
+  const models = modelsOf(form, true);
+  if (typeof prompt === 'string' || typeof models === 'string') return null;
+  const typed = form.targets.filter((t) => t.model.trim() !== '');
+  const placeholder: TargetDraft = { provider: 'openai', model: 'any' };
+  return {
+    dataset: form.dataset,
+    prompt,
+    targets: (typed.length > 0 ? typed : [placeholder]).map((t) => ({
+      provider: t.provider,
+      model: t.model.trim(),
+    })),
+    ...models,
+  };
+}
+
 /** The evals.start input, or the first thing to fix (shown next to Start). */
 export function startInputOf(form: RunForm): StartInput | string {
   if (form.dataset === '') return 'Pick a dataset';
   const prompt = promptOf(form);
   if (typeof prompt === 'string') return prompt;
+  const models = modelsOf(form);
+  if (typeof models === 'string') return models;
   const missing = form.targets.findIndex((t) => t.model.trim() === '');
   if (missing >= 0) return `Model ${missing + 1} has no model id`;
   const concurrency = intIn(form.concurrency, 1, 256);
@@ -84,5 +153,6 @@ export function startInputOf(form: RunForm): StartInput | string {
     concurrency,
     repeat,
     ...(form.bypassCache ? { bypassCache: true } : {}),
+    ...models,
   };
 }

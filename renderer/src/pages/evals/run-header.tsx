@@ -2,11 +2,24 @@ import { ArrowLeft, Grid3x3 } from 'lucide-react';
 import type { RunView } from '../../../../shared/contract';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
+import { useComponentKinds } from './component-kinds';
 import { evalHref } from './eval-route';
-import { targetOf } from './format';
+import { fmtCount, targetOf } from './format';
+import { componentsLabel } from './run-components';
 
-/** The run's name and what it ran: dataset, prompt version, model and settings. */
+/** `cache on · 12 of 40 from cache`, or `cache off` for a run that neither read nor wrote it. */
+function cacheLabel(run: RunView): string {
+  if (!run.useCache) return 'cache off';
+  const t = run.totals;
+  return `cache on · ${fmtCount(t.cachedResults)} of ${fmtCount(t.results)} from cache`;
+}
+
+/**
+ * The run's name and what it ran: dataset, prompt version with the component versions it was
+ * rendered with, model, the judge and embedding models, the cache and the settings.
+ */
 export function RunHeader({ run }: { run: RunView }) {
+  const components = componentsLabel(run.components, useComponentKinds());
   return (
     <div className="flex flex-wrap items-start justify-between gap-3">
       <div className="flex min-w-0 flex-col gap-1.5">
@@ -32,10 +45,54 @@ export function RunHeader({ run }: { run: RunView }) {
           <Badge variant="outline" className="font-mono" data-testid="run-prompt-label">
             {run.prompt}
           </Badge>
+          {components ? (
+            <Badge
+              variant="outline"
+              className="font-mono"
+              title="The component versions the prompt was rendered with, resolved when the run started"
+              data-testid="run-components"
+            >
+              {components}
+            </Badge>
+          ) : null}
           <Badge variant="outline" className="font-mono" data-testid="run-target">
             {targetOf(run)}
           </Badge>
+          {run.judgeModel ? (
+            <Badge
+              variant="outline"
+              className="font-mono"
+              title="Judges llm-judge matchers that name no model of their own"
+              data-testid="run-judge-model"
+            >
+              {`judge ${targetOf(run.judgeModel)}`}
+            </Badge>
+          ) : null}
+          {run.embeddingModel ? (
+            <Badge
+              variant="outline"
+              className="font-mono"
+              title="What similarity matchers embed with"
+              data-testid="run-embedding-model"
+            >
+              {`embeddings ${targetOf(run.embeddingModel)}`}
+            </Badge>
+          ) : null}
+        </div>
+        <div className="flex flex-wrap items-center gap-x-1.5 text-xs text-muted-foreground">
+          <span
+            data-testid="run-cache"
+            title={
+              run.useCache
+                ? 'Answers to requests seen before came from the response cache, at no cost'
+                : 'Every case called the model; no answer was read from or written to the cache'
+            }
+          >
+            {cacheLabel(run)}
+          </span>
+          <span aria-hidden>·</span>
           <span>{`${run.interactionType} · concurrency ${run.concurrency} · ${run.repeat}× each case`}</span>
+          <span aria-hidden>·</span>
           <span
             title={run.id}
           >{`started ${new Date(run.startedAt ?? run.createdAt).toLocaleString()}`}</span>

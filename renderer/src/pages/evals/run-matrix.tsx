@@ -1,7 +1,9 @@
 import { ArrowLeft, LoaderCircle } from 'lucide-react';
+import { useComponentKinds } from './component-kinds';
 import { evalHref } from './eval-route';
 import { cellKey, matrixOf } from './matrix-grid';
 import { MatrixCell } from './matrix-cell';
+import { componentsLabel, promptLabel } from './run-components';
 import { useRuns } from './use-runs';
 
 interface RunMatrixProps {
@@ -13,6 +15,7 @@ interface RunMatrixProps {
 export function RunMatrix({ groupId, dataset }: RunMatrixProps) {
   const { runs, error } = useRuns(groupId ? { groupId } : { dataset });
   const grid = runs ? matrixOf(runs) : null;
+  const kinds = useComponentKinds();
   const title = groupId ? 'Run group' : `Runs of ${dataset ?? 'every dataset'}`;
   const datasetName = dataset ?? runs?.[0]?.dataset ?? null;
 
@@ -28,8 +31,9 @@ export function RunMatrix({ groupId, dataset }: RunMatrixProps) {
         </a>
         <h2 className="text-base font-semibold">{title}</h2>
         <p className="text-xs text-muted-foreground">
-          Pass rate and prompt cost per prompt and model; the newest run of each pair. Click a cell
-          to open the run.
+          Pass rate (of the scored results) and prompt cost per prompt and model; the newest run of
+          each pair. A prompt run with other component versions is a row of its own. Click a cell to
+          open the run.
         </p>
       </div>
       {!grid ? (
@@ -65,17 +69,23 @@ export function RunMatrix({ groupId, dataset }: RunMatrixProps) {
               </tr>
             </thead>
             <tbody>
-              {grid.prompts.map((prompt, i) => (
-                <tr key={prompt}>
+              {grid.prompts.map((row, i) => (
+                <tr key={row.key}>
                   <th
                     scope="row"
-                    className="max-w-64 truncate px-2 py-1 text-left font-mono text-xs font-medium"
-                    title={prompt}
+                    className="max-w-72 px-2 py-1 text-left font-mono text-xs font-medium"
+                    title={promptLabel(row.run, kinds)}
                   >
-                    {prompt}
+                    <span className="block truncate">{row.run.prompt}</span>
+                    {row.run.components.length > 0 ? (
+                      <span className="block truncate text-[11px] font-normal text-muted-foreground">
+                        <span className="sr-only"> with </span>
+                        {componentsLabel(row.run.components, kinds)}
+                      </span>
+                    ) : null}
                   </th>
                   {grid.models.map((model, j) => {
-                    const run = grid.cells.get(cellKey(prompt, model));
+                    const run = grid.cells.get(cellKey(row.key, model));
                     return run ? (
                       <MatrixCell key={model} run={run} testId={`matrix-cell-${i}-${j}`} />
                     ) : (

@@ -2,7 +2,7 @@ import { LoaderCircle, Play, Square } from 'lucide-react';
 import type { RunView } from '../../../../shared/contract';
 import { Button } from '../../components/ui/button';
 import { fmtCount, fmtMs, fmtUsd } from './format';
-import { liveCounts } from './live-counts';
+import { liveCounts, UNSCORED_HINT } from './live-counts';
 import { isActive, useRunProgress } from './progress-context';
 import { StatusBadge } from './status-badge';
 import { useRunControl } from './use-run-control';
@@ -41,6 +41,16 @@ export function RunProgress({ run, onChanged }: RunProgressProps) {
           <span className="text-destructive">{`${live.fail} fail`}</span>
           {' · '}
           <span className="text-amber-600 dark:text-amber-400">{`${live.error} error`}</span>
+          {live.unscored > 0 ? (
+            <>
+              {' · '}
+              <span
+                className="text-muted-foreground underline decoration-dotted underline-offset-2"
+                title={UNSCORED_HINT}
+                data-testid="progress-unscored"
+              >{`${live.unscored} unscored`}</span>
+            </>
+          ) : null}
         </span>
         <span className="text-muted-foreground">
           cost{' '}
@@ -103,9 +113,10 @@ export function RunProgress({ run, onChanged }: RunProgressProps) {
         <Segment share={share(live.pass)} className="bg-success" />
         <Segment share={share(live.fail)} className="bg-destructive" />
         <Segment share={share(live.error)} className="bg-amber-500" />
+        <Segment share={share(live.unscored)} className="bg-muted-foreground/40" />
         <Segment
-          share={share(Math.max(0, live.done - live.pass - live.fail - live.error))}
-          className="bg-muted-foreground/40"
+          share={share(Math.max(0, live.done - live.pass - live.fail - live.error - live.unscored))}
+          className="bg-muted-foreground/20"
         />
       </div>
     </div>

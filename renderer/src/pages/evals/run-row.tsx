@@ -1,9 +1,11 @@
 import type { RunView } from '../../../../shared/contract';
 import { cn } from '../../lib/utils';
 import { evalHref, goTo } from './eval-route';
-import { fmtAgo, fmtMs, fmtPct, fmtUsd, targetOf } from './format';
-import { liveCounts } from './live-counts';
+import { useComponentKinds } from './component-kinds';
+import { fmtAgo, fmtCount, fmtMs, fmtPct, fmtUsd, targetOf } from './format';
+import { liveCounts, UNSCORED_HINT } from './live-counts';
 import { useRunProgress } from './progress-context';
+import { componentsLabel, promptLabel } from './run-components';
 import { StatusBadge } from './status-badge';
 
 interface RunRowProps {
@@ -19,6 +21,8 @@ export const NUM = `${CELL} text-right font-mono text-xs tabular-nums whitespace
 export function RunRow({ run, picked, onPick }: RunRowProps) {
   const live = liveCounts(run, useRunProgress(run.id));
   const t = run.totals;
+  const kinds = useComponentKinds();
+  const prompt = promptLabel(run, kinds);
   return (
     <tr
       className={cn('cursor-pointer border-t hover:bg-muted/40', picked && 'bg-accent/60')}
@@ -46,20 +50,36 @@ export function RunRow({ run, picked, onPick }: RunRowProps) {
         </a>
       </td>
       <td className={`${CELL} max-w-32 truncate font-mono text-xs`}>{run.dataset ?? '-'}</td>
-      <td className={`${CELL} max-w-40 truncate font-mono text-xs`} title={run.prompt}>
-        {run.prompt}
+      <td className={`${CELL} max-w-48 font-mono text-xs`} title={prompt}>
+        <span className="block truncate">{run.prompt}</span>
+        {run.components.length > 0 ? (
+          <span className="block truncate text-[11px] text-muted-foreground">
+            {componentsLabel(run.components, kinds)}
+          </span>
+        ) : null}
       </td>
       <td className={`${CELL} max-w-40 truncate font-mono text-xs`}>{targetOf(run)}</td>
       <td className={CELL}>
         <StatusBadge status={live.status} />
       </td>
-      <td className={NUM} data-testid="run-pass-rate">
-        {live.done === 0 ? '-' : fmtPct(live.passRate)}
+      <td
+        className={NUM}
+        data-testid="run-pass-rate"
+        title={`Of ${fmtCount(live.pass + live.fail + live.error)} scored results`}
+      >
+        {fmtPct(live.passRate)}
       </td>
       <td className={NUM}>
         <span className="text-success">{live.pass}</span>/
         <span className="text-destructive">{live.fail}</span>/
         <span className="text-amber-600 dark:text-amber-400">{live.error}</span>
+      </td>
+      <td
+        className={cn(NUM, live.unscored > 0 ? 'text-foreground' : 'text-muted-foreground')}
+        data-testid="run-unscored"
+        title={UNSCORED_HINT}
+      >
+        {fmtCount(live.unscored)}
       </td>
       <td className={NUM} data-testid="run-prompt-cost">
         {fmtUsd(live.promptCostUsd)}

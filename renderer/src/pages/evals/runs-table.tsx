@@ -15,6 +15,7 @@ const HEADERS: [label: string, className: string][] = [
   ['Status', 'text-left'],
   ['Pass rate', 'text-right'],
   ['P/F/E', 'text-right'],
+  ['Unscored', 'text-right'],
   ['Prompt cost', 'text-right'],
   ['Judge cost', 'text-right'],
   ['p50 / p95', 'text-right'],

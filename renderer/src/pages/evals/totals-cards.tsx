@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { RunView } from '../../../../shared/contract';
 import { fmtCount, fmtMs, fmtPct, fmtUsd } from './format';
+import { scoredPassRate, UNSCORED_HINT } from './live-counts';
 
 function StatCard({
   label,
@@ -39,9 +40,13 @@ export function TotalsCards({ run }: { run: RunView }) {
       className="grid grid-cols-[repeat(auto-fill,minmax(11rem,1fr))] gap-2"
       data-testid="run-totals"
     >
-      <StatCard label="Pass rate" testId="total-pass-rate">
-        {t.results === 0 ? '-' : fmtPct(t.passRate)}
-        <Sub>{`of ${fmtCount(t.results)}`}</Sub>
+      <StatCard
+        label="Pass rate"
+        testId="total-pass-rate"
+        hint="Of the scored results: unscored ones are never counted as passes"
+      >
+        {fmtPct(scoredPassRate(t))}
+        <Sub>{`of ${fmtCount(t.pass + t.fail + t.error)}`}</Sub>
       </StatCard>
       <StatCard label="Pass / fail / error" testId="total-counts">
         <span className="text-success">{t.pass}</span>
@@ -49,6 +54,11 @@ export function TotalsCards({ run }: { run: RunView }) {
         <span className="text-destructive">{t.fail}</span>
         {' / '}
         <span className="text-amber-600 dark:text-amber-400">{t.error}</span>
+      </StatCard>
+      <StatCard label="Unscored" testId="total-unscored" hint={UNSCORED_HINT}>
+        <span className={t.unscored === 0 ? 'text-muted-foreground' : ''}>
+          {fmtCount(t.unscored)}
+        </span>
       </StatCard>
       <StatCard
         label="Prompt cost"

@@ -3,7 +3,7 @@ import type { ResultView } from '../../../../shared/contract';
 import { useClient } from '../../app/client-context';
 
 export const RESULTS_PAGE = 200;
-export type ResultFilter = 'all' | 'pass' | 'fail' | 'error';
+export type ResultFilter = 'all' | 'pass' | 'fail' | 'error' | 'unscored';
 
 interface Page {
   readonly version: number;

@@ -56,9 +56,12 @@ export function saveColumns(columns: readonly ColumnConfig[]): void {
   writeJson(COLUMNS_KEY, columns.map(toTarget));
 }
 
-/** On unless the user turned it off: playground users expect fresh generations. */
+/**
+ * Off (the cache is used) unless the user turned it on, as in the new-run dialog and the CLI: an
+ * unchanged request is not paid for twice, and a cached answer is marked "cached" in its column.
+ */
 export function loadBypassCache(): boolean {
-  return readJson(BYPASS_KEY) !== false;
+  return readJson(BYPASS_KEY) === true;
 }
 
 export function saveBypassCache(value: boolean): void {
