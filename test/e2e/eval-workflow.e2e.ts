@@ -8,6 +8,7 @@ import { launchChromium } from '../support/browser';
 import { REPO_ROOT } from '../support/run-cli';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { tempDirKept } from '../support/temp-dir-kept';
+import { apiCall } from '../support/api-call';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/e2e');
 
@@ -49,16 +50,8 @@ let openai: FakeServer;
 let dataDir: string;
 let page: Page;
 
-async function api<T>(channel: string, input: unknown): Promise<T> {
-  const res = await fetch(`${server.url}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!body.ok) throw new Error(body.error?.message);
-  return body.data;
-}
+const api = <T>(channel: string, input: unknown): Promise<T> =>
+  apiCall<T>(server.url, channel, input);
 
 async function completed(runId: string): Promise<Run> {
   for (let i = 0; i < 200; i++) {

@@ -9,6 +9,7 @@ import { planEval, type EvalPlan } from '../eval-plan';
 import { createProgressPrinter } from '../eval-progress';
 import { gatedRate, promptLabel, summaryTable } from '../eval-summary';
 import { EXIT_FAILURE, EXIT_OK } from '../exit';
+import { intOption } from '../int-option';
 import { withCore } from '../with-core';
 
 export interface EvalOptions {
@@ -27,22 +28,6 @@ export interface EvalOptions {
   readonly cache: boolean;
   readonly resume?: string;
   readonly dataDir?: string;
-}
-
-function intOption(
-  flag: string,
-  raw: string | undefined,
-  min: number,
-  max: number,
-): number | undefined {
-  if (raw === undefined) return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new AssayError(
-      'CONFIG_INVALID',
-      `${flag} must be an integer from ${min} to ${max}, got "${raw}"`,
-    );
-  return n;
 }
 
 function rateOption(raw: string | undefined): number | null {
