@@ -126,8 +126,7 @@ export function planEval(core: Core, file: string | undefined, options: EvalPlan
     for (const w of synced.warnings)
       warnings.push(`${w.line === undefined ? '' : `${fileName}:${w.line}: `}${w.message}`);
     dataset = synced.name;
-    const lines = synced.lines;
-    casesFile = { name: fileName, lineOf: (i) => lines[i] };
+    casesFile = { name: fileName, lineOf: synced.lineOf };
   }
   return {
     name: suite?.name ?? `dataset:${dataset}`,

@@ -69,6 +69,24 @@ function resumeRuns(core: Core, which: string): RunView[] {
   return runs.list({ groupId: newest.groupId, limit: 500 }).map((r) => runs.resume(r.id));
 }
 
+/**
+ * Reads the suite and starts its runs. A function of its own so that what reading left behind
+ * (the parsed file, each case's line finder: 15 MB for 5,000 cases) is garbage once the runs
+ * are stored, not held by the command's frame while they go.
+ */
+function startSuite(
+  core: Core,
+  suiteFile: string | undefined,
+  options: Omit<EvalOptions, 'concurrency' | 'repeat'> & { concurrency?: number; repeat?: number },
+): { started: RunView[]; suiteName: string } {
+  const plan = planEval(core, suiteFile, {
+    ...options,
+    skipUnmapped: options.skipUnmapped === true,
+  });
+  for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
+  return { started: startPlan(core, plan).runs, suiteName: plan.name };
+}
+
 /** Starts the plan's runs; a pre-flight refusal names every case by its file line. */
 function startPlan(core: Core, plan: EvalPlan): { groupId: string; runs: RunView[] } {
   try {
@@ -108,21 +126,9 @@ export async function evalCommand(
   const repeat = intOption('--repeat', options.repeat, 1, 20);
   await withCore(options.dataDir, async (core) => {
     const runs = core.services.runs;
-    let started: RunView[];
-    let suiteName = suiteFile ?? '';
-    if (options.resume) {
-      started = resumeRuns(core, options.resume);
-    } else {
-      const plan = planEval(core, suiteFile, {
-        ...options,
-        concurrency,
-        repeat,
-        skipUnmapped: options.skipUnmapped === true,
-      });
-      suiteName = plan.name;
-      for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
-      started = startPlan(core, plan).runs;
-    }
+    const { started, suiteName } = options.resume
+      ? { started: resumeRuns(core, options.resume), suiteName: suiteFile ?? '' }
+      : startSuite(core, suiteFile, { ...options, concurrency, repeat });
     const groupId = started[0]!.groupId;
     for (const r of started)
       process.stdout.write(

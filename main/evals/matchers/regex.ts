@@ -11,7 +11,11 @@ const DEFAULT_TIMEOUT_MS = 1000;
 const schema = binarySchema('regex', {
   /** A JavaScript regular expression source, without slashes. */
   pattern: text('pattern'),
-  flags: z.string({ error: 'flags must be a string such as "i" or "ms"' }).default(''),
+  flags: z
+    .string({ error: 'flags must be a string such as "i" or "ms"' })
+    // JavaScript's own flags; `l` (V8's linear engine) is Assay's to choose.
+    .regex(/^[dgimsuvy]*$/, { error: 'flags may hold d, g, i, m, s, u, v and y' })
+    .default(''),
   /**
    * Time limit for one search, in ms (default 1000). Most patterns finish in linear time and
    * never come near it; one with a backreference or lookaround can backtrack for minutes.
