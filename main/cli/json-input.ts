@@ -42,7 +42,8 @@ function readFile(file: string, where: string): string {
 export function parseJsonText(text: string, source: string): unknown {
   const body = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(body) as unknown;
+    const value: unknown = JSON.parse(body);
+    return value;
   } catch (err) {
     const found = findJsonSyntaxError(body);
     const reason = found?.reason ?? (err instanceof Error ? err.message.split('\n')[0] : 'invalid');

@@ -60,7 +60,7 @@ describe('nesting depth', () => {
       offset: body.indexOf('[', body.indexOf('expected')) + MAX_NESTING_DEPTH - 3,
       path: 'cases[0].expected[0][0][0]…',
     });
-    const deepValue = JSON.parse(body) as unknown;
+    const deepValue: unknown = JSON.parse(body);
     expect(valueTooDeep(deepValue)?.slice(0, 3)).toEqual(['cases', 0, 'expected']);
   });
 

@@ -61,7 +61,7 @@ export class PlaygroundService {
    * "to dataset" from one of its spans; null when the run used none (messages typed as they are).
    */
   variablesOf(runId: string): { vars: Record<string, string>; prompt: string | null } | null {
-    const run = this.store.inputsOf(runId);
+    const run = this.store.byId(runId);
     if (!run || Object.keys(run.variables).length === 0) return null;
     const prompt =
       run.promptName === null

@@ -34,23 +34,11 @@ export class PlaygroundStore {
       } satisfies RunRow);
   }
 
-  /** The prompt and variables a run rendered, or null when no such run is stored. */
-  inputsOf(id: string): {
-    promptName: string | null;
-    promptVersion: string | null;
-    variables: Record<string, string>;
-  } | null {
-    const row = this.db
-      .prepare(
-        'SELECT prompt_name, prompt_version, variables_json FROM playground_run WHERE id = ?',
-      )
-      .get(id) as Pick<RunRow, 'prompt_name' | 'prompt_version' | 'variables_json'> | undefined;
-    if (!row) return null;
-    return {
-      promptName: row.prompt_name,
-      promptVersion: row.prompt_version,
-      variables: JSON.parse(row.variables_json) as Record<string, string>,
-    };
+  /** One run, or null when no such run is stored. */
+  byId(id: string): PlaygroundRunView | null {
+    const row = this.db.prepare('SELECT * FROM playground_run WHERE id = ?').get(id) as
+      RunRow | undefined;
+    return row ? viewOf(row) : null;
   }
 
   /** Newest first; UUIDv7 ids order runs started within the same millisecond. */
@@ -58,14 +46,19 @@ export class PlaygroundStore {
     const rows = this.db
       .prepare('SELECT * FROM playground_run ORDER BY created_at DESC, id DESC LIMIT ?')
       .all(limit) as RunRow[];
-    return rows.map((row) => ({
-      id: row.id,
-      createdAt: row.created_at,
-      promptName: row.prompt_name,
-      promptVersion: row.prompt_version,
-      variables: JSON.parse(row.variables_json) as PlaygroundRunView['variables'],
-      messages: JSON.parse(row.messages_json) as PlaygroundRunView['messages'],
-      columns: JSON.parse(row.columns_json) as PlaygroundRunView['columns'],
-    }));
+    return rows.map(viewOf);
   }
+}
+
+/** A stored run as the contract shows it: its JSON columns are read here and nowhere else. */
+function viewOf(row: RunRow): PlaygroundRunView {
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    promptName: row.prompt_name,
+    promptVersion: row.prompt_version,
+    variables: JSON.parse(row.variables_json) as PlaygroundRunView['variables'],
+    messages: JSON.parse(row.messages_json) as PlaygroundRunView['messages'],
+    columns: JSON.parse(row.columns_json) as PlaygroundRunView['columns'],
+  };
 }

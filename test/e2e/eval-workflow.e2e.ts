@@ -181,7 +181,8 @@ describe('eval workflow in Chromium', () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'new-run-preflight.png') });
 
     // Naming a judge clears that problem; the missing variable still blocks the run.
-    await page.getByTestId('run-judge-provider').selectOption('openai');
+    await page.getByTestId('run-judge-provider').click();
+    await page.getByTestId('run-judge-provider-openai').click();
     await page.getByTestId('run-judge-model').fill('gpt-4o-mini');
     await page.getByTestId('preflight-matcher-llm-judge').waitFor({ state: 'detached' });
     await expect(missing.isVisible()).resolves.toBe(true);
@@ -226,7 +227,8 @@ describe('eval workflow in Chromium', () => {
     // The playground and the new-run dialog agree: the cache is on unless turned off.
     await openNewRun('geo');
     await expect(page.getByTestId('run-bypass-cache').isChecked()).resolves.toBe(false);
-    await page.getByTestId('run-judge-provider').selectOption('openai');
+    await page.getByTestId('run-judge-provider').click();
+    await page.getByTestId('run-judge-provider-openai').click();
     await page.getByTestId('run-judge-model').fill('gpt-4o-mini');
     await page.getByTestId('preflight-ok').waitFor();
     await page.getByTestId('run-start').click();

@@ -6,6 +6,7 @@ import { serializeCsvDataset } from './format-csv';
 import { serializeJsonlDataset } from './format-jsonl';
 import { serializeYamlDataset } from './format-yaml';
 import { findDataset } from './lifecycle';
+import { summaryOf } from './views';
 import { serializeAssayPyDataset } from './write-assay-py';
 
 /**
@@ -31,12 +32,8 @@ export function exportDataset(
   const row = findDataset(store, name, 'datasets.export');
   const format = asked ?? defaultExportFormat(row);
   const drafts = Array.from(store.iterateCases(row.id), draftOf);
-  const meta = {
-    name: row.name,
-    interactionType: row.interaction_type,
-    description: row.description,
-    tags: JSON.parse(row.tags_json) as string[],
-  };
+  const { interactionType, description, tags } = summaryOf(row, drafts.length);
+  const meta = { name: row.name, interactionType, description, tags };
   let warnings: ImportWarning[] = [];
   let content: string;
   if (format === 'csv') content = serializeCsvDataset(drafts);

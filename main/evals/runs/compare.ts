@@ -1,4 +1,5 @@
 import type { ComparisonView, RunView } from '../../../shared/contract';
+import { snapshotOf, storedMatchersOf, type StoredMatcher } from './run-rows';
 import type { ResultRow, RunCaseRow } from './run-store';
 
 type Change = ComparisonView['cases'][number]['change'];
@@ -17,7 +18,7 @@ interface CaseOutcome {
   readonly status: string;
   readonly score: number | null;
   readonly output: string | null;
-  readonly matchers: readonly { type: string; pass: boolean; unscored?: boolean }[];
+  readonly matchers: readonly StoredMatcher[];
 }
 
 /** A new or removed case counts from 0; a side with no score (unscored, all errors) has no delta. */
@@ -50,7 +51,7 @@ function outcomes(results: readonly ResultRow[]): Map<string, CaseOutcome> {
       status,
       score: scores.length === 0 ? null : scores.reduce((s, x) => s + x, 0) / scores.length,
       output: first.output,
-      matchers: JSON.parse(first.matchers_json) as CaseOutcome['matchers'],
+      matchers: storedMatchersOf(first),
     });
   }
   return out;
@@ -96,7 +97,7 @@ export function compareRuns(
       caseKey: key,
       position: info.position,
       change,
-      vars: JSON.parse(info.vars_json) as Record<string, string>,
+      vars: snapshotOf(info).vars,
       baseline: b && { status: b.status, score: b.score, output: b.output },
       candidate: a && { status: a.status, score: a.score, output: a.output },
       scoreDelta: scoreDelta(b, a),

@@ -16,10 +16,12 @@ import type { PromptService } from '../../prompts/prompt-service';
 import type { FrozenPrompt } from '../../prompts/render';
 import { GroupCommit } from '../../store/group-commit';
 import type { DatasetService } from '../datasets/dataset-service';
+import { draftOf } from '../datasets/case-draft';
 import { findDataset } from '../datasets/lifecycle';
 import { caseKeys } from './case-key';
 import { compareRuns } from './compare';
 import { describePreflight, preflight } from './preflight';
+import { frozenPromptOf, parametersOf, snapshotOf, storedMatchersOf } from './run-rows';
 import { executeRun } from './runner';
 import { RunStore, type ResultRow, type RunCaseRow, type RunRow } from './run-store';
 import { computeTotals } from './totals';
@@ -73,16 +75,13 @@ export class RunService {
         `${where}: dataset "${input.dataset}" has no test cases`,
       );
     const prompt = this.freeze(input.prompt);
+    const drafts = rows.map(draftOf);
     const check = preflight(
       prompt.frozen,
-      rows.map((r) => ({
-        position: r.position,
-        vars: JSON.parse(r.vars_json) as Record<string, string>,
-        matchers: JSON.parse(r.matchers_json) as unknown[],
-      })),
+      drafts.map((d, i) => ({ position: rows[i]!.position, vars: d.vars, matchers: d.matchers })),
       { judge: input.judgeModel, embedding: input.embeddingModel },
     );
-    return { dataset, rows, ...prompt, check };
+    return { dataset, rows, drafts, ...prompt, check };
   }
 
   /**
@@ -91,7 +90,10 @@ export class RunService {
    * `details.preflight`): nothing is stored and no model is called.
    */
   start(input: StartInput): { groupId: string; runs: RunView[] } {
-    const { dataset, rows, frozen, versionId, label, check } = this.prepare(input, 'evals.start');
+    const { dataset, rows, drafts, frozen, versionId, label, check } = this.prepare(
+      input,
+      'evals.start',
+    );
     if (!check.ok) {
       const lines = describePreflight(check.problems);
       const more = lines.length > 1 ? ` (and ${lines.length - 1} more)` : '';
@@ -101,7 +103,7 @@ export class RunService {
         { preflight: check, problems: lines },
       );
     }
-    const keys = caseKeys(rows.map((r) => JSON.parse(r.vars_json) as Record<string, string>));
+    const keys = caseKeys(drafts.map((d) => d.vars));
     const groupId = newId();
     const created = new Date().toISOString();
     const runs = input.targets.map((target) => {
@@ -286,10 +288,7 @@ export class RunService {
     const run = this.store.get(runId);
     const snapshot = run && this.store.caseByKey(runId, caseKey);
     if (!run || !snapshot) return null;
-    return {
-      vars: JSON.parse(snapshot.vars_json) as Record<string, string>,
-      prompt: run.prompt_label,
-    };
+    return { vars: snapshotOf(snapshot).vars, prompt: run.prompt_label };
   }
 
   /**
@@ -334,11 +333,8 @@ export class RunService {
   }
 
   private viewOf(run: RunRow): RunView {
-    const frozen = JSON.parse(run.frozen_prompt_json) as FrozenPrompt;
-    const params = JSON.parse(run.parameters_json) as {
-      judgeModel?: RunView['judgeModel'];
-      embeddingModel?: RunView['embeddingModel'];
-    };
+    const frozen = frozenPromptOf(run);
+    const params = parametersOf(run);
     const dataset = run.dataset_id
       ? (this.deps.datasets.store.byId(run.dataset_id)?.name ?? null)
       : null;
@@ -373,14 +369,8 @@ export class RunService {
 }
 
 function resultView(r: ResultRow, c: RunCaseRow): ResultView {
-  const matchers = JSON.parse(r.matchers_json) as {
-    type: string;
-    pass: boolean;
-    unscored?: boolean;
-    score: number;
-    reason: string;
-    costPicoUsd: number | null;
-  }[];
+  const matchers = storedMatchersOf(r);
+  const snapshot = snapshotOf(c);
   return {
     id: r.id,
     caseKey: r.case_key,
@@ -388,8 +378,8 @@ function resultView(r: ResultRow, c: RunCaseRow): ResultView {
     repeatIndex: r.repeat_index,
     status: r.status,
     score: r.score,
-    vars: JSON.parse(c.vars_json) as Record<string, string>,
-    expected: c.expected_json === null ? null : (JSON.parse(c.expected_json) as unknown),
+    vars: snapshot.vars,
+    expected: snapshot.expected ?? null,
     output: r.output,
     matchers: matchers.map((m) => ({
       type: m.type,

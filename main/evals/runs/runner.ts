@@ -5,12 +5,12 @@ import type { EventBus } from '../../core/event-bus';
 import type { LlmService } from '../../llm/llm-service';
 import { ProviderError } from '../../llm/provider-error';
 import type { ChatRequest } from '../../llm/types';
-import type { FrozenPrompt } from '../../prompts/render';
 import { renderFrozen } from '../../prompts/render';
 import type { GroupCommit } from '../../store/group-commit';
 import { matcherCallsModel, runMatcher, scoreCase } from '../matchers/registry';
 import { prepareOutput } from '../strategies/registry';
-import type { MatcherSpec, MatchResult } from '../types';
+import type { MatchResult } from '../types';
+import { frozenPromptOf, parametersOf, snapshotOf, type CaseSnapshot } from './run-rows';
 import type { ResultRow, RunCaseRow, RunRow, RunStore } from './run-store';
 
 const PROGRESS_EVERY_MS = 100;
@@ -58,13 +58,8 @@ export async function executeRun(
   signal: AbortSignal,
 ): Promise<void> {
   const { store, writes, llm, events } = deps;
-  const frozen = JSON.parse(run.frozen_prompt_json) as FrozenPrompt;
-  const params = JSON.parse(run.parameters_json) as {
-    temperature?: number;
-    maxTokens?: number;
-    embeddingModel?: { provider: ChatRequest['provider']; model: string };
-    judgeModel?: { provider: ChatRequest['provider']; model: string };
-  };
+  const frozen = frozenPromptOf(run);
+  const params = parametersOf(run);
   const done = store.doneKeys(run.id);
   const cases = store.cases(run.id);
   const todo: WorkItem[] = [];
@@ -212,16 +207,13 @@ export async function executeRun(
   /** Scores a case's answer (or records its error) and stores the result. */
   const finishCase = async (
     item: WorkItem,
-    vars: Record<string, string>,
-    matchers: readonly MatcherSpec[],
+    { vars, expected, matchers }: CaseSnapshot,
     outcome: CallOutcome,
   ): Promise<void> => {
     const base = resultBase(item);
     let row: ResultRow;
     if (outcome.ok) {
       const { call } = outcome;
-      const expected =
-        item.c.expected_json === null ? undefined : (JSON.parse(item.c.expected_json) as unknown);
       const prepared = prepareOutput(run.interaction_type, call.response.text);
       const subject = {
         text: prepared.text,
@@ -294,15 +286,14 @@ export async function executeRun(
   const worker = async (): Promise<void> => {
     while (!signal.aborted && !tripped && !storeFailure && next < todo.length) {
       const item = todo[next++]!;
-      const vars = JSON.parse(item.c.vars_json) as Record<string, string>;
-      const matchers = JSON.parse(item.c.matchers_json) as MatcherSpec[];
-      const outcome = await callCase(item, vars);
+      const snapshot = snapshotOf(item.c);
+      const outcome = await callCase(item, snapshot.vars);
       // Scored in the next turn: every worker whose answer came in this turn first sends its
       // next request (1,000 cases at 50 ms: 3.34 s against 3.45 s scoring at once).
-      const finish = nextTurn().then(() => finishCase(item, vars, matchers, outcome));
+      const finish = nextTurn().then(() => finishCase(item, snapshot, outcome));
       // A judge or embedding matcher calls a model: that stays within the case's slot, so a
       // run never has more than `concurrency` of its calls in flight.
-      if (matchers.some(matcherCallsModel)) {
+      if (snapshot.matchers.some(matcherCallsModel)) {
         await finish;
         continue;
       }

@@ -1,11 +1,7 @@
 import type { RunTotals } from '../../../shared/contract';
 import { picoToUsd } from '../../../shared/money';
+import { storedMatchersOf } from './run-rows';
 import type { ResultRow } from './run-store';
-
-interface StoredMatcher {
-  readonly type: string;
-  readonly details?: { readonly predicted?: unknown; readonly expected?: unknown };
-}
 
 function percentile(sorted: readonly number[], q: number): number | null {
   if (sorted.length === 0) return null;
@@ -19,7 +15,7 @@ function classificationOf(results: readonly ResultRow[]): RunTotals['classificat
     // Most runs have no classification matcher: their results need no parse (5,000 of them
     // would allocate ~15,000 matcher objects at the end of the run, its peak of memory).
     if (!r.matchers_json.includes('"classification"')) continue;
-    for (const m of JSON.parse(r.matchers_json) as StoredMatcher[]) {
+    for (const m of storedMatchersOf(r)) {
       if (m.type !== 'classification') continue;
       const { predicted, expected } = m.details ?? {};
       if (typeof predicted === 'string' && typeof expected === 'string')

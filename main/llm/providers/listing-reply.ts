@@ -86,7 +86,8 @@ export async function readListingJson(res: Response, source: ListingSource): Pro
   const text = new TextDecoder().decode(await readCapped(res, source));
   if (text.trim() === '') throw unusableListing(source, 'the reply is empty');
   try {
-    return JSON.parse(text) as unknown;
+    const value: unknown = JSON.parse(text);
+    return value;
   } catch {
     const type = res.headers.get('content-type')?.split(';')[0]?.trim() || 'no content type';
     throw unusableListing(source, `the reply is not JSON (${type})`);

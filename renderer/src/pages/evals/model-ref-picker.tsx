@@ -2,7 +2,13 @@ import type { ReactNode } from 'react';
 import type { ProviderId } from '../../../../shared/contract';
 import { Input } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
-import { NativeSelect } from '../../components/ui/native-select';
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from '../../components/ui/select';
 import { PROVIDER_LABELS } from '../../lib/provider-labels';
 import type { ModelRefDraft } from './run-form';
 
@@ -18,6 +24,9 @@ interface ModelRefPickerProps {
   /** What blocks the run because of this model (pre-flight problems), shown under it. */
   children?: ReactNode;
 }
+
+/** Radix Select items cannot have an empty value: "no model" has a name of its own. */
+const NONE = 'none';
 
 /**
  * A model named for a role of the run (`provider:model`), or none. The model ids come from the
@@ -40,23 +49,29 @@ export function ModelRefPicker({
         {label}
       </Label>
       <div className="flex gap-1.5">
-        <NativeSelect
-          id={`run-${role}-provider`}
-          data-testid={`run-${role}-provider`}
-          className="w-28 shrink-0"
-          value={value.provider}
-          onChange={(e) => {
-            const provider = isProvider(e.target.value) ? e.target.value : '';
+        <Select
+          value={value.provider === '' ? NONE : value.provider}
+          onValueChange={(picked) => {
+            const provider = isProvider(picked) ? picked : '';
             onChange({ provider, model: provider === '' ? '' : value.model });
           }}
         >
-          <option value="">None</option>
-          {providers.map((id) => (
-            <option key={id} value={id}>
-              {PROVIDER_LABELS[id]}
-            </option>
-          ))}
-        </NativeSelect>
+          <SelectTrigger
+            id={`run-${role}-provider`}
+            data-testid={`run-${role}-provider`}
+            className="w-28 shrink-0"
+          >
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            <SelectItem value={NONE}>None</SelectItem>
+            {providers.map((id) => (
+              <SelectItem key={id} value={id} data-testid={`run-${role}-provider-${id}`}>
+                {PROVIDER_LABELS[id]}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
         <Input
           aria-label={`${label} id`}
           data-testid={`run-${role}-model`}
