@@ -55,3 +55,14 @@ export function chunkText(text: string, wordsPerChunk = 2): string[] {
     chunks.push(words.slice(i, i + wordsPerChunk).join(''));
   return chunks.length > 0 ? chunks : [''];
 }
+
+/**
+ * The default reply, except to an LLM judge (its prompt holds `<rubric>`), which gets the
+ * verdict `{"pass": true, "reason": …}`: evals with judges run against one fake.
+ */
+export function judgePasses(reason: string): ReplyScript {
+  return (request) =>
+    request.lastUserText.includes('<rubric>')
+      ? { ...defaultReply(request), text: JSON.stringify({ pass: true, reason }) }
+      : defaultReply(request);
+}

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeServer } from '../fakes/fake-http';
-import { defaultReply } from '../fakes/fake-reply';
+import { judgePasses } from '../fakes/fake-reply';
 import { startOpenAiFake } from '../fakes/openai-fake';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
@@ -13,11 +13,7 @@ let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   fake = await startOpenAiFake();
-  // The judge's prompt holds the rubric; it gets a verdict, every other call the echo.
-  fake.reply = (req) =>
-    req.lastUserText.includes('<rubric>')
-      ? { ...defaultReply(req), text: '{"pass": true, "reason": "it repeats the greeting"}' }
-      : defaultReply(req);
+  fake.reply = judgePasses('it repeats the greeting');
   env = { OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_API_KEY: 'sk-eval-cli-000000000000' };
 });
 afterAll(() => fake.close());

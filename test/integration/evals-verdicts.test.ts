@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FakeServer } from '../fakes/fake-http';
-import { defaultReply } from '../fakes/fake-reply';
+import { judgePasses } from '../fakes/fake-reply';
 import { startOpenAiFake } from '../fakes/openai-fake';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
@@ -17,10 +17,7 @@ let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
   fake = await startOpenAiFake();
-  fake.reply = (req) =>
-    req.lastUserText.includes('<rubric>')
-      ? { ...defaultReply(req), text: '{"pass": true, "reason": "fine"}' }
-      : defaultReply(req);
+  fake.reply = judgePasses('fine');
   env = { OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_API_KEY: 'sk-verdicts-000000000000' };
 });
 afterAll(() => fake.close());
