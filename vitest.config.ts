@@ -1,5 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests that reach the database run twice: on SQLite in `unit`/`e2e`, and on the machine's
+ * PostgreSQL in `postgres`/`e2e-postgres` (ASSAY_TEST_DB, read by test/support/test-database.ts:
+ * a fresh database per core, dropped when the file ends).
+ */
+const DATABASE_SUITES = [
+  'main/**/*.repo.test.ts',
+  'main/store/*.test.ts',
+  'main/store/postgres/**/*.test.ts',
+  'test/integration/**/*.test.ts',
+];
+/** Integration files that never open a database: once is enough. */
+const NO_DATABASE = [
+  'test/integration/electronegativity.test.ts',
+  'test/integration/packaging-config.test.ts',
+];
+
 export default defineConfig({
   test: {
     projects: [
@@ -20,11 +37,34 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'postgres',
+          include: DATABASE_SUITES,
+          exclude: NO_DATABASE,
+          environment: 'node',
+          env: { ASSAY_TEST_DB: 'postgres' },
+          globalSetup: ['scripts/test-prerequisites-setup.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts'],
           environment: 'node',
           globalSetup: ['scripts/test-prerequisites-setup.ts'],
           // One browser, one server at a time: 2 cores, and the suite restarts servers.
+          fileParallelism: false,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e-postgres',
+          include: ['test/e2e/**/*.e2e.ts'],
+          environment: 'node',
+          env: { ASSAY_TEST_DB: 'postgres' },
+          globalSetup: ['scripts/test-prerequisites-setup.ts'],
           fileParallelism: false,
           testTimeout: 180_000,
           hookTimeout: 180_000,

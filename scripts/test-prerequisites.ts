@@ -19,7 +19,10 @@ export interface Prerequisite {
 
 export const SUITE_NEEDS: Readonly<Record<string, readonly PrerequisiteId[]>> = {
   unit: [],
+  // The storage and integration suites again, on the machine's PostgreSQL (test-database.ts).
+  postgres: ['postgres'],
   e2e: ['chromium'],
+  'e2e-postgres': ['chromium', 'postgres'],
 };
 
 const PROBE_TIMEOUT_MS = 1_500;

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { Database } from 'better-sqlite3';
 import { newId } from './ids';
 import { spanVariables } from './span-variables';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
@@ -16,7 +15,8 @@ import type { SecretCipher } from '../secrets/secret-cipher';
 import { SecretStore } from '../secrets/secret-store';
 import type { SettingsBackend } from '../settings/settings-backend';
 import { SettingsService } from '../settings/settings-service';
-import { openDatabase } from '../store/database';
+import { openStore } from '../store/open-store';
+import type { Store, StoreConfig } from '../store/store';
 import { appVersion } from './app-version';
 import { EventBus } from './event-bus';
 import type { CoreServices } from './services';
@@ -29,6 +29,8 @@ export interface CoreOptions {
   readonly nativeBinding?: string;
   /** sqlite-vec loadable path (rewritten to app.asar.unpacked when packaged). */
   readonly vecExtensionPath?: string;
+  /** A PostgreSQL URL (team server); unset keeps SQLite in the data directory. */
+  readonly databaseUrl?: string;
   readonly env?: NodeJS.ProcessEnv;
   /** Replaces the real SDK providers (tests of code above the provider layer). */
   readonly providerFactories?: ProviderFactories;
@@ -40,7 +42,7 @@ export interface Core {
   readonly dispatcher: Dispatcher;
   readonly events: EventBus;
   readonly services: CoreServices;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export const DATABASE_FILE = 'assay.db';
@@ -49,11 +51,7 @@ export const SECRETS_FILE = 'secrets.json';
 /** Opens the store and wires every service; the shells (Electron, HTTP, CLI) wrap this. */
 export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus();
-  const store = openDatabase({
-    file: path.join(options.dataDir, DATABASE_FILE),
-    nativeBinding: options.nativeBinding,
-    vecExtensionPath: options.vecExtensionPath,
-  });
+  const store = await openStore(storeConfig(options));
   try {
     const secrets = await SecretStore.open(
       path.join(options.dataDir, SECRETS_FILE),
@@ -64,9 +62,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const settings = new SettingsService(options.settingsBackend, secrets, events, env);
     // Fail at start, not at first use, when the settings file was hand-edited into nonsense.
     settings.current();
-    ensureInstanceRow(store.db);
+    await ensureInstanceRow(store);
     const llm = new LlmService({
-      db: store.db,
+      store,
       settings,
       secrets,
       events,
@@ -74,9 +72,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       factories: options.providerFactories ?? defaultProviderFactories,
       ...options.llm,
     });
-    const prompts = new PromptService(store.db);
+    const prompts = new PromptService(store);
     const playground = new PlaygroundService({
-      db: store.db,
+      store,
       llm,
       events,
       resultView: callResultView,
@@ -84,15 +82,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     // Runs need datasets, and datasets read run cases back for "to dataset": bound late.
     const late: { runs?: RunService } = {};
     const datasets = new DatasetService(
-      store.db,
-      llm.spans,
+      store,
+      llm,
       spanVariables({ runs: () => late.runs!, playground }),
     );
-    const runs = (late.runs = new RunService(store.db, { llm, events, prompts, datasets }));
+    const runs = (late.runs = new RunService(store, { llm, events, prompts, datasets }));
     const services: CoreServices = {
       version: appVersion(),
       dataDir: options.dataDir,
-      store,
+      storeInfo: store.info,
       secrets,
       settings,
       events,
@@ -106,18 +104,34 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       dispatcher: createDispatcher(createHandlers(services)),
       events,
       services,
-      close: () => store.db.close(),
+      close: () => store.close(),
     };
   } catch (err) {
-    store.db.close();
+    await store.close();
     throw err;
   }
 }
 
-/** The instance id names this data directory (later: the sync replica id). */
-function ensureInstanceRow(db: Database): void {
-  db.prepare(
-    `INSERT INTO instance (id, created_at)
-     SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM instance)`,
-  ).run(newId(), new Date().toISOString());
+function storeConfig(options: CoreOptions): StoreConfig {
+  if (options.databaseUrl) return { kind: 'postgres', url: options.databaseUrl };
+  return {
+    kind: 'sqlite',
+    file: path.join(options.dataDir, DATABASE_FILE),
+    nativeBinding: options.nativeBinding,
+    vecExtensionPath: options.vecExtensionPath,
+  };
+}
+
+/** The instance id names this database (later: the sync replica id). */
+async function ensureInstanceRow(store: Store): Promise<void> {
+  const existing = await store.db.selectFrom('instance').select('id').executeTakeFirst();
+  if (existing) return;
+  await store.db
+    .insertInto('instance')
+    .values({ id: newId(), created_at: new Date().toISOString() })
+    .execute()
+    .catch(async (err: unknown) => {
+      // Two processes opening one new Postgres database at once: the other one's row stands.
+      if (!(await store.db.selectFrom('instance').select('id').executeTakeFirst())) throw err;
+    });
 }

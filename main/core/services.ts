@@ -3,7 +3,7 @@ import type { RunService } from '../evals/runs/run-service';
 import type { LlmService } from '../llm/llm-service';
 import type { PlaygroundService } from '../playground/playground-service';
 import type { PromptService } from '../prompts/prompt-service';
-import type { OpenedDatabase } from '../store/database';
+import type { StoreInfo } from '../store/store';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
 import type { EventBus } from './event-bus';
@@ -12,7 +12,8 @@ import type { EventBus } from './event-bus';
 export interface CoreServices {
   readonly version: string;
   readonly dataDir: string;
-  readonly store: OpenedDatabase;
+  /** What database the core runs on; services hold the store itself, nobody else does. */
+  readonly storeInfo: StoreInfo;
   readonly secrets: SecretStore;
   readonly settings: SettingsService;
   readonly events: EventBus;

@@ -10,8 +10,14 @@ export const systemInfoSchema = z.object({
   transport: z.enum(['ipc', 'http']),
   dataDir: z.string(),
   schemaVersion: z.number().int(),
-  sqliteVersion: z.string(),
-  vecVersion: z.string(),
+  database: z.object({
+    dialect: z.enum(['sqlite', 'postgres']),
+    /** The SQLite file, or the Postgres URL with any password replaced. */
+    location: z.string(),
+    serverVersion: z.string(),
+    /** sqlite-vec, or pgvector when the extension is installed; null when there is none. */
+    vectorVersion: z.string().nullable(),
+  }),
   secretStore: z.enum(['safeStorage', 'keyfile']),
   platform: z.string(),
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestCaseView } from '../../shared/contract';
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import type { Core } from '../../main/core/create-core';
 import { tempDir } from '../support/temp-dir';
 
@@ -17,7 +17,7 @@ const dispatch = (channel: string, input: unknown) =>
 let theirs: TestCaseView;
 
 beforeAll(async () => {
-  core = await createHeadlessCore(tempDir('assay-cases-scoped-'), {});
+  core = await openTestCore(tempDir('assay-cases-scoped-'), {});
   for (const name of ['mine', 'theirs'])
     await dispatch('datasets.create', { name, interactionType: 'chat' });
   const added = await dispatch('cases.add', {

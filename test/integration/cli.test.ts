@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
 
@@ -47,7 +47,7 @@ describe('assay CLI', () => {
 
   it('backs up a database that another connection holds open', async () => {
     const dataDir = tempDir();
-    const core = await createHeadlessCore(dataDir, {});
+    const core = await openTestCore(dataDir, {});
     core.services.store.db.exec("CREATE TABLE note (body TEXT); INSERT INTO note VALUES ('kept')");
     const target = path.join(tempDir(), 'backup.db');
     const res = await runCli(['backup', target, '--data-dir', dataDir]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import type { Core } from '../../main/core/create-core';
 import { tempDirKept } from '../support/temp-dir-kept';
 import fs from 'node:fs';
@@ -9,7 +9,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = tempDirKept('assay-contract-depth-');
-  core = await createHeadlessCore(dataDir, {});
+  core = await openTestCore(dataDir, {});
 });
 afterAll(() => {
   core.close();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import type { Core } from '../../main/core/create-core';
 import { listFiles, tempDir } from '../support/temp-dir';
 
@@ -39,7 +39,7 @@ describe('settings.updateProvider under arbitrary input', () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = tempDir('assay-fuzz-');
-    core = await createHeadlessCore(dataDir, {});
+    core = await openTestCore(dataDir, {});
   });
   afterAll(() => core.close());
 

@@ -1,9 +1,10 @@
+import type { SystemInfo } from '../../shared/contract';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/errors';
 import { MIGRATIONS } from '../../main/store/migrations';
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import type { Core } from '../../main/core/create-core';
 import { startHttpServer, type RunningServer } from '../../main/server/start-server';
 import { createBridge } from '../../preload/bridge';
@@ -84,7 +85,7 @@ describe.each(['ipc', 'http'] as const)('contract over %s', (kind) => {
 
   beforeEach(async () => {
     dataDir = tempDir();
-    core = await createHeadlessCore(dataDir, {});
+    core = await openTestCore(dataDir, {});
     transport = kind === 'ipc' ? ipcTransport(core) : await httpTransport(core);
   });
   afterEach(async () => {
@@ -103,7 +104,7 @@ describe.each(['ipc', 'http'] as const)('contract over %s', (kind) => {
       schemaVersion: MIGRATIONS.length,
       secretStore: 'keyfile',
     });
-    expect((res.data as { vecVersion: string }).vecVersion).toMatch(/^v\d+\.\d+/);
+    expect((res.data as SystemInfo).database.serverVersion).toMatch(/^\d+\.\d+/);
   });
 
   it('saves a provider and returns the key masked, never in plaintext', async () => {
@@ -175,7 +176,7 @@ describe('IPC transport sender check', () => {
     ['a file: page', { url: 'file:///tmp/x.html', parent: null }],
     ['no frame', null],
   ])('refuses calls from %s', async (_name, frame) => {
-    const core = await createHeadlessCore(tempDir(), {});
+    const core = await openTestCore(tempDir(), {});
     const { bridge, dispose } = connectIpc(core, frame);
     const res = await bridge.invoke('system.info', {});
     expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

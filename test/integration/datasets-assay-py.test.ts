@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { FakeServer } from '../fakes/fake-http';
 import { defaultReply, type FakeChatRequest } from '../fakes/fake-reply';
@@ -63,7 +63,7 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 async function withCore<T>(dataDir: string, work: (ok: Ok) => Promise<T>): Promise<T> {
-  const core = await createHeadlessCore(dataDir, {});
+  const core = await openTestCore(dataDir, {});
   try {
     return await work(async (channel, input) => {
       const result = await core.dispatcher.dispatch(channel, input, { transport: 'cli' });

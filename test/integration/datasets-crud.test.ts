@@ -1,4 +1,4 @@
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { Core } from '../../main/core/create-core';
@@ -11,7 +11,7 @@ afterEach(() => {
 
 async function newCore(): Promise<Core> {
   const dataDir = tempDir('assay-datasets-');
-  const core = await createHeadlessCore(dataDir, {});
+  const core = await openTestCore(dataDir, {});
   cores.push(core);
   return core;
 }

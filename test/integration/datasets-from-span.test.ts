@@ -1,4 +1,4 @@
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
@@ -15,7 +15,7 @@ let core: Core;
 beforeAll(async () => {
   openai = await startOpenAiFake();
   const dataDir = tempDir('assay-datasets-span-');
-  core = await createHeadlessCore(dataDir, {
+  core = await openTestCore(dataDir, {
     OPENAI_BASE_URL: `${openai.url}/v1`,
     OPENAI_API_KEY: 'sk-span-test-000000',
   });

@@ -1,4 +1,4 @@
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -12,7 +12,7 @@ let core: Core;
 
 beforeAll(async () => {
   const dataDir = tempDir('assay-datasets-fuzz-');
-  core = await createHeadlessCore(dataDir, {});
+  core = await openTestCore(dataDir, {});
   const ok = async (channel: Channel, input: unknown) => {
     const result = await core.dispatcher.dispatch(channel, input, { transport: 'cli' });
     if (!result.ok) throw new Error(JSON.stringify(result.error));

@@ -1,4 +1,4 @@
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -18,7 +18,7 @@ beforeAll(async () => {
   // Kept for the whole file: temp-dir cleans up after each test, and SQLite keeps the open
   // file alive on its own until close.
   const dataDir = tempDir('assay-datasets-import-');
-  core = await createHeadlessCore(dataDir, {});
+  core = await openTestCore(dataDir, {});
 });
 afterAll(() => core.close());
 

@@ -1,4 +1,4 @@
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { Core } from '../../main/core/create-core';
@@ -8,7 +8,7 @@ let core: Core;
 
 beforeAll(async () => {
   const dataDir = tempDir('assay-datasets-promptfoo-');
-  core = await createHeadlessCore(dataDir, {});
+  core = await openTestCore(dataDir, {});
 });
 afterAll(() => core.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunView } from '../../shared/contract';
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import type { Core } from '../../main/core/create-core';
 import type { FakeServer } from '../fakes/fake-http';
 import { startOpenAiFake } from '../fakes/openai-fake';
@@ -39,7 +39,7 @@ async function startRun(): Promise<RunView> {
 
 beforeAll(async () => {
   fake = await startOpenAiFake();
-  core = await createHeadlessCore(tempDir('assay-evals-delete-'), {
+  core = await openTestCore(tempDir('assay-evals-delete-'), {
     OPENAI_BASE_URL: `${fake.url}/v1`,
     OPENAI_API_KEY: 'sk-evals-delete-00000000',
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/create-core';
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import type { ComparisonView, Preflight, RunView } from '../../shared/contract';
 import type { FakeServer } from '../fakes/fake-http';
 import { startOpenAiFake } from '../fakes/openai-fake';
@@ -22,7 +22,7 @@ async function call<T>(channel: string, input: unknown): Promise<T> {
 
 beforeAll(async () => {
   fake = await startOpenAiFake();
-  core = await createHeadlessCore(tempDir('assay-evals-preflight-'), {
+  core = await openTestCore(tempDir('assay-evals-preflight-'), {
     OPENAI_BASE_URL: `${fake.url}/v1`,
     OPENAI_API_KEY: 'sk-preflight-000000000000',
   });

@@ -1,4 +1,4 @@
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunView } from '../../shared/contract';
 import type { Core } from '../../main/core/create-core';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   fake = await startOpenAiFake();
   fake.record = false;
   const dataDir = tempDir('assay-evals-runs-');
-  core = await createHeadlessCore(dataDir, {
+  core = await openTestCore(dataDir, {
     OPENAI_BASE_URL: `${fake.url}/v1`,
     OPENAI_API_KEY: 'sk-evals-runs-0000000000',
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import type { Core } from '../../main/core/create-core';
 import { AssayError } from '../../shared/errors';
 import { loadSuite } from '../../main/evals/suite/load-suite';
@@ -14,7 +14,7 @@ let core: Core;
 let dir: string;
 beforeAll(async () => {
   dir = tempDir('assay-suite-fuzz-');
-  core = await createHeadlessCore(dir, {});
+  core = await openTestCore(dir, {});
 });
 afterAll(() => core.close());
 

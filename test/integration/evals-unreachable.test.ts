@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import type { Core } from '../../main/core/create-core';
 import { UNREACHABLE_STREAK } from '../../main/evals/runs/runner';
 import type { RunView } from '../../shared/contract';
@@ -38,7 +38,7 @@ afterAll(async () => {
 
 describe('a run whose provider cannot be reached', () => {
   it(`stops after ${UNREACHABLE_STREAK} cases in a row, keeps nothing false, and resumes in full`, async () => {
-    const down = await createHeadlessCore(dataDir, {
+    const down = await openTestCore(dataDir, {
       OPENAI_BASE_URL: `http://127.0.0.1:${await deadPort()}/v1`,
       OPENAI_API_KEY: 'sk-evals-unreachable-000',
     });
@@ -65,7 +65,7 @@ describe('a run whose provider cannot be reached', () => {
     expect(failed.totals.results).toBe(0);
     down.close();
 
-    const up = await createHeadlessCore(dataDir, {
+    const up = await openTestCore(dataDir, {
       OPENAI_BASE_URL: `${fake.url}/v1`,
       OPENAI_API_KEY: 'sk-evals-unreachable-000',
     });
@@ -80,7 +80,7 @@ describe('a run whose provider cannot be reached', () => {
   });
 
   it('stores the failures as case errors when too few cases fail to call the provider down', async () => {
-    const core = await createHeadlessCore(tempDir('assay-evals-unreachable-few-'), {
+    const core = await openTestCore(tempDir('assay-evals-unreachable-few-'), {
       OPENAI_BASE_URL: `http://127.0.0.1:${await deadPort()}/v1`,
       OPENAI_API_KEY: 'sk-evals-unreachable-000',
     });

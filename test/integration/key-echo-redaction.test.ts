@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunView } from '../../shared/contract';
 import type { Core } from '../../main/core/create-core';
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import { startHttpServer, type RunningServer } from '../../main/server/start-server';
 import { anthropicErrorBody, anthropicRoute, startAnthropicFake } from '../fakes/anthropic-fake';
 import type { FakeServer } from '../fakes/fake-http';
@@ -62,7 +62,7 @@ beforeAll(async () => {
   // Kept to the end of the file (not the per-test temp dir): the last test reads its bytes.
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-key-echo-'));
   // One key from the environment, the other saved in Settings: both ways keys reach a call.
-  core = await createHeadlessCore(dataDir, {
+  core = await openTestCore(dataDir, {
     OPENAI_BASE_URL: `${openai.url}/v1`,
     OPENAI_API_KEY: OPENAI_KEY,
   });

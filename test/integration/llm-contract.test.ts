@@ -1,4 +1,4 @@
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/create-core';
 import { startHttpServer, type RunningServer } from '../../main/server/start-server';
@@ -32,7 +32,7 @@ beforeAll(async () => {
   openai = await startOpenAiFake({ streamGapMs: 5 });
   ollama = await startOllamaFake();
   const dataDir = tempDir('assay-llm-contract-');
-  core = await createHeadlessCore(dataDir, {
+  core = await openTestCore(dataDir, {
     OPENAI_BASE_URL: `${openai.url}/v1`,
     OPENAI_API_KEY: 'sk-contract-test-000000',
     ASSAY_LOCAL_BASE_URL: `${ollama.url}/v1`,

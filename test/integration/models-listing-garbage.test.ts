@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelOutput, ProviderId } from '../../shared/contract';
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import type { Core } from '../../main/core/create-core';
 import { startRawReplyFake, type RawReply, type RawReplyFake } from '../fakes/raw-reply-fake';
 import { tempDir } from '../support/temp-dir';
@@ -20,7 +20,7 @@ let core: Core;
 
 beforeAll(async () => {
   fake = await startRawReplyFake();
-  core = await createHeadlessCore(tempDir('assay-listing-garbage-'), {
+  core = await openTestCore(tempDir('assay-listing-garbage-'), {
     OPENAI_BASE_URL: `${fake.url}/v1`,
     OPENAI_API_KEY: 'sk-garbage-test-000000000',
     ANTHROPIC_BASE_URL: fake.url,

@@ -1,4 +1,4 @@
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -19,7 +19,7 @@ afterEach(() => {
 });
 
 async function newCore(dataDir = tempDir('assay-prompt-files-')): Promise<Core> {
-  const core = await createHeadlessCore(dataDir, {});
+  const core = await openTestCore(dataDir, {});
   cores.push(core);
   return core;
 }

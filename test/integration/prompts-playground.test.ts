@@ -1,4 +1,4 @@
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelOutput, TopicPayload } from '../../shared/contract';
 import type { Core } from '../../main/core/create-core';
@@ -18,7 +18,7 @@ beforeAll(async () => {
     return request.model === 'gpt-4o' ? { ...reply, text: 'word '.repeat(400) } : reply;
   };
   const dataDir = tempDir('assay-playground-');
-  core = await createHeadlessCore(dataDir, {
+  core = await openTestCore(dataDir, {
     OPENAI_BASE_URL: `${openai.url}/v1`,
     OPENAI_API_KEY: 'sk-playground-test-0000',
   });

@@ -1,4 +1,4 @@
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { ErrorPayload } from '../../shared/errors';
@@ -12,7 +12,7 @@ afterEach(() => {
 
 async function newCore(): Promise<Core> {
   const dataDir = tempDir('assay-prompts-');
-  const core = await createHeadlessCore(dataDir, {});
+  const core = await openTestCore(dataDir, {});
   cores.push(core);
   return core;
 }

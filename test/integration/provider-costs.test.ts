@@ -1,4 +1,4 @@
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/core/create-core';
 import { startAnthropicFake } from '../fakes/anthropic-fake';
@@ -18,7 +18,7 @@ beforeAll(async () => {
   fakes.bedrock = await startBedrockFake();
   fakes.local = await startOllamaFake();
   const dataDir = tempDir('assay-costs-');
-  core = await createHeadlessCore(dataDir, {
+  core = await openTestCore(dataDir, {
     OPENAI_BASE_URL: `${fakes.openai.url}/v1`,
     OPENAI_API_KEY: 'sk-costs-openai-000000',
     ANTHROPIC_BASE_URL: fakes.anthropic.url,

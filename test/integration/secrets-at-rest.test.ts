@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import { filesContaining, listFiles, tempDir } from '../support/temp-dir';
 
 const SECRETS = {
@@ -12,7 +12,7 @@ const SECRETS = {
 describe('API keys at rest', () => {
   it('never appear in plaintext anywhere in the data directory, SQLite and WAL included', async () => {
     const dataDir = tempDir();
-    const core = await createHeadlessCore(dataDir, {});
+    const core = await openTestCore(dataDir, {});
     const call = (input: unknown): Promise<unknown> =>
       core.dispatcher.dispatch('settings.updateProvider', input, { transport: 'http' });
     await call({ provider: 'openai', apiKey: SECRETS.openai, baseUrl: 'http://127.0.0.1:1/v1' });
@@ -36,7 +36,7 @@ describe('API keys at rest', () => {
         });
       }
     }
-    const reopened = await createHeadlessCore(dataDir, {});
+    const reopened = await openTestCore(dataDir, {});
     const view = await reopened.dispatcher.dispatch('settings.get', {}, { transport: 'http' });
     expect(JSON.stringify(view)).not.toContain('PLAINTEXT');
     expect(view).toMatchObject({

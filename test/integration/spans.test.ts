@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { Core } from '../../main/core/create-core';
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { openTestCore } from '../support/test-database';
 import type { FakeServer } from '../fakes/fake-http';
 import { startOpenAiFake } from '../fakes/openai-fake';
 import { tempDir } from '../support/temp-dir';
@@ -12,7 +12,7 @@ let core: Core;
 
 beforeAll(async () => {
   openai = await startOpenAiFake();
-  core = await createHeadlessCore(tempDir('assay-spans-'), {
+  core = await openTestCore(tempDir('assay-spans-'), {
     OPENAI_BASE_URL: `${openai.url}/v1`,
     OPENAI_API_KEY: KEY,
   });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { CLI, REPO_ROOT } from './run-cli';
+import { testDatabaseEnv } from './test-database';
 
 export interface ServeProcess {
   readonly url: string;
@@ -12,18 +13,19 @@ export interface ServeProcess {
  * Starts `assay serve` as a real child process (port 0: a free one) and waits for the URL it
  * prints. Only this child is ever signalled, by its own PID.
  */
-export function startServe(
+export async function startServe(
   dataDir: string,
   extraArgs: string[] = [],
   env: NodeJS.ProcessEnv = {},
   timeoutMs = 150_000,
 ): Promise<ServeProcess> {
+  const database = await testDatabaseEnv(dataDir);
   const child: ChildProcess = spawn(
     process.execPath,
     [CLI, 'serve', '--port', '0', '--data-dir', dataDir, ...extraArgs],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '', ...env },
+      env: { ...process.env, OPENAI_API_KEY: '', ANTHROPIC_API_KEY: '', ...database, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

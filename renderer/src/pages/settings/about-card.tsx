@@ -7,14 +7,24 @@ export const SECRET_STORE_LABELS: Record<SystemInfo['secretStore'], string> = {
   keyfile: 'Encrypted key file in the data directory',
 };
 
+function databaseLabel(db: SystemInfo['database']): string {
+  const name = db.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite';
+  return `${name} ${db.serverVersion} · ${db.location}`;
+}
+
+function vectorLabel(db: SystemInfo['database']): string {
+  if (db.vectorVersion === null) return 'none (pgvector is not installed)';
+  return `${db.dialect === 'postgres' ? 'pgvector' : 'sqlite-vec'} ${db.vectorVersion}`;
+}
+
 function rows(info: SystemInfo): [key: string, label: string, value: string][] {
   return [
     ['version', 'Version', `Assay ${info.version}`],
     ['transport', 'Transport', info.transport === 'ipc' ? 'Desktop (IPC)' : 'HTTP'],
     ['dataDir', 'Data directory', info.dataDir],
     ['schemaVersion', 'Schema version', String(info.schemaVersion)],
-    ['sqliteVersion', 'SQLite', info.sqliteVersion],
-    ['vecVersion', 'sqlite-vec', info.vecVersion],
+    ['database', 'Database', databaseLabel(info.database)],
+    ['vectors', 'Vectors', vectorLabel(info.database)],
     ['secretStore', 'Secret store', SECRET_STORE_LABELS[info.secretStore]],
     ['platform', 'Platform', info.platform],
   ];

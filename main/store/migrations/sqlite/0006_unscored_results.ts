@@ -1,4 +1,4 @@
-import type { Migration } from '../migration';
+import type { Migration } from '../../migration';
 
 /**
  * Eval results that nothing scored. A case with no effective matcher (none at all, or only

@@ -1,4 +1,4 @@
-import type { Migration } from '../migration';
+import type { Migration } from '../../migration';
 
 /**
  * The instance row identifies this data directory. Sync (later) uses it as the replica id,

@@ -1,4 +1,4 @@
-import type { Migration } from '../migration';
+import type { Migration } from '../../migration';
 import { migration0001 } from './0001_instance';
 import { migration0002 } from './0002_llm_calls';
 import { migration0003 } from './0003_prompts';
@@ -8,7 +8,7 @@ import { migration0006 } from './0006_unscored_results';
 import { migration0007 } from './0007_dataset_source_format';
 
 /** Every migration in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
   migration0001,
   migration0002,
   migration0003,

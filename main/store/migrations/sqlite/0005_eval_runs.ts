@@ -1,4 +1,4 @@
-import type { Migration } from '../migration';
+import type { Migration } from '../../migration';
 
 /**
  * Eval runs. A run is one prompt × one model over a dataset; the runs started together form a

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../migrate';
-import { MIGRATIONS } from './index';
+import { migrate } from '../../migrate';
+import { SQLITE_MIGRATIONS } from './index';
 
 const RUN = {
   id: 'run-1',
@@ -45,7 +45,7 @@ describe('migration 0006: unscored results', () => {
   it('keeps every result of an older database and then accepts unscored ones without a score', () => {
     const db = new BetterSqlite3(':memory:');
     db.pragma('foreign_keys = ON');
-    migrate(db, MIGRATIONS.slice(0, 5));
+    migrate(db, SQLITE_MIGRATIONS.slice(0, 5));
     db.prepare(
       `INSERT INTO eval_run (id, group_id, name, prompt_label, frozen_prompt_json, interaction_type, provider,
          model, status, concurrency, repeat, total_cases, created_at)
@@ -57,7 +57,7 @@ describe('migration 0006: unscored results', () => {
     expect(() => insertResult(db, result('c', 'unscored', null))).toThrow();
     const before = db.prepare('SELECT * FROM eval_result ORDER BY id').all();
 
-    migrate(db, MIGRATIONS);
+    migrate(db, SQLITE_MIGRATIONS);
     expect(db.prepare('SELECT * FROM eval_result ORDER BY id').all()).toEqual(before);
     insertResult(db, result('c', 'unscored', null));
     expect(() => insertResult(db, result('d', 'maybe', null))).toThrow(/CHECK/);

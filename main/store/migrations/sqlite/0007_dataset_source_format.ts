@@ -1,4 +1,4 @@
-import type { Migration } from '../migration';
+import type { Migration } from '../../migration';
 
 /**
  * The file shape a dataset was first imported from (`yaml`, `csv`, `jsonl`, `promptfoo`,

@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate } from './migrate';
-import type { Migration } from './migration';
+import type { Migration } from '../migration';
 
 const m = (id: number, name: string, up: string): Migration => ({ id, name, up });
 

@@ -1,4 +1,4 @@
-import type { Migration } from '../migration';
+import type { Migration } from '../../migration';
 
 /**
  * Spans of LLM calls, the response cache and user price overrides.

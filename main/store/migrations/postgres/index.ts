@@ -1,0 +1,5 @@
+import type { Migration } from '../../migration';
+import { postgres0001 } from './0001_schema';
+
+/** Every PostgreSQL migration in order. Append only: a shipped migration is never edited. */
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [postgres0001];

@@ -1,0 +1,236 @@
+/**
+ * The one typed definition of every table, as both dialects return rows to Kysely.
+ *
+ * The same row type holds on SQLite and on PostgreSQL because the Postgres pool is told to
+ * hand back what SQLite hands back (see postgres/pg-types.ts): BIGINT and NUMERIC as numbers,
+ * JSON and JSONB as their text. JSON columns are therefore `string` here and are parsed in one
+ * converter per entity, next to its repository. Timestamps are ISO-8601 text in UTC on both
+ * dialects, so they sort as strings and round-trip byte for byte. Flags are 0/1 integers.
+ *
+ * The DDL that creates these tables lives in migrations/sqlite and migrations/postgres; the
+ * schema test checks that both databases expose exactly these columns.
+ */
+
+/** A JSON document stored as text (TEXT in SQLite; JSON or JSONB in Postgres). */
+export type JsonText = string;
+/** 0 or 1. */
+export type Flag = number;
+/** ISO-8601 UTC text, e.g. 2026-12-06T18:55:56.123Z. */
+export type IsoTime = string;
+
+export interface InstanceTable {
+  id: string;
+  created_at: IsoTime;
+}
+
+export interface SpanTable {
+  id: string;
+  trace_id: string;
+  parent_id: string | null;
+  kind: string;
+  name: string;
+  provider: string | null;
+  model: string | null;
+  status: string;
+  error_class: string | null;
+  error_message: string | null;
+  request_json: JsonText;
+  response_json: JsonText | null;
+  input_tokens: number;
+  output_tokens: number;
+  cache_read_tokens: number;
+  cache_write_tokens: number;
+  reasoning_tokens: number;
+  /** Pico-dollars (1e-12 USD); BIGINT on Postgres. */
+  cost_pico_usd: number | null;
+  latency_ms: number;
+  ttft_ms: number | null;
+  attempts: number;
+  cache_hit: Flag;
+  provider_request_id: string | null;
+  attributes_json: JsonText | null;
+  started_at: IsoTime;
+  ended_at: IsoTime;
+}
+
+export interface LlmCacheTable {
+  key: string;
+  provider: string;
+  model: string;
+  response_json: JsonText;
+  /** Epoch milliseconds. */
+  created_at: number;
+  expires_at: number | null;
+}
+
+export interface ModelPriceTable {
+  provider: string;
+  model: string;
+  input_pico: number;
+  output_pico: number;
+  cache_read_pico: number | null;
+  cache_write_pico: number | null;
+  updated_at: IsoTime;
+}
+
+export interface PromptTable {
+  id: string;
+  name: string;
+  kind: string;
+  description: string;
+  tags_json: JsonText;
+  created_at: IsoTime;
+  updated_at: IsoTime;
+  deleted_at: IsoTime | null;
+}
+
+export interface PromptVersionTable {
+  id: string;
+  prompt_id: string;
+  major: number;
+  minor: number;
+  parent_version_id: string | null;
+  content_json: JsonText;
+  content_hash: string;
+  author: string;
+  message: string;
+  created_at: IsoTime;
+}
+
+export interface PromptComponentRefTable {
+  version_id: string;
+  position: number;
+  component_prompt_id: string;
+  component_version_id: string | null;
+  component_label: string | null;
+}
+
+export interface PromptLabelTable {
+  prompt_id: string;
+  label: string;
+  version_id: string;
+  updated_at: IsoTime;
+}
+
+export interface PromptLabelEventTable {
+  id: string;
+  prompt_id: string;
+  label: string;
+  from_version_id: string | null;
+  to_version_id: string;
+  actor: string;
+  at: IsoTime;
+}
+
+export interface PlaygroundRunTable {
+  id: string;
+  created_at: IsoTime;
+  prompt_name: string | null;
+  prompt_version: string | null;
+  variables_json: JsonText;
+  messages_json: JsonText;
+  columns_json: JsonText;
+}
+
+export interface DatasetTable {
+  id: string;
+  name: string;
+  interaction_type: string;
+  description: string;
+  tags_json: JsonText;
+  source_format: string | null;
+  created_at: IsoTime;
+  updated_at: IsoTime;
+  deleted_at: IsoTime | null;
+}
+
+export interface TestCaseTable {
+  id: string;
+  dataset_id: string;
+  position: number;
+  description: string;
+  vars_json: JsonText;
+  expected_json: JsonText | null;
+  matchers_json: JsonText;
+  tags_json: JsonText;
+  source_span_id: string | null;
+  revision: number;
+  created_at: IsoTime;
+  updated_at: IsoTime;
+  deleted_at: IsoTime | null;
+}
+
+export interface EvalRunTable {
+  id: string;
+  group_id: string;
+  name: string;
+  dataset_id: string | null;
+  prompt_version_id: string | null;
+  prompt_label: string;
+  frozen_prompt_json: JsonText;
+  interaction_type: string;
+  provider: string;
+  model: string;
+  parameters_json: JsonText;
+  status: string;
+  concurrency: number;
+  repeat: number;
+  bypass_cache: Flag;
+  total_cases: number;
+  created_at: IsoTime;
+  started_at: IsoTime | null;
+  finished_at: IsoTime | null;
+  error: string | null;
+}
+
+export interface EvalRunCaseTable {
+  run_id: string;
+  case_key: string;
+  position: number;
+  revision: number;
+  vars_json: JsonText;
+  expected_json: JsonText | null;
+  matchers_json: JsonText;
+}
+
+export interface EvalResultTable {
+  id: string;
+  run_id: string;
+  case_key: string;
+  repeat_index: number;
+  status: string;
+  score: number | null;
+  output: string | null;
+  matchers_json: JsonText;
+  latency_ms: number | null;
+  input_tokens: number;
+  output_tokens: number;
+  cost_pico_usd: number | null;
+  judge_cost_pico_usd: number;
+  cached: Flag;
+  span_id: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  created_at: IsoTime;
+}
+
+export interface DB {
+  instance: InstanceTable;
+  span: SpanTable;
+  llm_cache: LlmCacheTable;
+  model_price: ModelPriceTable;
+  prompt: PromptTable;
+  prompt_version: PromptVersionTable;
+  prompt_component_ref: PromptComponentRefTable;
+  prompt_label: PromptLabelTable;
+  prompt_label_event: PromptLabelEventTable;
+  playground_run: PlaygroundRunTable;
+  dataset: DatasetTable;
+  test_case: TestCaseTable;
+  eval_run: EvalRunTable;
+  eval_run_case: EvalRunCaseTable;
+  eval_result: EvalResultTable;
+}
+
+/** Every table and its columns, in the order the schema test compares them. */
+export type TableName = keyof DB;

@@ -1,0 +1,19 @@
+import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import type { Dialect } from './store';
+
+/**
+ * The few places where SQLite and PostgreSQL need different SQL, each written once here so
+ * repositories stay dialect-free.
+ */
+
+/** True when the JSON array in `column` holds the string `value` (tag filters). */
+export function jsonArrayHas(dialect: Dialect, column: string, value: string): RawBuilder<SqlBool> {
+  return dialect === 'postgres'
+    ? sql<SqlBool>`${sql.ref(column)} @> jsonb_build_array(${value}::text)`
+    : sql<SqlBool>`EXISTS (SELECT 1 FROM json_each(${sql.ref(column)}) WHERE value = ${value})`;
+}
+
+/** How many rows satisfy `condition` (0 on no rows), portable where `sum(bool)` is not. */
+export function countWhere(condition: Expression<SqlBool>): RawBuilder<number> {
+  return sql<number>`coalesce(sum(CASE WHEN ${condition} THEN 1 ELSE 0 END), 0)`;
+}

@@ -1,0 +1,85 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { afterAll } from 'vitest';
+import { openTestCore } from '../support/test-database';
+import type { Core } from '../../main/core/create-core';
+import { openStore } from '../../main/store/open-store';
+import type { Store } from '../../main/store/store';
+import { tempDir } from './temp-dir';
+import path from 'node:path';
+
+/**
+ * Which database this test run uses: the `unit` project runs on SQLite, the `postgres` project
+ * runs the same files with ASSAY_TEST_DB=postgres against the machine's PostgreSQL. Each data
+ * directory (each core a test opens) gets a fresh database, dropped when its test file ends.
+ */
+export const TEST_DIALECT: 'sqlite' | 'postgres' =
+  process.env.ASSAY_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+
+const ADMIN_URL = process.env.ASSAY_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const byDataDir = new Map<string, Promise<string>>();
+const created: string[] = [];
+
+function databaseUrl(name: string): string {
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A new, empty database; its URL. */
+export async function createTestDatabase(): Promise<string> {
+  const name = `assay_t_${process.pid}_${crypto.randomBytes(5).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  created.push(name);
+  return databaseUrl(name);
+}
+
+/**
+ * The environment that points a core (in process, or a CLI or server child) at this data
+ * directory's database: empty on SQLite, ASSAY_DATABASE_URL on Postgres. The same data
+ * directory always maps to the same database within a test file.
+ */
+export async function testDatabaseEnv(dataDir: string): Promise<Record<string, string>> {
+  if (TEST_DIALECT === 'sqlite') return {};
+  const key = path.resolve(dataDir);
+  let url = byDataDir.get(key);
+  if (!url) {
+    url = createTestDatabase();
+    byDataDir.set(key, url);
+  }
+  return { ASSAY_DATABASE_URL: await url };
+}
+
+/** The headless core on this run's database (what `createHeadlessCore` is in production). */
+export async function openTestCore(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<Core> {
+  return openTestCore(dataDir, { ...env, ...(await testDatabaseEnv(dataDir)) });
+}
+
+/** A migrated store on this run's database, for repository tests. */
+export async function openTestStore(): Promise<Store> {
+  if (TEST_DIALECT === 'postgres') return openStore({ kind: 'postgres', url: await createTestDatabase(), poolSize: 4 });
+  return openStore({ kind: 'sqlite', file: path.join(tempDir('assay-store-'), 'assay.db') });
+}
+
+afterAll(async () => {
+  const names = created.splice(0);
+  byDataDir.clear();
+  if (names.length === 0) return;
+  await admin(async (c) => {
+    for (const name of names) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
+});
