@@ -10,8 +10,8 @@ export default defineConfig({
         input: {
           index: path.resolve('main/index.ts'),
           // JavaScript scorers run on a worker thread that loads this from next to index.js
-          // (main/evals/matchers/sandbox.ts; in-thread if it cannot start).
-          'sandbox-worker': path.resolve('main/evals/matchers/sandbox-worker.ts'),
+          // (main/evals/matchers/code/sandbox.ts; in-thread if it cannot start).
+          'sandbox-worker': path.resolve('main/evals/matchers/workers/sandbox-worker.ts'),
         },
       },
     },

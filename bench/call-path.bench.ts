@@ -82,10 +82,11 @@ console.log(
   `throughput target 2000 calls/s: ${rate >= 2000 ? 'met' : 'NOT met'} (${rate.toFixed(0)})`,
 );
 
-const spans = (
-  core.services.store.db.prepare('SELECT count(*) AS n FROM span').get() as { n: number }
-).n;
-console.log(`spans written: ${spans}`);
-core.close();
+const { n: spans } = await core.store.db
+  .selectFrom('span')
+  .select((eb) => eb.fn.countAll<number>().as('n'))
+  .executeTakeFirstOrThrow();
+console.log(`spans written: ${Number(spans)}`);
+await core.close();
 server.stop();
 fs.rmSync(dataDir, { recursive: true, force: true });

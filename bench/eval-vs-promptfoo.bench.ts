@@ -12,6 +12,12 @@
 // config and mock, right after Assay, and the ratio of the medians is printed. Each repetition
 // also times the calls alone (support/call-floor.ts: a bare HTTP client, and the OpenAI SDK),
 // the floor under any eval of that size on the machine.
+//
+// BASELINE=/path/to/an/assay/checkout (built: `node scripts/build-cli.mjs` there) runs that
+// build's `assay eval` in each repetition too, right after this one, and prints this build's
+// wall time over the baseline's: how a change is judged against the previous commit.
+// DATABASES=sqlite,postgres also runs this build on PostgreSQL (a fresh database per run on
+// PG_ADMIN_URL, default postgres://postgres@127.0.0.1:5432/postgres, dropped afterwards).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,6 +28,9 @@ const PF = path.resolve(REPO, '../shared/bench/promptfoo');
 const REPS = Number(process.env.REPS ?? 3);
 const SCENARIOS = (process.env.SCENARIOS ?? 'n1000_l50,n5000_l0').split(',');
 const PF_HOME = process.env.PF_HOME;
+const BASELINE = process.env.BASELINE ? path.resolve(process.env.BASELINE) : undefined;
+const DATABASES = (process.env.DATABASES ?? 'sqlite').split(',') as ('sqlite' | 'postgres')[];
+const PG_ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PF_BIN = PF_HOME && path.join(PF_HOME, 'node_modules/promptfoo/dist/src/entrypoint.js');
 if (PF_BIN && !fs.existsSync(PF_BIN)) {
   console.log(`PF_HOME has no promptfoo install (${PF_BIN}): measuring Assay alone`);
@@ -90,13 +99,45 @@ function timed(
   };
 }
 
-function runAssay(config: string, port: number): Measured & { summary: string } {
+/** A fresh Postgres database for one run, by psql (the bench imports nothing of the app). */
+function withPostgres<T>(run: (url: string) => T): T {
+  const name = `assay_bench_${process.pid}_${Date.now()}`;
+  const psql = (command: string) =>
+    execFileSync('psql', [PG_ADMIN_URL, '-q', '-c', command], { stdio: 'ignore' });
+  psql(`CREATE DATABASE ${name}`);
+  try {
+    const url = new URL(PG_ADMIN_URL);
+    url.pathname = `/${name}`;
+    return run(url.toString());
+  } finally {
+    psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+}
+
+function runAssay(
+  config: string,
+  port: number,
+  repo = REPO,
+  database: 'sqlite' | 'postgres' = 'sqlite',
+): Measured & { summary: string } {
+  if (database === 'postgres') {
+    return withPostgres((url) => runAssayOn(config, port, repo, { ASSAY_DATABASE_URL: url }));
+  }
+  return runAssayOn(config, port, repo, {});
+}
+
+function runAssayOn(
+  config: string,
+  port: number,
+  repo: string,
+  extraEnv: NodeJS.ProcessEnv,
+): Measured & { summary: string } {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-bench-eval-'));
   try {
     const run = timed(
       [
         process.execPath,
-        path.join(REPO, 'bin/assay.js'),
+        path.join(repo, 'bin/assay.js'),
         'eval',
         config,
         '--no-cache',
@@ -107,6 +148,7 @@ function runAssay(config: string, port: number): Measured & { summary: string } 
         ...process.env,
         OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`,
         OPENAI_API_KEY: 'sk-dummy-local-mock',
+        ...extraEnv,
       },
       dataDir,
     );
@@ -187,6 +229,8 @@ for (const scenario of SCENARIOS) {
       { stdio: 'ignore' },
     );
     const assay: (Measured & { summary: string })[] = [];
+    const baseline: Measured[] = [];
+    const onPostgres: (Measured & { summary: string })[] = [];
     const floors = { undici: [] as number[], sdk: [] as number[] };
     const promptfoo: Measured[] = [];
     const pfHome = path.join(dir, 'promptfoo-home');
@@ -197,6 +241,9 @@ for (const scenario of SCENARIOS) {
     }
     for (let rep = 0; rep < REPS; rep++) {
       assay.push(runAssay(config, mock.port));
+      if (BASELINE) baseline.push(runAssay(config, mock.port, BASELINE));
+      if (DATABASES.includes('postgres'))
+        onPostgres.push(runAssay(config, mock.port, REPO, 'postgres'));
       floors.undici.push(callFloor('undici', mock.port, n!));
       floors.sdk.push(callFloor('sdk', mock.port, n!));
       if (withPromptfoo) promptfoo.push(runPromptfoo(config, pfHome));
@@ -209,6 +256,20 @@ for (const scenario of SCENARIOS) {
         `HTTP client, ${median(floors.sdk).toFixed(2)} s through the OpenAI SDK; ` +
         `assay at ${(median(assay.map((r) => r.wallS)) / bare).toFixed(2)}x the bare client`,
     );
+    const assayWall = median(assay.map((r) => r.wallS));
+    if (BASELINE) {
+      console.log(
+        `${scenario}: ${describe('baseline', baseline)}; this build at ` +
+          `${(assayWall / median(baseline.map((r) => r.wallS))).toFixed(2)}x the baseline's wall time`,
+      );
+    }
+    if (onPostgres.length > 0) {
+      console.log(
+        `${scenario}: ${describe('assay on PostgreSQL', onPostgres)}; ` +
+          `${(median(onPostgres.map((r) => r.wallS)) / assayWall).toFixed(2)}x the SQLite wall time; ` +
+          onPostgres[0]!.summary,
+      );
+    }
     if (withPromptfoo) {
       const ratio = median(promptfoo.map((r) => r.wallS)) / median(assay.map((r) => r.wallS));
       console.log(

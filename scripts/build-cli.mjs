@@ -17,10 +17,10 @@ const started = Date.now();
 fs.rmSync(path.join(root, 'out/cli'), { recursive: true, force: true });
 await build({
   // The sandbox worker is its own entry: QuickJS scorers run on a worker thread that loads it
-  // from next to the bundle (main/evals/matchers/sandbox.ts).
+  // from next to the bundle (main/evals/matchers/code/sandbox.ts).
   entryPoints: [
     path.join(root, 'main/cli/main.ts'),
-    path.join(root, 'main/evals/matchers/sandbox-worker.ts'),
+    path.join(root, 'main/evals/matchers/workers/sandbox-worker.ts'),
   ],
   entryNames: '[name]',
   outdir: path.join(root, 'out/cli'),

@@ -10,7 +10,6 @@ import {
   type SuitePrompt,
   type SuiteTarget,
 } from '../evals/suite/load-suite';
-import { syncSuiteDataset } from '../evals/suite/sync-dataset';
 
 /** What `assay eval` was asked for, before anything is stored. */
 export interface EvalPlanOptions {
@@ -91,7 +90,11 @@ function targetsOf(options: EvalPlanOptions, suite: Suite | null, file: string):
  * cases come from `--dataset NAME`, a suite's `dataset: { name }`, or the suite's own cases,
  * which are imported into its dataset (`suite/<name>`) first.
  */
-export function planEval(core: Core, file: string | undefined, options: EvalPlanOptions): EvalPlan {
+export async function planEval(
+  core: Core,
+  file: string | undefined,
+  options: EvalPlanOptions,
+): Promise<EvalPlan> {
   if (!file && !options.dataset)
     throw new AssayError(
       'CONFIG_INVALID',
@@ -114,7 +117,7 @@ export function planEval(core: Core, file: string | undefined, options: EvalPlan
     const fileName = 'fileName' in fileSuite.dataset ? fileSuite.dataset.fileName : where;
     let synced;
     try {
-      synced = syncSuiteDataset(core.services.datasets.store, fileSuite, {
+      synced = await core.services.datasets.syncSuite(fileSuite, {
         skipUnmapped: options.skipUnmapped,
       });
     } catch (err) {

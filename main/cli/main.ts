@@ -58,6 +58,10 @@ function buildProgram(): Command {
     .option('--host <host>', 'address to bind; anything but loopback requires --token', '127.0.0.1')
     .option('--port <port>', 'port to listen on (0 picks a free one)', '4317')
     .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
+    .option(
+      '--database <url>',
+      'keep data in PostgreSQL (postgres://user@host:5432/db) instead of SQLite in the data directory (or ASSAY_DATABASE_URL)',
+    )
     .option('--token <token>', 'require this bearer token on every request (or ASSAY_TOKEN)')
     .option(
       '--secure-cookie',

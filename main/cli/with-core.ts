@@ -14,7 +14,7 @@ export async function withCore<T>(
   try {
     return await run(core);
   } finally {
-    core.close();
+    await core.close();
     // A CLI command is the whole process: an idle keep-alive socket would hold its exit back.
     await closeProviderConnections();
   }

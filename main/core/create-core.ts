@@ -5,8 +5,8 @@ import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import { LlmService, type LlmServiceOptions } from '../llm/llm-service';
 import type { ProviderFactories } from '../llm/provider-registry';
 import { defaultProviderFactories } from '../llm/providers';
+import { callResultView } from '../llm/views';
 import { createHandlers } from '../api/handlers';
-import { callResultView } from '../api/handlers/llm';
 import { DatasetService } from '../evals/datasets/dataset-service';
 import { RunService } from '../evals/runs/run-service';
 import { PlaygroundService } from '../playground/playground-service';
@@ -40,6 +40,8 @@ export interface CoreOptions {
 
 export interface Core {
   readonly dispatcher: Dispatcher;
+  /** The open database, for the shells' own storage commands (backup) and tests; services hold it privately. */
+  readonly store: Store;
   readonly events: EventBus;
   readonly services: CoreServices;
   close(): Promise<void>;
@@ -102,6 +104,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     };
     return {
       dispatcher: createDispatcher(createHandlers(services)),
+      store,
       events,
       services,
       close: () => store.close(),

@@ -12,18 +12,18 @@ export function spanVariables(domains: {
   readonly runs: () => RunService;
   readonly playground: PlaygroundService;
 }): SpanVariables {
-  return (span) => {
+  return async (span) => {
     const attrs = span.attributes ?? {};
     const text = (key: string) => (typeof attrs[key] === 'string' ? (attrs[key] as string) : null);
     const runId = text('evalRunId');
     const caseKey = text('caseKey');
     if (runId && caseKey) {
-      const found = domains.runs().caseVariables(runId, caseKey);
+      const found = await domains.runs().caseVariables(runId, caseKey);
       if (found) return { ...found, source: 'eval-case' };
     }
     const playgroundRunId = text('playgroundRunId');
     if (playgroundRunId) {
-      const found = domains.playground.variablesOf(playgroundRunId);
+      const found = await domains.playground.variablesOf(playgroundRunId);
       if (found) return { ...found, source: 'playground' };
     }
     return null;

@@ -66,9 +66,20 @@ async function start(options: BootstrapOptions): Promise<void> {
       appOrigins: target.appOrigins,
     });
     const running = core;
-    app.once('will-quit', () => {
+    let closed = false;
+    // Closing the database is async (pending group commits flush first): hold the quit until
+    // it is done, then quit again.
+    app.on('will-quit', (event) => {
+      if (closed) return;
+      event.preventDefault();
       stopIpc();
-      running.close();
+      void running
+        .close()
+        .catch((err: unknown) => console.error('[electron] closing the database failed:', err))
+        .finally(() => {
+          closed = true;
+          app.quit();
+        });
     });
 
     const preloadPath = path.join(options.mainDir, '../preload/index.cjs');
@@ -81,7 +92,7 @@ async function start(options: BootstrapOptions): Promise<void> {
     await openWindow(preloadPath, target);
   } catch (err) {
     // app.exit skips will-quit, so the database is closed here.
-    core?.close();
+    await core?.close().catch(() => undefined);
     failStartup(err, dataDir);
   }
 }

@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import type { ProviderId } from '../../shared/contract';
 import { PROVIDER_IDS } from '../../shared/contract';
 import { AssayError } from '../../shared/errors';
@@ -6,8 +5,8 @@ import type { EventBus } from '../core/event-bus';
 import { LlmMetrics } from '../metrics/llm-metrics';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
-import { GroupCommit } from '../store/group-commit';
-import { SpanStore } from '../tracing/span-store';
+import type { Store } from '../store/store';
+import { SpanRepository, type SpanRecord } from '../tracing/span-repository';
 import { ResponseCache } from './cache/response-cache';
 import { CallPath, type CallInput, type CallPathDeps, type CallResult } from './call/call-llm';
 import { ProviderLimiter, type ProviderLimits } from './limits/provider-limiter';
@@ -48,7 +47,7 @@ export interface ModelListing {
 }
 
 export interface LlmServiceOptions {
-  readonly db: Database;
+  readonly store: Store;
   readonly settings: SettingsService;
   readonly secrets: SecretStore;
   readonly events: EventBus;
@@ -63,19 +62,19 @@ export interface LlmServiceOptions {
 export class LlmService {
   readonly registry: ProviderRegistry;
   readonly prices: PriceBook;
-  readonly overrides: PriceOverrides;
-  readonly spans: SpanStore;
   readonly metrics = new LlmMetrics();
   readonly callPath: CallPath;
   readonly catalog: Catalog;
+  private readonly overrides: PriceOverrides;
+  private readonly spans: SpanRepository;
   private readonly limiters = new Map<ProviderId, ProviderLimiter>();
   private readonly streams = new Map<string, AbortController>();
 
   constructor(private readonly options: LlmServiceOptions) {
     this.catalog = options.catalog ?? bundledCatalog();
-    this.overrides = new PriceOverrides(options.db);
+    this.overrides = new PriceOverrides(options.store.db);
     this.prices = new PriceBook(this.catalog, this.overrides);
-    this.spans = new SpanStore(options.db);
+    this.spans = new SpanRepository(options.store.db);
     this.registry = new ProviderRegistry(
       () => resolveConnections(options.settings.current(), options.secrets, options.env),
       options.factories,
@@ -86,11 +85,10 @@ export class LlmService {
     this.callPath = new CallPath({
       providers: this.registry,
       limiterFor: (id) => this.limiterFor(id),
-      cache: new ResponseCache(options.db),
+      cache: new ResponseCache(options.store.db),
       prices: this.prices,
-      spans: this.spans,
       metrics: this.metrics,
-      writes: new GroupCommit(options.db),
+      writes: options.store.writes,
       secretValues: () => options.secrets.knownValues(),
       ...options.callPath,
     });
@@ -107,6 +105,16 @@ export class LlmService {
 
   call(input: CallInput): Promise<CallResult> {
     return this.callPath.call(input);
+  }
+
+  /** A stored span (redacted as written), or null. */
+  span(id: string): Promise<SpanRecord | null> {
+    return this.spans.get(id);
+  }
+
+  /** A trace's spans in the order they started. */
+  spansOfTrace(traceId: string): Promise<SpanRecord[]> {
+    return this.spans.byTrace(traceId);
   }
 
   /**
@@ -127,6 +135,7 @@ export class LlmService {
         message: `${provider} offers no embeddings in Assay; use openai or local`,
       });
     }
+    await this.prices.ready();
     const release = await this.limiterFor(provider).acquireSlot(signal);
     try {
       const { vectors, inputTokens } = await p.embed(model, texts, signal);
@@ -167,6 +176,7 @@ export class LlmService {
     providers: readonly ProviderId[] = PROVIDER_IDS,
     live = true,
   ): Promise<ModelListing[]> {
+    await this.prices.ready();
     return Promise.all(providers.map((p) => this.listProvider(p, live)));
   }
 
@@ -229,30 +239,24 @@ export class LlmService {
   }
 
   /** Catalog prices with overrides applied, plus overrides for models the catalog lacks. */
-  priceList(): { name: string | null; price: ModelPrice }[] {
+  async priceList(): Promise<{ name: string | null; price: ModelPrice }[]> {
+    await this.prices.ready();
     const out: { name: string | null; price: ModelPrice }[] = [];
-    const overridden = new Set<string>();
-    for (const o of this.overrides.list()) overridden.add(`${o.provider}/${o.model}`);
+    const overridden = new Map(this.overrides.list().map((o) => [`${o.provider}/${o.model}`, o]));
     for (const m of this.catalog.models) {
       const key = `${m.provider}/${m.id}`;
-      out.push({
-        name: m.name,
-        price: overridden.has(key) ? this.overrides.get(m.provider, m.id)! : m.price,
-      });
+      out.push({ name: m.name, price: overridden.get(key) ?? m.price });
       overridden.delete(key);
     }
-    for (const key of overridden) {
-      const [provider, ...rest] = key.split('/');
-      out.push({ name: null, price: this.overrides.get(provider as ProviderId, rest.join('/'))! });
-    }
+    for (const price of overridden.values()) out.push({ name: null, price });
     return out;
   }
 
-  setPrice(input: PriceOverrideInput): ModelPrice {
+  setPrice(input: PriceOverrideInput): Promise<ModelPrice> {
     return this.overrides.set(input);
   }
 
-  deletePrice(provider: ProviderId, model: string): boolean {
+  deletePrice(provider: ProviderId, model: string): Promise<boolean> {
     return this.overrides.delete(provider, model);
   }
 }

@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import { newId } from '../core/ids';
 import type { CallResultView, ParsedInput, PlaygroundRunView } from '../../shared/contract';
 import { toErrorPayload } from '../../shared/errors';
@@ -6,25 +5,26 @@ import type { EventBus } from '../core/event-bus';
 import type { CallResult } from '../llm/call/call-llm';
 import type { LlmService } from '../llm/llm-service';
 import type { ChatRequest } from '../llm/types';
-import { PlaygroundStore } from './playground-store';
+import type { Store } from '../store/store';
+import { PlaygroundRepository } from './playground-repository';
 
 type Column = PlaygroundRunView['columns'][number];
 type Target = Column['target'];
 
 export interface PlaygroundDeps {
-  readonly db: Database;
+  readonly store: Store;
   readonly llm: Pick<LlmService, 'callCancellable'>;
   readonly events: EventBus;
-  /** The contract view of a call result (the llm handlers' `callResultView`). */
+  /** The contract view of a call result (the llm domain's `callResultView`). */
   readonly resultView: (result: CallResult) => CallResultView;
 }
 
 /** Runs one set of messages against several models side by side and keeps the run. */
 export class PlaygroundService {
-  private readonly store: PlaygroundStore;
+  private readonly runs: PlaygroundRepository;
 
   constructor(private readonly deps: PlaygroundDeps) {
-    this.store = new PlaygroundStore(deps.db);
+    this.runs = new PlaygroundRepository(deps.store.db);
   }
 
   /**
@@ -48,20 +48,22 @@ export class PlaygroundService {
       messages: input.messages,
       columns,
     };
-    this.store.insert(run);
+    await this.runs.insert(run);
     return run;
   }
 
-  history(limit: number): PlaygroundRunView[] {
-    return this.store.recent(limit);
+  history(limit: number): Promise<PlaygroundRunView[]> {
+    return this.runs.recent(limit);
   }
 
   /**
    * The variables a run's messages were rendered with, and its prompt (`name@version`), for
    * "to dataset" from one of its spans; null when the run used none (messages typed as they are).
    */
-  variablesOf(runId: string): { vars: Record<string, string>; prompt: string | null } | null {
-    const run = this.store.byId(runId);
+  async variablesOf(
+    runId: string,
+  ): Promise<{ vars: Record<string, string>; prompt: string | null } | null> {
+    const run = await this.runs.byId(runId);
     if (!run || Object.keys(run.variables).length === 0) return null;
     const prompt =
       run.promptName === null

@@ -1,12 +1,12 @@
 import type { PromptContent, PromptKind } from '../../shared/contract';
 import { AssayError, type FieldIssue } from '../../shared/errors';
-import type { ComponentRefRow } from './prompt-store';
+import type { ComponentRefRecord } from './prompt-rows';
 import { resolveRef, type ResolvedComponent } from './resolve';
 import type { Stores } from './stores';
 import { variablesOf, type VariableView } from './variables';
 
 export interface CheckedContent {
-  readonly refs: ComponentRefRow[];
+  readonly refs: ComponentRefRecord[];
   readonly variables: VariableView[];
 }
 
@@ -43,29 +43,29 @@ function shapeIssues(kind: PromptKind, content: PromptContent): FieldIssue[] {
  * components that exist, are live, have the right kind and resolve, and a `variables` list
  * that names only variables the content uses. Every problem is reported at once.
  */
-export function checkContent(stores: Stores, options: CheckOptions): CheckedContent {
+export async function checkContent(stores: Stores, options: CheckOptions): Promise<CheckedContent> {
   const { content, kind, name } = options;
   const issues = shapeIssues(kind, content);
   const components = new Map<number, ResolvedComponent>();
-  const refs: ComponentRefRow[] = [];
-  content.messages?.forEach((message, position) => {
-    if (!('ref' in message)) return;
-    const result = resolveRef(stores, message.ref, message.role, {
+  const refs: ComponentRefRecord[] = [];
+  for (const [position, message] of (content.messages ?? []).entries()) {
+    if (!('ref' in message)) continue;
+    const result = await resolveRef(stores, message.ref, message.role, {
       name,
       allowDeletedComponents: options.allowDeletedComponents,
     });
     if (!result.ok) {
       issues.push({ path: `content.messages.${position}.ref`, message: result.message });
-      return;
+      continue;
     }
     components.set(position, result.component);
     refs.push({
       position,
-      component_prompt_id: result.component.prompt.id,
-      component_version_id: result.component.pinned ? result.component.version.id : null,
-      component_label: message.ref.label ?? null,
+      componentPromptId: result.component.prompt.id,
+      componentVersionId: result.component.pinned ? result.component.version.id : null,
+      componentLabel: message.ref.label ?? null,
     });
-  });
+  }
   const variables = variablesOf(content, components);
   const used = new Set(variables.map((v) => v.name));
   const listed = new Set<string>();

@@ -2,8 +2,8 @@ import { stringify } from 'yaml';
 import type { PromptContent } from '../../shared/contract';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { promptFilePath, type PromptFile, type PromptFileVersion } from './prompt-file';
-import type { PromptRow } from './prompt-store';
-import { contentOf, versionName } from './resolve';
+import type { PromptRecord } from './prompt-rows';
+import { versionName } from './resolve';
 import type { Stores } from './stores';
 import { formatVersion } from './version-name';
 
@@ -25,27 +25,27 @@ function readableContent(content: PromptContent): PromptContent {
 }
 
 /** A prompt with its full history, as the file format holds it. */
-export function promptToFile(stores: Stores, prompt: PromptRow): PromptFile {
-  const rows = stores.prompts.versionsOf(prompt.id).reverse();
+export async function promptToFile(stores: Stores, prompt: PromptRecord): Promise<PromptFile> {
+  const rows = (await stores.prompts.versionsOf(prompt.id)).reverse();
   const names = new Map(rows.map((v) => [v.id, versionName(v)]));
   const versions: PromptFileVersion[] = rows.map((v) => ({
     version: versionName(v),
-    parent: v.parent_version_id === null ? null : (names.get(v.parent_version_id) ?? null),
+    parent: v.parentVersionId === null ? null : (names.get(v.parentVersionId) ?? null),
     author: v.author,
     message: v.message,
-    created_at: v.created_at,
-    content_hash: v.content_hash,
-    content: readableContent(contentOf(v)),
+    created_at: v.createdAt,
+    content_hash: v.contentHash,
+    content: readableContent(v.content),
   }));
   return {
     name: prompt.name,
     kind: prompt.kind,
     description: prompt.description,
-    tags: JSON.parse(prompt.tags_json) as string[],
+    tags: [...prompt.tags],
     labels: Object.fromEntries(
-      stores.labels.labelVersions(prompt.id).map((l) => [l.label, formatVersion(l)]),
+      (await stores.labels.labelVersions(prompt.id)).map((l) => [l.label, formatVersion(l)]),
     ),
-    ...(prompt.deleted_at === null ? {} : { deleted_at: prompt.deleted_at }),
+    ...(prompt.deletedAt === null ? {} : { deleted_at: prompt.deletedAt }),
     versions,
   };
 }
@@ -55,12 +55,12 @@ export function promptToFile(stores: Stores, prompt: PromptRow): PromptFile {
  * prompt's pinned components always travel with it). Files are replaced atomically; files of
  * prompts that no longer exist are left alone.
  */
-export function exportPromptFiles(stores: Stores, dir: string): ExportReport {
+export async function exportPromptFiles(stores: Stores, dir: string): Promise<ExportReport> {
   const files: string[] = [];
   let versions = 0;
-  const prompts = stores.prompts.prompts({ includeDeleted: true });
+  const prompts = await stores.prompts.prompts({ includeDeleted: true });
   for (const prompt of prompts) {
-    const data = promptToFile(stores, prompt);
+    const data = await promptToFile(stores, prompt);
     const file = promptFilePath(dir, prompt.name);
     // lineWidth 0: never fold long lines, so a prompt's text reads (and diffs) as written.
     writeFileAtomic(file, stringify(data, { lineWidth: 0 }), 0o644);

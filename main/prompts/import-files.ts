@@ -1,10 +1,11 @@
 import { newId } from '../core/ids';
 import { AssayError, type FieldIssue } from '../../shared/errors';
+import { isUniqueViolation } from '../store/constraint-errors';
 import { checkContent, type CheckedContent } from './check-content';
 import { hashContent } from './content-hash';
 import { conflictOf, dependencyOrder } from './import-plan';
 import { moveLabel } from './labels';
-import type { PromptRow } from './prompt-store';
+import type { PromptRecord } from './prompt-rows';
 import {
   invalidFilesError,
   loadPromptFiles,
@@ -13,7 +14,7 @@ import {
 } from './read-prompt-files';
 import { LATEST } from './resolve';
 import type { Stores } from './stores';
-import { insertVersion } from './versioning';
+import { insertVersion, uniqueTags } from './versioning';
 import { compareVersions, parseVersion } from './version-name';
 
 export type ImportStatus = 'created' | 'updated' | 'unchanged' | 'conflict';
@@ -65,11 +66,15 @@ function contentProblems(file: LoadedPromptFile, index: number, version: string,
 }
 
 /** The same content rules as prompts.create, with problems pointed at the file's lines. */
-function checkFileVersion(stores: Stores, file: LoadedPromptFile, index: number): CheckedContent {
+async function checkFileVersion(
+  stores: Stores,
+  file: LoadedPromptFile,
+  index: number,
+): Promise<CheckedContent> {
   const { data } = file;
   const v = data.versions[index]!;
   try {
-    return checkContent(stores, {
+    return await checkContent(stores, {
       where: v.version,
       name: data.name,
       kind: data.kind,
@@ -84,33 +89,37 @@ function checkFileVersion(stores: Stores, file: LoadedPromptFile, index: number)
 }
 
 /** Adds what the file has and the database lacks: the prompt, versions, labels. */
-function applyFile(stores: Stores, file: LoadedPromptFile, actor: string): PromptImportResult {
+async function applyFile(
+  stores: Stores,
+  file: LoadedPromptFile,
+  actor: string,
+): Promise<PromptImportResult> {
   const { data } = file;
+  const existing = await stores.prompts.promptByName(data.name);
   const now = new Date().toISOString();
-  const existing = stores.prompts.promptByName(data.name);
   const versions = data.versions
     .map((v, index) => ({ v, index, number: parseVersion(v.version) }))
     .sort((a, b) => compareVersions(a.number, b.number));
-  const prompt: PromptRow = existing ?? {
+  const prompt: PromptRecord = existing ?? {
     id: newId(),
     name: data.name,
     kind: data.kind,
     description: data.description ?? '',
-    tags_json: JSON.stringify([...new Set(data.tags ?? [])]),
-    created_at: versions[0]!.v.created_at ?? now,
-    updated_at: now,
-    deleted_at: data.deleted_at ?? null,
+    tags: uniqueTags(data.tags ?? []),
+    createdAt: versions[0]!.v.created_at ?? now,
+    updatedAt: now,
+    deletedAt: data.deleted_at ?? null,
   };
-  if (!existing) stores.prompts.insertPrompt(prompt);
+  if (!existing) await stores.prompts.insertPrompt(prompt);
   let versionsAdded = 0;
   for (const { v, index, number } of versions) {
-    if (stores.prompts.versionByNumber(prompt.id, number.major, number.minor)) continue;
-    const checked = checkFileVersion(stores, file, index);
+    if (await stores.prompts.versionByNumber(prompt.id, number.major, number.minor)) continue;
+    const checked = await checkFileVersion(stores, file, index);
     const parent = v.parent ? parseVersion(v.parent) : null;
-    insertVersion(stores, prompt, {
+    await insertVersion(stores, prompt, {
       ...number,
       parent: parent
-        ? stores.prompts.versionByNumber(prompt.id, parent.major, parent.minor)!
+        ? (await stores.prompts.versionByNumber(prompt.id, parent.major, parent.minor))!
         : null,
       content: v.content,
       contentHash: hashContent(v.content),
@@ -123,19 +132,25 @@ function applyFile(stores: Stores, file: LoadedPromptFile, actor: string): Promp
   }
   const labelsSet: string[] = [];
   for (const [label, version] of Object.entries(data.labels ?? {})) {
-    if (label === LATEST || stores.labels.label(prompt.id, label)) continue;
+    if (label === LATEST || (await stores.labels.label(prompt.id, label))) continue;
     const { major, minor } = parseVersion(version);
-    const to = stores.prompts.versionByNumber(prompt.id, major, minor)!;
-    if (moveLabel(stores, { prompt, label, to, actor, at: now })) labelsSet.push(label);
+    const to = (await stores.prompts.versionByNumber(prompt.id, major, minor))!;
+    // Only a label the database lacks is imported: created from nothing, never moved.
+    if (await moveLabel(stores, { prompt, label, to, actor, at: now, from: null }))
+      labelsSet.push(label);
   }
-  const newest = stores.prompts.latestVersion(prompt.id)!;
-  if (moveLabel(stores, { prompt, label: LATEST, to: newest, actor, at: now }) && existing)
+  const newest = (await stores.prompts.latestVersion(prompt.id))!;
+  if ((await moveLabel(stores, { prompt, label: LATEST, to: newest, actor, at: now })) && existing)
     labelsSet.push(LATEST);
   const changed = versionsAdded > 0 || labelsSet.length > 0;
-  if (existing && changed) stores.prompts.updatePrompt(prompt.id, { ...existing, updated_at: now });
+  if (existing && changed)
+    await stores.prompts.updatePrompt(prompt.id, { ...existing, updatedAt: now });
   const status = !existing ? 'created' : changed ? 'updated' : 'unchanged';
   return { name: data.name, file: file.file, status, versionsAdded, labelsSet, reason: null };
 }
+
+/** Whole-import attempts when another process adds the same prompts at the same time. */
+const IMPORT_ATTEMPTS = 3;
 
 /**
  * Imports every prompt file under `dir`, never overwriting: versions and labels the database
@@ -143,15 +158,40 @@ function applyFile(stores: Stores, file: LoadedPromptFile, actor: string): Promp
  * prompt whose file disagrees with the database is reported as a conflict and left untouched.
  * Any invalid file fails the whole import with nothing changed, in one transaction.
  */
-export function importPromptFiles(stores: Stores, dir: string, actor: string): ImportReport {
+export async function importPromptFiles(
+  stores: Stores,
+  dir: string,
+  actor: string,
+): Promise<ImportReport> {
   const { ordered, problems } = dependencyOrder(loadPromptFiles(dir));
   if (problems.length > 0) throw invalidFilesError(problems);
-  return stores.prompts.transaction(() => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await importOnce(stores, ordered, actor);
+    } catch (err) {
+      // Another process created a prompt, version or label of these files meanwhile: the import
+      // only adds what is missing, so running it again against what is there now is safe.
+      if (!isUniqueViolation(err) || attempt >= IMPORT_ATTEMPTS) throw err;
+    }
+  }
+}
+
+/** The whole import in one transaction: any invalid file rolls everything back. */
+async function importOnce(
+  stores: Stores,
+  ordered: readonly LoadedPromptFile[],
+  actor: string,
+): Promise<ImportReport> {
+  return stores.transaction(async (tx) => {
     const results: PromptImportResult[] = [];
     const invalid: FileProblem[] = [];
     const conflicted = new Set<string>();
     for (const file of ordered) {
-      const reason = conflictOf(stores, file, conflicted);
+      // Other writers of this prompt wait until the import commits, so what conflictOf compares
+      // is what applyFile extends (see PromptRepository.lockPrompt).
+      const local = await tx.prompts.promptByName(file.data.name);
+      if (local) await tx.prompts.lockPrompt(local.id);
+      const reason = await conflictOf(tx, file, conflicted);
       if (reason !== null) {
         conflicted.add(file.data.name);
         results.push({
@@ -165,7 +205,7 @@ export function importPromptFiles(stores: Stores, dir: string, actor: string): I
         continue;
       }
       try {
-        results.push(applyFile(stores, file, actor));
+        results.push(await applyFile(tx, file, actor));
       } catch (err) {
         if (!(err instanceof InvalidFile)) throw err;
         invalid.push(...err.problems);

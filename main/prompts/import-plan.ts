@@ -54,36 +54,36 @@ export function dependencyOrder(files: readonly LoadedPromptFile[]): {
  * Why importing this file would overwrite something local, or null when it only adds. Any
  * reason makes the whole prompt a conflict: nothing of it is imported.
  */
-export function conflictOf(
+export async function conflictOf(
   stores: Stores,
   file: LoadedPromptFile,
   conflicted: ReadonlySet<string>,
-): string | null {
+): Promise<string | null> {
   const reasons: string[] = [];
-  const local = stores.prompts.promptByName(file.data.name);
+  const local = await stores.prompts.promptByName(file.data.name);
   let adds = local === undefined;
   if (local && local.kind !== file.data.kind)
     reasons.push(`it is a ${local.kind} prompt locally and ${file.data.kind} in the file`);
   for (const v of local ? file.data.versions : []) {
     const { major, minor } = parseVersion(v.version);
-    const mine = stores.prompts.versionByNumber(local!.id, major, minor);
+    const mine = await stores.prompts.versionByNumber(local!.id, major, minor);
     if (!mine) adds = true;
-    else if (mine.content_hash !== (v.content_hash ?? hashContent(v.content)))
+    else if (mine.contentHash !== (v.content_hash ?? hashContent(v.content)))
       reasons.push(`${v.version} differs from the local ${v.version}`);
   }
   for (const [label, version] of Object.entries(local ? (file.data.labels ?? {}) : {})) {
     // `latest` is derived (it follows the newest version), so it never conflicts.
     if (label === LATEST) continue;
-    const mine = stores.labels.label(local!.id, label);
+    const mine = await stores.labels.label(local!.id, label);
     if (!mine) {
       adds = true;
       continue;
     }
-    const here = formatVersion(stores.prompts.versionById(mine.version_id)!);
+    const here = formatVersion((await stores.prompts.versionById(mine.versionId))!);
     if (here !== version)
       reasons.push(`label ${label} is on ${here} locally and on ${version} in the file`);
   }
-  if (adds && local && local.deleted_at !== null)
+  if (adds && local && local.deletedAt !== null)
     reasons.push('it is deleted locally; restore it to import into it');
   // New versions could pin a component version whose local content is not the file's.
   if (adds)

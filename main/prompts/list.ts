@@ -1,6 +1,5 @@
 import type { PromptContent, PromptKind, PromptSummary } from '../../shared/contract';
-import type { PromptRow } from './prompt-store';
-import { contentOf } from './resolve';
+import type { PromptRecord } from './prompt-rows';
 import type { Stores } from './stores';
 import { summaryOf } from './views';
 
@@ -19,11 +18,11 @@ function searchableText(content: PromptContent): string {
   return parts.join('\n');
 }
 
-function matches(stores: Stores, prompt: PromptRow, needle: string): boolean {
+async function matches(stores: Stores, prompt: PromptRecord, needle: string): Promise<boolean> {
   if (prompt.name.toLowerCase().includes(needle)) return true;
   if (prompt.description.toLowerCase().includes(needle)) return true;
-  const latest = stores.prompts.latestVersion(prompt.id)!;
-  return searchableText(contentOf(latest)).toLowerCase().includes(needle);
+  const latest = (await stores.prompts.latestVersion(prompt.id))!;
+  return searchableText(latest.content).toLowerCase().includes(needle);
 }
 
 /**
@@ -31,16 +30,19 @@ function matches(stores: Stores, prompt: PromptRow, needle: string): boolean {
  * description and the latest version's text; a local registry holds hundreds of prompts, not
  * millions, so this runs in memory rather than through an index.
  */
-export function listPrompts(stores: Stores, filter: ListFilter): PromptSummary[] {
-  const rows = stores.prompts.prompts({
+export async function listPrompts(stores: Stores, filter: ListFilter): Promise<PromptSummary[]> {
+  const rows = await stores.prompts.prompts({
     includeDeleted: filter.includeDeleted === true,
     kind: filter.kind,
   });
-  const labelled = filter.label ? stores.labels.promptIdsWithLabel(filter.label) : null;
+  const labelled = filter.label ? await stores.labels.promptIdsWithLabel(filter.label) : null;
   const needle = filter.search?.trim().toLowerCase() ?? '';
-  return rows
-    .filter((row) => !labelled || labelled.has(row.id))
-    .filter((row) => !filter.tag || (JSON.parse(row.tags_json) as string[]).includes(filter.tag))
-    .filter((row) => needle === '' || matches(stores, row, needle))
-    .map((row) => summaryOf(stores, row));
+  const out: PromptSummary[] = [];
+  for (const row of rows) {
+    if (labelled && !labelled.has(row.id)) continue;
+    if (filter.tag && !row.tags.includes(filter.tag)) continue;
+    if (needle !== '' && !(await matches(stores, row, needle))) continue;
+    out.push(await summaryOf(stores, row));
+  }
+  return out;
 }

@@ -1,12 +1,14 @@
-import type { Database } from 'better-sqlite3';
 import type { ChannelOutput, PromptSummary, PromptVersionView } from '../../shared/contract';
 import { AssayError } from '../../shared/errors';
+import type { Store } from '../store/store';
 import { currentActor } from './actor';
 import { diffContents } from './diff';
+import { exportPromptFiles, type ExportReport } from './export-files';
+import { importPromptFiles, type ImportReport } from './import-files';
 import { setLabel } from './labels';
 import { purgePrompt, restorePrompt, softDeletePrompt } from './lifecycle';
 import { listPrompts, type ListFilter } from './list';
-import type { PromptRow } from './prompt-store';
+import type { PromptRecord } from './prompt-rows';
 import {
   freezeVersion,
   renderVersion,
@@ -14,13 +16,7 @@ import {
   type Rendered,
   type RenderInput,
 } from './render';
-import {
-  contentOf,
-  requirePrompt,
-  selectVersion,
-  versionName,
-  type VersionSelector,
-} from './resolve';
+import { requirePrompt, selectVersion, versionName, type VersionSelector } from './resolve';
 import { createStores, type Stores } from './stores';
 import { createPrompt, updatePrompt, type CreateInput, type UpdateInput } from './versioning';
 import { labelIndex, summaryOf, versionViewOf } from './views';
@@ -30,103 +26,121 @@ import { labelIndex, summaryOf, versionViewOf } from './views';
  * functions (versioning, labels, purge), every answer is a contract view.
  */
 export class PromptService {
-  readonly stores: Stores;
+  private readonly stores: Stores;
 
   constructor(
-    db: Database,
+    store: Store,
     private readonly actor: () => string = currentActor,
   ) {
-    this.stores = createStores(db);
+    this.stores = createStores(store.db, store.dialect);
   }
 
-  create(input: CreateInput): PromptVersionView {
-    const prompt = createPrompt(this.stores, input, this.actor());
-    return versionViewOf(this.stores, prompt, this.stores.prompts.latestVersion(prompt.id)!);
+  async create(input: CreateInput): Promise<PromptVersionView> {
+    const prompt = await createPrompt(this.stores, input, this.actor());
+    const first = (await this.stores.prompts.latestVersion(prompt.id))!;
+    return versionViewOf(this.stores, prompt, first);
   }
 
-  list(filter: ListFilter): PromptSummary[] {
+  list(filter: ListFilter): Promise<PromptSummary[]> {
     return listPrompts(this.stores, filter);
   }
 
-  get(name: string, selector: VersionSelector): ChannelOutput<'prompts.get'> {
-    const prompt = requirePrompt(this.stores, name, 'prompts.get');
-    const version = selectVersion(this.stores, prompt, selector);
+  async get(name: string, selector: VersionSelector): Promise<ChannelOutput<'prompts.get'>> {
+    const prompt = await requirePrompt(this.stores, name, 'prompts.get');
+    const version = await selectVersion(this.stores, prompt, selector);
     return {
-      prompt: summaryOf(this.stores, prompt),
-      version: versionViewOf(this.stores, prompt, version),
+      prompt: await summaryOf(this.stores, prompt),
+      version: await versionViewOf(this.stores, prompt, version),
     };
   }
 
-  update(input: UpdateInput): { created: boolean; version: PromptVersionView } {
-    const result = updatePrompt(this.stores, input, this.actor());
+  async update(input: UpdateInput): Promise<{ created: boolean; version: PromptVersionView }> {
+    const result = await updatePrompt(this.stores, input, this.actor());
     return {
       created: result.created,
-      version: versionViewOf(this.stores, result.prompt, result.version),
+      version: await versionViewOf(this.stores, result.prompt, result.version),
     };
   }
 
   /** Soft delete: hidden from lists, the name stays taken, restore brings it back. */
-  delete(name: string): boolean {
+  delete(name: string): Promise<boolean> {
     return softDeletePrompt(this.stores, name);
   }
 
-  restore(name: string): PromptSummary {
-    return summaryOf(this.stores, restorePrompt(this.stores, name));
+  async restore(name: string): Promise<PromptSummary> {
+    return summaryOf(this.stores, await restorePrompt(this.stores, name));
   }
 
   /** Hard delete of a soft-deleted prompt nothing uses any more (not in the contract yet). */
-  purge(name: string): void {
-    purgePrompt(this.stores, name);
+  purge(name: string): Promise<void> {
+    return purgePrompt(this.stores, name);
   }
 
-  setLabel(input: { name: string; label: string; version: string }): PromptSummary {
-    return summaryOf(this.stores, setLabel(this.stores, input, this.actor()));
+  async setLabel(input: { name: string; label: string; version: string }): Promise<PromptSummary> {
+    return summaryOf(this.stores, await setLabel(this.stores, input, this.actor()));
   }
 
   /** History stays readable for a deleted prompt, so it can be inspected before a restore. */
-  versions(name: string): PromptVersionView[] {
-    const prompt = this.find(name, 'prompts.versions');
-    const labels = labelIndex(this.stores, prompt.id);
-    return this.stores.prompts
-      .versionsOf(prompt.id)
-      .map((row) => versionViewOf(this.stores, prompt, row, labels));
+  async versions(name: string): Promise<PromptVersionView[]> {
+    const prompt = await this.find(name, 'prompts.versions');
+    const labels = await labelIndex(this.stores, prompt.id);
+    const rows = await this.stores.prompts.versionsOf(prompt.id);
+    const known = new Map(rows.map((v) => [v.id, v]));
+    const views: PromptVersionView[] = [];
+    for (const row of rows)
+      views.push(await versionViewOf(this.stores, prompt, row, { labels, known }));
+    return views;
   }
 
-  labelHistory(name: string): ChannelOutput<'prompts.labelHistory'>['events'] {
-    const prompt = this.find(name, 'prompts.labelHistory');
+  async labelHistory(name: string): Promise<ChannelOutput<'prompts.labelHistory'>['events']> {
+    const prompt = await this.find(name, 'prompts.labelHistory');
     const names = new Map(
-      this.stores.prompts.versionsOf(prompt.id).map((v) => [v.id, versionName(v)]),
+      (await this.stores.prompts.versionsOf(prompt.id)).map((v) => [v.id, versionName(v)]),
     );
-    return this.stores.labels.events(prompt.id).map((e) => ({
+    return (await this.stores.labels.events(prompt.id)).map((e) => ({
       label: e.label,
-      fromVersion: e.from_version_id === null ? null : names.get(e.from_version_id)!,
-      toVersion: names.get(e.to_version_id)!,
+      fromVersion: e.fromVersionId === null ? null : names.get(e.fromVersionId)!,
+      toVersion: names.get(e.toVersionId)!,
       actor: e.actor,
       at: e.at,
     }));
   }
 
   /** A version resolved once for many renders (an eval run), with its version row id. */
-  freeze(name: string, selector: VersionSelector): { versionId: string; frozen: FrozenPrompt } {
-    const prompt = requirePrompt(this.stores, name, 'evals.start');
-    const version = selectVersion(this.stores, prompt, selector);
-    return { versionId: version.id, frozen: freezeVersion(this.stores, prompt, version) };
+  async freeze(
+    name: string,
+    selector: VersionSelector,
+  ): Promise<{ versionId: string; frozen: FrozenPrompt }> {
+    const prompt = await requirePrompt(this.stores, name, 'evals.start');
+    const version = await selectVersion(this.stores, prompt, selector);
+    return { versionId: version.id, frozen: await freezeVersion(this.stores, prompt, version) };
   }
 
-  render(name: string, selector: VersionSelector, input: RenderInput): Rendered {
-    const prompt = requirePrompt(this.stores, name, 'prompts.render');
-    return renderVersion(this.stores, prompt, selectVersion(this.stores, prompt, selector), input);
+  async render(name: string, selector: VersionSelector, input: RenderInput): Promise<Rendered> {
+    const prompt = await requirePrompt(this.stores, name, 'prompts.render');
+    const version = await selectVersion(this.stores, prompt, selector);
+    return renderVersion(this.stores, prompt, version, input);
   }
 
-  diff(name: string, from: string, to: string): ChannelOutput<'prompts.diff'> {
-    const prompt = this.find(name, 'prompts.diff');
-    const before = selectVersion(this.stores, prompt, { version: from });
-    const after = selectVersion(this.stores, prompt, { version: to });
-    return { from, to, sections: diffContents(contentOf(before), contentOf(after)) };
+  async diff(name: string, from: string, to: string): Promise<ChannelOutput<'prompts.diff'>> {
+    const prompt = await this.find(name, 'prompts.diff');
+    const before = await selectVersion(this.stores, prompt, { version: from });
+    const after = await selectVersion(this.stores, prompt, { version: to });
+    return { from, to, sections: diffContents(before.content, after.content) };
   }
 
-  private find(name: string, where: string): PromptRow {
-    const prompt = this.stores.prompts.promptByName(name);
+  /** `assay prompts export DIR`: one YAML file per prompt (no contract channel: a local path). */
+  exportFiles(dir: string): Promise<ExportReport> {
+    return exportPromptFiles(this.stores, dir);
+  }
+
+  /** `assay prompts import DIR`: adds what the files have and the database lacks. */
+  importFiles(dir: string, actor: string = this.actor()): Promise<ImportReport> {
+    return importPromptFiles(this.stores, dir, actor);
+  }
+
+  private async find(name: string, where: string): Promise<PromptRecord> {
+    const prompt = await this.stores.prompts.promptByName(name);
     if (!prompt) throw new AssayError('NOT_FOUND', `${where}: no prompt named "${name}"`);
     return prompt;
   }

@@ -1,8 +1,8 @@
 import type { PromptConfig } from '../../shared/contract';
 import { AssayError } from '../../shared/errors';
 import { renderTemplate } from '../../shared/template/variables';
-import type { PromptRow, VersionRow } from './prompt-store';
-import { contentOf, resolveComponents, versionName } from './resolve';
+import type { PromptRecord, VersionRecord } from './prompt-rows';
+import { resolveComponents, versionName } from './resolve';
 import type { Stores } from './stores';
 import { variablesOf } from './variables';
 
@@ -43,13 +43,13 @@ export interface FrozenPrompt {
   readonly components: { prompt: string; version: string }[];
 }
 
-export function freezeVersion(
+export async function freezeVersion(
   stores: Stores,
-  prompt: PromptRow,
-  version: VersionRow,
-): FrozenPrompt {
-  const content = contentOf(version);
-  const components = resolveComponents(stores, prompt.name, content);
+  prompt: PromptRecord,
+  version: VersionRecord,
+): Promise<FrozenPrompt> {
+  const { content } = version;
+  const components = await resolveComponents(stores, prompt.name, content);
   const defaults: Record<string, string> = {};
   for (const v of variablesOf(content, components))
     if (v.default !== undefined) defaults[v.name] = v.default;
@@ -119,13 +119,13 @@ export function renderFrozen(frozen: FrozenPrompt, input: RenderInput): Rendered
 }
 
 /** Renders one version as of now (see freezeVersion and renderFrozen). */
-export function renderVersion(
+export async function renderVersion(
   stores: Stores,
-  prompt: PromptRow,
-  version: VersionRow,
+  prompt: PromptRecord,
+  version: VersionRecord,
   input: RenderInput,
-): Rendered {
-  return renderFrozen(freezeVersion(stores, prompt, version), input);
+): Promise<Rendered> {
+  return renderFrozen(await freezeVersion(stores, prompt, version), input);
 }
 
 /** A component used by two messages is listed once. */

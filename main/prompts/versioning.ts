@@ -1,11 +1,12 @@
 import { newId } from '../core/ids';
 import type { PromptContent, PromptKind } from '../../shared/contract';
 import { AssayError } from '../../shared/errors';
+import { isUniqueViolation } from '../store/constraint-errors';
 import { checkContent } from './check-content';
 import { hashContent } from './content-hash';
 import { moveLabel } from './labels';
-import type { ComponentRefRow, PromptRow, VersionRow } from './prompt-store';
-import { LATEST, requirePrompt, versionName } from './resolve';
+import type { ComponentRefRecord, PromptRecord, VersionRecord } from './prompt-rows';
+import { LATEST, lockLivePrompt, versionName } from './resolve';
 import type { Stores } from './stores';
 
 export interface CreateInput {
@@ -31,114 +32,128 @@ export interface UpdateInput {
 export interface NewVersion {
   readonly major: number;
   readonly minor: number;
-  readonly parent: VersionRow | null;
+  readonly parent: VersionRecord | null;
   readonly content: PromptContent;
   readonly contentHash: string;
-  readonly refs: readonly ComponentRefRow[];
+  readonly refs: readonly ComponentRefRecord[];
   readonly author: string;
   readonly message: string;
   readonly createdAt: string;
 }
 
-const uniqueTags = (tags: readonly string[]): string => JSON.stringify([...new Set(tags)]);
+/**
+ * Saves that lost the race for a version number before giving up. Writers of one prompt wait
+ * for each other on its row lock, so a lost race is rare; this covers whatever slips past it.
+ */
+const SAVE_ATTEMPTS = 5;
+
+export const uniqueTags = (tags: readonly string[]): string[] => [...new Set(tags)];
+
+const sameTags = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((t, i) => t === b[i]);
 
 /** Inserts one immutable version; the caller holds the transaction and moves labels. */
-export function insertVersion(stores: Stores, prompt: PromptRow, v: NewVersion): VersionRow {
-  const row: VersionRow = {
+export async function insertVersion(
+  stores: Stores,
+  prompt: PromptRecord,
+  v: NewVersion,
+): Promise<VersionRecord> {
+  const version: VersionRecord = {
     id: newId(),
-    prompt_id: prompt.id,
+    promptId: prompt.id,
     major: v.major,
     minor: v.minor,
-    parent_version_id: v.parent?.id ?? null,
-    content_json: JSON.stringify(v.content),
-    content_hash: v.contentHash,
+    parentVersionId: v.parent?.id ?? null,
+    content: v.content,
+    contentHash: v.contentHash,
     author: v.author,
     message: v.message,
-    created_at: v.createdAt,
+    createdAt: v.createdAt,
   };
-  stores.prompts.insertVersion(row, v.refs);
-  return row;
+  await stores.prompts.insertVersion(version, v.refs);
+  return version;
+}
+
+function nameTaken(name: string, deleted: boolean): AssayError {
+  const hint = deleted ? ' by a deleted prompt (restore it, or pick another name)' : '';
+  return new AssayError('CONFLICT', `prompts.create: the name "${name}" is taken${hint}`);
 }
 
 /** A new prompt at v1.0 with `latest` (and any labels asked for) on it. */
-export function createPrompt(stores: Stores, input: CreateInput, actor: string): PromptRow {
-  return stores.prompts.transaction(() => {
-    const taken = stores.prompts.promptByName(input.name);
-    if (taken) {
-      const hint = taken.deleted_at
-        ? ' by a deleted prompt (restore it, or pick another name)'
-        : '';
-      throw new AssayError('CONFLICT', `prompts.create: the name "${input.name}" is taken${hint}`);
-    }
-    const checked = checkContent(stores, {
-      where: 'prompts.create',
-      name: input.name,
-      kind: input.kind,
-      content: input.content,
+export async function createPrompt(
+  stores: Stores,
+  input: CreateInput,
+  actor: string,
+): Promise<PromptRecord> {
+  try {
+    return await stores.transaction(async (tx) => {
+      const taken = await tx.prompts.promptByName(input.name);
+      if (taken) throw nameTaken(input.name, taken.deletedAt !== null);
+      const checked = await checkContent(tx, {
+        where: 'prompts.create',
+        name: input.name,
+        kind: input.kind,
+        content: input.content,
+      });
+      const now = new Date().toISOString();
+      const prompt: PromptRecord = {
+        id: newId(),
+        name: input.name,
+        kind: input.kind,
+        description: input.description ?? '',
+        tags: uniqueTags(input.tags ?? []),
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+      };
+      await tx.prompts.insertPrompt(prompt);
+      const first = await insertVersion(tx, prompt, {
+        major: 1,
+        minor: 0,
+        parent: null,
+        content: input.content,
+        contentHash: hashContent(input.content),
+        refs: checked.refs,
+        author: actor,
+        message: input.message ?? '',
+        createdAt: now,
+      });
+      for (const label of new Set([LATEST, ...(input.labels ?? [])]))
+        await moveLabel(tx, { prompt, label, to: first, actor, at: now });
+      return prompt;
     });
-    const now = new Date().toISOString();
-    const prompt: PromptRow = {
-      id: newId(),
-      name: input.name,
-      kind: input.kind,
-      description: input.description ?? '',
-      tags_json: uniqueTags(input.tags ?? []),
-      created_at: now,
-      updated_at: now,
-      deleted_at: null,
-    };
-    stores.prompts.insertPrompt(prompt);
-    const first = insertVersion(stores, prompt, {
-      major: 1,
-      minor: 0,
-      parent: null,
-      content: input.content,
-      contentHash: hashContent(input.content),
-      refs: checked.refs,
-      author: actor,
-      message: input.message ?? '',
-      createdAt: now,
-    });
-    for (const label of new Set([LATEST, ...(input.labels ?? [])]))
-      moveLabel(stores, { prompt, label, to: first, actor, at: now });
-    return prompt;
-  });
+  } catch (err) {
+    // Another process created the same name between our check and our insert.
+    if (isUniqueViolation(err)) throw nameTaken(input.name, false);
+    throw err;
+  }
 }
 
-/**
- * Saves content as a new version: minor + 1 of the latest, or (latest major + 1).0 with
- * `major`. Identical content (same canonical hash as the latest) creates nothing, and is checked
- * first: saving what is already latest loses nothing, even from a stale editor. Otherwise a
- * `baseVersion` older than the latest means someone saved in between: a conflict, never a
- * silent overwrite. `latest` follows the new version; `production` stays where it is.
- * Description and tags are metadata, not versioned: they are updated either way.
- */
-export function updatePrompt(
-  stores: Stores,
-  input: UpdateInput,
-  actor: string,
-): { created: boolean; prompt: PromptRow; version: VersionRow } {
-  return stores.prompts.transaction(() => {
-    const prompt = requirePrompt(stores, input.name, 'prompts.update');
-    const checked = checkContent(stores, {
+type UpdateResult = { created: boolean; prompt: PromptRecord; version: VersionRecord };
+
+/** One attempt at a save, in one transaction, under the prompt's row lock. */
+async function saveOnce(stores: Stores, input: UpdateInput, actor: string): Promise<UpdateResult> {
+  return stores.transaction(async (tx) => {
+    const prompt = await lockLivePrompt(tx, input.name, 'prompts.update');
+    const checked = await checkContent(tx, {
       where: 'prompts.update',
       name: prompt.name,
       kind: prompt.kind,
       content: input.content,
     });
-    const latest = stores.prompts.latestVersion(prompt.id)!;
+    const latest = (await tx.prompts.latestVersion(prompt.id))!;
     const now = new Date().toISOString();
     const meta = {
       description: input.description ?? prompt.description,
-      tags_json: input.tags ? uniqueTags(input.tags) : prompt.tags_json,
-      deleted_at: null,
+      tags: input.tags ? uniqueTags(input.tags) : prompt.tags,
+      deletedAt: null,
     };
     const metaChanged =
-      meta.description !== prompt.description || meta.tags_json !== prompt.tags_json;
+      meta.description !== prompt.description || !sameTags(meta.tags, prompt.tags);
     const contentHash = hashContent(input.content);
-    if (contentHash === latest.content_hash) {
-      if (metaChanged) stores.prompts.updatePrompt(prompt.id, { ...meta, updated_at: now });
-      return { created: false, prompt: stores.prompts.promptById(prompt.id)!, version: latest };
+    if (contentHash === latest.contentHash) {
+      if (metaChanged) await tx.prompts.updatePrompt(prompt.id, { ...meta, updatedAt: now });
+      return { created: false, prompt: (await tx.prompts.promptById(prompt.id))!, version: latest };
     }
     if (input.baseVersion && input.baseVersion !== versionName(latest)) {
       throw new AssayError(
@@ -147,7 +162,7 @@ export function updatePrompt(
         { baseVersion: input.baseVersion, latestVersion: versionName(latest) },
       );
     }
-    const version = insertVersion(stores, prompt, {
+    const version = await insertVersion(tx, prompt, {
       major: input.major ? latest.major + 1 : latest.major,
       minor: input.major ? 0 : latest.minor + 1,
       parent: latest,
@@ -158,8 +173,40 @@ export function updatePrompt(
       message: input.message ?? '',
       createdAt: now,
     });
-    moveLabel(stores, { prompt, label: LATEST, to: version, actor, at: now });
-    stores.prompts.updatePrompt(prompt.id, { ...meta, updated_at: now });
-    return { created: true, prompt: stores.prompts.promptById(prompt.id)!, version };
+    await moveLabel(tx, { prompt, label: LATEST, to: version, actor, at: now });
+    await tx.prompts.updatePrompt(prompt.id, { ...meta, updatedAt: now });
+    return { created: true, prompt: (await tx.prompts.promptById(prompt.id))!, version };
   });
+}
+
+/**
+ * Saves content as a new version: minor + 1 of the latest, or (latest major + 1).0 with
+ * `major`. Identical content (same canonical hash as the latest) creates nothing, and is checked
+ * first: saving what is already latest loses nothing, even from a stale editor. Otherwise a
+ * `baseVersion` older than the latest means someone saved in between: a conflict, never a
+ * silent overwrite. `latest` follows the new version; `production` stays where it is.
+ * Description and tags are metadata, not versioned: they are updated either way.
+ *
+ * Several processes may save at once: a number another writer took first (the unique
+ * (prompt_id, major, minor) constraint) rolls the attempt back, and it is made again from the
+ * new latest, where the same rules apply (identical content, stale base).
+ */
+export async function updatePrompt(
+  stores: Stores,
+  input: UpdateInput,
+  actor: string,
+): Promise<UpdateResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await saveOnce(stores, input, actor);
+    } catch (err) {
+      if (!isUniqueViolation(err)) throw err;
+      if (attempt >= SAVE_ATTEMPTS) {
+        throw new AssayError(
+          'CONFLICT',
+          `prompts.update: "${input.name}" is being saved by other writers at the same time; try again`,
+        );
+      }
+    }
+  }
 }

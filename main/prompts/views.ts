@@ -1,26 +1,34 @@
 import type { PromptSummary, PromptVersionView } from '../../shared/contract';
-import type { PromptRow, VersionRow } from './prompt-store';
-import { contentOf, resolveComponents, versionName } from './resolve';
+import type { PromptRecord, VersionRecord } from './prompt-rows';
+import { resolveComponents, versionName } from './resolve';
 import type { Stores } from './stores';
 import { formatVersion } from './version-name';
 import { variablesOf } from './variables';
 
-export function summaryOf(stores: Stores, prompt: PromptRow): PromptSummary {
-  const latest = stores.prompts.latestVersion(prompt.id)!;
+export async function summaryOf(stores: Stores, prompt: PromptRecord): Promise<PromptSummary> {
+  const latest = (await stores.prompts.latestVersion(prompt.id))!;
   const labels = Object.fromEntries(
-    stores.labels.labelVersions(prompt.id).map((l) => [l.label, formatVersion(l)]),
+    (await stores.labels.labelVersions(prompt.id)).map((l) => [l.label, formatVersion(l)]),
   );
   return {
     id: prompt.id,
     name: prompt.name,
     kind: prompt.kind,
     description: prompt.description,
-    tags: JSON.parse(prompt.tags_json) as string[],
+    tags: [...prompt.tags],
     latestVersion: versionName(latest),
     labels,
-    updatedAt: prompt.updated_at,
-    deletedAt: prompt.deleted_at,
+    updatedAt: prompt.updatedAt,
+    deletedAt: prompt.deletedAt,
   };
+}
+
+/** What a version view needs besides the version; a whole list reads it once. */
+export interface VersionContext {
+  /** version id -> labels on it. */
+  readonly labels: ReadonlyMap<string, string[]>;
+  /** Versions already read (a history lists its own parents), by id. */
+  readonly known?: ReadonlyMap<string, VersionRecord>;
 }
 
 /**
@@ -28,38 +36,43 @@ export function summaryOf(stores: Stores, prompt: PromptRow): PromptSummary {
  * followed by label may have moved since the version was saved, and the list must match what
  * a render would ask for today.
  */
-export function versionViewOf(
+export async function versionViewOf(
   stores: Stores,
-  prompt: PromptRow,
-  row: VersionRow,
-  labelsByVersion: ReadonlyMap<string, string[]> = labelIndex(stores, prompt.id),
-): PromptVersionView {
-  const content = contentOf(row);
-  const parent = row.parent_version_id ? stores.prompts.versionById(row.parent_version_id) : null;
+  prompt: PromptRecord,
+  row: VersionRecord,
+  context?: VersionContext,
+): Promise<PromptVersionView> {
+  const labels = context?.labels ?? (await labelIndex(stores, prompt.id));
+  const parentId = row.parentVersionId;
+  const parent =
+    parentId === null
+      ? null
+      : (context?.known?.get(parentId) ?? (await stores.prompts.versionById(parentId)));
+  const { content } = row;
   return {
     id: row.id,
-    promptId: row.prompt_id,
+    promptId: row.promptId,
     version: versionName(row),
     major: row.major,
     minor: row.minor,
     parentVersion: parent ? versionName(parent) : null,
     content,
-    variables: variablesOf(content, resolveComponents(stores, prompt.name, content)),
-    contentHash: row.content_hash,
+    variables: variablesOf(content, await resolveComponents(stores, prompt.name, content)),
+    contentHash: row.contentHash,
     author: row.author,
     message: row.message,
-    labels: labelsByVersion.get(row.id) ?? [],
-    createdAt: row.created_at,
+    labels: labels.get(row.id) ?? [],
+    createdAt: row.createdAt,
   };
 }
 
 /** version id -> labels on it, read once for a whole version list. */
-export function labelIndex(stores: Stores, promptId: string): Map<string, string[]> {
+export async function labelIndex(stores: Stores, promptId: string): Promise<Map<string, string[]>> {
   const index = new Map<string, string[]>();
-  for (const l of stores.labels.labelsOf(promptId)) {
-    const list = index.get(l.version_id) ?? [];
+  for (const l of await stores.labels.labelsOf(promptId)) {
+    const list = index.get(l.versionId) ?? [];
     list.push(l.label);
-    index.set(l.version_id, list);
+    index.set(l.versionId, list);
   }
   return index;
 }

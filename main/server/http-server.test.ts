@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/support/temp-dir';
-import { createHeadlessCore } from '../core/create-headless-core';
+import { openTestCore } from '../../test/support/test-database';
 import type { Core } from '../core/create-core';
 import { createHttpApp } from './http-app';
 import { startHttpServer, type RunningServer } from './start-server';
@@ -12,14 +12,14 @@ let core: Core | undefined;
 let server: RunningServer | undefined;
 afterEach(async () => {
   await server?.close();
-  core?.close();
+  await core?.close();
   server = core = undefined;
 });
 
 async function start(
   options: { host?: string; token?: string; rendererDir?: string } = {},
 ): Promise<RunningServer> {
-  core = await createHeadlessCore(tempDir(), {});
+  core = await openTestCore(tempDir());
   server = await startHttpServer({
     dispatcher: core.dispatcher,
     events: core.events,
@@ -53,7 +53,7 @@ function rawRequest(
 
 describe('HTTP transport', () => {
   it('refuses to bind beyond loopback without a token', async () => {
-    core = await createHeadlessCore(tempDir(), {});
+    core = await openTestCore(tempDir());
     await expect(
       startHttpServer({
         dispatcher: core.dispatcher,
@@ -118,7 +118,7 @@ describe('HTTP transport', () => {
   });
 
   it('serves Prometheus metrics behind the token', async () => {
-    core = await createHeadlessCore(tempDir(), {});
+    core = await openTestCore(tempDir());
     const llm = core.services.llm;
     server = await startHttpServer({
       dispatcher: core.dispatcher,
@@ -208,13 +208,13 @@ describe('HTTP transport: the token cookie', () => {
   const second: { core?: Core; server?: RunningServer } = {};
   afterEach(async () => {
     await second.server?.close();
-    second.core?.close();
+    await second.core?.close();
     second.core = second.server = undefined;
   });
 
   it('is named for the port, so two servers on one host keep their own', async () => {
     const a = await start({ token: 'token-of-a' });
-    second.core = await createHeadlessCore(tempDir(), {});
+    second.core = await openTestCore(tempDir());
     second.server = await startHttpServer({
       dispatcher: second.core.dispatcher,
       events: second.core.events,
@@ -239,7 +239,7 @@ describe('HTTP transport: the token cookie', () => {
   it('is Secure when the server sees https, or when told TLS ends at a proxy', async () => {
     const setCookie = async (app: ReturnType<typeof createHttpApp>, url: string) =>
       (await app.request(url)).headers.get('set-cookie') ?? '';
-    core = await createHeadlessCore(tempDir(), {});
+    core = await openTestCore(tempDir());
     const app = (secureCookie?: boolean) =>
       createHttpApp({
         dispatcher: core!.dispatcher,
@@ -325,7 +325,7 @@ describe('HTTP transport: hostile bodies', () => {
   });
 
   it('answers anything thrown in a route as a coded JSON error, never bare text', async () => {
-    core = await createHeadlessCore(tempDir(), {});
+    core = await openTestCore(tempDir());
     server = await startHttpServer({
       dispatcher: core.dispatcher,
       events: core.events,

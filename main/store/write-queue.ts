@@ -20,6 +20,7 @@ interface Pending {
 export class WriteQueue {
   private queue: Pending[] = [];
   private scheduled = false;
+  private inFlight: Promise<void> = Promise.resolve();
 
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -28,9 +29,19 @@ export class WriteQueue {
       this.queue.push({ work, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => void this.flush());
+        setImmediate(() => {
+          this.inFlight = this.inFlight.then(() => this.flush());
+        });
       }
     });
+  }
+
+  /** Resolves once every write queued so far is committed or failed (closing waits on it). */
+  async drain(): Promise<void> {
+    while (this.scheduled || this.queue.length > 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await this.inFlight;
   }
 
   private async flush(): Promise<void> {

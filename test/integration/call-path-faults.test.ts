@@ -4,6 +4,7 @@ import { createConfBackend } from '../../main/settings/conf-backend';
 import { createKeyfileCipher } from '../../main/secrets/keyfile-cipher';
 import { startOpenAiFake } from '../fakes/openai-fake';
 import type { FakeServer } from '../fakes/fake-http';
+import { testDatabaseEnv } from '../support/test-database';
 import { tempDir } from '../support/temp-dir';
 import path from 'node:path';
 
@@ -15,8 +16,10 @@ afterAll(() => fake.close());
 
 async function coreAgainstFake(): Promise<Core> {
   const dataDir = tempDir();
+  const { ASSAY_DATABASE_URL } = await testDatabaseEnv(dataDir);
   return createCore({
     dataDir,
+    databaseUrl: ASSAY_DATABASE_URL,
     settingsBackend: createConfBackend(dataDir),
     secretCipher: createKeyfileCipher(path.join(dataDir, 'secret.key')),
     env: { OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_API_KEY: 'sk-fake-key-for-tests-0000' },
@@ -58,14 +61,11 @@ describe('call path against the fake OpenAI server through the real SDK', () => 
         ),
       ),
     );
-    const db = core.services.store.db;
-    const spans = db
-      .prepare("SELECT status, attempts, error_class FROM span WHERE kind = 'llm'")
-      .all() as {
-      status: string;
-      attempts: number;
-      error_class: string | null;
-    }[];
+    const spans = await core.store.db
+      .selectFrom('span')
+      .select(['status', 'attempts', 'error_class'])
+      .where('kind', '=', 'llm')
+      .execute();
     expect(spans).toHaveLength(200);
     const ok = results.filter((r) => r.status === 'fulfilled' && r.value.ok).length;
     const failed = spans.filter((s) => s.status === 'error');
@@ -79,7 +79,7 @@ describe('call path against the fake OpenAI server through the real SDK', () => 
     // Every attempt is a request: spans' attempts add up to what the server received.
     expect(spans.reduce((n, s) => n + s.attempts, 0)).toBe(fake.requests.length - before);
     fake.faults.clear();
-    core.close();
+    await core.close();
   });
 
   it('serves a cached repeat with no request, zero cost, and a cache-hit span', async () => {
@@ -100,9 +100,9 @@ describe('call path against the fake OpenAI server through the real SDK', () => 
     });
     if (!first.ok || !second.ok) return;
     expect((first.data as { costPicoUsd: number }).costPicoUsd).toBeGreaterThan(0);
-    const span = core.services.llm.spans.get((second.data as { spanId: string }).spanId);
+    const span = await core.services.llm.span((second.data as { spanId: string }).spanId);
     expect(span).toMatchObject({ cacheHit: true, costPicoUsd: 0, status: 'ok' });
-    core.close();
+    await core.close();
   });
 
   it('fails a 400 at once with the provider message, and never stores the API key in spans', async () => {
@@ -124,8 +124,8 @@ describe('call path against the fake OpenAI server through the real SDK', () => 
     expect(fake.requests.length - before).toBe(1);
     expect(res).toMatchObject({ ok: false, error: { code: 'PROVIDER_REJECTED' } });
     if (!res.ok) expect(res.error.message).toContain("Unsupported parameter: 'foo'");
-    const dump = JSON.stringify(core.services.store.db.prepare('SELECT * FROM span').all());
+    const dump = JSON.stringify(await core.store.db.selectFrom('span').selectAll().execute());
     expect(dump).not.toContain('sk-fake-key-for-tests-0000');
-    core.close();
+    await core.close();
   });
 });

@@ -26,7 +26,9 @@ beforeAll(async () => {
   });
   theirs = (added as { data: { cases: TestCaseView[] } }).data.cases[0]!;
 });
-afterAll(() => core.close());
+afterAll(async () => {
+  await core.close();
+});
 
 describe('cases scoped to a dataset', () => {
   it('refuses to edit or delete a case through another dataset', async () => {

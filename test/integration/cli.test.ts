@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openTestCore } from '../support/test-database';
+import { sql } from 'kysely';
+import { openTestCore, TEST_DIALECT } from '../support/test-database';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
 
@@ -45,27 +46,41 @@ describe('assay CLI', () => {
     expect(res.stderr).toContain('--port must be an integer');
   });
 
-  it('backs up a database that another connection holds open', async () => {
-    const dataDir = tempDir();
-    const core = await openTestCore(dataDir, {});
-    core.services.store.db.exec("CREATE TABLE note (body TEXT); INSERT INTO note VALUES ('kept')");
-    const target = path.join(tempDir(), 'backup.db');
-    const res = await runCli(['backup', target, '--data-dir', dataDir]);
-    core.close();
-    expect(res.stderr).toBe('');
-    expect(res.code).toBe(0);
-    expect(res.stdout).toMatch(
-      /^Backup written: .*backup\.db \(\d+ bytes, \d+ pages, integrity ok\)/,
-    );
-    const copy = new BetterSqlite3(target, { readonly: true });
-    expect(copy.prepare('SELECT body FROM note').all()).toEqual([{ body: 'kept' }]);
-    expect(copy.prepare('SELECT count(*) AS n FROM instance').get()).toEqual({ n: 1 });
-    copy.close();
-  });
+  // Each dialect's own backup story; the other run has no such test (not a skipped one).
+  if (TEST_DIALECT === 'postgres')
+    it('refuses a backup of a PostgreSQL database, naming pg_dump', async () => {
+      const dataDir = tempDir();
+      const core = await openTestCore(dataDir, {});
+      await core.close();
+      const res = await runCli(['backup', path.join(tempDir(), 'b.db'), '--data-dir', dataDir]);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toMatch(/^CONFIG_INVALID: .*pg_dump/);
+    });
 
-  it('reports a missing database with exit code 1', async () => {
-    const res = await runCli(['backup', path.join(tempDir(), 'x.db'), '--data-dir', tempDir()]);
-    expect(res.code).toBe(1);
-    expect(res.stderr).toMatch(/NOT_FOUND: No Assay database/);
-  });
+  if (TEST_DIALECT === 'sqlite')
+    it('backs up a database that another connection holds open', async () => {
+      const dataDir = tempDir();
+      const core = await openTestCore(dataDir, {});
+      await sql`CREATE TABLE note (body TEXT)`.execute(core.store.db);
+      await sql`INSERT INTO note VALUES ('kept')`.execute(core.store.db);
+      const target = path.join(tempDir(), 'backup.db');
+      const res = await runCli(['backup', target, '--data-dir', dataDir]);
+      await core.close();
+      expect(res.stderr).toBe('');
+      expect(res.code).toBe(0);
+      expect(res.stdout).toMatch(
+        /^Backup written: .*backup\.db \(\d+ bytes, \d+ pages, integrity ok\)/,
+      );
+      const copy = new BetterSqlite3(target, { readonly: true });
+      expect(copy.prepare('SELECT body FROM note').all()).toEqual([{ body: 'kept' }]);
+      expect(copy.prepare('SELECT count(*) AS n FROM instance').get()).toEqual({ n: 1 });
+      copy.close();
+    });
+
+  if (TEST_DIALECT === 'sqlite')
+    it('reports a missing database with exit code 1', async () => {
+      const res = await runCli(['backup', path.join(tempDir(), 'x.db'), '--data-dir', tempDir()]);
+      expect(res.code).toBe(1);
+      expect(res.stderr).toMatch(/NOT_FOUND: No Assay database/);
+    });
 });

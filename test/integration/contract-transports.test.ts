@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '../../shared/errors';
-import { MIGRATIONS } from '../../main/store/migrations';
-import { openTestCore } from '../support/test-database';
+import { POSTGRES_MIGRATIONS } from '../../main/store/migrations/postgres';
+import { SQLITE_MIGRATIONS } from '../../main/store/migrations/sqlite';
+import { openTestCore, TEST_DIALECT } from '../support/test-database';
 import type { Core } from '../../main/core/create-core';
 import { startHttpServer, type RunningServer } from '../../main/server/start-server';
 import { createBridge } from '../../preload/bridge';
@@ -101,7 +102,7 @@ describe.each(['ipc', 'http'] as const)('contract over %s', (kind) => {
       app: 'assay',
       transport: kind,
       dataDir,
-      schemaVersion: MIGRATIONS.length,
+      schemaVersion: (TEST_DIALECT === 'postgres' ? POSTGRES_MIGRATIONS : SQLITE_MIGRATIONS).length,
       secretStore: 'keyfile',
     });
     expect((res.data as SystemInfo).database.serverVersion).toMatch(/^\d+\.\d+/);

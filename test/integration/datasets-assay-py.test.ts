@@ -71,7 +71,7 @@ async function withCore<T>(dataDir: string, work: (ok: Ok) => Promise<T>): Promi
       return result.data as never;
     });
   } finally {
-    core.close();
+    await core.close();
   }
 }
 type Ok = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;

@@ -5,8 +5,8 @@ import type { Core } from '../../main/core/create-core';
 import { tempDir } from '../support/temp-dir';
 
 const cores: Core[] = [];
-afterEach(() => {
-  for (const core of cores.splice(0)) core.close();
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close();
 });
 
 async function newCore(): Promise<Core> {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { Core } from '../../main/core/create-core';
 import { ZERO_USAGE } from '../../main/llm/types';
-import type { SpanRecord } from '../../main/tracing/span-store';
+import { SpanRepository, type SpanRecord } from '../../main/tracing/span-repository';
 import type { FakeServer } from '../fakes/fake-http';
 import { startOpenAiFake } from '../fakes/openai-fake';
 import { tempDir } from '../support/temp-dir';
@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  core.close();
+  await core.close();
   await openai.close();
 });
 
@@ -40,10 +40,14 @@ async function ok<C extends Channel>(
 }
 
 /** A span as the call path writes one, with the given request and response. */
-function insertSpan(request: unknown, response: unknown, kind: SpanRecord['kind'] = 'llm'): string {
+async function insertSpan(
+  request: unknown,
+  response: unknown,
+  kind: SpanRecord['kind'] = 'llm',
+): Promise<string> {
   const id = uuidv7();
   const now = new Date().toISOString();
-  core.services.llm.spans.insert({
+  await new SpanRepository(core.store.db).insert({
     id,
     traceId: uuidv7(),
     parentId: null,
@@ -117,7 +121,7 @@ describe('cases.fromSpan (steal as eval)', () => {
 
   it('reads tool-call replies, error spans and refuses spans it cannot use', async () => {
     await ok('datasets.create', { name: 'edge' });
-    const tools = insertSpan(
+    const tools = await insertSpan(
       {
         provider: 'anthropic',
         model: 'claude',
@@ -129,12 +133,15 @@ describe('cases.fromSpan (steal as eval)', () => {
       vars: { input: 'weather in Oslo?' },
       expected: [{ name: 'get_weather', arguments: { city: 'Oslo' } }],
     });
-    const failed = insertSpan({ messages: [{ role: 'user', content: 'boom' }] }, null);
+    const failed = await insertSpan({ messages: [{ role: 'user', content: 'boom' }] }, null);
     const noReply = await ok('cases.fromSpan', { spanId: failed, dataset: 'edge' });
     expect(noReply).not.toHaveProperty('expected');
 
-    const noUser = insertSpan({ messages: [{ role: 'system', content: 'x' }] }, { text: 'y' });
-    const tool = insertSpan({ query: 'select 1' }, { rows: [] }, 'tool');
+    const noUser = await insertSpan(
+      { messages: [{ role: 'system', content: 'x' }] },
+      { text: 'y' },
+    );
+    const tool = await insertSpan({ query: 'select 1' }, { rows: [] }, 'tool');
     for (const [spanId, message] of [
       [noUser, 'has no user message'],
       [tool, 'holds no chat request'],
@@ -218,7 +225,7 @@ describe('cases.draftFromSpan and an edited "to dataset"', () => {
   });
 
   it('falls back to the messages when no variables were kept, and names an unknown span', async () => {
-    const spanId = insertSpan(
+    const spanId = await insertSpan(
       { messages: [{ role: 'user', content: 'Plain question' }] },
       { text: 'Plain answer' },
     );

@@ -28,12 +28,17 @@ beforeAll(async () => {
   await ok('datasets.create', { name: 'gone' });
   await ok('datasets.delete', { name: 'gone' });
 });
-afterAll(() => core.close());
+afterAll(async () => {
+  await core.close();
+});
 
 /** Every row of the dataset tables: what "nothing changed" compares. */
-function dump(): unknown {
-  const db = core.services.store.db;
-  return ['dataset', 'test_case'].map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all());
+async function dump(): Promise<unknown> {
+  const { db } = core.store;
+  return [
+    await db.selectFrom('dataset').selectAll().orderBy('id').execute(),
+    await db.selectFrom('test_case').selectAll().orderBy('id').execute(),
+  ];
 }
 
 const BAD_PATTERNS = ['(', '[a-', '*x', 'a{2,1}', '(?<n>a)(?<n>b)', '\\'];
@@ -169,7 +174,7 @@ const malformedCall = fc
 
 describe('malformed datasets', () => {
   it('answer 100 random inputs with a coded error and leave every dataset unchanged', async () => {
-    const before = dump();
+    const before = await dump();
     const extension = { yaml: 'yaml', csv: 'csv', jsonl: 'jsonl', promptfoo: 'yaml' };
     await fc.assert(
       fc.asyncProperty(
@@ -205,7 +210,7 @@ describe('malformed datasets', () => {
           expect(result.error.code).not.toBe('INTERNAL');
           if ('text' in item && result.error.code === 'VALIDATION_FAILED')
             expect(result.error.message).toMatch(/^datasets\.import: fuzz\.\w+:\d+: /);
-          expect(dump()).toEqual(before);
+          expect(await dump()).toEqual(before);
         },
       ),
       { numRuns: 100 },

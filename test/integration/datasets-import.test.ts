@@ -20,7 +20,9 @@ beforeAll(async () => {
   const dataDir = tempDir('assay-datasets-import-');
   core = await openTestCore(dataDir, {});
 });
-afterAll(() => core.close());
+afterAll(async () => {
+  await core.close();
+});
 
 const call = <C extends Channel>(channel: C, input: ChannelInput<C>) =>
   core.dispatcher.dispatch(channel, input, { transport: 'http' });

@@ -21,12 +21,14 @@ async function call<T>(channel: string, input: unknown): Promise<T> {
   return res.data;
 }
 
-const count = (table: string, runId: string): number =>
-  (
-    core.services.runs.store.db
-      .prepare(`SELECT count(*) AS n FROM ${table} WHERE run_id = ?`)
-      .get(runId) as { n: number }
-  ).n;
+async function count(table: 'eval_run_case' | 'eval_result', runId: string): Promise<number> {
+  const row = await core.store.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('run_id', '=', runId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
 
 async function startRun(): Promise<RunView> {
   const { runs } = await call<{ runs: RunView[] }>('evals.start', {
@@ -52,7 +54,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  core.close();
+  await core.close();
   await fake.close();
 });
 
@@ -65,18 +67,18 @@ describe('evals.delete', () => {
     });
     const spanIds = results.map((r) => r.spanId!);
     expect(spanIds).toHaveLength(2);
-    expect(count('eval_run_case', run.id)).toBe(2);
+    expect(await count('eval_run_case', run.id)).toBe(2);
 
     expect(await call('evals.delete', { runId: run.id })).toEqual({ deleted: true });
 
-    expect(count('eval_run_case', run.id)).toBe(0);
-    expect(count('eval_result', run.id)).toBe(0);
+    expect(await count('eval_run_case', run.id)).toBe(0);
+    expect(await count('eval_result', run.id)).toBe(0);
     const gone = await dispatch('evals.get', { runId: run.id });
     expect(gone).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    for (const id of spanIds) expect(core.services.llm.spans.get(id)).not.toBeNull();
+    for (const id of spanIds) expect(await core.services.llm.span(id)).not.toBeNull();
     const { runs } = await call<{ runs: RunView[] }>('evals.list', { dataset: 'to-delete' });
     expect(runs.map((r) => r.id)).toEqual([kept.id]);
-    expect(count('eval_result', kept.id)).toBe(2);
+    expect(await count('eval_result', kept.id)).toBe(2);
   });
 
   it('answers NOT_FOUND for an unknown run', async () => {
@@ -90,7 +92,11 @@ describe('evals.delete', () => {
   it('refuses a run another process may be executing until it has been quiet a while', async () => {
     const run = await core.services.runs.wait((await startRun()).id);
     // As another process executing it would leave it: stored as running, results just written.
-    core.services.runs.store.setStatus(run.id, 'running', { started_at: run.startedAt! });
+    await core.store.db
+      .updateTable('eval_run')
+      .set({ status: 'running', finished_at: null })
+      .where('id', '=', run.id)
+      .execute();
     const res = await dispatch('evals.delete', { runId: run.id });
     expect(res).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect((res as { error: { message: string } }).error.message).toContain(
@@ -98,9 +104,11 @@ describe('evals.delete', () => {
     );
     // Ten minutes without a write: interrupted, not executing.
     const old = new Date(Date.now() - 10 * 60_000).toISOString();
-    core.services.runs.store.db
-      .prepare('UPDATE eval_result SET created_at = ? WHERE run_id = ?')
-      .run(old, run.id);
+    await core.store.db
+      .updateTable('eval_result')
+      .set({ created_at: old })
+      .where('run_id', '=', run.id)
+      .execute();
     expect(await call('evals.delete', { runId: run.id })).toEqual({ deleted: true });
   });
 

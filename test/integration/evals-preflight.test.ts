@@ -41,7 +41,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  core.close();
+  await core.close();
   await fake.close();
 });
 

@@ -2,11 +2,13 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeServer } from '../fakes/fake-http';
 import { startOpenAiFake } from '../fakes/openai-fake';
 import { CLI, REPO_ROOT, runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
+import { TEST_DIALECT, testDatabaseEnv } from '../support/test-database';
 
 let fake: FakeServer;
 beforeAll(async () => {
@@ -16,8 +18,47 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-function count(db: BetterSqlite3.Database): number {
-  return (db.prepare('SELECT count(*) AS n FROM eval_result').get() as { n: number }).n;
+type Row = Record<string, string | number>;
+
+/**
+ * Reads what the CLI process stored, as another process would, while it may still be creating
+ * the schema: a read-only SQLite handle, or a plain Postgres client.
+ */
+async function openReader(
+  dir: string,
+  databaseUrl: string | undefined,
+): Promise<{ query(text: string): Promise<Row[]>; close(): Promise<void> } | null> {
+  if (TEST_DIALECT === 'postgres') {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    return {
+      query: async (text) => (await client.query<Row>(text)).rows,
+      close: () => client.end(),
+    };
+  }
+  const file = path.join(dir, 'assay.db');
+  if (!fs.existsSync(file)) return null;
+  const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
+  return {
+    query: (text) => Promise.resolve(db.prepare(text).all() as Row[]),
+    close: () => Promise.resolve(void db.close()),
+  };
+}
+
+async function read(dir: string, url: string | undefined, text: string): Promise<Row[]> {
+  const reader = await openReader(dir, url);
+  if (!reader) throw new Error('no database yet');
+  try {
+    return await reader.query(text);
+  } finally {
+    await reader.close();
+  }
+}
+
+async function count(dir: string, url: string | undefined, where = ''): Promise<number> {
+  const rows = await read(dir, url, `SELECT count(*) AS n FROM eval_result ${where}`);
+  // Postgres counts in BIGINT, which a plain pg client hands back as text.
+  return Number(rows[0]!.n);
 }
 
 describe('an interrupted eval run', () => {
@@ -32,8 +73,11 @@ describe('an interrupted eval run', () => {
       suite,
       `name: resume\nprompt: { template: "case {{n}}" }\nmodels: [openai:gpt-4o-mini]\nconcurrency: 5\ntest_cases:\n${cases.join('\n')}\n`,
     );
+    const database = await testDatabaseEnv(dir);
+    const url = database.ASSAY_DATABASE_URL;
     const env = {
       ...process.env,
+      ...database,
       OPENAI_BASE_URL: `${fake.url}/v1`,
       OPENAI_API_KEY: 'sk-resume-000000000000',
     };
@@ -46,53 +90,35 @@ describe('an interrupted eval run', () => {
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>
       child.once('exit', (_code, signal) => resolve(signal)),
     );
-    const dbFile = path.join(dir, 'assay.db');
     let before = 0;
     for (let i = 0; i < 600 && before < 150; i++) {
       await new Promise((r) => setTimeout(r, 25));
-      if (!fs.existsSync(dbFile)) continue;
-      const db = new BetterSqlite3(dbFile, { readonly: true, fileMustExist: true });
-      try {
-        before = count(db);
-      } catch {
-        before = 0; // the schema is still being created
-      } finally {
-        db.close();
-      }
+      // No database or no schema yet: the child is still creating them.
+      before = await count(dir, url).catch(() => 0);
     }
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
 
-    let db = new BetterSqlite3(dbFile, { readonly: true });
-    const kept = db.prepare('SELECT id FROM eval_result').all() as { id: string }[];
-    const run = db.prepare('SELECT id, status FROM eval_run').get() as {
-      id: string;
-      status: string;
-    };
-    db.close();
+    const kept = await read(dir, url, 'SELECT id FROM eval_result');
+    const [run] = await read(dir, url, 'SELECT id, status FROM eval_run');
     expect(kept.length).toBeGreaterThanOrEqual(150);
     expect(kept.length).toBeLessThan(500);
-    expect(run.status).toBe('running');
+    expect(run!.status).toBe('running');
 
-    const resumed = await runCli(['eval', '--resume', run.id, '--data-dir', dir], env);
+    const resumed = await runCli(['eval', '--resume', String(run!.id), '--data-dir', dir], env);
     expect(resumed.stderr).not.toMatch(/error/i);
     expect(resumed.code).toBe(0);
 
-    db = new BetterSqlite3(dbFile, { readonly: true });
-    expect(count(db)).toBe(500);
-    expect(
-      db
-        .prepare("SELECT count(DISTINCT case_key || '#' || repeat_index) AS n FROM eval_result")
-        .get(),
-    ).toEqual({ n: 500 });
-    expect(db.prepare("SELECT count(*) AS n FROM eval_result WHERE status = 'pass'").get()).toEqual(
-      { n: 500 },
+    expect(await count(dir, url)).toBe(500);
+    const [distinct] = await read(
+      dir,
+      url,
+      "SELECT count(DISTINCT case_key || '#' || repeat_index) AS n FROM eval_result",
     );
-    const ids = new Set(
-      (db.prepare('SELECT id FROM eval_result').all() as { id: string }[]).map((r) => r.id),
-    );
+    expect(Number(distinct!.n)).toBe(500);
+    expect(await count(dir, url, "WHERE status = 'pass'")).toBe(500);
+    const ids = new Set((await read(dir, url, 'SELECT id FROM eval_result')).map((r) => r.id));
     expect(kept.every((k) => ids.has(k.id))).toBe(true);
-    expect(db.prepare('SELECT status FROM eval_run').get()).toEqual({ status: 'completed' });
-    db.close();
+    expect(await read(dir, url, 'SELECT status FROM eval_run')).toEqual([{ status: 'completed' }]);
   });
 });

@@ -30,7 +30,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  core.close();
+  await core.close();
   await fake.close();
 });
 
@@ -81,7 +81,7 @@ describe('eval runs through the contract', () => {
     }>('evals.results', { runId: done[0]!.id, status: 'fail' });
     expect(failed.total).toBe(1);
     expect(failed.results[0]!.matchers[0]!.reason).toContain('nobody');
-    expect(core.services.llm.spans.get(failed.results[0]!.spanId)?.status).toBe('ok');
+    expect((await core.services.llm.span(failed.results[0]!.spanId))?.status).toBe('ok');
     const list = await call<{ runs: RunView[] }>('evals.list', { groupId: started.groupId });
     expect(list.runs).toHaveLength(2);
   });

@@ -7,7 +7,6 @@ import { openTestCore } from '../support/test-database';
 import type { Core } from '../../main/core/create-core';
 import { AssayError } from '../../shared/errors';
 import { loadSuite } from '../../main/evals/suite/load-suite';
-import { syncSuiteDataset } from '../../main/evals/suite/sync-dataset';
 import { tempDir } from '../support/temp-dir';
 
 let core: Core;
@@ -16,7 +15,9 @@ beforeAll(async () => {
   dir = tempDir('assay-suite-fuzz-');
   core = await openTestCore(dir, {});
 });
-afterAll(() => core.close());
+afterAll(async () => {
+  await core.close();
+});
 
 const VALID = {
   name: 'fuzzed',
@@ -49,37 +50,37 @@ const broken = fc.oneof(
   fc.dictionary(fc.string(), fc.anything()).map((extra) => stringify({ ...VALID, ...extra })),
 );
 
-function snapshot(): string {
-  const db = core.services.store.db;
+async function snapshot(): Promise<string> {
+  const { db } = core.store;
   return JSON.stringify([
-    db.prepare('SELECT * FROM dataset ORDER BY id').all(),
-    db.prepare('SELECT * FROM test_case ORDER BY id').all(),
+    await db.selectFrom('dataset').selectAll().orderBy('id').execute(),
+    await db.selectFrom('test_case').selectAll().orderBy('id').execute(),
   ]);
 }
 
 describe('malformed suites', () => {
-  it('each produce a coded error (never a crash) and change no stored data', () => {
+  it('each produce a coded error (never a crash) and change no stored data', async () => {
     // Existing data that must survive every failed import.
     const seed = path.join(dir, 'seed.yaml');
     fs.writeFileSync(seed, stringify(VALID));
-    syncSuiteDataset(core.services.datasets.store, loadSuite(seed));
+    await core.services.datasets.syncSuite(loadSuite(seed));
     let rejected = 0;
-    fc.assert(
-      fc.property(broken, (text) => {
+    await fc.assert(
+      fc.asyncProperty(broken, async (text) => {
         const file = path.join(dir, 'suite.yaml');
         fs.writeFileSync(file, text);
-        const before = snapshot();
+        const before = await snapshot();
         try {
           const suite = loadSuite(file);
           if (suite.name !== 'fuzzed') return; // a different, valid suite: not this test's concern
-          syncSuiteDataset(core.services.datasets.store, suite);
+          await core.services.datasets.syncSuite(suite);
           // It was valid after all (e.g. an extra key the dataset reader accepts): data may change.
-          syncSuiteDataset(core.services.datasets.store, loadSuite(seed));
+          await core.services.datasets.syncSuite(loadSuite(seed));
         } catch (err) {
           expect(err).toBeInstanceOf(AssayError);
           expect((err as AssayError).code).not.toBe('INTERNAL');
           expect((err as AssayError).message.length).toBeGreaterThan(0);
-          expect(snapshot()).toBe(before);
+          expect(await snapshot()).toBe(before);
           rejected++;
         }
       }),

@@ -63,19 +63,19 @@ describe('a run whose provider cannot be reached', () => {
     expect(failed.error).toContain(`${UNREACHABLE_STREAK} cases in a row could not reach openai`);
     // The unreachable cases are not stored as case errors: a resume runs them.
     expect(failed.totals.results).toBe(0);
-    down.close();
+    await down.close();
 
     const up = await openTestCore(dataDir, {
       OPENAI_BASE_URL: `${fake.url}/v1`,
       OPENAI_API_KEY: 'sk-evals-unreachable-000',
     });
     try {
-      up.services.runs.resume(id);
+      await call(up, 'evals.resume', { runId: id });
       const resumed = await up.services.runs.wait(id);
       expect(resumed.status).toBe('completed');
       expect(resumed.totals).toMatchObject({ results: CASES, pass: CASES, error: 0 });
     } finally {
-      up.close();
+      await up.close();
     }
   });
 
@@ -99,7 +99,7 @@ describe('a run whose provider cannot be reached', () => {
       expect(run.status).toBe('completed');
       expect(run.totals).toMatchObject({ results: 3, error: 3, pass: 0 });
     } finally {
-      core.close();
+      await core.close();
     }
   });
 });

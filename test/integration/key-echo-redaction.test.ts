@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunView } from '../../shared/contract';
 import type { Core } from '../../main/core/create-core';
@@ -14,6 +13,7 @@ import {
   type KeyEcho,
 } from '../fakes/key-echo';
 import { openAiErrorBody, openAiRoute, startOpenAiFake } from '../fakes/openai-fake';
+import { rowsContaining } from '../support/rows-containing';
 import { filesContaining } from '../support/temp-dir';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -82,7 +82,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
-  core.close();
+  await core.close();
   await Promise.all([openai.close(), anthropic.close()]);
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
@@ -149,9 +149,11 @@ describe('a provider that echoes the key', () => {
       for (const result of page.body.data.results)
         expect(result.error.message).toMatch(/^(openai|anthropic) 401: .*\[REDACTED\]/);
     }
-    const stored = core.services.store.db
-      .prepare('SELECT error_message FROM eval_result WHERE error_message IS NOT NULL')
-      .all() as { error_message: string }[];
+    const stored = await core.store.db
+      .selectFrom('eval_result')
+      .select('error_message')
+      .where('error_message', 'is not', null)
+      .execute();
     expect(stored.length).toBe(4);
   });
 
@@ -163,43 +165,22 @@ describe('a provider that echoes the key', () => {
     expect(live.body.data).toMatchObject({ cacheHit: false, text: 'Your key is [REDACTED].' });
     const cached = await post<{ cacheHit: boolean; text: string }>('llm.call', input);
     expect(cached.body.data).toMatchObject({ cacheHit: true, text: 'Your key is [REDACTED].' });
-    const rows = core.services.store.db.prepare('SELECT response_json FROM llm_cache').all();
+    const rows = await core.store.db.selectFrom('llm_cache').select('response_json').execute();
     expect(rows.length).toBeGreaterThan(0);
     expect(JSON.stringify(rows)).not.toContain(OPENAI_KEY);
   });
 
-  it('leaves the key in no HTTP body, no table row and no byte of the database files', () => {
+  it('leaves the key in no HTTP body, no table row and no byte of the database files', async () => {
     expect(bodies.length).toBeGreaterThan(10);
     for (const key of KEYS) {
       expect(bodies.filter((b) => b.includes(key))).toEqual([]);
-      expect(rowsContaining(core.services.store.db, key)).toEqual([]);
+      const scan = await rowsContaining(core.store.db, key);
+      expect(scan.scanned).toBeGreaterThan(0);
+      expect(scan.hits).toEqual([]);
       expect(filesContaining(dataDir, key)).toEqual([]);
     }
-    // Closed, the WAL is folded into the database file: look again.
-    core.close();
+    // Closed, SQLite's WAL is folded into the database file: look again.
+    await core.close();
     for (const key of KEYS) expect(filesContaining(dataDir, key)).toEqual([]);
   });
 });
-
-/** `table.column` of every value, in every table, whose text holds `needle`. */
-function rowsContaining(db: Database.Database, needle: string): string[] {
-  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
-    name: string;
-  }[];
-  const hits: string[] = [];
-  let scanned = 0;
-  for (const { name } of tables) {
-    const rows = db.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"`).all() as Record<
-      string,
-      unknown
-    >[];
-    for (const row of rows)
-      for (const [column, value] of Object.entries(row)) {
-        scanned++;
-        const text = Buffer.isBuffer(value) ? value.toString('latin1') : String(value);
-        if (text.includes(needle)) hits.push(`${name}.${column}`);
-      }
-  }
-  expect(scanned).toBeGreaterThan(0);
-  return hits;
-}

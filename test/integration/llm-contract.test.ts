@@ -52,7 +52,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server.close();
-  core.close();
+  await core.close();
   await openai.close();
   await ollama.close();
 });
@@ -97,7 +97,7 @@ describe('LLM channels over HTTP', () => {
     };
     expect(data.costUsd).toBeGreaterThan(0);
     expect(data.ttftMs).toBeLessThanOrEqual(data.latencyMs);
-    expect(core.services.llm.spans.get(data.spanId)?.status).toBe('ok');
+    expect((await core.services.llm.span(data.spanId))?.status).toBe('ok');
   });
 
   it('names the bad field of a malformed call and calls no provider', async () => {

@@ -8,14 +8,12 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract
 import { promptContentSchema } from '../../shared/contract';
 import { AssayError, ERROR_CODES } from '../../shared/errors';
 import type { Core } from '../../main/core/create-core';
-import { exportPromptFiles } from '../../main/prompts/export-files';
-import { importPromptFiles } from '../../main/prompts/import-files';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
 
 const cores: Core[] = [];
-afterEach(() => {
-  for (const core of cores.splice(0)) core.close();
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close();
 });
 
 async function newCore(dataDir = tempDir('assay-prompt-files-')): Promise<Core> {
@@ -96,15 +94,20 @@ async function snapshot(core: Core) {
 }
 
 /** Every row of the registry tables: what "the database is unchanged" compares. */
-function dump(core: Core): unknown {
-  const db = core.services.store.db;
-  return [
-    'prompt',
-    'prompt_version',
-    'prompt_component_ref',
-    'prompt_label',
-    'prompt_label_event',
-  ].map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all());
+async function dump(core: Core): Promise<unknown> {
+  const { db } = core.store;
+  return Promise.all([
+    db.selectFrom('prompt').selectAll().orderBy('id').execute(),
+    db.selectFrom('prompt_version').selectAll().orderBy('id').execute(),
+    db
+      .selectFrom('prompt_component_ref')
+      .selectAll()
+      .orderBy('version_id')
+      .orderBy('position')
+      .execute(),
+    db.selectFrom('prompt_label').selectAll().orderBy('prompt_id').orderBy('label').execute(),
+    db.selectFrom('prompt_label_event').selectAll().orderBy('id').execute(),
+  ]);
 }
 
 describe('prompt files', () => {
@@ -112,7 +115,7 @@ describe('prompt files', () => {
     const source = await newCore();
     await seed(source);
     const dir = tempDir('assay-prompt-export-');
-    const exported = exportPromptFiles(source.services.prompts.stores, dir);
+    const exported = await source.services.prompts.exportFiles(dir);
     expect(exported).toMatchObject({ prompts: 4, versions: 6 });
     expect(fs.existsSync(path.join(dir, 'team/bot.yaml'))).toBe(true);
     const bot = fs.readFileSync(path.join(dir, 'team/bot.yaml'), 'utf8');
@@ -124,7 +127,7 @@ describe('prompt files', () => {
     expect(tone).toContain('Be very {{style}}.\n');
 
     const target = await newCore();
-    const report = importPromptFiles(target.services.prompts.stores, dir, 'importer');
+    const report = await target.services.prompts.importFiles(dir, 'importer');
     expect(report).toMatchObject({
       createdPrompts: 4,
       createdVersions: 6,
@@ -138,34 +141,34 @@ describe('prompt files', () => {
     });
     expect(rendered.messages[0]).toEqual({ role: 'system', content: 'Be kind.' });
 
-    const before = dump(target);
-    const again = importPromptFiles(target.services.prompts.stores, dir, 'importer');
+    const before = await dump(target);
+    const again = await target.services.prompts.importFiles(dir, 'importer');
     expect(again).toMatchObject({
       createdPrompts: 0,
       createdVersions: 0,
       unchanged: 4,
       conflicts: [],
     });
-    expect(dump(target)).toEqual(before);
+    expect(await dump(target)).toEqual(before);
   });
 
   it('adds new versions and labels, and reports a conflict without touching that prompt', async () => {
     const source = await newCore();
     await seed(source);
     const dir = tempDir('assay-prompt-export-');
-    exportPromptFiles(source.services.prompts.stores, dir);
+    await source.services.prompts.exportFiles(dir);
     const target = await newCore();
-    importPromptFiles(target.services.prompts.stores, dir, 'importer');
+    await target.services.prompts.importFiles(dir, 'importer');
 
     // Both sides save a v1.2 of "tone" with different words; "ask" only changes at the source.
     await api(source)('prompts.update', { name: 'tone', content: { text: 'Source words' } });
     await api(target)('prompts.update', { name: 'tone', content: { text: 'Target words' } });
     await api(source)('prompts.update', { name: 'ask', content: { text: 'Now about {{topic}}!' } });
     await api(source)('prompts.setLabel', { name: 'ask', label: 'production', version: 'v1.1' });
-    exportPromptFiles(source.services.prompts.stores, dir);
+    await source.services.prompts.exportFiles(dir);
 
     const toneBefore = await api(target)('prompts.versions', { name: 'tone' });
-    const report = importPromptFiles(target.services.prompts.stores, dir, 'importer');
+    const report = await target.services.prompts.importFiles(dir, 'importer');
     expect(report.conflicts.map((c) => [c.name, c.reason])).toEqual([
       ['tone', 'v1.2 differs from the local v1.2'],
     ]);
@@ -183,23 +186,23 @@ describe('prompt files', () => {
       label: 'production',
       version: 'v2.0',
     });
-    const before = dump(target);
-    const second = importPromptFiles(target.services.prompts.stores, dir, 'importer');
+    const before = await dump(target);
+    const second = await target.services.prompts.importFiles(dir, 'importer');
     expect(second.conflicts.map((c) => c.name)).toEqual(['tone', 'team/bot']);
     expect(second.conflicts[1]!.reason).toContain('label production is on v2.0 locally');
-    expect(dump(target)).toEqual(before);
+    expect(await dump(target)).toEqual(before);
   });
 
   it('names the file and line of malformed YAML and of invalid content', async () => {
     const core = await newCore();
-    const stores = core.services.prompts.stores;
+    const prompts = core.services.prompts;
     const dir = tempDir('assay-bad-files-');
     fs.mkdirSync(path.join(dir, 'nested'));
     fs.writeFileSync(
       path.join(dir, 'nested/broken.yaml'),
       'name: x\nkind: text\nversions: [\n  {version: v1.0\n',
     );
-    expect(() => importPromptFiles(stores, dir, 't')).toThrow(
+    await expect(prompts.importFiles(dir, 't')).rejects.toThrow(
       expect.objectContaining({
         code: 'VALIDATION_FAILED',
         message: expect.stringMatching(/^prompts import: nested\/broken\.yaml:\d+: /),
@@ -220,14 +223,16 @@ describe('prompt files', () => {
       '          content: hi',
     ].join('\n');
     fs.writeFileSync(path.join(dir, 'chatty.yaml'), wrongRole);
-    expect(() => importPromptFiles(stores, dir, 't')).toThrow(/^prompts import: chatty\.yaml:9: /);
+    await expect(prompts.importFiles(dir, 't')).rejects.toThrow(
+      /^prompts import: chatty\.yaml:9: /,
+    );
 
     const missingComponent = wrongRole.replace(
       '- role: wizard\n          content: hi',
       '- role: system\n          ref: {prompt: nobody}',
     );
     fs.writeFileSync(path.join(dir, 'chatty.yaml'), missingComponent);
-    expect(() => importPromptFiles(stores, dir, 't')).toThrow(
+    await expect(prompts.importFiles(dir, 't')).rejects.toThrow(
       /^prompts import: chatty\.yaml:10: v1\.0: component prompt "nobody" does not exist/,
     );
     expect(await api(core)('prompts.list', { includeDeleted: true })).toEqual({ prompts: [] });
@@ -236,7 +241,7 @@ describe('prompt files', () => {
   it('answers 100 random malformed files with a coded error and an unchanged database', async () => {
     const core = await newCore();
     await seed(core);
-    const stores = core.services.prompts.stores;
+    const prompts = core.services.prompts;
     const dir = tempDir('assay-fuzz-files-');
     const valid = {
       name: 'fresh',
@@ -331,13 +336,13 @@ describe('prompt files', () => {
         .stringMatching(/^[a-z][a-z0-9_]{0,10}$/)
         .map((s) => `${stringify(clone())}\n${s}: [unclosed`),
     );
-    const before = dump(core);
+    const before = await dump(core);
     await fc.assert(
-      fc.property(mutation, (text) => {
+      fc.asyncProperty(mutation, async (text) => {
         fs.writeFileSync(path.join(dir, 'bad.yaml'), text);
         let thrown: unknown;
         try {
-          importPromptFiles(stores, dir, 'fuzzer');
+          await prompts.importFiles(dir, 'fuzzer');
         } catch (err) {
           thrown = err;
         }
@@ -346,7 +351,7 @@ describe('prompt files', () => {
         expect(Object.keys(ERROR_CODES)).toContain(err.code);
         expect(err.code).not.toBe('INTERNAL');
         expect(err.message).toMatch(/bad\.yaml:\d+: /);
-        expect(dump(core)).toEqual(before);
+        expect(await dump(core)).toEqual(before);
       }),
       { numRuns: 100 },
     );
@@ -355,7 +360,7 @@ describe('prompt files', () => {
   it('answers 100 random malformed contents with a coded error and an unchanged database', async () => {
     const core = await newCore();
     await seed(core);
-    const before = dump(core);
+    const before = await dump(core);
     const content = fc.oneof(
       fc.anything().filter((c) => !promptContentSchema.safeParse(c).success),
       fc.record({ text: fc.string(), messages: fc.constant([{ role: 'user', content: 'x' }]) }),
@@ -384,7 +389,7 @@ describe('prompt files', () => {
               );
         expect(result.ok).toBe(false);
         if (!result.ok) expect(result.error.code).toBe('VALIDATION_FAILED');
-        expect(dump(core)).toEqual(before);
+        expect(await dump(core)).toEqual(before);
       }),
       { numRuns: 100 },
     );
@@ -396,7 +401,7 @@ describe('assay prompts export / import', () => {
     const sourceDir = tempDir('assay-cli-src-');
     const source = await newCore(sourceDir);
     await seed(source);
-    source.close();
+    await source.close();
     cores.splice(cores.indexOf(source), 1);
     const files = tempDir('assay-cli-files-');
     const exported = await runCli(['prompts', 'export', files, '--data-dir', sourceDir]);

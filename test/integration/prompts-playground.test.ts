@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  core.close();
+  await core.close();
   await openai.close();
 });
 
@@ -73,25 +73,28 @@ describe('playground.run', () => {
     expect(deltas.get('pg-1:0')).toBeGreaterThan(1);
     expect(deltas.get('pg-1:1')).toBeGreaterThanOrEqual(1);
 
-    const spans = core.services.store.db
-      .prepare(
-        "SELECT status, model, error_class, attributes_json FROM span WHERE name = 'playground' ORDER BY model",
-      )
-      .all() as {
-      status: string;
-      model: string;
-      error_class: string | null;
-      attributes_json: string;
-    }[];
-    expect(spans.map((s) => [s.model, s.status, s.error_class])).toEqual([
+    const spans = await core.services.llm.spansOfTrace(run.columns[0]!.result!.traceId);
+    expect(spans.map((s) => [s.model, s.status, s.errorClass, s.attributes])).toEqual([
+      ['gpt-4o-mini', 'ok', null, { playgroundRunId: run.id, column: 0 }],
+    ]);
+    const stored = await core.store.db
+      .selectFrom('span')
+      .select(['id', 'model', 'status', 'error_class'])
+      .where('name', '=', 'playground')
+      .orderBy('model')
+      .execute();
+    expect(stored.map((s) => [s.model, s.status, s.error_class])).toEqual([
       ['gpt-4o', 'error', 'aborted'],
       ['gpt-4o-mini', 'ok', null],
     ]);
-    expect(spans.map((s) => JSON.parse(s.attributes_json) as unknown)).toEqual([
+    const attributes = await Promise.all(
+      stored.map(async (s) => (await core.services.llm.span(s.id))?.attributes),
+    );
+    expect(attributes).toEqual([
       { playgroundRunId: run.id, column: 1 },
       { playgroundRunId: run.id, column: 0 },
     ]);
-    expect(core.services.llm.spans.get(run.columns[0]!.result!.spanId)?.status).toBe('ok');
+    expect((await core.services.llm.span(run.columns[0]!.result!.spanId))?.status).toBe('ok');
 
     const history = await core.dispatcher.dispatch('playground.history', {}, { transport: 'ipc' });
     expect(history).toMatchObject({ ok: true, data: { runs: [run] } });

@@ -1,4 +1,5 @@
 import { openTestCore } from '../support/test-database';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { ErrorPayload } from '../../shared/errors';
@@ -6,8 +7,8 @@ import type { Core } from '../../main/core/create-core';
 import { tempDir } from '../support/temp-dir';
 
 const cores: Core[] = [];
-afterEach(() => {
-  for (const core of cores.splice(0)) core.close();
+afterEach(async () => {
+  for (const core of cores.splice(0)) await core.close();
 });
 
 async function newCore(): Promise<Core> {
@@ -105,9 +106,9 @@ describe('prompt versions', () => {
     const core = await newCore();
     const { ok } = api(core);
     await ok('prompts.create', { name: 'p', kind: 'text', content: { text: 'x' } });
-    expect(() =>
-      core.services.store.db.prepare("UPDATE prompt_version SET message = 'rewritten'").run(),
-    ).toThrow(/immutable/);
+    await expect(
+      sql`UPDATE prompt_version SET message = 'rewritten'`.execute(core.store.db),
+    ).rejects.toThrow(/immutable/);
   });
 });
 
@@ -430,17 +431,19 @@ describe('composition and render', () => {
       content: { messages: [{ role: 'system', ref: { prompt: 'tone', version: 'v1.0' } }] },
     });
     const prompts = core.services.prompts;
-    expect(() => prompts.purge('tone')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    await expect(prompts.purge('tone')).rejects.toThrow(
+      expect.objectContaining({ code: 'CONFLICT' }),
+    );
     await ok('prompts.delete', { name: 'tone' });
-    expect(() => prompts.purge('tone')).toThrow(
+    await expect(prompts.purge('tone')).rejects.toThrow(
       expect.objectContaining({
         code: 'CONFLICT',
         message: expect.stringContaining('uses-tone@v1.0'),
       }),
     );
     await ok('prompts.delete', { name: 'uses-tone' });
-    prompts.purge('uses-tone');
-    prompts.purge('tone');
+    await prompts.purge('uses-tone');
+    await prompts.purge('tone');
     expect((await ok('prompts.list', { includeDeleted: true })).prompts.map((p) => p.name)).toEqual(
       ['ask'],
     );
@@ -450,17 +453,20 @@ describe('composition and render', () => {
 
   it('turns a RESTRICT foreign key on a version into a coded conflict', async () => {
     const { core, ok } = await withComponents();
-    const db = core.services.store.db;
-    // Stands in for a future eval_run table.
-    db.exec(`CREATE TABLE fake_eval_run (
+    const { db } = core.store;
+    // Stands in for any table that keeps a version (an eval run does).
+    await sql`CREATE TABLE fake_eval_run (
       id TEXT PRIMARY KEY,
       prompt_version_id TEXT NOT NULL REFERENCES prompt_version (id) ON DELETE RESTRICT
-    ) STRICT`);
+    )`.execute(db);
     const v = (await ok('prompts.get', { name: 'ask' })).version;
-    db.prepare('INSERT INTO fake_eval_run VALUES (?, ?)').run('run-1', v.id);
+    await sql`INSERT INTO fake_eval_run VALUES ('run-1', ${v.id})`.execute(db);
     await ok('prompts.delete', { name: 'ask' });
-    expect(() => core.services.prompts.purge('ask')).toThrow(
-      expect.objectContaining({ code: 'CONFLICT' }),
+    await expect(core.services.prompts.purge('ask')).rejects.toThrow(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        message: expect.stringContaining('still referenced'),
+      }),
     );
     expect(
       (await ok('prompts.list', { includeDeleted: true })).prompts.map((p) => p.name),
@@ -529,5 +535,71 @@ describe('diff', () => {
       { value: ' brown fox', added: false, removed: false },
     ]);
     expect(diff.sections.map((s) => s.title)).toEqual(['text', 'config']);
+  });
+});
+
+describe('concurrent writers', () => {
+  it('numbers concurrent saves uniquely and without gaps, each moving latest once', async () => {
+    const { ok } = api(await newCore());
+    await ok('prompts.create', { name: 'busy', kind: 'text', content: { text: 'v0' } });
+    const saves = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        ok('prompts.update', { name: 'busy', content: { text: `save ${i}` } }),
+      ),
+    );
+    expect(saves.every((s) => s.created)).toBe(true);
+    const numbers = saves.map((s) => s.version.minor).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const { versions } = await ok('prompts.versions', { name: 'busy' });
+    expect(versions.map((v) => v.version)).toEqual(
+      Array.from({ length: 21 }, (_, i) => `v1.${20 - i}`),
+    );
+    // Each version's parent is the one before it: no save was based on a stale latest.
+    for (const v of versions.slice(0, -1)) expect(v.parentVersion).toBe(`v1.${v.minor - 1}`);
+    expect((await ok('prompts.get', { name: 'busy', label: 'latest' })).version.version).toBe(
+      'v1.20',
+    );
+    const { events } = await ok('prompts.labelHistory', { name: 'busy' });
+    const latest = events.filter((e) => e.label === 'latest').reverse();
+    expect(latest.map((e) => e.toVersion)).toEqual(Array.from({ length: 21 }, (_, i) => `v1.${i}`));
+  });
+
+  it('records every concurrent label move once, as one unbroken chain', async () => {
+    const { ok } = api(await newCore());
+    await ok('prompts.create', { name: 'lab', kind: 'text', content: { text: 'v0' } });
+    for (let i = 1; i < 10; i++)
+      await ok('prompts.update', { name: 'lab', content: { text: `v${i}` } });
+    const targets = Array.from({ length: 10 }, (_, i) => `v1.${i}`);
+    await Promise.all(
+      targets.map((version) =>
+        ok('prompts.setLabel', { name: 'lab', label: 'production', version }),
+      ),
+    );
+    const { events } = await ok('prompts.labelHistory', { name: 'lab' });
+    const moves = events.filter((e) => e.label === 'production').reverse();
+    expect(moves.map((e) => e.toVersion).sort()).toEqual(targets);
+    expect(moves[0]!.fromVersion).toBeNull();
+    for (let i = 1; i < moves.length; i++)
+      expect(moves[i]!.fromVersion).toBe(moves[i - 1]!.toVersion);
+    const { prompt } = await ok('prompts.get', { name: 'lab' });
+    expect(prompt.labels.production).toBe(moves.at(-1)!.toVersion);
+  });
+
+  it('lets exactly one of two concurrent creates of a name win', async () => {
+    const { ok } = api(await newCore());
+    const core = cores.at(-1)!;
+    const results = await Promise.all(
+      ['a', 'b'].map((text) =>
+        core.dispatcher.dispatch(
+          'prompts.create',
+          { name: 'race', kind: 'text', content: { text } },
+          { transport: 'cli' },
+        ),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const lost = results.find((r) => !r.ok);
+    expect(lost && !lost.ok && lost.error.code).toBe('CONFLICT');
+    expect((await ok('prompts.versions', { name: 'race' })).versions).toHaveLength(1);
   });
 });

@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  core.close();
+  await core.close();
   await Promise.all(Object.values(fakes).map((f) => f.close()));
 });
 

@@ -7,6 +7,7 @@ import type { ResultView, RunView } from '../../shared/contract';
 import type { FakeServer } from '../fakes/fake-http';
 import { startOpenAiFake } from '../fakes/openai-fake';
 import { CLI, REPO_ROOT, runCli } from '../support/run-cli';
+import { testDatabaseEnv } from '../support/test-database';
 
 /** `assay runs list|show|delete|export` against runs stored by `assay eval`. */
 
@@ -159,17 +160,18 @@ describe('assay runs export', () => {
 });
 
 /** `assay eval` in the background, for a run that executes while another process looks. */
-function evalInBackground(suite: string): Promise<number | null> {
+async function evalInBackground(suite: string): Promise<{ exited: Promise<number | null> }> {
+  const database = await testDatabaseEnv(dir);
   const child = spawn(
     process.execPath,
     [CLI, 'eval', suite, '--concurrency', '1', '--data-dir', dir],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...database, ...env },
       stdio: 'ignore',
     },
   );
-  return new Promise((resolve) => child.on('close', resolve));
+  return { exited: new Promise((resolve) => child.on('close', resolve)) };
 }
 
 describe('assay runs delete', () => {
@@ -181,7 +183,7 @@ describe('assay runs delete', () => {
     fake.latencyMs = 400;
     let running: Promise<number | null>;
     try {
-      running = evalInBackground(slow);
+      running = (await evalInBackground(slow)).exited;
       let stored: RunView | undefined;
       for (let i = 0; i < 100 && !stored; i++) {
         await new Promise((r) => setTimeout(r, 100));

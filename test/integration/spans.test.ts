@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  core.close();
+  await core.close();
   await openai.close();
 });
 
@@ -68,9 +68,13 @@ describe('spans.get', () => {
       { transport: 'http' },
     );
     expect(failed.ok).toBe(false);
-    const row = core.services.store.db
-      .prepare("SELECT id FROM span WHERE status = 'error' ORDER BY started_at DESC LIMIT 1")
-      .get() as { id: string } | undefined;
+    const row = await core.store.db
+      .selectFrom('span')
+      .select('id')
+      .where('status', '=', 'error')
+      .orderBy('started_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     expect(row).toBeDefined();
     const span = await ok('spans.get', { id: row!.id });
     expect(span).toMatchObject({ status: 'error', response: null, costUsd: null });

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { CallPath, type CallPathDeps } from '../../main/llm/call/call-llm';
 import { ResponseCache } from '../../main/llm/cache/response-cache';
 import { ProviderLimiter, type ProviderLimits } from '../../main/llm/limits/provider-limiter';
@@ -7,18 +6,27 @@ import { PriceBook } from '../../main/llm/pricing/price-book';
 import { PriceOverrides } from '../../main/llm/pricing/price-overrides';
 import type { LlmProvider } from '../../main/llm/types';
 import { LlmMetrics } from '../../main/metrics/llm-metrics';
-import { openDatabase } from '../../main/store/database';
-import { GroupCommit } from '../../main/store/group-commit';
-import { SpanStore } from '../../main/tracing/span-store';
-import { tempDir } from './temp-dir';
+import type { Store } from '../../main/store/store';
+import { SpanRepository } from '../../main/tracing/span-repository';
+import { openTestStore } from './test-database';
 
-/** A CallPath over a fresh database with the given providers, for tests and benchmarks. */
-export function callPathHarness(
+export interface CallPathHarness {
+  readonly store: Store;
+  readonly spans: SpanRepository;
+  readonly metrics: LlmMetrics;
+  readonly limiter: ProviderLimiter;
+  readonly callPath: CallPath;
+}
+
+/**
+ * A CallPath over a fresh database of this run's dialect (openTestStore) with the given
+ * providers, for tests and benchmarks. Close `store` when done.
+ */
+export async function callPathHarness(
   providers: Partial<Record<LlmProvider['id'], LlmProvider>>,
-  options: Partial<CallPathDeps> & { limits?: ProviderLimits; dir?: string } = {},
-) {
-  const { db } = openDatabase({ file: path.join(options.dir ?? tempDir(), 'calls.db') });
-  const spans = new SpanStore(db);
+  options: Partial<CallPathDeps> & { limits?: ProviderLimits } = {},
+): Promise<CallPathHarness> {
+  const store = await openTestStore();
   const metrics = new LlmMetrics();
   const limiter = new ProviderLimiter(options.limits ?? {});
   const callPath = new CallPath({
@@ -30,14 +38,13 @@ export function callPathHarness(
       },
     },
     limiterFor: () => limiter,
-    cache: new ResponseCache(db),
-    prices: new PriceBook(bundledCatalog(), new PriceOverrides(db)),
-    spans,
+    cache: new ResponseCache(store.db),
+    prices: new PriceBook(bundledCatalog(), new PriceOverrides(store.db)),
     metrics,
-    writes: new GroupCommit(db),
+    writes: store.writes,
     secretValues: () => [],
     retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5_000 },
     ...options,
   });
-  return { db, spans, metrics, limiter, callPath };
+  return { store, spans: new SpanRepository(store.db), metrics, limiter, callPath };
 }

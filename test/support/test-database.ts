@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { afterAll } from 'vitest';
-import { openTestCore } from '../support/test-database';
 import type { Core } from '../../main/core/create-core';
+import { createHeadlessCore } from '../../main/core/create-headless-core';
 import { openStore } from '../../main/store/open-store';
 import type { Store } from '../../main/store/store';
 import { tempDir } from './temp-dir';
@@ -16,7 +16,8 @@ import path from 'node:path';
 export const TEST_DIALECT: 'sqlite' | 'postgres' =
   process.env.ASSAY_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 
-const ADMIN_URL = process.env.ASSAY_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_URL =
+  process.env.ASSAY_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const byDataDir = new Map<string, Promise<string>>();
 const created: string[] = [];
@@ -62,24 +63,31 @@ export async function testDatabaseEnv(dataDir: string): Promise<Record<string, s
 }
 
 /** The headless core on this run's database (what `createHeadlessCore` is in production). */
-export async function openTestCore(
-  dataDir: string,
-  env: NodeJS.ProcessEnv = {},
-): Promise<Core> {
-  return openTestCore(dataDir, { ...env, ...(await testDatabaseEnv(dataDir)) });
+export async function openTestCore(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<Core> {
+  return createHeadlessCore(dataDir, { ...env, ...(await testDatabaseEnv(dataDir)) });
 }
 
 /** A migrated store on this run's database, for repository tests. */
 export async function openTestStore(): Promise<Store> {
-  if (TEST_DIALECT === 'postgres') return openStore({ kind: 'postgres', url: await createTestDatabase(), poolSize: 4 });
+  if (TEST_DIALECT === 'postgres')
+    return openStore({ kind: 'postgres', url: await createTestDatabase(), poolSize: 4 });
   return openStore({ kind: 'sqlite', file: path.join(tempDir('assay-store-'), 'assay.db') });
+}
+
+/** A second connection to the database a data directory's core uses (to inspect it from a test). */
+export async function openTestStoreFor(dataDir: string): Promise<Store> {
+  const env = await testDatabaseEnv(dataDir);
+  if (env.ASSAY_DATABASE_URL)
+    return openStore({ kind: 'postgres', url: env.ASSAY_DATABASE_URL, poolSize: 2 });
+  return openStore({ kind: 'sqlite', file: path.join(dataDir, 'assay.db') });
 }
 
 afterAll(async () => {
   const names = created.splice(0);
   byDataDir.clear();
   if (names.length === 0) return;
-  await admin(async (c) => {
-    for (const name of names) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  });
-});
+  // One admin connection each: DROP DATABASE cannot share a transaction, but can run side by side.
+  await Promise.all(
+    names.map((name) => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
+  );
+}, 60_000);

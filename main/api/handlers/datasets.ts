@@ -21,16 +21,20 @@ export function datasetHandlers(services: CoreServices): Pick<Handlers, DatasetC
   const { datasets } = services;
   return {
     'datasets.create': (input) => datasets.create(input),
-    'datasets.list': (input) => ({ datasets: datasets.list(input) }),
+    'datasets.list': async (input) => ({ datasets: await datasets.list(input) }),
     'datasets.get': ({ name, ...page }) => datasets.get(name, page),
     'datasets.update': (input) => datasets.update(input),
-    'datasets.delete': ({ name }) => ({ deleted: datasets.delete(name) }),
+    'datasets.delete': async ({ name }) => ({ deleted: await datasets.delete(name) }),
     'datasets.restore': ({ name }) => datasets.restore(name),
     'datasets.import': (input) => datasets.import(input),
     'datasets.export': ({ name, format }) => datasets.export(name, format),
-    'cases.add': ({ dataset, cases }) => ({ cases: datasets.addCases(dataset, cases) }),
+    'cases.add': async ({ dataset, cases }) => ({
+      cases: await datasets.addCases(dataset, cases),
+    }),
     'cases.update': (input) => datasets.updateCase(input),
-    'cases.delete': ({ id, dataset }) => ({ deleted: datasets.deleteCase(id, dataset) }),
+    'cases.delete': async ({ id, dataset }) => ({
+      deleted: await datasets.deleteCase(id, dataset),
+    }),
     'cases.list': ({ dataset, ...query }) => datasets.listCases(dataset, query),
     'cases.draftFromSpan': ({ spanId }) => datasets.draftFromSpan(spanId),
     'cases.fromSpan': (input) => datasets.fromSpan(input),

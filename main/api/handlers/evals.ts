@@ -18,12 +18,12 @@ export function evalHandlers(services: CoreServices): Pick<Handlers, EvalChannel
     'evals.start': (input) => runs.start(input),
     'evals.preflight': (input) => runs.preflight(input),
     'evals.resume': ({ runId }) => runs.resume(runId),
-    'evals.cancel': ({ runId }) => ({ cancelled: runs.cancel(runId) }),
-    'evals.list': (input) => ({ runs: runs.list(input) }),
+    'evals.cancel': async ({ runId }) => ({ cancelled: await runs.cancel(runId) }),
+    'evals.list': async (input) => ({ runs: await runs.list(input) }),
     'evals.get': ({ runId }) => runs.view(runId),
     'evals.results': (input) => runs.results(input),
     'evals.compare': ({ baselineRunId, candidateRunId }) =>
       runs.compare(baselineRunId, candidateRunId),
-    'evals.delete': ({ runId }) => ({ deleted: runs.delete(runId) }),
+    'evals.delete': async ({ runId }) => ({ deleted: await runs.delete(runId) }),
   };
 }

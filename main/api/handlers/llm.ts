@@ -1,14 +1,9 @@
-import type { ChannelOutput, ParsedInput, PriceView } from '../../../shared/contract';
+import type { ParsedInput } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
-import {
-  picoPerTokenToPricePerMillion,
-  picoToUsd,
-  pricePerMillionToPicoPerToken,
-} from '../../../shared/money';
+import { pricePerMillionToPicoPerToken } from '../../../shared/money';
 import type { CoreServices } from '../../core/services';
-import type { CallResult } from '../../llm/call/call-llm';
-import type { ModelPrice } from '../../llm/pricing/catalog';
 import type { ChatRequest } from '../../llm/types';
+import { callResultView, priceView } from '../../llm/views';
 import type { Handlers } from '../dispatcher';
 
 type LlmChannels =
@@ -19,41 +14,6 @@ type LlmChannels =
   | 'prices.list'
   | 'prices.set'
   | 'prices.delete';
-
-export function priceView(price: ModelPrice, name: string | null): PriceView {
-  const text = (rate: number | null): string | null =>
-    rate === null ? null : picoPerTokenToPricePerMillion(rate);
-  return {
-    provider: price.provider,
-    model: price.model,
-    name,
-    input: text(price.input)!,
-    output: text(price.output)!,
-    cacheRead: text(price.cacheRead),
-    cacheWrite: text(price.cacheWrite),
-    source: price.source,
-  };
-}
-
-export function callResultView(result: CallResult): ChannelOutput<'llm.call'> {
-  const { response } = result;
-  return {
-    text: response.text,
-    toolCalls: [...response.toolCalls],
-    finishReason: response.finishReason,
-    model: response.model,
-    providerRequestId: response.providerRequestId,
-    usage: response.usage,
-    costUsd: result.costPicoUsd === null ? null : picoToUsd(result.costPicoUsd),
-    costPicoUsd: result.costPicoUsd,
-    latencyMs: result.latencyMs,
-    ttftMs: result.ttftMs,
-    attempts: result.attempts,
-    cacheHit: result.cacheHit,
-    spanId: result.spanId,
-    traceId: result.traceId,
-  };
-}
 
 /** Parses a validated price string; the contract's regex guarantees it parses. */
 const pico = (text: string): number => pricePerMillionToPicoPerToken(text)!;
@@ -96,12 +56,12 @@ export function llmHandlers(services: CoreServices): Pick<Handlers, LlmChannels>
       provider,
       ...(await llm.testConnection(provider)),
     }),
-    'prices.list': () => ({
+    'prices.list': async () => ({
       asOf: llm.catalog.asOf,
-      prices: llm.priceList().map(({ name, price }) => priceView(price, name)),
+      prices: (await llm.priceList()).map(({ name, price }) => priceView(price, name)),
     }),
-    'prices.set': (input) => {
-      const price = llm.setPrice({
+    'prices.set': async (input) => {
+      const price = await llm.setPrice({
         provider: input.provider,
         model: input.model,
         input: pico(input.input),
@@ -111,13 +71,13 @@ export function llmHandlers(services: CoreServices): Pick<Handlers, LlmChannels>
       });
       return priceView(price, nameOf(input.provider, input.model));
     },
-    'prices.delete': ({ provider, model }) => {
+    'prices.delete': async ({ provider, model }) => {
       if (!model.trim())
         throw new AssayError(
           'VALIDATION_FAILED',
           'prices.delete: invalid "model": must not be empty',
         );
-      return { deleted: llm.deletePrice(provider, model) };
+      return { deleted: await llm.deletePrice(provider, model) };
     },
   };
 }

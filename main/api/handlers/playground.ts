@@ -7,6 +7,6 @@ export function playgroundHandlers(
   const { playground } = services;
   return {
     'playground.run': (input) => playground.run(input),
-    'playground.history': ({ limit }) => ({ runs: playground.history(limit) }),
+    'playground.history': async ({ limit }) => ({ runs: await playground.history(limit) }),
   };
 }

@@ -18,14 +18,14 @@ export function promptHandlers(services: CoreServices): Pick<Handlers, PromptCha
   const { prompts } = services;
   return {
     'prompts.create': (input) => prompts.create(input),
-    'prompts.list': (input) => ({ prompts: prompts.list(input) }),
+    'prompts.list': async (input) => ({ prompts: await prompts.list(input) }),
     'prompts.get': ({ name, ...selector }) => prompts.get(name, selector),
     'prompts.update': (input) => prompts.update(input),
-    'prompts.delete': ({ name }) => ({ deleted: prompts.delete(name) }),
+    'prompts.delete': async ({ name }) => ({ deleted: await prompts.delete(name) }),
     'prompts.restore': ({ name }) => prompts.restore(name),
     'prompts.setLabel': (input) => prompts.setLabel(input),
-    'prompts.versions': ({ name }) => ({ versions: prompts.versions(name) }),
-    'prompts.labelHistory': ({ name }) => ({ events: prompts.labelHistory(name) }),
+    'prompts.versions': async ({ name }) => ({ versions: await prompts.versions(name) }),
+    'prompts.labelHistory': async ({ name }) => ({ events: await prompts.labelHistory(name) }),
     'prompts.render': ({ name, version, label, variables, placeholders }) =>
       prompts.render(name, { version, label }, { variables, placeholders }),
     'prompts.diff': ({ name, from, to }) => prompts.diff(name, from, to),

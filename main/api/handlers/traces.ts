@@ -5,8 +5,8 @@ import type { Handlers } from '../dispatcher';
 
 export function traceHandlers(services: CoreServices): Pick<Handlers, 'spans.get'> {
   return {
-    'spans.get': ({ id }) => {
-      const span = services.llm.spans.get(id);
+    'spans.get': async ({ id }) => {
+      const span = await services.llm.span(id);
       if (!span) throw new AssayError('NOT_FOUND', `spans.get: no span with id "${id}"`);
       // Stored as redacted JSON text; parsed here so clients get structure, not strings.
       return {

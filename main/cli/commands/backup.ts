@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { AssayError } from '../../../shared/errors';
 import { DATABASE_FILE } from '../../core/create-core';
 import { resolveDataDir } from '../../core/data-dir';
-import { backupDatabase } from '../../store/backup';
+import { backupDatabase } from '../../store/sqlite/backup';
 
 /**
  * `assay backup <file>`: a consistent copy of the database through SQLite's online backup,
@@ -12,6 +12,12 @@ import { backupDatabase } from '../../store/backup';
  * applies no migrations, then checks the copy's integrity.
  */
 export async function backupCommand(target: string, options: { dataDir?: string }): Promise<void> {
+  if (process.env.ASSAY_DATABASE_URL) {
+    throw new AssayError(
+      'CONFIG_INVALID',
+      'assay backup copies the SQLite database of a data directory; with ASSAY_DATABASE_URL set, the data is in PostgreSQL: back it up with pg_dump',
+    );
+  }
   const source = path.join(resolveDataDir(options.dataDir), DATABASE_FILE);
   if (!fs.existsSync(source)) {
     throw new AssayError(

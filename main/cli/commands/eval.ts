@@ -42,17 +42,22 @@ function rateOption(raw: string | undefined): number | null {
 }
 
 /** The baseline for a run: an id, or `latest` = the newest earlier run of the same dataset, prompt and model. */
-function pickBaseline(core: Core, run: RunView, baseline: string, groupId: string): RunView | null {
+async function pickBaseline(
+  core: Core,
+  run: RunView,
+  baseline: string,
+  groupId: string,
+): Promise<RunView | null> {
   if (baseline !== 'latest') return core.services.runs.view(baseline);
-  const candidates = core.services.runs
-    .list({ dataset: run.dataset ?? undefined, limit: 500 })
-    .filter(
-      (r) =>
-        r.groupId !== groupId &&
-        r.provider === run.provider &&
-        r.model === run.model &&
-        r.status === 'completed',
-    );
+  const candidates = (
+    await core.services.runs.list({ dataset: run.dataset ?? undefined, limit: 500 })
+  ).filter(
+    (r) =>
+      r.groupId !== groupId &&
+      r.provider === run.provider &&
+      r.model === run.model &&
+      r.status === 'completed',
+  );
   return (
     candidates.find((r) => r.prompt.split('@')[0] === run.prompt.split('@')[0]) ??
     candidates[0] ??
@@ -61,12 +66,13 @@ function pickBaseline(core: Core, run: RunView, baseline: string, groupId: strin
 }
 
 /** `--resume latest`: every run of the newest group that has not completed. */
-function resumeRuns(core: Core, which: string): RunView[] {
+async function resumeRuns(core: Core, which: string): Promise<RunView[]> {
   const runs = core.services.runs;
-  if (which !== 'latest') return [runs.resume(which)];
-  const newest = runs.list({ limit: 1 })[0];
+  if (which !== 'latest') return [await runs.resume(which)];
+  const newest = (await runs.list({ limit: 1 }))[0];
   if (!newest) throw new AssayError('NOT_FOUND', '--resume latest: there are no runs yet');
-  return runs.list({ groupId: newest.groupId, limit: 500 }).map((r) => runs.resume(r.id));
+  const group = await runs.list({ groupId: newest.groupId, limit: 500 });
+  return Promise.all(group.map((r) => runs.resume(r.id)));
 }
 
 /**
@@ -74,23 +80,26 @@ function resumeRuns(core: Core, which: string): RunView[] {
  * (the parsed file, each case's line finder: 15 MB for 5,000 cases) is garbage once the runs
  * are stored, not held by the command's frame while they go.
  */
-function startSuite(
+async function startSuite(
   core: Core,
   suiteFile: string | undefined,
   options: Omit<EvalOptions, 'concurrency' | 'repeat'> & { concurrency?: number; repeat?: number },
-): { started: RunView[]; suiteName: string } {
-  const plan = planEval(core, suiteFile, {
+): Promise<{ started: RunView[]; suiteName: string }> {
+  const plan = await planEval(core, suiteFile, {
     ...options,
     skipUnmapped: options.skipUnmapped === true,
   });
   for (const w of plan.warnings) process.stderr.write(`warning: ${w}\n`);
-  return { started: startPlan(core, plan).runs, suiteName: plan.name };
+  return { started: (await startPlan(core, plan)).runs, suiteName: plan.name };
 }
 
 /** Starts the plan's runs; a pre-flight refusal names every case by its file line. */
-function startPlan(core: Core, plan: EvalPlan): { groupId: string; runs: RunView[] } {
+async function startPlan(
+  core: Core,
+  plan: EvalPlan,
+): Promise<{ groupId: string; runs: RunView[] }> {
   try {
-    return core.services.runs.start(plan.start);
+    return await core.services.runs.start(plan.start);
   } catch (err) {
     const check = (err as { details?: { preflight?: Preflight } }).details?.preflight;
     if (!(err instanceof AssayError) || !check) throw err;
@@ -127,8 +136,8 @@ export async function evalCommand(
   await withCore(options.dataDir, async (core) => {
     const runs = core.services.runs;
     const { started, suiteName } = options.resume
-      ? { started: resumeRuns(core, options.resume), suiteName: suiteFile ?? '' }
-      : startSuite(core, suiteFile, { ...options, concurrency, repeat });
+      ? { started: await resumeRuns(core, options.resume), suiteName: suiteFile ?? '' }
+      : await startSuite(core, suiteFile, { ...options, concurrency, repeat });
     const groupId = started[0]!.groupId;
     for (const r of started)
       process.stdout.write(
@@ -141,7 +150,7 @@ export async function evalCommand(
       if (topic === 'eval.progress') printer(payload as Parameters<typeof printer>[0]);
     });
     const onSigint = (): void => {
-      for (const r of started) runs.cancel(r.id);
+      for (const r of started) void runs.cancel(r.id);
     };
     process.once('SIGINT', onSigint);
     const heap = startHeapTrim(HEAP_TRIM);
@@ -158,14 +167,14 @@ export async function evalCommand(
     const comparisons: ComparisonView[] = [];
     if (options.baseline) {
       for (const run of finished) {
-        const base = pickBaseline(core, run, options.baseline, groupId);
+        const base = await pickBaseline(core, run, options.baseline, groupId);
         if (!base) {
           process.stderr.write(
             `no baseline run found for ${run.provider}:${run.model}; nothing to compare\n`,
           );
           continue;
         }
-        const cmp = runs.compare(base.id, run.id);
+        const cmp = await runs.compare(base.id, run.id);
         comparisons.push(cmp);
         const unscored = cmp.counts.unscored > 0 ? `, ${cmp.counts.unscored} unscored` : '';
         process.stdout.write(
@@ -190,10 +199,12 @@ export async function evalCommand(
         passed,
         failUnder,
         allowUnscored,
-        runs: finished.map((r) => ({
-          ...r,
-          results: runs.results({ runId: r.id, offset: 0, limit: 1_000_000 }).results,
-        })),
+        runs: await Promise.all(
+          finished.map(async (r) => ({
+            ...r,
+            results: (await runs.results({ runId: r.id, offset: 0, limit: 1_000_000 })).results,
+          })),
+        ),
         comparisons,
       });
       writeReport(options.output, report);

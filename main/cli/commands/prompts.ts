@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { AssayError } from '../../../shared/errors';
 import { currentActor } from '../../prompts/actor';
-import { exportPromptFiles } from '../../prompts/export-files';
-import { importPromptFiles, type ImportReport } from '../../prompts/import-files';
+import type { ImportReport } from '../../prompts/import-files';
 import { withCore } from '../with-core';
 
 export interface PromptsFilesOptions {
@@ -15,7 +14,7 @@ export async function promptsExportCommand(
   options: PromptsFilesOptions,
 ): Promise<void> {
   await withCore(options.dataDir, async (core) => {
-    const report = exportPromptFiles(core.services.prompts.stores, path.resolve(dir));
+    const report = await core.services.prompts.exportFiles(path.resolve(dir));
     process.stdout.write(
       `Exported ${report.prompts} prompts (${report.versions} versions) to ${path.resolve(dir)}\n`,
     );
@@ -47,11 +46,7 @@ export async function promptsImportCommand(
   options: PromptsFilesOptions,
 ): Promise<void> {
   await withCore(options.dataDir, async (core) => {
-    const report = importPromptFiles(
-      core.services.prompts.stores,
-      path.resolve(dir),
-      currentActor(),
-    );
+    const report = await core.services.prompts.importFiles(path.resolve(dir), currentActor());
     process.stdout.write(summary(report));
     if (report.conflicts.length > 0) {
       const names = report.conflicts.map((c) => c.name).join(', ');

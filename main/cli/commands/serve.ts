@@ -8,6 +8,8 @@ export interface ServeOptions {
   readonly host: string;
   readonly port: string;
   readonly dataDir?: string;
+  /** A PostgreSQL URL; falls back to ASSAY_DATABASE_URL, then SQLite in the data directory. */
+  readonly database?: string;
   readonly token?: string;
   /** The token cookie is Secure: TLS ends at a proxy in front (the server itself speaks HTTP). */
   readonly secureCookie?: boolean;
@@ -33,7 +35,11 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
   const rendererDir = options.build ? await ensureRendererBuilt(log) : undefined;
-  const core = await createHeadlessCore(dataDir);
+  const core = await createHeadlessCore(
+    dataDir,
+    process.env,
+    options.database ?? (process.env.ASSAY_DATABASE_URL || undefined),
+  );
   let server;
   try {
     server = await startHttpServer({
@@ -46,20 +52,22 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       metrics: () => core.services.llm.metrics.registry.metrics(),
     });
   } catch (err) {
-    core.close();
+    await core.close();
     throw err;
   }
   const url = token ? `${server.url}/?token=${encodeURIComponent(token)}` : `${server.url}/`;
+  const { dialect, location } = core.services.storeInfo;
   log(`Assay is serving ${dataDir}`);
+  if (dialect === 'postgres') log(`Database: PostgreSQL at ${location}`);
   log(`Workbench: ${url}`);
 
   await new Promise<void>((resolve) => {
     const stop = (signal: string): void => {
       log(`\n${signal}: shutting down…`);
-      void server.close().then(() => {
-        core.close();
-        resolve();
-      });
+      void server
+        .close()
+        .then(() => core.close())
+        .then(resolve);
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { expectedSchema, MatcherInput, TestCaseView } from '../../../shared/contract';
+import type { expectedSchema, TestCaseView } from '../../../shared/contract';
 import { canonicalJson } from '../../llm/cache/canonical-json';
-import type { CaseContent, CaseRow } from './dataset-store';
+import type { CaseRecord } from './dataset-rows';
 
 export type JsonValue = z.output<typeof expectedSchema>;
 
@@ -21,57 +21,56 @@ export interface CaseDraft {
 
 const unique = (tags: readonly string[]): string[] => [...new Set(tags.map((t) => t.trim()))];
 
-/** The stored columns of a (checked) draft. JSON null is never stored as an expectation. */
-export function contentOf(draft: CaseDraft): CaseContent {
+/** A (checked) draft as it is stored: tags trimmed and unique; JSON null is no expectation. */
+export function normalDraft(draft: CaseDraft): CaseDraft {
   return {
     description: draft.description,
-    vars_json: JSON.stringify(draft.vars),
-    expected_json:
-      draft.expected === undefined || draft.expected === null
-        ? null
-        : JSON.stringify(draft.expected),
-    matchers_json: JSON.stringify(draft.matchers),
-    tags_json: JSON.stringify(unique(draft.tags)),
+    vars: draft.vars,
+    expected: draft.expected === null ? undefined : draft.expected,
+    matchers: draft.matchers,
+    tags: unique(draft.tags),
   };
 }
 
-export function draftOf(row: CaseContent): CaseDraft {
+/** The content fields of a stored case (or of any draft). */
+export function draftOf(c: CaseDraft): CaseDraft {
   return {
-    description: row.description,
-    vars: JSON.parse(row.vars_json) as Record<string, string>,
-    expected: row.expected_json === null ? undefined : (JSON.parse(row.expected_json) as JsonValue),
-    matchers: JSON.parse(row.matchers_json) as unknown[],
-    tags: JSON.parse(row.tags_json) as string[],
+    description: c.description,
+    vars: c.vars,
+    expected: c.expected,
+    matchers: c.matchers,
+    tags: c.tags,
   };
 }
 
-/** Same meaning whatever the key order: an edit that only reorders keys is no edit. */
-export function sameContent(a: CaseContent, b: CaseContent): boolean {
-  const canon = (c: CaseContent) =>
-    canonicalJson({
+/** Same meaning once stored, whatever the key order: an edit that only reorders keys is no edit. */
+export function sameContent(a: CaseDraft, b: CaseDraft): boolean {
+  const canon = (draft: CaseDraft) => {
+    const c = normalDraft(draft);
+    return canonicalJson({
       d: c.description,
-      v: JSON.parse(c.vars_json),
-      e: c.expected_json === null ? null : JSON.parse(c.expected_json),
-      m: JSON.parse(c.matchers_json),
-      t: JSON.parse(c.tags_json),
+      v: c.vars,
+      e: c.expected ?? null,
+      m: c.matchers,
+      t: c.tags,
     });
+  };
   return canon(a) === canon(b);
 }
 
-export function caseView(row: CaseRow): TestCaseView {
-  const draft = draftOf(row);
+export function caseView(c: CaseRecord): TestCaseView {
   return {
-    id: row.id,
-    datasetId: row.dataset_id,
-    position: row.position,
-    description: draft.description,
-    vars: { ...draft.vars },
-    ...(draft.expected === undefined ? {} : { expected: draft.expected }),
-    matchers: draft.matchers as MatcherInput[],
-    tags: [...draft.tags],
-    sourceSpanId: row.source_span_id,
-    revision: row.revision,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    id: c.id,
+    datasetId: c.datasetId,
+    position: c.position,
+    description: c.description,
+    vars: { ...c.vars },
+    ...(c.expected === undefined ? {} : { expected: c.expected }),
+    matchers: [...c.matchers],
+    tags: [...c.tags],
+    sourceSpanId: c.sourceSpanId,
+    revision: c.revision,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
   };
 }

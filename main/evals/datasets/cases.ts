@@ -1,8 +1,10 @@
 import { newId } from '../../core/ids';
 import { AssayError } from '../../../shared/errors';
-import { contentOf, draftOf, sameContent, type CaseDraft, type JsonValue } from './case-draft';
+import type { MatcherInput } from '../../../shared/contract';
+import { draftOf, normalDraft, sameContent, type CaseDraft, type JsonValue } from './case-draft';
 import { checkDraft, MatcherChecker, type CaseLocator, type MatcherPath } from './check-cases';
-import type { CaseRow, DatasetRow, DatasetStore } from './dataset-store';
+import type { DatasetRepository } from './dataset-repository';
+import type { CaseRecord, DatasetRecord } from './dataset-rows';
 import { liveDataset } from './lifecycle';
 import { MAX_CASES, MAX_STORED_BYTES, storedTooLarge, tooManyCases } from './limits';
 import type { SharedMatchers } from './parsed-dataset';
@@ -73,32 +75,50 @@ function checkStoredSize(
   }
 }
 
-/** Appends checked drafts at the end of a live dataset, within the per-dataset limit. */
-export function insertDrafts(
-  store: DatasetStore,
-  dataset: DatasetRow,
+/** Matchers a check passed are objects with a string type; anything else is a bug upstream. */
+function checkedMatchers(matchers: readonly unknown[]): MatcherInput[] {
+  const isMatcher = (m: unknown): m is MatcherInput =>
+    typeof m === 'object' && m !== null && 'type' in m && typeof m.type === 'string';
+  const ok = matchers.filter(isMatcher);
+  if (ok.length !== matchers.length) throw new Error('an unchecked matcher reached the store');
+  return ok;
+}
+
+/**
+ * Appends checked drafts at the end of a live dataset, within the per-dataset limit. Runs
+ * inside the caller's transaction (`repo` bound to it), which holds the dataset's lock while
+ * the next position is read and the cases written.
+ */
+export async function insertDrafts(
+  repo: DatasetRepository,
+  dataset: DatasetRecord,
   drafts: readonly CaseDraft[],
   where: string,
   sourceSpanId: string | null = null,
-): CaseRow[] {
-  const existing = store.countCases(dataset.id);
+): Promise<CaseRecord[]> {
+  await repo.lock(dataset.id);
+  const existing = await repo.countCases(dataset.id);
   if (existing + drafts.length > MAX_CASES) throw tooManyCases(where, drafts.length, existing);
   const now = new Date().toISOString();
-  let position = store.nextPosition(dataset.id);
-  const rows: CaseRow[] = drafts.map((draft) => ({
-    id: newId(),
-    dataset_id: dataset.id,
-    position: position++,
-    ...contentOf(draft),
-    source_span_id: sourceSpanId,
-    revision: 1,
-    created_at: now,
-    updated_at: now,
-    deleted_at: null,
-  }));
-  store.insertCases(rows);
-  if (rows.length > 0) store.touchDataset(dataset.id, now);
-  return rows;
+  let position = await repo.nextPosition(dataset.id);
+  const cases: CaseRecord[] = drafts.map((draft) => {
+    const content = normalDraft(draft);
+    return {
+      id: newId(),
+      datasetId: dataset.id,
+      position: position++,
+      ...content,
+      matchers: checkedMatchers(content.matchers),
+      sourceSpanId,
+      revision: 1,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+    };
+  });
+  await repo.insertCases(cases);
+  if (cases.length > 0) await repo.touchDataset(dataset.id, now);
+  return cases;
 }
 
 export interface CaseEdit {
@@ -115,38 +135,56 @@ export interface CaseEdit {
 }
 
 /** A case by id, of the named dataset when one is named (a case of another is not found). */
-function caseOf(store: DatasetStore, id: string, where: string, dataset?: string): CaseRow {
-  const row = store.caseById(id);
-  if (row && (dataset === undefined || store.byId(row.dataset_id)?.name === dataset)) return row;
+async function caseOf(
+  repo: DatasetRepository,
+  id: string,
+  where: string,
+  dataset?: string,
+): Promise<{ found: CaseRecord; dataset: DatasetRecord }> {
+  const found = await repo.caseById(id);
+  const owner = found ? await repo.byId(found.datasetId) : null;
+  if (found && owner && (dataset === undefined || owner.name === dataset))
+    return { found, dataset: owner };
   const scope = dataset === undefined ? '' : ` in dataset "${dataset}"`;
   throw new AssayError('NOT_FOUND', `${where}: no test case with id "${id}"${scope}`);
 }
 
 /** A live case of a live dataset, for writes. */
-function writableCase(store: DatasetStore, id: string, where: string, dataset?: string): CaseRow {
-  const row = caseOf(store, id, where, dataset);
-  if (row.deleted_at !== null)
+async function writableCase(
+  repo: DatasetRepository,
+  id: string,
+  where: string,
+  dataset?: string,
+): Promise<CaseRecord> {
+  const { found, dataset: owner } = await caseOf(repo, id, where, dataset);
+  if (found.deletedAt !== null)
     throw new AssayError('NOT_FOUND', `${where}: no test case with id "${id}"`);
-  liveDataset(store, store.byId(row.dataset_id)!.name, where);
-  return row;
+  await liveDataset(repo, owner.name, where);
+  return found;
+}
+
+function conflict(where: string, base: number, revision: number): AssayError {
+  return new AssayError(
+    'CONFLICT',
+    `${where}: the case was edited from revision ${base}, but it is now at revision ${revision}; reload before saving`,
+    { baseRevision: base, revision },
+  );
 }
 
 /**
  * Edits a case and bumps its revision; an edit that changes nothing (same meaning, whatever
  * the key order) leaves revision and timestamps alone. A `baseRevision` older than the stored
- * one means someone edited in between: a conflict, never a silent overwrite.
+ * one means someone edited in between: a conflict, never a silent overwrite. The write is a
+ * compare-and-set on the revision read, so an edit from another process in between is a
+ * conflict too.
  */
-export function updateCase(store: DatasetStore, edit: CaseEdit): CaseRow {
+export function updateCase(repo: DatasetRepository, edit: CaseEdit): Promise<CaseRecord> {
   const where = 'cases.update';
-  return store.transaction(() => {
-    const row = writableCase(store, edit.id, where, edit.dataset);
-    if (edit.baseRevision !== undefined && edit.baseRevision !== row.revision)
-      throw new AssayError(
-        'CONFLICT',
-        `${where}: the case was edited from revision ${edit.baseRevision}, but it is now at revision ${row.revision}; reload before saving`,
-        { baseRevision: edit.baseRevision, revision: row.revision },
-      );
-    const old = draftOf(row);
+  return repo.transaction(async (trx) => {
+    const found = await writableCase(trx, edit.id, where, edit.dataset);
+    if (edit.baseRevision !== undefined && edit.baseRevision !== found.revision)
+      throw conflict(where, edit.baseRevision, found.revision);
+    const old = draftOf(found);
     const draft: CaseDraft = {
       description: edit.description ?? old.description,
       vars: edit.vars ?? old.vars,
@@ -160,25 +198,34 @@ export function updateCase(store: DatasetStore, edit: CaseEdit): CaseRow {
       tags: edit.tags ?? old.tags,
     };
     const [checked] = checkDrafts([{ draft, at: { base: [] } }], where);
-    const content = contentOf(checked!);
-    if (sameContent(content, row)) return row;
+    const content = normalDraft(checked!);
+    if (sameContent(content, found)) return found;
     const now = new Date().toISOString();
-    store.editCase(row.id, content, now);
-    store.touchDataset(row.dataset_id, now);
-    return store.caseById(row.id)!;
+    if (!(await trx.editCase(found.id, found.revision, content, now))) {
+      const current = await trx.caseById(found.id);
+      if (!current || current.deletedAt !== null)
+        throw new AssayError('NOT_FOUND', `${where}: no test case with id "${edit.id}"`);
+      throw conflict(where, edit.baseRevision ?? found.revision, current.revision);
+    }
+    await trx.touchDataset(found.datasetId, now);
+    return (await trx.caseById(found.id))!;
   });
 }
 
 /** Soft delete; false when it was already deleted. Runs keep their own snapshot of it. */
-export function deleteCase(store: DatasetStore, id: string, dataset?: string): boolean {
+export function deleteCase(
+  repo: DatasetRepository,
+  id: string,
+  dataset?: string,
+): Promise<boolean> {
   const where = 'cases.delete';
-  return store.transaction(() => {
-    const row = caseOf(store, id, where, dataset);
-    if (row.deleted_at !== null) return false;
-    liveDataset(store, store.byId(row.dataset_id)!.name, where);
+  return repo.transaction(async (trx) => {
+    const { found, dataset: owner } = await caseOf(trx, id, where, dataset);
+    if (found.deletedAt !== null) return false;
+    await liveDataset(trx, owner.name, where);
     const now = new Date().toISOString();
-    store.softDeleteCase(id, now);
-    store.touchDataset(row.dataset_id, now);
+    if (!(await trx.softDeleteCase(id, now))) return false;
+    await trx.touchDataset(found.datasetId, now);
     return true;
   });
 }

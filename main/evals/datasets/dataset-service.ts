@@ -1,4 +1,3 @@
-import type { Database } from 'better-sqlite3';
 import type {
   CaseInput,
   ChannelOutput,
@@ -7,9 +6,13 @@ import type {
   SpanCaseDraft,
   TestCaseView,
 } from '../../../shared/contract';
+import type { Store } from '../../store/store';
+import { syncSuiteDataset, type SyncedDataset } from '../suite/sync-dataset';
+import type { Suite } from '../suite/load-suite';
 import { caseView } from './case-draft';
 import { checkDrafts, deleteCase, insertDrafts, updateCase, type CaseEdit } from './cases';
-import { DatasetStore } from './dataset-store';
+import { DatasetRepository } from './dataset-repository';
+import type { CaseRecord, DatasetRecord } from './dataset-rows';
 import { exportDataset } from './export-dataset';
 import {
   caseFromSpan,
@@ -34,63 +37,69 @@ import {
 import { listCases, type CasePage, type CasePageQuery } from './list-cases';
 import { currentSummary } from './views';
 
+export type { CaseRecord, DatasetRecord } from './dataset-rows';
+export type { SpanSource, SpanVariables } from './from-span';
+
 /** A case as the contract hands it over, defaults applied. */
 type ParsedCaseInput = Required<Pick<CaseInput, 'vars' | 'matchers' | 'tags' | 'description'>> &
   Pick<CaseInput, 'expected'>;
 
+const noVariables: SpanVariables = () => Promise.resolve(null);
+
 /**
  * Datasets and test cases as the rest of Assay uses them: every write goes through the domain
- * functions (checked, all or nothing), every answer is a contract view.
+ * functions (checked, all or nothing), every answer is a contract view or a domain record.
  */
 export class DatasetService {
-  readonly store: DatasetStore;
+  private readonly repo: DatasetRepository;
 
   constructor(
-    db: Database,
+    store: Store,
     private readonly spans: SpanSource,
-    private readonly spanVariables: SpanVariables = () => null,
+    private readonly spanVariables: SpanVariables = noVariables,
   ) {
-    this.store = new DatasetStore(db);
+    this.repo = new DatasetRepository(store.db, store.dialect);
   }
 
-  create(input: CreateDatasetInput): DatasetSummary {
-    const row = this.store.transaction(() => insertDataset(this.store, input, 'datasets.create'));
-    return currentSummary(this.store, row.id);
+  async create(input: CreateDatasetInput): Promise<DatasetSummary> {
+    const created = await insertDataset(this.repo, input, 'datasets.create');
+    return currentSummary(this.repo, created.id);
   }
 
-  list(filter: DatasetFilter): DatasetSummary[] {
-    return listDatasets(this.store, filter);
+  list(filter: DatasetFilter): Promise<DatasetSummary[]> {
+    return listDatasets(this.repo, filter);
   }
 
   /** Deleted datasets stay readable, so they can be inspected before a restore. */
-  get(name: string, page: CasePageQuery): ChannelOutput<'datasets.get'> {
-    const row = findDataset(this.store, name, 'datasets.get');
-    return { dataset: currentSummary(this.store, row.id), ...listCases(this.store, row.id, page) };
+  async get(name: string, page: CasePageQuery): Promise<ChannelOutput<'datasets.get'>> {
+    const found = await findDataset(this.repo, name, 'datasets.get');
+    const cases = await listCases(this.repo, found.id, page);
+    return { dataset: await currentSummary(this.repo, found.id), ...cases };
   }
 
-  update(input: UpdateDatasetInput): DatasetSummary {
-    return currentSummary(this.store, updateDataset(this.store, input).id);
+  async update(input: UpdateDatasetInput): Promise<DatasetSummary> {
+    return currentSummary(this.repo, (await updateDataset(this.repo, input)).id);
   }
 
-  delete(name: string): boolean {
-    return softDeleteDataset(this.store, name);
+  delete(name: string): Promise<boolean> {
+    return softDeleteDataset(this.repo, name);
   }
 
-  restore(name: string): DatasetSummary {
-    return currentSummary(this.store, restoreDataset(this.store, name).id);
+  async restore(name: string): Promise<DatasetSummary> {
+    return currentSummary(this.repo, (await restoreDataset(this.repo, name)).id);
   }
 
-  import(input: ImportInput): ChannelOutput<'datasets.import'> {
-    return importDataset(this.store, input);
+  import(input: ImportInput): Promise<ChannelOutput<'datasets.import'>> {
+    return importDataset(this.repo, input);
   }
 
   /** `format` absent: the shape the dataset was imported in (assay-py), else YAML. */
-  export(name: string, format?: DatasetFormat): ChannelOutput<'datasets.export'> {
-    return exportDataset(this.store, name, format);
+  export(name: string, format?: DatasetFormat): Promise<ChannelOutput<'datasets.export'>> {
+    return exportDataset(this.repo, name, format);
   }
 
   /** Appends cases, all or nothing; a bad one is named by its index (`cases[3].matchers[0]`). */
-  addCases(dataset: string, cases: readonly ParsedCaseInput[]): TestCaseView[] {
+  async addCases(dataset: string, cases: readonly ParsedCaseInput[]): Promise<TestCaseView[]> {
     const where = 'cases.add';
     const drafts = checkDrafts(
       cases.map((c, i) => ({
@@ -99,29 +108,56 @@ export class DatasetService {
       })),
       where,
     );
-    return this.store.transaction(() => {
-      const row = liveDataset(this.store, dataset, where);
-      return insertDrafts(this.store, row, drafts, where).map(caseView);
+    const added = await this.repo.transaction(async (trx) => {
+      const found = await liveDataset(trx, dataset, where);
+      return insertDrafts(trx, found, drafts, where);
     });
+    return added.map(caseView);
   }
 
-  updateCase(edit: CaseEdit): TestCaseView {
-    return caseView(updateCase(this.store, edit));
+  async updateCase(edit: CaseEdit): Promise<TestCaseView> {
+    return caseView(await updateCase(this.repo, edit));
   }
 
-  deleteCase(id: string, dataset?: string): boolean {
-    return deleteCase(this.store, id, dataset);
+  deleteCase(id: string, dataset?: string): Promise<boolean> {
+    return deleteCase(this.repo, id, dataset);
   }
 
-  listCases(dataset: string, query: CasePageQuery): CasePage {
-    return listCases(this.store, findDataset(this.store, dataset, 'cases.list').id, query);
+  async listCases(dataset: string, query: CasePageQuery): Promise<CasePage> {
+    const found = await findDataset(this.repo, dataset, 'cases.list');
+    return listCases(this.repo, found.id, query);
   }
 
-  draftFromSpan(spanId: string): SpanCaseDraft {
+  draftFromSpan(spanId: string): Promise<SpanCaseDraft> {
     return spanCaseDraft(this.spans, this.spanVariables, spanId);
   }
 
-  fromSpan(input: FromSpanInput): TestCaseView {
-    return caseView(caseFromSpan(this.store, this.spans, this.spanVariables, input));
+  async fromSpan(input: FromSpanInput): Promise<TestCaseView> {
+    return caseView(await caseFromSpan(this.repo, this.spans, this.spanVariables, input));
+  }
+
+  /** A dataset by name, deleted or not; NOT_FOUND (prefixed by `where`) when there is none. */
+  find(ref: string, where: string): Promise<DatasetRecord> {
+    return findDataset(this.repo, ref, where);
+  }
+
+  /** A dataset's name by id (runs show it), null when there is no such dataset. */
+  async nameOf(id: string): Promise<string | null> {
+    return (await this.repo.byId(id))?.name ?? null;
+  }
+
+  /** Every live case of a dataset in position order (a run snapshots them). */
+  async liveCases(datasetId: string): Promise<CaseRecord[]> {
+    const cases: CaseRecord[] = [];
+    for await (const found of this.repo.iterateCases(datasetId)) cases.push(found);
+    return cases;
+  }
+
+  /** Makes a suite's own dataset (`suite/<name>`) hold exactly the suite file's cases. */
+  syncSuite(
+    suite: Suite,
+    options: { readonly skipUnmapped?: boolean } = {},
+  ): Promise<SyncedDataset> {
+    return syncSuiteDataset(this.repo, suite, options);
   }
 }

@@ -1,6 +1,7 @@
 import type { DatasetFormat, ImportWarning } from '../../../shared/contract';
-import { draftOf } from './case-draft';
-import type { DatasetRow, DatasetStore } from './dataset-store';
+import { draftOf, type CaseDraft } from './case-draft';
+import type { DatasetRepository } from './dataset-repository';
+import type { DatasetRecord } from './dataset-rows';
 import { ASSAY_PY } from './format-assay-py';
 import { serializeCsvDataset } from './format-csv';
 import { serializeJsonlDataset } from './format-jsonl';
@@ -14,8 +15,8 @@ import { serializeAssayPyDataset } from './write-assay-py';
  * to assay-py, so a Python-era file round-trips without a flag; every other dataset is YAML
  * (CSV and JSONL hold no dataset name, description or tags, so they are never the default).
  */
-export function defaultExportFormat(row: DatasetRow): DatasetFormat {
-  return row.source_format === ASSAY_PY ? ASSAY_PY : 'yaml';
+export function defaultExportFormat(dataset: DatasetRecord): DatasetFormat {
+  return dataset.sourceFormat === ASSAY_PY ? ASSAY_PY : 'yaml';
 }
 
 /**
@@ -24,14 +25,15 @@ export function defaultExportFormat(row: DatasetRow): DatasetFormat {
  * bookkeeping of this workspace and are not exported. YAML and assay-py also carry the dataset's
  * name, interaction type, description and tags; CSV and JSONL hold cases only.
  */
-export function exportDataset(
-  store: DatasetStore,
+export async function exportDataset(
+  repo: DatasetRepository,
   name: string,
   asked?: DatasetFormat,
-): { content: string; cases: number; format: DatasetFormat; warnings: ImportWarning[] } {
-  const row = findDataset(store, name, 'datasets.export');
+): Promise<{ content: string; cases: number; format: DatasetFormat; warnings: ImportWarning[] }> {
+  const row = await findDataset(repo, name, 'datasets.export');
   const format = asked ?? defaultExportFormat(row);
-  const drafts = Array.from(store.iterateCases(row.id), draftOf);
+  const drafts: CaseDraft[] = [];
+  for await (const found of repo.iterateCases(row.id)) drafts.push(draftOf(found));
   const { interactionType, description, tags } = summaryOf(row, drafts.length);
   const meta = { name: row.name, interactionType, description, tags };
   let warnings: ImportWarning[] = [];

@@ -1,15 +1,16 @@
 import { z } from 'zod';
 import { AssayError } from '../../../shared/errors';
-import type { SpanRecord } from '../../tracing/span-store';
-import type { SpanCaseDraft } from '../../../shared/contract';
+import type { SpanRecord } from '../../tracing/span-repository';
+import { expectedSchema, type SpanCaseDraft } from '../../../shared/contract';
 import type { CaseDraft, JsonValue } from './case-draft';
 import { checkDrafts, insertDrafts } from './cases';
-import type { CaseRow, DatasetStore } from './dataset-store';
+import type { DatasetRepository } from './dataset-repository';
+import type { CaseRecord } from './dataset-rows';
 import { liveDataset } from './lifecycle';
 
-/** Read access to stored spans (the tracing domain's SpanStore satisfies it). */
+/** Read access to stored spans (the LLM service exposes it). */
 export interface SpanSource {
-  get(id: string): SpanRecord | null;
+  span(id: string): Promise<SpanRecord | null>;
 }
 
 /**
@@ -17,11 +18,13 @@ export interface SpanSource {
  * them (an eval run's case, a playground run); null when it did not. Wired in the composition
  * root, since those live in other domains.
  */
-export type SpanVariables = (span: SpanRecord) => {
+export type SpanVariables = (span: SpanRecord) => Promise<{
   vars: Record<string, string>;
   prompt: string | null;
   source: 'eval-case' | 'playground';
-} | null;
+} | null>;
+
+const noVariables: SpanVariables = () => Promise.resolve(null);
 
 export interface FromSpanInput {
   readonly spanId: string;
@@ -53,7 +56,8 @@ const text = (content: unknown): string =>
 function parseJson(json: string | null): unknown {
   if (json === null) return undefined;
   try {
-    return JSON.parse(json) as unknown;
+    const value: unknown = JSON.parse(json);
+    return value;
   } catch {
     return undefined;
   }
@@ -67,8 +71,11 @@ function replyOf(span: SpanRecord): JsonValue | undefined {
   if (reply !== undefined && reply !== '') return reply;
   if (toolCalls && toolCalls.length > 0)
     return toolCalls.map((call) => {
-      const args = parseJson(call.arguments);
-      return { name: call.name, arguments: (args ?? call.arguments) as JsonValue };
+      const args = expectedSchema.safeParse(parseJson(call.arguments));
+      return {
+        name: call.name,
+        arguments: args.success && args.data !== null ? args.data : call.arguments,
+      };
     });
   return reply;
 }
@@ -80,14 +87,14 @@ function replyOf(span: SpanRecord): JsonValue | undefined {
  * the system messages (joined) are `system`. The recorded reply is what is expected unless the
  * caller says otherwise; the case remembers its span.
  */
-export function draftFromSpan(
+export async function draftFromSpan(
   span: SpanRecord,
   expected: JsonValue | undefined,
-  variables: SpanVariables = () => null,
-): CaseDraft & { source: SpanCaseDraft['source']; prompt: string | null } {
+  variables: SpanVariables = noVariables,
+): Promise<CaseDraft & { source: SpanCaseDraft['source']; prompt: string | null }> {
   const reply = expected === undefined ? replyOf(span) : expected === null ? undefined : expected;
   const source = [span.provider, span.model].filter((p) => p !== null).join(':');
-  const known = variables(span);
+  const known = await variables(span);
   if (known)
     return {
       description: `From span ${span.id}${known.prompt ? ` (${known.prompt})` : ''}`,
@@ -120,20 +127,24 @@ export function draftFromSpan(
   };
 }
 
-export function requireSpan(spans: SpanSource, id: string, where: string): SpanRecord {
-  const span = spans.get(id);
+export async function requireSpan(
+  spans: SpanSource,
+  id: string,
+  where: string,
+): Promise<SpanRecord> {
+  const span = await spans.span(id);
   if (!span) throw new AssayError('NOT_FOUND', `${where}: no span with id "${id}"`);
   return span;
 }
 
 /** The draft a span would become, for the workbench to show and edit before saving. */
-export function spanCaseDraft(
+export async function spanCaseDraft(
   spans: SpanSource,
   variables: SpanVariables,
   spanId: string,
-): SpanCaseDraft {
-  const span = requireSpan(spans, spanId, 'cases.draftFromSpan');
-  const draft = draftFromSpan(span, undefined, variables);
+): Promise<SpanCaseDraft> {
+  const span = await requireSpan(spans, spanId, 'cases.draftFromSpan');
+  const draft = await draftFromSpan(span, undefined, variables);
   return {
     spanId,
     description: draft.description,
@@ -144,15 +155,17 @@ export function spanCaseDraft(
   };
 }
 
-export function caseFromSpan(
-  store: DatasetStore,
+export async function caseFromSpan(
+  repo: DatasetRepository,
   spans: SpanSource,
   variables: SpanVariables,
   input: FromSpanInput,
-): CaseRow {
-  const span = requireSpan(spans, input.spanId, WHERE);
+): Promise<CaseRecord> {
+  // Read before the transaction: spans and variables come through other services.
+  const span = await requireSpan(spans, input.spanId, WHERE);
   // Edited variables need no recorded request: a span of another shape can still be stolen.
-  const fromSpan = input.vars === undefined ? draftFromSpan(span, undefined, variables) : null;
+  const fromSpan =
+    input.vars === undefined ? await draftFromSpan(span, undefined, variables) : null;
   const reply = fromSpan ? fromSpan.expected : replyOf(span);
   const draft: CaseDraft = {
     description: input.description ?? fromSpan?.description ?? `From span ${span.id}`,
@@ -162,9 +175,9 @@ export function caseFromSpan(
     matchers: input.matchers,
     tags: input.tags,
   };
-  return store.transaction(() => {
-    const dataset = liveDataset(store, input.dataset, WHERE);
-    const checked = checkDrafts([{ draft, at: { base: [] } }], WHERE);
-    return insertDrafts(store, dataset, checked, WHERE, span.id)[0]!;
+  const checked = checkDrafts([{ draft, at: { base: [] } }], WHERE);
+  return repo.transaction(async (trx) => {
+    const dataset = await liveDataset(trx, input.dataset, WHERE);
+    return (await insertDrafts(trx, dataset, checked, WHERE, span.id))[0]!;
   });
 }

@@ -10,7 +10,8 @@ import {
 import { AssayError } from '../../../shared/errors';
 import type { CaseDraft } from './case-draft';
 import { checkDrafts, insertDrafts } from './cases';
-import type { DatasetRow, DatasetStore } from './dataset-store';
+import type { DatasetRepository } from './dataset-repository';
+import type { DatasetRecord } from './dataset-rows';
 import { ASSAY_PY, parseAssayPyDataset } from './format-assay-py';
 import { parseCsvDataset } from './format-csv';
 import { parseJsonlDataset } from './format-jsonl';
@@ -129,7 +130,7 @@ export function readDatasetFile(
  * Imports a file's cases, all or nothing: the text is parsed and every case checked before the
  * first write, and the writes run in one transaction, so a bad file changes nothing.
  */
-export function importDataset(store: DatasetStore, input: ImportInput) {
+export async function importDataset(repo: DatasetRepository, input: ImportInput) {
   const { parsed, drafts } = readDatasetFile(
     input.format,
     input.content,
@@ -139,24 +140,24 @@ export function importDataset(store: DatasetStore, input: ImportInput) {
   );
   const name = resolveName(input, parsed);
   const warnings: ImportWarning[] = [...parsed.warnings];
-  const dataset = store.transaction(() => {
-    let row: DatasetRow;
+  const dataset = await repo.transaction(async (trx) => {
+    let row: DatasetRecord;
     if (input.mode === 'append') {
-      row = liveDataset(store, name, WHERE);
+      row = await liveDataset(trx, name, WHERE);
       const wanted = parsed.meta.interactionType;
-      if (wanted !== undefined && wanted !== row.interaction_type)
+      if (wanted !== undefined && wanted !== row.interactionType)
         warnings.push({
-          message: `the file says interaction_type ${wanted}; the dataset stays ${row.interaction_type}`,
+          message: `the file says interaction_type ${wanted}; the dataset stays ${row.interactionType}`,
         });
     } else {
-      const taken = store.byName(name);
+      const taken = await trx.byName(name);
       if (taken)
         throw new AssayError(
           'CONFLICT',
-          `${WHERE}: a dataset named "${name}" exists${taken.deleted_at ? ' (deleted)' : ''}; import in append mode to add to it, or pick another name`,
+          `${WHERE}: a dataset named "${name}" exists${taken.deletedAt ? ' (deleted)' : ''}; import in append mode to add to it, or pick another name`,
         );
-      row = insertDataset(
-        store,
+      row = await insertDataset(
+        trx,
         {
           name,
           interactionType: input.interactionType ?? parsed.meta.interactionType ?? 'chat',
@@ -168,8 +169,8 @@ export function importDataset(store: DatasetStore, input: ImportInput) {
         WHERE,
       );
     }
-    insertDrafts(store, row, drafts, WHERE);
-    return currentSummary(store, row.id);
+    await insertDrafts(trx, row, drafts, WHERE);
+    return currentSummary(trx, row.id);
   });
   return {
     dataset,

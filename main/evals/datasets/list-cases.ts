@@ -1,6 +1,7 @@
 import type { TestCaseView } from '../../../shared/contract';
-import { caseView, draftOf } from './case-draft';
-import type { CaseRow, DatasetStore } from './dataset-store';
+import { caseView } from './case-draft';
+import type { DatasetRepository } from './dataset-repository';
+import type { CaseRecord } from './dataset-rows';
 
 export interface CasePageQuery {
   readonly offset: number;
@@ -17,8 +18,7 @@ export interface CasePage {
 }
 
 /** The words a search sees in a case: its description, variable values and expected output. */
-function searchable(row: CaseRow): string {
-  const draft = draftOf(row);
+function searchable(draft: CaseRecord): string {
   const expected =
     draft.expected === undefined
       ? ''
@@ -34,23 +34,27 @@ function searchable(row: CaseRow): string {
  * hides a match) and the page is cut from the matches. 100,000 cases scan in well under a
  * second, which is fine for an interactive filter.
  */
-export function listCases(store: DatasetStore, datasetId: string, query: CasePageQuery): CasePage {
+export async function listCases(
+  repo: DatasetRepository,
+  datasetId: string,
+  query: CasePageQuery,
+): Promise<CasePage> {
   const tag = query.tag ?? null;
   const needle = query.search?.trim().toLowerCase() ?? '';
   const { offset, limit } = query;
   if (needle === '') {
     return {
-      cases: store.casePage(datasetId, tag, offset, limit).map(caseView),
-      total: store.countCases(datasetId, tag),
+      cases: (await repo.casePage(datasetId, tag, offset, limit)).map(caseView),
+      total: await repo.countCases(datasetId, tag),
       offset,
       limit,
     };
   }
   const cases: TestCaseView[] = [];
   let total = 0;
-  for (const row of store.iterateCases(datasetId, tag)) {
-    if (!searchable(row).includes(needle)) continue;
-    if (total >= offset && cases.length < limit) cases.push(caseView(row));
+  for await (const found of repo.iterateCases(datasetId, tag)) {
+    if (!searchable(found).includes(needle)) continue;
+    if (total >= offset && cases.length < limit) cases.push(caseView(found));
     total++;
   }
   return { cases, total, offset, limit };

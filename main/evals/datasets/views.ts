@@ -1,22 +1,24 @@
 import type { DatasetSummary } from '../../../shared/contract';
-import type { DatasetRow, DatasetStore } from './dataset-store';
+import type { DatasetRepository } from './dataset-repository';
+import type { DatasetRecord } from './dataset-rows';
 
-export function summaryOf(row: DatasetRow, caseCount: number): DatasetSummary {
+export function summaryOf(d: DatasetRecord, caseCount: number): DatasetSummary {
   return {
-    id: row.id,
-    name: row.name,
-    interactionType: row.interaction_type,
-    description: row.description,
-    tags: JSON.parse(row.tags_json) as string[],
+    id: d.id,
+    name: d.name,
+    interactionType: d.interactionType,
+    description: d.description,
+    tags: [...d.tags],
     caseCount,
-    sourceFormat: row.source_format,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    deletedAt: row.deleted_at,
+    sourceFormat: d.sourceFormat,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+    deletedAt: d.deletedAt,
   };
 }
 
 /** A summary read fresh (after a write), with its live case count. */
-export function currentSummary(store: DatasetStore, id: string): DatasetSummary {
-  return summaryOf(store.byId(id)!, store.countCases(id));
+export async function currentSummary(repo: DatasetRepository, id: string): Promise<DatasetSummary> {
+  const [dataset, count] = [await repo.byId(id), await repo.countCases(id)];
+  return summaryOf(dataset!, count);
 }

@@ -81,7 +81,8 @@ describe('matcher properties', () => {
     );
   });
 
-  // `{{name}}` and `\{{` in expected values are template syntax (see text.ts renderValue).
+  // `{{name}}` and `\{{` in expected values are template syntax (see renderValue in
+  // core/reason-format.ts).
   const literal = (s: fc.Arbitrary<string>) => s.filter((v) => !v.includes('{{'));
 
   it('exact passes exactly when the strings are equal', async () => {

@@ -85,7 +85,7 @@ describe('parseMatcherSpec', () => {
       { path: 'pattern', message: 'Invalid regular expression: /(unclosed/: Unterminated group' },
     ]);
     expect(issuesOf({ type: 'regex', pattern: 'a', flags: 'q' })[0]?.path).toBe('flags');
-    // V8's linear-engine flag is allowed in this process (regex-cache.ts), but not in specs.
+    // V8's linear-engine flag is allowed in this process (text/regex-cache.ts), but not in specs.
     expect(issuesOf({ type: 'regex', pattern: 'a', flags: 'l' })).toEqual([
       { path: 'flags', message: 'flags may hold d, g, i, m, s, u, v and y' },
     ]);

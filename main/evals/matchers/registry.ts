@@ -2,36 +2,52 @@ import { closest } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { isPlainJson } from '../../../shared/json-value';
 import type { MatchResult, MatchSubject, MatcherSpec } from '../types';
-import { LruCache, memo } from './cache';
-import { classificationMatcher } from './classification';
-import { containsMatcher } from './contains';
-import { costMatcher } from './cost';
-import type { CommonFields, MatcherContext, MatcherDefinition } from './definition';
-import { equalsJsonMatcher } from './equals-json';
-import { exactMatcher } from './exact';
-import { fieldAccuracyMatcher } from './field-accuracy';
-import { isJsonMatcher } from './is-json';
-import { javascriptMatcher } from './javascript';
-import { jsonStructureMatcher } from './json-structure';
-import { latencyMatcher } from './latency';
-import { levenshteinMatcher } from './levenshtein';
-import { llmJudgeMatcher } from './llm-judge';
-import { regexMatcher } from './regex';
-import { similarityMatcher } from './similarity';
-import { finishOutcome } from './outcome';
-import { startsWithMatcher } from './starts-with';
+import { LruCache, memo } from './core/cache';
+import type { CommonFields, MatcherContext, MatcherDefinition } from './core/definition';
+import { finishOutcome } from './core/outcome';
+import { errorMessage } from './core/reason-format';
+import { costMatcher } from './call-metrics/cost';
+import { latencyMatcher } from './call-metrics/latency';
+import { javascriptMatcher } from './code/javascript';
+import { equalsJsonMatcher } from './json/equals-json';
+import { fieldAccuracyMatcher } from './json/field-accuracy';
+import { isJsonMatcher } from './json/is-json';
+import { jsonStructureMatcher } from './json/json-structure';
+import { llmJudgeMatcher } from './model-graded/llm-judge';
+import { similarityMatcher } from './model-graded/similarity';
+import { classificationMatcher } from './text/classification';
+import { containsMatcher } from './text/contains';
+import { exactMatcher } from './text/exact';
+import { levenshteinMatcher } from './text/levenshtein';
+import { regexMatcher } from './text/regex';
+import { startsWithMatcher } from './text/starts-with';
 import { unmappedMatcher } from './unmapped';
-import { errorMessage } from './text';
 
-export type { MatcherContext, MatcherDefinition, MatcherOutcome } from './definition';
+export type { MatcherContext, MatcherDefinition, MatcherOutcome } from './core/definition';
 
 /**
  * The matcher registry: the list of matchers, validation of specs, and running a matcher with
- * the rules every matcher shares (outcome.ts). A case's combined score is in score-case.ts.
+ * the rules every matcher shares (core/outcome.ts). A case's combined score is in
+ * core/score-case.ts. This module is the folder's one door: callers outside import from here.
+ *
+ * Layout, one folder per family of matchers (imported directly, no barrels, so a module loads
+ * only what it uses):
+ * - text/: exact, contains, starts-with, regex (with its linear-time cache and rewrites),
+ *   levenshtein, classification (label equality);
+ * - json/: is-json, json-structure, equals-json, field-accuracy, and the JSON Schema, path and
+ *   deep-equality helpers they share;
+ * - model-graded/: llm-judge (prompt and scale) and similarity (embeddings): they call a model;
+ * - code/: javascript scorers in QuickJS;
+ * - call-metrics/: cost and latency, which judge the call rather than its output;
+ * - workers/: the worker-thread pool and its entry (sandbox-worker.ts, loaded by path and built
+ *   as its own entry), running scorers and bounded regex / schema tasks off the calling thread;
+ * - core/: the matcher contract, shared outcome and case-score rules, LRU cache, reason text;
+ * - here: promptfoo mapping and the `unmapped` stand-in for what it cannot map.
  *
  * Hot path: a run evaluates thousands of cases. Parsed specs are cached per spec object
  * (WeakMap) and per JSON text (LRU), and compiled regexes / JSON Schema validators per source
- * text (LRU, see regex-cache.ts and json-schema.ts), so nothing is recompiled per case.
+ * text (LRU, see text/regex-cache.ts and json/json-schema.ts), so nothing is recompiled per
+ * case.
  */
 
 /** One line per matcher: adding a matcher is a module plus a line here. */
@@ -249,5 +265,5 @@ export async function runMatcher(
 }
 
 export { fromPromptfooAssert, PROMPTFOO_TYPES } from './promptfoo';
-export { scoreCase, type CaseScore } from './score-case';
+export { scoreCase, type CaseScore } from './core/score-case';
 export type { PromptfooAssert, PromptfooMapping } from './promptfoo';

@@ -1,6 +1,6 @@
 import { ZERO_USAGE } from '../../llm/types';
 import type { MatchResult, MatchSubject } from '../types';
-import type { MatcherContext } from './definition';
+import type { MatcherContext } from './core/definition';
 import { runMatcher } from './registry';
 
 /** A subject with harmless defaults; tests override what they exercise. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { binarySchema, cannotJudge, defineMatcher, text } from './definition';
+import { binarySchema, cannotJudge, defineMatcher, text } from './core/definition';
 
 const schema = binarySchema('unmapped', {
   /** The assertion as the other tool named it (`python`, `rouge-n`, …). */

@@ -1,42 +1,46 @@
 import { describe, expect, it } from 'vitest';
 import type { RunView } from '../../../shared/contract';
 import { compareRuns } from './compare';
-import type { ResultRow, RunCaseRow } from './run-store';
+import type { ResultRecord, RunCaseRecord } from './run-rows';
 import { computeTotals } from './totals';
 
-const caseRow = (key: string, position: number): RunCaseRow => ({
-  run_id: 'r',
-  case_key: key,
+const caseRow = (key: string, position: number): RunCaseRecord => ({
+  runId: 'r',
+  caseKey: key,
   position,
   revision: 1,
-  vars_json: JSON.stringify({ q: key }),
-  expected_json: null,
-  matchers_json: '[]',
+  vars: { q: key },
+  expected: undefined,
+  matchers: [],
 });
 
-const result = (key: string, status: ResultRow['status'], score: number | null): ResultRow => ({
+const result = (
+  key: string,
+  status: ResultRecord['status'],
+  score: number | null,
+): ResultRecord => ({
   id: `${key}-${status}`,
-  run_id: 'r',
-  case_key: key,
-  repeat_index: 0,
+  runId: 'r',
+  caseKey: key,
+  repeatIndex: 0,
   status,
   score,
   output: 'o',
-  matchers_json: '[]',
-  latency_ms: 1,
-  input_tokens: 0,
-  output_tokens: 0,
-  cost_pico_usd: 0,
-  judge_cost_pico_usd: 0,
-  cached: 0,
-  span_id: null,
-  error_code: null,
-  error_message: null,
-  created_at: '2026-12-06T00:00:00Z',
+  matchersJson: '[]',
+  latencyMs: 1,
+  inputTokens: 0,
+  outputTokens: 0,
+  costPicoUsd: 0,
+  judgeCostPicoUsd: 0,
+  cached: false,
+  spanId: null,
+  errorCode: null,
+  errorMessage: null,
+  createdAt: '2026-12-06T00:00:00Z',
 });
 
-function side(results: ResultRow[]) {
-  const cases = results.map((r, i) => caseRow(r.case_key, i));
+function side(results: ResultRecord[]) {
+  const cases = results.map((r, i) => caseRow(r.caseKey, i));
   const view = { totals: computeTotals(results, cases.length, 1) } as RunView;
   return { view, cases, results };
 }

@@ -1,6 +1,10 @@
 import type { ComparisonView, RunView } from '../../../shared/contract';
-import { snapshotOf, storedMatchersOf, type StoredMatcher } from './run-rows';
-import type { ResultRow, RunCaseRow } from './run-store';
+import {
+  storedMatchersOf,
+  type ResultRecord,
+  type RunCaseRecord,
+  type StoredMatcher,
+} from './run-rows';
 
 type Change = ComparisonView['cases'][number]['change'];
 
@@ -31,12 +35,13 @@ function scoreDelta(before: CaseOutcome | null, after: CaseOutcome | null): numb
  * With repeats, a case passes when most of its repeats passed, and is unscored when most were;
  * its score is the mean of the repeats that have one (null when none has).
  */
-function outcomes(results: readonly ResultRow[]): Map<string, CaseOutcome> {
-  const groups = new Map<string, ResultRow[]>();
-  for (const r of results) groups.set(r.case_key, [...(groups.get(r.case_key) ?? []), r]);
+function outcomes(results: readonly ResultRecord[]): Map<string, CaseOutcome> {
+  const groups = new Map<string, ResultRecord[]>();
+  for (const r of results) groups.set(r.caseKey, [...(groups.get(r.caseKey) ?? []), r]);
   const out = new Map<string, CaseOutcome>();
   for (const [key, rows] of groups) {
-    const count = (status: ResultRow['status']) => rows.filter((r) => r.status === status).length;
+    const count = (status: ResultRecord['status']) =>
+      rows.filter((r) => r.status === status).length;
     const status =
       count('pass') * 2 > rows.length
         ? 'pass'
@@ -46,7 +51,7 @@ function outcomes(results: readonly ResultRow[]): Map<string, CaseOutcome> {
             ? 'error'
             : 'fail';
     const scores = rows.flatMap((r) => (r.score === null ? [] : [r.score]));
-    const first = rows.sort((a, b) => a.repeat_index - b.repeat_index)[0]!;
+    const first = rows.sort((a, b) => a.repeatIndex - b.repeatIndex)[0]!;
     out.set(key, {
       status,
       score: scores.length === 0 ? null : scores.reduce((s, x) => s + x, 0) / scores.length,
@@ -63,14 +68,14 @@ function outcomes(results: readonly ResultRow[]): Map<string, CaseOutcome> {
  * case unscored on either side has no verdict to compare and is counted as `unscored`.
  */
 export function compareRuns(
-  baseline: { view: RunView; cases: readonly RunCaseRow[]; results: readonly ResultRow[] },
-  candidate: { view: RunView; cases: readonly RunCaseRow[]; results: readonly ResultRow[] },
+  baseline: { view: RunView; cases: readonly RunCaseRecord[]; results: readonly ResultRecord[] },
+  candidate: { view: RunView; cases: readonly RunCaseRecord[]; results: readonly ResultRecord[] },
 ): ComparisonView {
   const before = outcomes(baseline.results);
   const after = outcomes(candidate.results);
-  const caseInfo = new Map<string, RunCaseRow>();
-  for (const c of baseline.cases) caseInfo.set(c.case_key, c);
-  for (const c of candidate.cases) caseInfo.set(c.case_key, c);
+  const caseInfo = new Map<string, RunCaseRecord>();
+  for (const c of baseline.cases) caseInfo.set(c.caseKey, c);
+  for (const c of candidate.cases) caseInfo.set(c.caseKey, c);
   const counts: Record<Change, number> = {
     regression: 0,
     improvement: 0,
@@ -97,7 +102,7 @@ export function compareRuns(
       caseKey: key,
       position: info.position,
       change,
-      vars: snapshotOf(info).vars,
+      vars: info.vars,
       baseline: b && { status: b.status, score: b.score, output: b.output },
       candidate: a && { status: a.status, score: a.score, output: a.output },
       scoreDelta: scoreDelta(b, a),

@@ -1,32 +1,22 @@
 import { setMaxListeners } from 'node:events';
-import type { Database } from 'better-sqlite3';
-import { newId } from '../../core/ids';
-import type {
-  ChannelOutput,
-  ParsedInput,
-  Preflight,
-  ResultView,
-  RunView,
-} from '../../../shared/contract';
+import type { ChannelOutput, ParsedInput, Preflight, RunView } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
-import { picoToUsd } from '../../../shared/money';
 import type { EventBus } from '../../core/event-bus';
 import type { LlmService } from '../../llm/llm-service';
 import type { PromptService } from '../../prompts/prompt-service';
-import type { FrozenPrompt } from '../../prompts/render';
-import { GroupCommit } from '../../store/group-commit';
+import type { Store } from '../../store/store';
 import type { DatasetService } from '../datasets/dataset-service';
-import { draftOf } from '../datasets/case-draft';
-import { findDataset } from '../datasets/lifecycle';
-import { caseKeys } from './case-key';
 import { compareRuns } from './compare';
+import { inlinePrompt, newRuns, type RunPrompt } from './new-runs';
 import { describePreflight, preflight } from './preflight';
-import { frozenPromptOf, parametersOf, snapshotOf, storedMatchersOf } from './run-rows';
+import { RunRepository } from './run-repository';
+import type { RunRecord } from './run-rows';
+import { resultView, runView } from './run-views';
 import { executeRun } from './runner';
-import { RunStore, type ResultRow, type RunCaseRow, type RunRow } from './run-store';
 import { computeTotals } from './totals';
 
-export const DEFAULT_CONCURRENCY = 20;
+export { DEFAULT_CONCURRENCY } from './new-runs';
+
 /** A run stored as running with no write for this long is taken as interrupted (evals.delete). */
 const QUIET_MS = 5 * 60_000;
 
@@ -34,14 +24,13 @@ type StartInput = ParsedInput<'evals.start'>;
 
 /** Starts, resumes, cancels and reads eval runs; the runner does the work. */
 export class RunService {
-  readonly store: RunStore;
-  private readonly writes: GroupCommit;
+  private readonly repo: RunRepository;
   /** Runs executing in this process, with the controller that cancels them. */
   private readonly active = new Map<string, { controller: AbortController; done: Promise<void> }>();
   private readonly totals = new Map<string, { count: number; totals: RunView['totals'] }>();
 
   constructor(
-    db: Database,
+    private readonly store: Store,
     private readonly deps: {
       llm: LlmService;
       events: EventBus;
@@ -49,39 +38,37 @@ export class RunService {
       datasets: DatasetService;
     },
   ) {
-    this.store = new RunStore(db);
-    this.writes = new GroupCommit(db);
+    this.repo = new RunRepository(store.db);
   }
 
   /**
    * What a run of this input would do, checked before any model is called: the dataset's cases
    * rendered against the prompt (missing variables) and every matcher's models (see preflight.ts).
    */
-  preflight(input: StartInput): Preflight {
-    return this.prepare(input, 'evals.preflight').check;
+  async preflight(input: StartInput): Promise<Preflight> {
+    return (await this.prepare(input, 'evals.preflight')).check;
   }
 
-  private prepare(input: StartInput, where: string) {
-    const dataset = findDataset(this.deps.datasets.store, input.dataset, where);
-    if (dataset.deleted_at)
+  private async prepare(input: StartInput, where: string) {
+    const dataset = await this.deps.datasets.find(input.dataset, where);
+    if (dataset.deletedAt)
       throw new AssayError(
         'NOT_FOUND',
         `${where}: dataset "${input.dataset}" is deleted; restore it first`,
       );
-    const rows = [...this.deps.datasets.store.iterateCases(dataset.id)];
-    if (rows.length === 0)
+    const cases = await this.deps.datasets.liveCases(dataset.id);
+    if (cases.length === 0)
       throw new AssayError(
         'VALIDATION_FAILED',
         `${where}: dataset "${input.dataset}" has no test cases`,
       );
-    const prompt = this.freeze(input.prompt);
-    const drafts = rows.map(draftOf);
+    const prompt = await this.freeze(input.prompt);
     const check = preflight(
       prompt.frozen,
-      drafts.map((d, i) => ({ position: rows[i]!.position, vars: d.vars, matchers: d.matchers })),
+      cases.map((c) => ({ position: c.position, vars: c.vars, matchers: c.matchers })),
       { judge: input.judgeModel, embedding: input.embeddingModel },
     );
-    return { dataset, rows, drafts, ...prompt, check };
+    return { dataset, cases, prompt, check };
   }
 
   /**
@@ -89,11 +76,8 @@ export class RunService {
    * that pre-flight finds problems with is refused whole (VALIDATION_FAILED, every problem in
    * `details.preflight`): nothing is stored and no model is called.
    */
-  start(input: StartInput): { groupId: string; runs: RunView[] } {
-    const { dataset, rows, drafts, frozen, versionId, label, check } = this.prepare(
-      input,
-      'evals.start',
-    );
+  async start(input: StartInput): Promise<{ groupId: string; runs: RunView[] }> {
+    const { dataset, cases, prompt, check } = await this.prepare(input, 'evals.start');
     if (!check.ok) {
       const lines = describePreflight(check.problems);
       const more = lines.length > 1 ? ` (and ${lines.length - 1} more)` : '';
@@ -103,124 +87,85 @@ export class RunService {
         { preflight: check, problems: lines },
       );
     }
-    const keys = caseKeys(drafts.map((d) => d.vars));
-    const groupId = newId();
-    const created = new Date().toISOString();
-    const runs = input.targets.map((target) => {
-      const id = newId();
-      const run: RunRow = {
-        id,
-        group_id: groupId,
-        name: input.name ?? `${input.dataset} · ${label} · ${target.provider}:${target.model}`,
-        dataset_id: dataset.id,
-        prompt_version_id: versionId,
-        prompt_label: label,
-        frozen_prompt_json: JSON.stringify(frozen),
-        interaction_type: dataset.interaction_type,
-        provider: target.provider,
-        model: target.model,
-        parameters_json: JSON.stringify({
-          temperature: target.temperature,
-          maxTokens: target.maxTokens,
-          embeddingModel: input.embeddingModel,
-          judgeModel: input.judgeModel,
-        }),
-        status: 'queued',
-        concurrency: input.concurrency ?? DEFAULT_CONCURRENCY,
-        repeat: input.repeat ?? 1,
-        bypass_cache: input.bypassCache ? 1 : 0,
-        total_cases: rows.length,
-        created_at: created,
-        started_at: null,
-        finished_at: null,
-        error: null,
-      };
-      const cases: RunCaseRow[] = rows.map((r, i) => ({
-        run_id: id,
-        case_key: keys[i]!,
-        position: r.position,
-        revision: r.revision,
-        vars_json: r.vars_json,
-        expected_json: r.expected_json,
-        matchers_json: r.matchers_json,
-      }));
-      this.store.createRun(run, cases);
-      return id;
-    });
-    for (const id of runs) this.launch(id);
-    return { groupId, runs: runs.map((id) => this.view(id)) };
+    const { groupId, runs } = newRuns(input, dataset, cases, prompt);
+    await this.repo.createRuns(runs);
+    const ids = runs.map((r) => r.run.id);
+    await Promise.all(ids.map((id) => this.launch(id)));
+    return { groupId, runs: await Promise.all(ids.map((id) => this.view(id))) };
   }
 
-  private freeze(prompt: StartInput['prompt']): {
-    frozen: FrozenPrompt;
-    versionId: string | null;
-    label: string;
-  } {
-    if ('template' in prompt) {
-      const messages = [
-        ...(prompt.system ? [{ role: 'system' as const, template: prompt.system }] : []),
-        { role: 'user' as const, template: prompt.template },
-      ];
-      return {
-        frozen: {
-          promptVersion: 'inline',
-          text: null,
-          messages,
-          defaults: {},
-          config: {},
-          components: [],
-        },
-        versionId: null,
-        label: 'inline prompt',
-      };
-    }
-    const { frozen, versionId } = this.deps.prompts.freeze(prompt.name, prompt);
+  private async freeze(prompt: StartInput['prompt']): Promise<RunPrompt> {
+    if ('template' in prompt) return inlinePrompt(prompt);
+    const { frozen, versionId } = await this.deps.prompts.freeze(prompt.name, prompt);
     return { frozen, versionId, label: `${prompt.name}@${frozen.promptVersion}` };
   }
 
-  /** Runs (or re-runs the rest of) a stored run in the background. */
-  private launch(id: string): void {
+  /**
+   * Runs (or re-runs the rest of) a stored run in the background; resolves once it is marked
+   * running. Registered as active before anything is awaited, so two resumes in this process
+   * cannot both launch it.
+   */
+  private async launch(id: string): Promise<void> {
     const controller = new AbortController();
     // Every call in flight listens to the run's signal and lets go when it ends: the count
     // follows the concurrency, so Node's leak warning (past 10 listeners) would be a false alarm.
     setMaxListeners(0, controller.signal);
-    const run = this.store.get(id)!;
-    this.store.setStatus(id, 'running', { started_at: run.started_at ?? new Date().toISOString() });
-    const done = executeRun(
-      { store: this.store, writes: this.writes, llm: this.deps.llm, events: this.deps.events },
-      this.store.get(id)!,
-      controller.signal,
-    )
-      .then(() => {
-        this.store.setStatus(id, controller.signal.aborted ? 'cancelled' : 'completed', {
-          finished_at: new Date().toISOString(),
-        });
-      })
-      .catch((err: unknown) => {
-        this.store.setStatus(id, 'failed', {
-          finished_at: new Date().toISOString(),
-          error: err instanceof Error ? err.message : String(err),
-        });
-      })
-      .finally(() => {
+    const marked = this.repo.markRunning(id, new Date().toISOString());
+    const done = marked
+      .then((running) => (running ? this.execute(id, controller.signal) : undefined))
+      .catch(() => undefined)
+      .finally(async () => {
         this.active.delete(id);
-        const view = this.view(id);
-        const t = view.totals;
-        this.deps.events.publish('eval.progress', {
-          runId: id,
-          status: view.status,
-          done: t.results,
-          total: t.cases * view.repeat,
-          pass: t.pass,
-          fail: t.fail,
-          error: t.error,
-          unscored: t.unscored,
-          costUsd: t.promptCostUsd,
-          elapsedMs: 0,
-          etaMs: 0,
-        });
+        await this.publishFinal(id);
       });
     this.active.set(id, { controller, done });
+    await marked;
+  }
+
+  /** Executes a run marked running and stores how it ended. */
+  private async execute(id: string, signal: AbortSignal): Promise<void> {
+    try {
+      const run = await this.repo.get(id);
+      if (!run) return;
+      await executeRun(
+        {
+          repo: this.repo,
+          writes: this.store.writes,
+          llm: this.deps.llm,
+          events: this.deps.events,
+        },
+        run,
+        signal,
+      );
+      await this.repo.finish(id, signal.aborted ? 'cancelled' : 'completed', {
+        finishedAt: new Date().toISOString(),
+      });
+    } catch (err) {
+      await this.repo.finish(id, 'failed', {
+        finishedAt: new Date().toISOString(),
+        error: err instanceof Error ? err.message : String(err),
+      });
+    }
+  }
+
+  /** The run's last progress event, from what is stored (another process may have added to it). */
+  private async publishFinal(id: string): Promise<void> {
+    const view = await this.view(id).catch(() => null);
+    if (!view) return;
+    const t = view.totals;
+    this.deps.events.publish('eval.progress', {
+      runId: id,
+      status: view.status,
+      done: t.results,
+      total: t.cases * view.repeat,
+      pass: t.pass,
+      fail: t.fail,
+      error: t.error,
+      unscored: t.unscored,
+      costUsd: t.promptCostUsd,
+      elapsedMs: 0,
+      etaMs: 0,
+    });
   }
 
   /** Resolves when the run is no longer executing in this process. */
@@ -230,90 +175,101 @@ export class RunService {
   }
 
   /** Resumes an interrupted, cancelled or failed run: stored results are kept, the rest run. */
-  resume(id: string): RunView {
-    const run = this.require(id, 'evals.resume');
+  async resume(id: string): Promise<RunView> {
+    const run = await this.require(id, 'evals.resume');
     if (this.active.has(id))
       throw new AssayError('CONFLICT', `evals.resume: run ${id} is already running`);
-    if (run.status === 'completed') return this.view(id);
-    this.launch(id);
+    if (run.status !== 'completed') await this.launch(id);
     return this.view(id);
   }
 
-  cancel(id: string): boolean {
-    this.require(id, 'evals.cancel');
+  async cancel(id: string): Promise<boolean> {
+    await this.require(id, 'evals.cancel');
     const active = this.active.get(id);
     active?.controller.abort(new Error('Cancelled by the user'));
     return active !== undefined;
   }
 
-  list(filter: ParsedInput<'evals.list'>): RunView[] {
+  async list(filter: ParsedInput<'evals.list'>): Promise<RunView[]> {
     const datasetId = filter.dataset
-      ? findDataset(this.deps.datasets.store, filter.dataset, 'evals.list').id
+      ? (await this.deps.datasets.find(filter.dataset, 'evals.list')).id
       : undefined;
-    return this.store
-      .list({ datasetId, groupId: filter.groupId, limit: filter.limit ?? 100 })
-      .map((r) => this.viewOf(r));
+    const runs = await this.repo.list({
+      datasetId,
+      groupId: filter.groupId,
+      limit: filter.limit ?? 100,
+    });
+    return Promise.all(runs.map((r) => this.viewOf(r)));
   }
 
-  view(id: string): RunView {
-    return this.viewOf(this.require(id, 'evals.get'));
+  async view(id: string): Promise<RunView> {
+    return this.viewOf(await this.require(id, 'evals.get'));
   }
 
-  results(input: ParsedInput<'evals.results'>): ChannelOutput<'evals.results'> {
-    this.require(input.runId, 'evals.results');
-    const cases = new Map(this.store.cases(input.runId).map((c) => [c.case_key, c]));
-    const { total, rows } = this.store.results(
+  async results(input: ParsedInput<'evals.results'>): Promise<ChannelOutput<'evals.results'>> {
+    await this.require(input.runId, 'evals.results');
+    const { total, rows } = await this.repo.resultsPage(
       input.runId,
       input.status ?? null,
       input.offset ?? 0,
       input.limit ?? 100,
     );
-    return { total, results: rows.map((r) => resultView(r, cases.get(r.case_key)!)) };
+    return { total, results: rows.map((r) => resultView(r.result, r.snapshot)) };
   }
 
-  compare(baselineRunId: string, candidateRunId: string): ChannelOutput<'evals.compare'> {
-    const side = (id: string) => ({
-      view: this.view(id),
-      cases: this.store.cases(id),
-      results: this.store.allResults(id),
-    });
-    return compareRuns(side(baselineRunId), side(candidateRunId));
+  async compare(
+    baselineRunId: string,
+    candidateRunId: string,
+  ): Promise<ChannelOutput<'evals.compare'>> {
+    const side = async (id: string) => {
+      const [view, cases, results] = await Promise.all([
+        this.view(id),
+        this.repo.cases(id),
+        this.repo.allResults(id),
+      ]);
+      return { view, cases, results };
+    };
+    const [baseline, candidate] = await Promise.all([side(baselineRunId), side(candidateRunId)]);
+    return compareRuns(baseline, candidate);
   }
 
   /** The variables a run's case was rendered with, and the prompt, for "to dataset" from its span. */
-  caseVariables(
+  async caseVariables(
     runId: string,
     caseKey: string,
-  ): { vars: Record<string, string>; prompt: string } | null {
-    const run = this.store.get(runId);
-    const snapshot = run && this.store.caseByKey(runId, caseKey);
+  ): Promise<{ vars: Record<string, string>; prompt: string } | null> {
+    const [run, snapshot] = await Promise.all([
+      this.repo.get(runId),
+      this.repo.caseByKey(runId, caseKey),
+    ]);
     if (!run || !snapshot) return null;
-    return { vars: snapshotOf(snapshot).vars, prompt: run.prompt_label };
+    return { vars: snapshot.vars, prompt: run.promptLabel };
   }
 
   /**
    * Deletes a run with its case snapshots and results; the spans of its calls stay (they trace
    * what was called and paid for). A run executing here must be cancelled first. One stored as
    * running that stored a result lately may be executing in another Assay process on the same
-   * data directory, whose next write would then fail: it is refused too, until it goes quiet.
+   * database, whose next write would then fail: it is refused too, until it goes quiet.
    */
-  delete(id: string): boolean {
+  async delete(id: string): Promise<boolean> {
     const where = 'evals.delete';
-    const run = this.require(id, where);
+    const run = await this.require(id, where);
+    const lastWriteAt = await this.repo.lastWriteAt(id);
     if (this.active.has(id))
       throw new AssayError('CONFLICT', `${where}: run ${id} is executing; cancel it first`);
-    const lastWrite = Date.parse(this.store.lastWriteAt(id) ?? run.started_at ?? run.created_at);
+    const lastWrite = Date.parse(lastWriteAt ?? run.startedAt ?? run.createdAt);
     if ((run.status === 'running' || run.status === 'queued') && Date.now() - lastWrite < QUIET_MS)
       throw new AssayError(
         'CONFLICT',
         `${where}: run ${id} may be executing in another Assay process (it stored a result less than ${QUIET_MS / 60_000} minutes ago); cancel it there, or try again later`,
       );
     this.totals.delete(id);
-    return this.store.deleteRun(id);
+    return this.repo.deleteRun(id);
   }
 
-  private require(id: string, where: string): RunRow {
-    const run = this.store.get(id);
+  private async require(id: string, where: string): Promise<RunRecord> {
+    const run = await this.repo.get(id);
     if (!run) throw new AssayError('NOT_FOUND', `${where}: no run with id "${id}"`);
     return run;
   }
@@ -323,79 +279,20 @@ export class RunService {
    * asks for many runs at once. Results are only ever added, so totals computed at a given
    * result count stay right until the count changes; a COUNT is all an unchanged run costs.
    */
-  private totalsOf(run: RunRow): RunView['totals'] {
-    const count = this.store.resultCount(run.id);
+  private async totalsOf(run: RunRecord): Promise<RunView['totals']> {
+    const count = await this.repo.resultCount(run.id);
     const cached = this.totals.get(run.id);
     if (cached && cached.count === count) return cached.totals;
-    const totals = computeTotals(this.store.allResults(run.id), run.total_cases, run.repeat);
+    const totals = computeTotals(await this.repo.allResults(run.id), run.totalCases, run.repeat);
     this.totals.set(run.id, { count, totals });
     return totals;
   }
 
-  private viewOf(run: RunRow): RunView {
-    const frozen = frozenPromptOf(run);
-    const params = parametersOf(run);
-    const dataset = run.dataset_id
-      ? (this.deps.datasets.store.byId(run.dataset_id)?.name ?? null)
-      : null;
-    return {
-      id: run.id,
-      groupId: run.group_id,
-      name: run.name,
-      // A run marked running that no process executes was interrupted; it can be resumed.
-      status: run.status === 'running' && !this.active.has(run.id) ? 'failed' : run.status,
-      dataset,
-      interactionType: run.interaction_type as RunView['interactionType'],
-      prompt: run.prompt_label,
-      promptVersion: frozen.promptVersion === 'inline' ? null : frozen.promptVersion,
-      components: frozen.components,
-      provider: run.provider as RunView['provider'],
-      model: run.model,
-      concurrency: run.concurrency,
-      repeat: run.repeat,
-      useCache: run.bypass_cache !== 1,
-      judgeModel: params.judgeModel ?? null,
-      embeddingModel: params.embeddingModel ?? null,
-      createdAt: run.created_at,
-      startedAt: run.started_at,
-      finishedAt: run.finished_at,
-      error:
-        run.status === 'running' && !this.active.has(run.id)
-          ? 'interrupted: resume it to finish'
-          : run.error,
-      totals: this.totalsOf(run),
-    };
+  private async viewOf(run: RunRecord): Promise<RunView> {
+    const [dataset, totals] = await Promise.all([
+      run.datasetId ? this.deps.datasets.nameOf(run.datasetId) : null,
+      this.totalsOf(run),
+    ]);
+    return runView(run, { dataset, executing: this.active.has(run.id), totals });
   }
-}
-
-function resultView(r: ResultRow, c: RunCaseRow): ResultView {
-  const matchers = storedMatchersOf(r);
-  const snapshot = snapshotOf(c);
-  return {
-    id: r.id,
-    caseKey: r.case_key,
-    position: c.position,
-    repeatIndex: r.repeat_index,
-    status: r.status,
-    score: r.score,
-    vars: snapshot.vars,
-    expected: snapshot.expected ?? null,
-    output: r.output,
-    matchers: matchers.map((m) => ({
-      type: m.type,
-      pass: m.pass,
-      unscored: m.unscored === true,
-      score: m.score,
-      reason: m.reason,
-      costUsd: m.costPicoUsd === null ? null : picoToUsd(m.costPicoUsd),
-    })),
-    latencyMs: r.latency_ms,
-    inputTokens: r.input_tokens,
-    outputTokens: r.output_tokens,
-    costUsd: r.cost_pico_usd === null ? null : picoToUsd(r.cost_pico_usd),
-    judgeCostUsd: picoToUsd(r.judge_cost_pico_usd),
-    cached: r.cached === 1,
-    spanId: r.span_id,
-    error: r.error_code ? { code: r.error_code, message: r.error_message ?? '' } : null,
-  };
 }

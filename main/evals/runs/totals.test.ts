@@ -1,26 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import type { ResultRow } from './run-store';
+import type { ResultRecord } from './run-rows';
 import { computeTotals } from './totals';
 
-const row = (key: string, repeat: number, status: ResultRow['status']): ResultRow => ({
+const row = (key: string, repeat: number, status: ResultRecord['status']): ResultRecord => ({
   id: `${key}-${repeat}`,
-  run_id: 'r',
-  case_key: key,
-  repeat_index: repeat,
+  runId: 'r',
+  caseKey: key,
+  repeatIndex: repeat,
   status,
   score: status === 'pass' ? 1 : status === 'fail' ? 0 : null,
   output: status === 'error' ? null : 'o',
-  matchers_json: '[]',
-  latency_ms: 5,
-  input_tokens: 1,
-  output_tokens: 1,
-  cost_pico_usd: status === 'error' ? null : 10,
-  judge_cost_pico_usd: 0,
-  cached: 0,
-  span_id: null,
-  error_code: null,
-  error_message: null,
-  created_at: '2026-12-06T00:00:00Z',
+  matchersJson: '[]',
+  latencyMs: 5,
+  inputTokens: 1,
+  outputTokens: 1,
+  costPicoUsd: status === 'error' ? null : 10,
+  judgeCostPicoUsd: 0,
+  cached: false,
+  spanId: null,
+  errorCode: null,
+  errorMessage: null,
+  createdAt: '2026-12-06T00:00:00Z',
 });
 
 describe('computeTotals', () => {

@@ -1,7 +1,6 @@
 import type { RunTotals } from '../../../shared/contract';
 import { picoToUsd } from '../../../shared/money';
-import { storedMatchersOf } from './run-rows';
-import type { ResultRow } from './run-store';
+import { storedMatchersOf, type ResultRecord } from './run-rows';
 
 function percentile(sorted: readonly number[], q: number): number | null {
   if (sorted.length === 0) return null;
@@ -9,12 +8,12 @@ function percentile(sorted: readonly number[], q: number): number | null {
 }
 
 /** Confusion matrix and per-class precision/recall/F1 from classification matcher details. */
-function classificationOf(results: readonly ResultRow[]): RunTotals['classification'] {
+function classificationOf(results: readonly ResultRecord[]): RunTotals['classification'] {
   const pairs: [string, string][] = [];
   for (const r of results) {
     // Most runs have no classification matcher: their results need no parse (5,000 of them
     // would allocate ~15,000 matcher objects at the end of the run, its peak of memory).
-    if (!r.matchers_json.includes('"classification"')) continue;
+    if (!r.matchersJson.includes('"classification"')) continue;
     for (const m of storedMatchersOf(r)) {
       if (m.type !== 'classification') continue;
       const { predicted, expected } = m.details ?? {};
@@ -46,7 +45,7 @@ function classificationOf(results: readonly ResultRow[]): RunTotals['classificat
  * null only when no answered call had a price (an unpriced model), never silently 0.
  */
 export function computeTotals(
-  results: readonly ResultRow[],
+  results: readonly ResultRecord[],
   caseCount: number,
   repeat: number,
 ): RunTotals {
@@ -69,21 +68,21 @@ export function computeTotals(
     else if (r.status === 'unscored') unscored++;
     else error++;
     if (r.status !== 'error') {
-      if (r.cost_pico_usd === null) unpriced++;
+      if (r.costPicoUsd === null) unpriced++;
       else {
-        cost += r.cost_pico_usd;
+        cost += r.costPicoUsd;
         priced++;
       }
     }
-    judge += r.judge_cost_pico_usd;
-    input += r.input_tokens;
-    output += r.output_tokens;
-    cached += r.cached;
-    if (r.latency_ms !== null) latencies.push(r.latency_ms);
-    const c = byCase.get(r.case_key) ?? { pass: 0, fail: 0 };
+    judge += r.judgeCostPicoUsd;
+    input += r.inputTokens;
+    output += r.outputTokens;
+    if (r.cached) cached++;
+    if (r.latencyMs !== null) latencies.push(r.latencyMs);
+    const c = byCase.get(r.caseKey) ?? { pass: 0, fail: 0 };
     if (r.status === 'pass') c.pass++;
     else if (r.status !== 'unscored') c.fail++;
-    byCase.set(r.case_key, c);
+    byCase.set(r.caseKey, c);
   }
   latencies.sort((a, b) => a - b);
   // Unscored results are no verdict either way: they stay out of the rate (and are counted apart).

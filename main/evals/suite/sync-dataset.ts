@@ -1,8 +1,9 @@
 import type { ImportWarning } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
-import { contentOf, sameContent } from '../datasets/case-draft';
+import { sameContent } from '../datasets/case-draft';
 import { insertDrafts } from '../datasets/cases';
-import type { DatasetStore } from '../datasets/dataset-store';
+import type { DatasetRepository } from '../datasets/dataset-repository';
+import type { CaseRecord } from '../datasets/dataset-rows';
 import { readDatasetFile } from '../datasets/import-dataset';
 import { insertDataset } from '../datasets/lifecycle';
 import type { Suite, SuiteFileCases } from './load-suite';
@@ -35,11 +36,11 @@ export interface SyncedDataset {
  * when unchanged, else its live cases are replaced in one transaction. Runs align cases by
  * their inputs (case keys), so replacing rows keeps comparisons with earlier runs meaningful.
  */
-export function syncSuiteDataset(
-  store: DatasetStore,
+export async function syncSuiteDataset(
+  repo: DatasetRepository,
   suite: Suite,
   options: { readonly skipUnmapped?: boolean } = {},
-): SyncedDataset {
+): Promise<SyncedDataset> {
   const name = suiteDatasetName(suite);
   const cases: SuiteFileCases | { stored: string } = suite.dataset;
   if ('stored' in cases)
@@ -55,15 +56,49 @@ export function syncSuiteDataset(
     options,
   );
 
-  return store.transaction(() => {
-    let row = store.byName(name);
-    if (row && row.deleted_at) {
-      store.updateDataset({ ...row, deleted_at: null, updated_at: new Date().toISOString() });
-      row = store.byName(name)!;
+  const changed = await createdOnce(() => replaceCases(repo, name, suite, parsed, drafts, cases));
+  return {
+    name,
+    changed,
+    cases: drafts.length,
+    warnings: [...parsed.warnings],
+    lineOf: (index) => parsed.cases[index]?.at.lineOf?.([]),
+  };
+}
+
+/**
+ * Two `assay eval` of one new suite at once (CI jobs on a team server): both see no dataset and
+ * both create it; the one whose insert loses gets the name CONFLICT. Its second attempt finds
+ * the winner's dataset and syncs into it like any later run.
+ */
+async function createdOnce(sync: () => Promise<boolean>): Promise<boolean> {
+  try {
+    return await sync();
+  } catch (err) {
+    if (!(err instanceof AssayError) || err.code !== 'CONFLICT') throw err;
+    return sync();
+  }
+}
+
+type Read = ReturnType<typeof readDatasetFile>;
+
+async function replaceCases(
+  repo: DatasetRepository,
+  name: string,
+  suite: Suite,
+  parsed: Read['parsed'],
+  drafts: Read['drafts'],
+  cases: SuiteFileCases,
+): Promise<boolean> {
+  return repo.transaction(async (trx) => {
+    let row = await trx.byName(name);
+    if (row && row.deletedAt) {
+      await trx.setDatasetDeleted(row.id, null, new Date().toISOString());
+      row = await trx.byName(name);
     }
     if (!row) {
-      row = insertDataset(
-        store,
+      row = await insertDataset(
+        trx,
         {
           name,
           interactionType: parsed.meta.interactionType ?? 'chat',
@@ -74,21 +109,15 @@ export function syncSuiteDataset(
         'assay eval',
       );
     }
-    const existing = [...store.iterateCases(row.id)];
+    // Two `assay eval` of one suite on Postgres: the second compares after the first commits.
+    await trx.lock(row.id);
+    const existing: CaseRecord[] = [];
+    for await (const found of trx.iterateCases(row.id)) existing.push(found);
     const unchanged =
-      existing.length === drafts.length &&
-      drafts.every((d, i) => sameContent(contentOf(d), existing[i]!));
-    if (!unchanged) {
-      const now = new Date().toISOString();
-      for (const c of existing) store.softDeleteCase(c.id, now);
-      insertDrafts(store, row, drafts, 'assay eval');
-    }
-    return {
-      name,
-      changed: !unchanged,
-      cases: drafts.length,
-      warnings: [...parsed.warnings],
-      lineOf: (index) => parsed.cases[index]?.at.lineOf?.([]),
-    };
+      existing.length === drafts.length && drafts.every((d, i) => sameContent(d, existing[i]!));
+    if (unchanged) return false;
+    await trx.softDeleteLiveCases(row.id, new Date().toISOString());
+    await insertDrafts(trx, row, drafts, 'assay eval');
+    return true;
   });
 }

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
-import type { Database, Statement } from 'better-sqlite3';
+import type { Kysely, Selectable } from 'kysely';
+import { readJson } from '../../store/json-column';
+import type { DB, LlmCacheTable } from '../../store/schema';
 import { redactStrings } from '../../tracing/redact';
 import type { ChatRequest, ChatResponse } from '../types';
 import { canonicalJson } from './canonical-json';
@@ -15,42 +17,41 @@ export function cacheKey(request: ChatRequest): string {
     .digest('hex');
 }
 
-interface CacheRow {
-  response_json: string;
-  expires_at: number | null;
+/** A stored entry's answer: the one place the cached response JSON is parsed. */
+function toCachedResponse(row: Pick<Selectable<LlmCacheTable>, 'response_json'>): ChatResponse {
+  return readJson<ChatResponse>(row.response_json);
 }
 
-/** Responses by request hash in SQLite, with an optional time to live. */
+/** Responses by request hash on either database, with an optional time to live. */
 export class ResponseCache {
-  private readonly getStmt: Statement<[string], CacheRow>;
-  private readonly putStmt: Statement<[string, string, string, string, number, number | null]>;
-  private readonly deleteStmt: Statement<[string]>;
-  private readonly purgeStmt: Statement<[number]>;
-
   constructor(
-    db: Database,
+    private readonly db: Kysely<DB>,
     private readonly now: () => number = Date.now,
-  ) {
-    this.getStmt = db.prepare('SELECT response_json, expires_at FROM llm_cache WHERE key = ?');
-    this.putStmt = db.prepare(
-      `INSERT INTO llm_cache (key, provider, model, response_json, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET response_json = excluded.response_json,
-         created_at = excluded.created_at, expires_at = excluded.expires_at`,
-    );
-    this.deleteStmt = db.prepare('DELETE FROM llm_cache WHERE key = ?');
-    this.purgeStmt = db.prepare(
-      'DELETE FROM llm_cache WHERE expires_at IS NOT NULL AND expires_at <= ?',
-    );
+  ) {}
+
+  /** The same cache writing through `tx` (a write-queue batch's transaction). */
+  on(tx: Kysely<DB>): ResponseCache {
+    return new ResponseCache(tx, this.now);
   }
 
-  get(key: string): ChatResponse | null {
-    const row = this.getStmt.get(key);
+  async get(key: string): Promise<ChatResponse | null> {
+    const row = await this.db
+      .selectFrom('llm_cache')
+      .select(['response_json', 'expires_at'])
+      .where('key', '=', key)
+      .executeTakeFirst();
     if (!row) return null;
-    if (row.expires_at !== null && row.expires_at <= this.now()) {
-      this.deleteStmt.run(key);
+    const now = this.now();
+    if (row.expires_at !== null && row.expires_at <= now) {
+      // Only while still expired: another process may have refreshed the entry meanwhile.
+      await this.db
+        .deleteFrom('llm_cache')
+        .where('key', '=', key)
+        .where('expires_at', '<=', now)
+        .execute();
       return null;
     }
-    return JSON.parse(row.response_json) as ChatResponse;
+    return toCachedResponse(row);
   }
 
   /**
@@ -58,26 +59,41 @@ export class ResponseCache {
    * and keys of well-known shapes are cut out of every string first: an answer that echoes a
    * key is kept, and replayed, with the key as [REDACTED].
    */
-  set(
+  async set(
     key: string,
     request: ChatRequest,
     response: ChatResponse,
     ttlMs: number | null,
     secrets: readonly string[],
-  ): void {
+  ): Promise<void> {
     const now = this.now();
-    this.putStmt.run(
-      key,
-      request.provider,
-      request.model,
-      redactStrings(response, secrets),
-      now,
-      ttlMs === null ? null : now + ttlMs,
-    );
+    await this.db
+      .insertInto('llm_cache')
+      .values({
+        key,
+        provider: request.provider,
+        model: request.model,
+        response_json: redactStrings(response, secrets),
+        created_at: now,
+        expires_at: ttlMs === null ? null : now + ttlMs,
+      })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({
+          response_json: eb.ref('excluded.response_json'),
+          created_at: eb.ref('excluded.created_at'),
+          expires_at: eb.ref('excluded.expires_at'),
+        })),
+      )
+      .execute();
   }
 
   /** Drops expired entries; returns how many. */
-  purgeExpired(): number {
-    return this.purgeStmt.run(this.now()).changes;
+  async purgeExpired(): Promise<number> {
+    const result = await this.db
+      .deleteFrom('llm_cache')
+      .where('expires_at', 'is not', null)
+      .where('expires_at', '<=', this.now())
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { callPathHarness } from '../../../test/support/call-path-harness';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  callPathHarness as openHarness,
+  type CallPathHarness,
+} from '../../../test/support/call-path-harness';
 import { ProviderError, type ProviderErrorClass } from '../provider-error';
 import type { ChatRequest, ChatResponse, ChatOptions, LlmProvider, StreamDelta } from '../types';
 
@@ -75,13 +78,26 @@ function scripted(steps: Step[]): LlmProvider & { calls: number } {
   return provider;
 }
 
+const opened: CallPathHarness[] = [];
+
+/** A harness on a fresh database, closed after the test. */
+async function callPathHarness(...args: Parameters<typeof openHarness>): Promise<CallPathHarness> {
+  const harness = await openHarness(...args);
+  opened.push(harness);
+  return harness;
+}
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((h) => h.store.close()));
+});
+
 describe('CallPath', () => {
   it('records a span with tokens, exact cost and latency for a successful call', async () => {
-    const { callPath, spans } = callPathHarness({ openai: scripted([RESPONSE]) });
+    const { callPath, spans } = await callPathHarness({ openai: scripted([RESPONSE]) });
     const result = await callPath.call({ request: REQUEST });
     expect(result.response.text).toBe('hi there');
     expect(result.costPicoUsd).toBe(5_125_000_000); // $0.005125, see price-book.test.ts
-    const span = spans.get(result.spanId)!;
+    const span = (await spans.get(result.spanId))!;
     expect(span).toMatchObject({
       status: 'ok',
       provider: 'openai',
@@ -98,7 +114,7 @@ describe('CallPath', () => {
 
   it('serves a repeat from the cache: no provider call, zero cost, marked as a hit', async () => {
     const provider = scripted([RESPONSE]);
-    const { callPath, spans } = callPathHarness({ openai: provider });
+    const { callPath, spans } = await callPathHarness({ openai: provider });
     await callPath.call({ request: REQUEST });
     const deltas: StreamDelta[] = [];
     const again = await callPath.call({ request: { ...REQUEST }, onDelta: (d) => deltas.push(d) });
@@ -106,14 +122,18 @@ describe('CallPath', () => {
     expect(again).toMatchObject({ cacheHit: true, costPicoUsd: 0, attempts: 0 });
     expect(again.response.text).toBe('hi there');
     expect(deltas).toEqual([{ type: 'text', text: 'hi there' }]);
-    expect(spans.get(again.spanId)).toMatchObject({ cacheHit: true, costPicoUsd: 0, status: 'ok' });
+    expect(await spans.get(again.spanId)).toMatchObject({
+      cacheHit: true,
+      costPicoUsd: 0,
+      status: 'ok',
+    });
     await callPath.call({ request: REQUEST, bypassCache: true });
     expect(provider.calls).toBe(2);
   });
 
   it('leaves the cache alone with bypassCache and refreshCache: false (a --no-cache run)', async () => {
     const provider = scripted([RESPONSE]);
-    const { callPath } = callPathHarness({ openai: provider });
+    const { callPath } = await callPathHarness({ openai: provider });
     await callPath.call({ request: REQUEST, bypassCache: true, refreshCache: false });
     // Nothing was stored, so a normal call still goes to the provider.
     const next = await callPath.call({ request: REQUEST });
@@ -122,16 +142,19 @@ describe('CallPath', () => {
   });
 
   it('with deferCommit, returns before the span is stored and settles `committed` once it is', async () => {
-    const { callPath, spans } = callPathHarness({ openai: scripted([RESPONSE]) });
+    const { callPath, spans } = await callPathHarness({ openai: scripted([RESPONSE]) });
     const result = await callPath.call({ request: REQUEST, deferCommit: true });
-    expect(spans.get(result.spanId)).toBeNull();
+    expect(await spans.get(result.spanId)).toBeNull();
     await result.committed;
-    expect(spans.get(result.spanId)).toMatchObject({ status: 'ok', providerRequestId: 'req_1' });
+    expect(await spans.get(result.spanId)).toMatchObject({
+      status: 'ok',
+      providerRequestId: 'req_1',
+    });
   });
 
   it('misses the cache when any parameter differs', async () => {
     const provider = scripted([RESPONSE]);
-    const { callPath } = callPathHarness({ openai: provider });
+    const { callPath } = await callPathHarness({ openai: provider });
     await callPath.call({ request: REQUEST });
     await callPath.call({ request: { ...REQUEST, temperature: 0.5 } });
     await callPath.call({ request: { ...REQUEST, model: 'gpt-4o-mini' } });
@@ -145,23 +168,26 @@ describe('CallPath', () => {
       'connection',
       RESPONSE,
     ]);
-    const { callPath, spans } = callPathHarness({ openai: provider });
+    const { callPath, spans } = await callPathHarness({ openai: provider });
     const started = Date.now();
     const result = await callPath.call({ request: REQUEST });
     expect(Date.now() - started).toBeGreaterThanOrEqual(30);
     expect(result.attempts).toBe(4);
-    expect(spans.get(result.spanId)).toMatchObject({ status: 'ok', attempts: 4 });
+    expect(await spans.get(result.spanId)).toMatchObject({ status: 'ok', attempts: 4 });
   });
 
   it('fails at once on a non-retryable error and records it', async () => {
     const provider = scripted(['bad_request']);
-    const { callPath, db } = callPathHarness({ openai: provider });
+    const { callPath, store } = await callPathHarness({ openai: provider });
     await expect(callPath.call({ request: REQUEST })).rejects.toMatchObject({
       code: 'PROVIDER_REJECTED',
       errorClass: 'bad_request',
     });
     expect(provider.calls).toBe(1);
-    const row = db.prepare('SELECT status, error_class, attempts, cost_pico_usd FROM span').get();
+    const row = await store.db
+      .selectFrom('span')
+      .select(['status', 'error_class', 'attempts', 'cost_pico_usd'])
+      .executeTakeFirst();
     expect(row).toEqual({
       status: 'error',
       error_class: 'bad_request',
@@ -172,7 +198,7 @@ describe('CallPath', () => {
 
   it('gives up after the configured attempts', async () => {
     const provider = scripted(['overloaded']);
-    const { callPath } = callPathHarness({ openai: provider });
+    const { callPath } = await callPathHarness({ openai: provider });
     await expect(callPath.call({ request: REQUEST })).rejects.toMatchObject({
       errorClass: 'overloaded',
     });
@@ -181,25 +207,27 @@ describe('CallPath', () => {
 
   it('turns a hung attempt into a timeout and retries it', async () => {
     const provider = scripted(['hang', RESPONSE]);
-    const { callPath } = callPathHarness({ openai: provider }, { attemptTimeoutMs: 50 });
+    const { callPath } = await callPathHarness({ openai: provider }, { attemptTimeoutMs: 50 });
     const result = await callPath.call({ request: REQUEST });
     expect(result.attempts).toBe(2);
   });
 
   it('cancels through the AbortSignal and records the call as aborted', async () => {
     const provider = scripted(['hang']);
-    const { callPath, db } = callPathHarness({ openai: provider });
+    const { callPath, store } = await callPathHarness({ openai: provider });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);
     await expect(
       callPath.call({ request: REQUEST, signal: controller.signal }),
     ).rejects.toMatchObject({ code: 'CANCELLED' });
-    expect(db.prepare('SELECT error_class FROM span').get()).toEqual({ error_class: 'aborted' });
+    expect(await store.db.selectFrom('span').select('error_class').execute()).toEqual([
+      { error_class: 'aborted' },
+    ]);
   });
 
   it('tells a streaming caller to reset when a dropped stream is retried', async () => {
     const provider = scripted([{ stream: 'partial ', then: 'connection' }, RESPONSE]);
-    const { callPath } = callPathHarness({ openai: provider });
+    const { callPath } = await callPathHarness({ openai: provider });
     const deltas: StreamDelta[] = [];
     const result = await callPath.call({ request: REQUEST, onDelta: (d) => deltas.push(d) });
     expect(deltas).toEqual([
@@ -211,22 +239,22 @@ describe('CallPath', () => {
   });
 
   it('marks an unpriced model with a null cost, not zero', async () => {
-    const { callPath, spans } = callPathHarness({ openai: scripted([RESPONSE]) });
+    const { callPath, spans } = await callPathHarness({ openai: scripted([RESPONSE]) });
     const result = await callPath.call({ request: { ...REQUEST, model: 'my-finetune' } });
     expect(result.costPicoUsd).toBeNull();
-    expect(spans.get(result.spanId)!.costPicoUsd).toBeNull();
+    expect((await spans.get(result.spanId))!.costPicoUsd).toBeNull();
   });
 
   it('cuts configured secrets out of everything the span stores', async () => {
     const key = 'sk-live-abcdefghijklmnop';
-    const { callPath, db } = callPathHarness(
+    const { callPath, store } = await callPathHarness(
       { openai: scripted([RESPONSE]) },
       { secretValues: () => [key] },
     );
     await callPath.call({
       request: { ...REQUEST, messages: [{ role: 'user', content: `my key is ${key}` }] },
     });
-    const dump = JSON.stringify(db.prepare('SELECT * FROM span').all());
+    const dump = JSON.stringify(await store.db.selectFrom('span').selectAll().execute());
     expect(dump).not.toContain(key);
     expect(dump).toContain('my key is [REDACTED]');
   });
@@ -237,12 +265,15 @@ describe('CallPath', () => {
     const other = 'sk-proj-Q1w2E3r4T5y6U7i8O9p0';
     const echo = { ...RESPONSE, text: `your key ${key}, and ${other}` };
     const provider = scripted([echo]);
-    const { callPath, db } = callPathHarness({ openai: provider }, { secretValues: () => [key] });
+    const { callPath, store } = await callPathHarness(
+      { openai: provider },
+      { secretValues: () => [key] },
+    );
     const first = await callPath.call({ request: REQUEST });
     // The live answer loses the configured key (an exact match, cheap on every call); the
     // cached copy also loses keys of known shapes.
     expect(first.response.text).toBe(`your key [REDACTED], and ${other}`);
-    const rows = JSON.stringify(db.prepare('SELECT * FROM llm_cache').all());
+    const rows = JSON.stringify(await store.db.selectFrom('llm_cache').selectAll().execute());
     expect(rows).toContain('your key [REDACTED], and [REDACTED]');
     expect(rows).not.toContain(key);
     expect(rows).not.toContain(other);
@@ -267,14 +298,19 @@ describe('CallPath', () => {
           }),
         ),
     };
-    const { callPath, db } = callPathHarness({ openai: leaky }, { secretValues: () => [key] });
+    const { callPath, store } = await callPathHarness(
+      { openai: leaky },
+      { secretValues: () => [key] },
+    );
     const err = await callPath.call({ request: REQUEST }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ProviderError);
     expect((err as ProviderError).message).toBe(
       'openai 401: Incorrect API key provided: [REDACTED].',
     );
     expect((err as ProviderError).toPayload().message).not.toContain(key);
-    expect(JSON.stringify(db.prepare('SELECT * FROM span').all())).not.toContain(key);
+    expect(JSON.stringify(await store.db.selectFrom('span').selectAll().execute())).not.toContain(
+      key,
+    );
   });
 
   it('keeps to the concurrency limit', async () => {
@@ -290,7 +326,7 @@ describe('CallPath', () => {
         return RESPONSE;
       },
     };
-    const { callPath } = callPathHarness({ openai: slow }, { limits: { concurrency: 3 } });
+    const { callPath } = await callPathHarness({ openai: slow }, { limits: { concurrency: 3 } });
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         callPath.call({ request: { ...REQUEST, temperature: i / 100 } }),

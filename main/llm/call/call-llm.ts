@@ -1,9 +1,9 @@
 import { newId } from '../../core/ids';
 import type { PicoUsd } from '../../../shared/money';
 import type { LlmMetrics } from '../../metrics/llm-metrics';
-import type { GroupCommit } from '../../store/group-commit';
+import type { WriteQueue } from '../../store/write-queue';
 import { cutSecretValues, redactJson, redactText } from '../../tracing/redact';
-import type { SpanKind, SpanRecord, SpanStore } from '../../tracing/span-store';
+import { SpanRepository, type SpanKind, type SpanRecord } from '../../tracing/span-repository';
 import { cacheKey, type ResponseCache } from '../cache/response-cache';
 import type { ProviderLimiter } from '../limits/provider-limiter';
 import { sleep } from '../limits/provider-limiter';
@@ -59,10 +59,12 @@ export interface CallPathDeps {
   readonly limiterFor: (id: ChatRequest['provider']) => ProviderLimiter;
   readonly cache: ResponseCache;
   readonly prices: PriceBook;
-  readonly spans: SpanStore;
   readonly metrics: LlmMetrics;
-  /** Batches the cache and span writes of concurrent calls into shared commits. */
-  readonly writes: GroupCommit;
+  /**
+   * The database's one write queue: the cache and span writes of concurrent calls share
+   * commits (and share them with the other domains' small writes).
+   */
+  readonly writes: WriteQueue;
   /** The configured secret values, cut out of everything a span stores. */
   readonly secretValues: () => readonly string[];
   readonly retry?: RetryPolicy;
@@ -195,9 +197,10 @@ export class CallPath {
       const fresh = usesCache && outcome.response && !outcome.cacheHit ? outcome.response : null;
       // The response is cached and its span stored in one commit: awaited unless the caller
       // defers it, so a caller never sees a span id that is not yet in the database.
-      const committed = this.deps.writes.run(() => {
-        if (fresh) this.deps.cache.set(key, request, fresh, this.cacheTtlMs(), secrets);
-        this.deps.spans.insert(span);
+      const committed = this.deps.writes.run(async (tx) => {
+        if (fresh)
+          await this.deps.cache.on(tx).set(key, request, fresh, this.cacheTtlMs(), secrets);
+        await new SpanRepository(tx).insert(span);
       });
       if (input.deferCommit) {
         // Marked handled here: the commit may fail before the caller gets to await it.
@@ -228,8 +231,10 @@ export class CallPath {
       };
     };
 
+    // Overrides load once per process; every later call finds them settled.
+    await this.deps.prices.ready();
     if (!input.bypassCache) {
-      const cached = this.deps.cache.get(key);
+      const cached = await this.deps.cache.get(key);
       if (cached) {
         if (input.onDelta && cached.text) input.onDelta({ type: 'text', text: cached.text });
         ttftMs = this.now() - started;

@@ -1,17 +1,19 @@
-import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PICO_PER_USD } from '../../../shared/money';
-import { tempDir } from '../../../test/support/temp-dir';
-import { openDatabase } from '../../store/database';
+import { openTestStore } from '../../../test/support/test-database';
+import type { Store } from '../../store/store';
 import { ZERO_USAGE, type Usage } from '../types';
 import { bundledCatalog } from './catalog';
 import { PriceBook } from './price-book';
 import { PriceOverrides } from './price-overrides';
 
-function book(): { prices: PriceBook; overrides: PriceOverrides } {
-  const { db } = openDatabase({ file: path.join(tempDir(), 'p.db') });
-  const overrides = new PriceOverrides(db);
-  return { prices: new PriceBook(bundledCatalog(), overrides), overrides };
+let store: Store;
+
+async function book(): Promise<{ prices: PriceBook; overrides: PriceOverrides }> {
+  const overrides = new PriceOverrides(store.db);
+  const prices = new PriceBook(bundledCatalog(), overrides);
+  await prices.ready();
+  return { prices, overrides };
 }
 
 const usage = (u: Partial<Usage>): Usage => ({ ...ZERO_USAGE, ...u });
@@ -56,24 +58,32 @@ const TABLE: [string, string, Partial<Usage>, string][] = [
 ];
 
 describe('PriceBook', () => {
-  it.each(TABLE)('%s %s costs exactly $%s', (provider, model, u, usd) => {
-    const cost = book().prices.cost(provider as 'openai', model, usage(u));
+  beforeEach(async () => {
+    store = await openTestStore();
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it.each(TABLE)('%s %s costs exactly $%s', async (provider, model, u, usd) => {
+    const cost = (await book()).prices.cost(provider as 'openai', model, usage(u));
     // Compare as integers: the expected USD string scaled to pico-dollars by string math.
     const [whole, fraction = ''] = usd.split('.');
     const expected = Number(whole) * PICO_PER_USD + Number(fraction.padEnd(12, '0'));
     expect(cost).toBe(expected);
   });
 
-  it('prices an unknown model as null (unpriced), never as free', () => {
+  it('prices an unknown model as null (unpriced), never as free', async () => {
+    const { prices } = await book();
     expect(
-      book().prices.cost('local', 'llama3.2:3b', usage({ inputTokens: 10, outputTokens: 10 })),
+      prices.cost('local', 'llama3.2:3b', usage({ inputTokens: 10, outputTokens: 10 })),
     ).toBeNull();
-    expect(book().prices.cost('openai', 'gpt-99', usage({ inputTokens: 1 }))).toBeNull();
+    expect(prices.cost('openai', 'gpt-99', usage({ inputTokens: 1 }))).toBeNull();
   });
 
-  it('uses a user override first, and a local model can be priced at 0 explicitly', () => {
-    const { prices, overrides } = book();
-    overrides.set({
+  it('uses a user override first, and a local model can be priced at 0 explicitly', async () => {
+    const { prices, overrides } = await book();
+    await overrides.set({
       provider: 'local',
       model: 'llama3.2:3b',
       input: 0,
@@ -84,7 +94,7 @@ describe('PriceBook', () => {
     expect(
       prices.cost('local', 'llama3.2:3b', usage({ inputTokens: 500, outputTokens: 500 })),
     ).toBe(0);
-    overrides.set({
+    await overrides.set({
       provider: 'openai',
       model: 'gpt-4o',
       input: 1_000_000,
@@ -96,8 +106,39 @@ describe('PriceBook', () => {
     expect(prices.cost('openai', 'gpt-4o', usage({ inputTokens: 10, cacheReadTokens: 10 }))).toBe(
       20_000_000,
     );
-    expect(overrides.delete('openai', 'gpt-4o')).toBe(true);
+    expect(await overrides.delete('openai', 'gpt-4o')).toBe(true);
+    expect(await overrides.delete('openai', 'gpt-4o')).toBe(false);
     expect(prices.find('openai', 'gpt-4o')?.source).toBe('catalog');
+  });
+
+  it('reads the overrides another process stored when it loads', async () => {
+    const first = await book();
+    await first.overrides.set({
+      provider: 'local',
+      model: 'qwen2.5:7b',
+      input: 3,
+      output: 4,
+      cacheRead: null,
+      cacheWrite: 5,
+    });
+    const { prices, overrides } = await book();
+    expect(overrides.list()).toEqual([
+      {
+        provider: 'local',
+        model: 'qwen2.5:7b',
+        input: 3,
+        output: 4,
+        cacheRead: null,
+        cacheWrite: 5,
+        source: 'override',
+      },
+    ]);
+    expect(prices.cost('local', 'qwen2.5:7b', usage({ inputTokens: 1, outputTokens: 1 }))).toBe(7);
+  });
+
+  it('refuses a lookup before the overrides are loaded, rather than miss one', () => {
+    const prices = new PriceBook(bundledCatalog(), new PriceOverrides(store.db));
+    expect(() => prices.find('openai', 'gpt-4o')).toThrow(/ready/);
   });
 });
 

@@ -22,6 +22,11 @@ export class PriceBook {
     }
   }
 
+  /** Settles once the user's overrides are loaded; `find` and `cost` need it settled. */
+  ready(): Promise<void> {
+    return this.overrides.ready();
+  }
+
   find(provider: ProviderId, model: string): ModelPrice | null {
     const ids = priceLookupIds(provider, model);
     for (const id of ids) {

@@ -5,6 +5,7 @@ import type { Migration } from '../migration';
 import { POSTGRES_MIGRATIONS } from '../migrations/postgres';
 import type { DB } from '../schema';
 import type { Store } from '../store';
+import { closeStore } from '../close-store';
 import { WriteQueue } from '../write-queue';
 import { redactDatabaseUrl } from './database-url';
 import { migratePostgres } from './migrate';
@@ -20,8 +21,9 @@ const CONNECT_TIMEOUT_MS = 10_000;
 
 /**
  * Opens a PostgreSQL store: a pool whose rows read like SQLite's (pg-types.ts), pending
- * migrations applied under an advisory lock, and pgvector's version when the extension is
- * installed in the database (the team stack's image has it; Debian's Postgres does not).
+ * migrations applied under an advisory lock, pgvector created when the server offers it, and
+ * its version when the extension is installed (the team stack's image has it; Debian's
+ * Postgres does not).
  */
 export async function openPostgres(options: OpenPostgresOptions): Promise<Store> {
   const location = redactDatabaseUrl(options.url);
@@ -45,14 +47,16 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Store>
     try {
       const migration = await migratePostgres(client, options.migrations ?? POSTGRES_MIGRATIONS);
       const version = await client.query<{ server_version: string }>('SHOW server_version');
+      await createVectorExtension(client);
       const vector = await client.query<{ extversion: string }>(
         "SELECT extversion FROM pg_extension WHERE extname = 'vector'",
       );
       const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+      const writes = new WriteQueue(db);
       return {
         dialect: 'postgres',
         db,
-        writes: new WriteQueue(db),
+        writes,
         info: {
           dialect: 'postgres',
           location,
@@ -60,7 +64,7 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Store>
           vectorVersion: vector.rows[0]?.extversion ?? null,
           migration,
         },
-        close: () => db.destroy(),
+        close: () => closeStore(writes, db),
       };
     } finally {
       client.release();
@@ -69,4 +73,17 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Store>
     await pool.end().catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * Installs pgvector in this database when the server offers it. A role without the right to
+ * create extensions (or a concurrent creator) makes this fail; that is not fatal: vector
+ * indexes are then unavailable and `info.vectorVersion` stays null.
+ */
+async function createVectorExtension(client: pg.PoolClient): Promise<void> {
+  const available = await client.query(
+    "SELECT 1 FROM pg_available_extensions WHERE name = 'vector'",
+  );
+  if (available.rowCount === 0) return;
+  await client.query('CREATE EXTENSION IF NOT EXISTS vector').catch(() => undefined);
 }

@@ -1,8 +1,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../../test/support/temp-dir';
-import { openDatabase } from './database';
-import { MIGRATIONS } from './migrations';
+import { tempDir } from '../../../test/support/temp-dir';
+import { SQLITE_MIGRATIONS as MIGRATIONS } from '../migrations/sqlite';
+import { openSqliteHandle } from './open-sqlite';
+
+const openDatabase = (options: Parameters<typeof openSqliteHandle>[0]) => {
+  const { handle, ...rest } = openSqliteHandle(options);
+  return { db: handle, ...rest };
+};
 
 describe('openDatabase', () => {
   it('sets WAL, foreign keys, busy timeout and mmap, and loads sqlite-vec', () => {

@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import * as sqliteVec from 'sqlite-vec';
 import { AssayError } from '../../../shared/errors';
 import type { Migration } from '../migration';
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite';
 import type { DB } from '../schema';
 import type { Store } from '../store';
+import { closeStore } from '../close-store';
 import { WriteQueue } from '../write-queue';
+import { ImmediateSqliteDialect } from './immediate-dialect';
 import { migrate } from './migrate';
 
 export interface OpenSqliteOptions {
@@ -33,11 +35,12 @@ export function defaultVecExtensionPath(): string {
  */
 export function openSqlite(options: OpenSqliteOptions): Store {
   const raw = openSqliteHandle(options);
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw.handle }) });
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: raw.handle }) });
+  const writes = new WriteQueue(db);
   return {
     dialect: 'sqlite',
     db,
-    writes: new WriteQueue(db),
+    writes,
     info: {
       dialect: 'sqlite',
       location: options.file,
@@ -45,7 +48,7 @@ export function openSqlite(options: OpenSqliteOptions): Store {
       vectorVersion: raw.vecVersion,
       migration: raw.migration,
     },
-    close: () => db.destroy(),
+    close: () => closeStore(writes, db),
   };
 }
 

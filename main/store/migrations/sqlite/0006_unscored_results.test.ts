@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { migrate } from '../../migrate';
+import { migrate } from '../../sqlite/migrate';
 import { SQLITE_MIGRATIONS } from './index';
 
 const RUN = {

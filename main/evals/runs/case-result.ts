@@ -1,0 +1,89 @@
+import { newId } from '../../core/ids';
+import { toErrorPayload } from '../../../shared/errors';
+import type { CallResult } from '../../llm/call/call-llm';
+import type { MatcherContext } from '../matchers/core/definition';
+import { runMatcher, scoreCase } from '../matchers/registry';
+import { prepareOutput } from '../strategies/registry';
+import type { MatchResult } from '../types';
+import type { WorkItem } from './run-plan';
+import { matchersJsonOf, type ResultRecord, type RunRecord } from './run-rows';
+
+function resultBase(run: RunRecord, { c, repeat }: WorkItem) {
+  return {
+    id: newId(),
+    runId: run.id,
+    caseKey: c.caseKey,
+    repeatIndex: repeat,
+    createdAt: new Date().toISOString(),
+  };
+}
+
+/** A case's answer scored by its matchers. */
+export async function scoredResult(
+  run: RunRecord,
+  item: WorkItem,
+  call: CallResult,
+  matchContext: MatcherContext,
+): Promise<ResultRecord> {
+  const { vars, expected, matchers } = item.c;
+  const prepared = prepareOutput(run.interactionType, call.response.text);
+  const subject = {
+    text: prepared.text,
+    json: prepared.json,
+    expected,
+    vars,
+    latencyMs: call.latencyMs,
+    costPicoUsd: call.costPicoUsd,
+    usage: call.response.usage,
+  };
+  const results: MatchResult[] = [];
+  for (const spec of matchers) results.push(await runMatcher(spec, subject, matchContext));
+  const score = scoreCase(results, matchers);
+  return {
+    ...resultBase(run, item),
+    status: score.status,
+    score: score.score,
+    output: call.response.text,
+    matchersJson: matchersJsonOf(
+      results.map((r, i) => ({
+        type: String(matchers[i]!.type),
+        pass: r.pass,
+        ...(r.unscored === true ? { unscored: true } : {}),
+        score: r.score,
+        reason: r.reason,
+        costPicoUsd: r.costPicoUsd ?? null,
+        ...(r.details && matchers[i]!.type === 'classification' ? { details: r.details } : {}),
+      })),
+    ),
+    latencyMs: call.latencyMs,
+    inputTokens: call.response.usage.inputTokens + call.response.usage.cacheReadTokens,
+    outputTokens: call.response.usage.outputTokens,
+    costPicoUsd: call.costPicoUsd,
+    judgeCostPicoUsd: score.judgeCostPicoUsd,
+    cached: call.cacheHit,
+    spanId: call.spanId,
+    errorCode: null,
+    errorMessage: null,
+  };
+}
+
+/** The result of a case whose call (or rendering) failed. */
+export function errorResult(run: RunRecord, item: WorkItem, err: unknown): ResultRecord {
+  const e = toErrorPayload(err);
+  return {
+    ...resultBase(run, item),
+    status: 'error',
+    score: null,
+    output: null,
+    matchersJson: matchersJsonOf([]),
+    latencyMs: null,
+    inputTokens: 0,
+    outputTokens: 0,
+    costPicoUsd: null,
+    judgeCostPicoUsd: 0,
+    cached: false,
+    spanId: null,
+    errorCode: e.code,
+    errorMessage: e.message,
+  };
+}

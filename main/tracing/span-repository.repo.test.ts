@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestStore } from '../../test/support/test-database';
+import { newId } from '../core/ids';
+import type { Store } from '../store/store';
+import { SpanRepository, type SpanRecord } from './span-repository';
+
+let store: Store;
+let spans: SpanRepository;
+
+beforeAll(async () => {
+  store = await openTestStore();
+  spans = new SpanRepository(store.db);
+});
+
+afterAll(async () => {
+  await store.close();
+});
+
+function span(overrides: Partial<SpanRecord> = {}): SpanRecord {
+  return {
+    id: newId(),
+    traceId: newId(),
+    parentId: null,
+    kind: 'llm',
+    name: 'openai:gpt-4o',
+    provider: 'openai',
+    model: 'gpt-4o',
+    status: 'ok',
+    errorClass: null,
+    errorMessage: null,
+    requestJson: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] }),
+    responseJson: JSON.stringify({ text: 'hello' }),
+    usage: {
+      inputTokens: 12,
+      outputTokens: 5,
+      cacheReadTokens: 3,
+      cacheWriteTokens: 1,
+      reasoningTokens: 2,
+    },
+    costPicoUsd: 125_000_000,
+    latencyMs: 42,
+    ttftMs: 7,
+    attempts: 1,
+    cacheHit: false,
+    providerRequestId: 'req_1',
+    attributes: null,
+    startedAt: '2026-12-06T10:00:00.000Z',
+    endedAt: '2026-12-06T10:00:00.042Z',
+    ...overrides,
+  };
+}
+
+describe('SpanRepository', () => {
+  it('gives back a span exactly as inserted', async () => {
+    const inserted = span({
+      attributes: { playgroundRunId: 'run-1', column: 2, nested: { tags: ['a', 'b'], ok: true } },
+    });
+    await spans.insert(inserted);
+    expect(await spans.get(inserted.id)).toEqual(inserted);
+  });
+
+  it('keeps a failed call: error, no response, null cost and time to first token, a cache hit flag', async () => {
+    const failed = span({
+      status: 'error',
+      errorClass: 'rate_limited',
+      errorMessage: 'slow down',
+      responseJson: null,
+      costPicoUsd: null,
+      ttftMs: null,
+      attempts: 4,
+      providerRequestId: null,
+    });
+    const hit = span({ cacheHit: true, costPicoUsd: 0, kind: 'judge' });
+    await spans.insert(failed);
+    await spans.insert(hit);
+    expect(await spans.get(failed.id)).toEqual(failed);
+    expect(await spans.get(hit.id)).toEqual(hit);
+  });
+
+  it('answers null for an unknown id', async () => {
+    expect(await spans.get(newId())).toBeNull();
+  });
+
+  it('keeps costs and token counts above 2^31 as exact numbers', async () => {
+    // $5,000 in pico-dollars: above 2^32, below 2^53.
+    const big = span({
+      costPicoUsd: 5_000_000_000_000_000,
+      usage: {
+        inputTokens: 3_000_000_000,
+        outputTokens: 2 ** 31 + 7,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 0,
+        reasoningTokens: 0,
+      },
+    });
+    await spans.insert(big);
+    const back = await spans.get(big.id);
+    expect(back?.costPicoUsd).toBe(5_000_000_000_000_000);
+    expect(back?.usage.inputTokens).toBe(3_000_000_000);
+    expect(back?.usage.outputTokens).toBe(2 ** 31 + 7);
+  });
+
+  it('lists a trace in start order, ids breaking ties, and nothing of other traces', async () => {
+    const traceId = newId();
+    const root = span({
+      traceId,
+      name: 'chain',
+      kind: 'chain',
+      startedAt: '2026-12-06T11:00:00.000Z',
+    });
+    const sameMs = [newId(), newId()].sort();
+    const late = span({ traceId, parentId: root.id, startedAt: '2026-12-06T11:00:00.500Z' });
+    const tieB = span({
+      id: sameMs[1]!,
+      traceId,
+      parentId: root.id,
+      startedAt: '2026-12-06T11:00:00.100Z',
+    });
+    const tieA = span({
+      id: sameMs[0]!,
+      traceId,
+      parentId: root.id,
+      startedAt: '2026-12-06T11:00:00.100Z',
+    });
+    for (const s of [late, tieB, root, tieA]) await spans.insert(s);
+    await spans.insert(span({ startedAt: '2026-12-06T11:00:00.200Z' }));
+    const trace = await spans.byTrace(traceId);
+    expect(trace.map((s) => s.id)).toEqual([root.id, tieA.id, tieB.id, late.id]);
+    expect(trace[1]).toEqual(tieA);
+    expect(await spans.byTrace(newId())).toEqual([]);
+  });
+
+  it('refuses a second span with the same id', async () => {
+    const once = span();
+    await spans.insert(once);
+    await expect(spans.insert(span({ id: once.id }))).rejects.toThrow();
+  });
+});
