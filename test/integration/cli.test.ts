@@ -54,7 +54,7 @@ describe('assay CLI', () => {
       await core.close();
       const res = await runCli(['backup', path.join(tempDir(), 'b.db'), '--data-dir', dataDir]);
       expect(res.code).toBe(2);
-      expect(res.stderr).toMatch(/^CONFIG_INVALID: .*pg_dump/);
+      expect(res.stderr).toMatch(/^assay: CONFIG_INVALID: .*pg_dump/);
     });
 
   if (TEST_DIALECT === 'sqlite')

@@ -112,8 +112,13 @@ describe('missingPrerequisites', () => {
     expect(both[1]).toMatch(/^PostgreSQL not answering/);
   });
 
-  it('today the e2e suite needs Chromium and nothing needs PostgreSQL or Redis', () => {
-    expect(SUITE_NEEDS).toEqual({ unit: [], e2e: ['chromium'] });
+  it('today the e2e suites need Chromium, the postgres suites PostgreSQL, nothing Redis', () => {
+    expect(SUITE_NEEDS).toEqual({
+      unit: [],
+      postgres: ['postgres'],
+      e2e: ['chromium'],
+      'e2e-postgres': ['chromium', 'postgres'],
+    });
   });
 
   it('passes on this machine for every suite', async () => {

@@ -10,7 +10,7 @@ import type { DB } from '../schema';
 import type { Store } from '../store';
 import { closeStore } from '../close-store';
 import { WriteQueue } from '../write-queue';
-import { ImmediateSqliteDialect } from './immediate-dialect';
+import { AssaySqliteDialect } from './sqlite-driver';
 import { migrate } from './migrate';
 
 export interface OpenSqliteOptions {
@@ -35,7 +35,7 @@ export function defaultVecExtensionPath(): string {
  */
 export function openSqlite(options: OpenSqliteOptions): Store {
   const raw = openSqliteHandle(options);
-  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: raw.handle }) });
+  const db = new Kysely<DB>({ dialect: new AssaySqliteDialect(raw.handle) });
   const writes = new WriteQueue(db);
   return {
     dialect: 'sqlite',
