@@ -55,6 +55,39 @@ export default tseslint.config(
     },
   },
   {
+    // The core's walls: domains never import the composition root (app/), and reach another
+    // domain's data only through its service, never its repository or the database driver.
+    files: ['main/**/*.ts'],
+    ignores: [
+      'main/index.ts',
+      'main/app/**',
+      'main/cli/**',
+      'main/electron/**',
+      'main/server/**',
+      'main/store/**',
+      'main/**/*.test.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...electronImport,
+          patterns: [
+            {
+              group: ['**/app/*'],
+              message:
+                'Only the shells (cli, electron, server) import the composition root main/app.',
+            },
+            {
+              group: ['better-sqlite3', 'pg'],
+              message: 'Repositories use Kysely (main/store); only main/store opens drivers.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['main/index.ts', 'main/electron/**/*.ts', 'preload/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import OpenAI from 'openai';
-import { createHeadlessCore } from '../main/core/create-headless-core';
+import { createHeadlessCore } from '../main/app/create-headless-core';
 import { providerFetch } from '../main/llm/http/provider-fetch';
 import { percentile, startChildServer } from './support/child-server';
 

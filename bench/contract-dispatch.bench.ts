@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createHeadlessCore } from '../main/core/create-headless-core';
+import { createHeadlessCore } from '../main/app/create-headless-core';
 import { startHttpServer } from '../main/server/start-server';
 import { connectIpc } from '../test/support/ipc-stand-in';
 

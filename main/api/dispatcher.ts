@@ -14,7 +14,7 @@ import {
   type Result,
 } from '../../shared/errors';
 import { firstIssue, issueLines, oneLine, unexpectedMessage } from './internal-error';
-import { formatDeepPath, TOO_DEEP, valueTooDeep } from '../core/nesting-depth';
+import { formatDeepPath, TOO_DEEP, valueTooDeep } from '../kit/nesting-depth';
 
 export type TransportName = 'ipc' | 'http' | 'cli';
 

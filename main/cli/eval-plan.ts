@@ -1,7 +1,7 @@
 import type { ChannelInput } from '../../shared/contract';
 import { AssayError } from '../../shared/errors';
 import { parseTargetId } from '../../shared/target-id';
-import type { Core } from '../core/create-core';
+import type { Core } from '../app/create-core';
 import {
   loadSuite,
   parsePromptRef,

@@ -1,7 +1,7 @@
 import v8 from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { AssayError } from '../../shared/errors';
-import { appVersion } from '../core/app-version';
+import { appVersion } from '../app/app-version';
 import type { EvalOptions } from './commands/eval';
 import { EXIT_OK, EXIT_USAGE, reportError } from './exit';
 import { registerCasesCommands, registerRunsCommands } from './runs-cases-commands';

@@ -1,8 +1,8 @@
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import { AssayError } from '../../shared/errors';
-import { createHeadlessCore } from '../core/create-headless-core';
-import type { Core } from '../core/create-core';
-import { resolveDataDir } from '../core/data-dir';
+import { createHeadlessCore } from '../app/create-headless-core';
+import type { Core } from '../app/create-core';
+import { resolveDataDir } from '../app/data-dir';
 import { closeProviderConnections } from '../llm/http/provider-fetch';
 
 /** Opens the headless core for one command and closes it afterwards, whatever happens. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, safeStorage, session } from 'electron';
-import { createCore, type Core } from '../core/create-core';
+import { createCore, type Core } from '../app/create-core';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { applyDevServerCsp } from './dev-server-csp';
 import { createElectronSettingsBackend } from './electron-settings';

@@ -1,6 +1,6 @@
 import { BrowserWindow, ipcMain } from 'electron';
 import type { Dispatcher } from '../api/dispatcher';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../kit/event-bus';
 import { registerIpcTransport } from '../ipc/ipc-transport';
 import { createSenderCheck } from '../ipc/trusted-sender';
 

@@ -1,7 +1,7 @@
 import { AssayError, type Result } from '../../shared/errors';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../shared/transport/ipc-names';
 import type { Dispatcher } from '../api/dispatcher';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../kit/event-bus';
 import type { SenderFrameLike } from './trusted-sender';
 
 /** The slice of Electron's ipcMain this transport uses; tests pass an in-process stand-in. */

@@ -1,7 +1,7 @@
 import type { ProviderId } from '../../shared/contract';
 import { PROVIDER_IDS } from '../../shared/contract';
 import { AssayError } from '../../shared/errors';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../kit/event-bus';
 import { LlmMetrics } from '../metrics/llm-metrics';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';

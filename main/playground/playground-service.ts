@@ -1,7 +1,7 @@
-import { newId } from '../core/ids';
+import { newId } from '../kit/ids';
 import type { CallResultView, ParsedInput, PlaygroundRunView } from '../../shared/contract';
 import { toErrorPayload } from '../../shared/errors';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../kit/event-bus';
 import type { CallResult } from '../llm/call/call-llm';
 import type { LlmService } from '../llm/llm-service';
 import type { ChatRequest } from '../llm/types';

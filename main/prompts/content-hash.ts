@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PromptContent } from '../../shared/contract';
-import { canonicalJson } from '../llm/cache/canonical-json';
+import { canonicalJson } from '../kit/canonical-json';
 
 /**
  * sha256 (hex) of the content's canonical JSON: key order and absent optional members do not

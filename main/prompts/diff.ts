@@ -1,6 +1,6 @@
 import { diffLines, diffWordsWithSpace, type ChangeObject } from 'diff';
 import type { PromptContent, PromptMessage } from '../../shared/contract';
-import { canonicalJson } from '../llm/cache/canonical-json';
+import { canonicalJson } from '../kit/canonical-json';
 
 export type SectionChange = 'added' | 'removed' | 'changed' | 'unchanged';
 

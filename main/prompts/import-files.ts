@@ -1,4 +1,4 @@
-import { newId } from '../core/ids';
+import { newId } from '../kit/ids';
 import { AssayError, type FieldIssue } from '../../shared/errors';
 import { isUniqueViolation } from '../store/constraint-errors';
 import { checkContent, type CheckedContent } from './check-content';

@@ -1,4 +1,4 @@
-import { newId } from '../core/ids';
+import { newId } from '../kit/ids';
 import { AssayError } from '../../shared/errors';
 import type { PromptRecord, VersionRecord } from './prompt-rows';
 import { LATEST, lockLivePrompt } from './resolve';

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore } from '../../test/support/test-database';
-import { newId } from '../core/ids';
+import { newId } from '../kit/ids';
 import { isForeignKeyViolation, isUniqueViolation } from '../store/constraint-errors';
 import type { DB } from '../store/schema';
 import type { Dialect, Store } from '../store/store';

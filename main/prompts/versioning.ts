@@ -1,4 +1,4 @@
-import { newId } from '../core/ids';
+import { newId } from '../kit/ids';
 import type { PromptContent, PromptKind } from '../../shared/contract';
 import { AssayError } from '../../shared/errors';
 import { isUniqueViolation } from '../store/constraint-errors';

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import { isTopic, type Topic } from '../../shared/contract';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../kit/event-bus';
 import { errorResponse } from './request-guards';
 
 const HEARTBEAT_MS = 15_000;

@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { toErrorPayload, type ErrorCode } from '../../shared/errors';
 import type { Dispatcher } from '../api/dispatcher';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../kit/event-bus';
 import { mountApiRoutes } from './api-routes';
 import { mountEventStream } from './event-stream';
 import { errorResponse, loopbackHostGuard, tokenGuard } from './request-guards';

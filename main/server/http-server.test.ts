@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../../test/support/temp-dir';
 import { openTestCore } from '../../test/support/test-database';
-import type { Core } from '../core/create-core';
+import type { Core } from '../app/create-core';
 import { createHttpApp } from './http-app';
 import { startHttpServer, type RunningServer } from './start-server';
 

@@ -1,5 +1,5 @@
 import { decodeUtf8 } from '../../shared/utf8';
-import { findJsonTooDeep, MAX_NESTING_DEPTH, TOO_DEEP } from '../core/nesting-depth';
+import { findJsonTooDeep, MAX_NESTING_DEPTH, TOO_DEEP } from '../kit/nesting-depth';
 
 export type JsonBody =
   | { readonly ok: true; readonly value: unknown }

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { AssayError } from '../../shared/errors';
 import type { Dispatcher } from '../api/dispatcher';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../kit/event-bus';
 import { createHttpApp } from './http-app';
 import { isLoopbackHost } from './request-guards';
 

@@ -6,7 +6,7 @@ import {
   type ParsedInput,
 } from '../../shared/contract';
 import { maskSecret } from '../../shared/mask';
-import type { EventBus } from '../core/event-bus';
+import type { EventBus } from '../kit/event-bus';
 import type { SecretName } from '../secrets/secret-names';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsBackend } from './settings-backend';

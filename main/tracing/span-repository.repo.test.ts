@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore } from '../../test/support/test-database';
-import { newId } from '../core/ids';
+import { newId } from '../kit/ids';
 import type { Store } from '../store/store';
 import { SpanRepository, type SpanRecord } from './span-repository';
 

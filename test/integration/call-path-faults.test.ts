@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore, type Core } from '../../main/core/create-core';
+import { createCore, type Core } from '../../main/app/create-core';
 import { createConfBackend } from '../../main/settings/conf-backend';
 import { createKeyfileCipher } from '../../main/secrets/keyfile-cipher';
 import { startOpenAiFake } from '../fakes/openai-fake';

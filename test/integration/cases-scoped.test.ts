@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestCaseView } from '../../shared/contract';
 import { openTestCore } from '../support/test-database';
-import type { Core } from '../../main/core/create-core';
+import type { Core } from '../../main/app/create-core';
 import { tempDir } from '../support/temp-dir';
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestCore } from '../support/test-database';
-import type { Core } from '../../main/core/create-core';
+import type { Core } from '../../main/app/create-core';
 import { tempDirKept } from '../support/temp-dir-kept';
 import fs from 'node:fs';
 

@@ -6,7 +6,7 @@ import type { Result } from '../../shared/errors';
 import { POSTGRES_MIGRATIONS } from '../../main/store/migrations/postgres';
 import { SQLITE_MIGRATIONS } from '../../main/store/migrations/sqlite';
 import { openTestCore, TEST_DIALECT } from '../support/test-database';
-import type { Core } from '../../main/core/create-core';
+import type { Core } from '../../main/app/create-core';
 import { startHttpServer, type RunningServer } from '../../main/server/start-server';
 import { createBridge } from '../../preload/bridge';
 import { connectIpc, IpcStandIn } from '../support/ipc-stand-in';

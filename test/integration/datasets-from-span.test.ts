@@ -2,7 +2,7 @@ import { openTestCore } from '../support/test-database';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
-import type { Core } from '../../main/core/create-core';
+import type { Core } from '../../main/app/create-core';
 import { ZERO_USAGE } from '../../main/llm/types';
 import { SpanRepository, type SpanRecord } from '../../main/tracing/span-repository';
 import type { FakeServer } from '../fakes/fake-http';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { channels, type Channel } from '../../shared/contract';
 import { ERROR_CODES } from '../../shared/errors';
-import type { Core } from '../../main/core/create-core';
+import type { Core } from '../../main/app/create-core';
 import { parseMatcherSpec } from '../../main/evals/matchers/registry';
 import { tempDir } from '../support/temp-dir';
 

@@ -9,7 +9,7 @@ import type {
   DatasetFormat,
   TestCaseView,
 } from '../../shared/contract';
-import type { Core } from '../../main/core/create-core';
+import type { Core } from '../../main/app/create-core';
 import { tempDir } from '../support/temp-dir';
 
 let core: Core;

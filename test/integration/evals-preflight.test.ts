@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../main/core/create-core';
+import type { Core } from '../../main/app/create-core';
 import { openTestCore } from '../support/test-database';
 import type { ComparisonView, Preflight, RunView } from '../../shared/contract';
 import type { FakeServer } from '../fakes/fake-http';

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { openTestCore } from '../support/test-database';
-import type { Core } from '../../main/core/create-core';
+import type { Core } from '../../main/app/create-core';
 import { AssayError } from '../../shared/errors';
 import { loadSuite } from '../../main/evals/suite/load-suite';
 import { tempDir } from '../support/temp-dir';

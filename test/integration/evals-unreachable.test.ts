@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestCore } from '../support/test-database';
-import type { Core } from '../../main/core/create-core';
+import type { Core } from '../../main/app/create-core';
 import { UNREACHABLE_STREAK } from '../../main/evals/runs/runner';
 import type { RunView } from '../../shared/contract';
 import type { FakeServer } from '../fakes/fake-http';

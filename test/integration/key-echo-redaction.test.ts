@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunView } from '../../shared/contract';
-import type { Core } from '../../main/core/create-core';
+import type { Core } from '../../main/app/create-core';
 import { openTestCore } from '../support/test-database';
 import { startHttpServer, type RunningServer } from '../../main/server/start-server';
 import { anthropicErrorBody, anthropicRoute, startAnthropicFake } from '../fakes/anthropic-fake';

@@ -1,6 +1,6 @@
 import { openTestCore } from '../support/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../main/core/create-core';
+import type { Core } from '../../main/app/create-core';
 import { startHttpServer, type RunningServer } from '../../main/server/start-server';
 import type { FakeServer } from '../fakes/fake-http';
 import { startOllamaFake } from '../fakes/ollama-fake';

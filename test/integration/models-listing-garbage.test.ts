@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelOutput, ProviderId } from '../../shared/contract';
 import { openTestCore } from '../support/test-database';
-import type { Core } from '../../main/core/create-core';
+import type { Core } from '../../main/app/create-core';
 import { startRawReplyFake, type RawReply, type RawReplyFake } from '../fakes/raw-reply-fake';
 import { tempDir } from '../support/temp-dir';
 

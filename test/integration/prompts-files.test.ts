@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import { promptContentSchema } from '../../shared/contract';
 import { AssayError, ERROR_CODES } from '../../shared/errors';
-import type { Core } from '../../main/core/create-core';
+import type { Core } from '../../main/app/create-core';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
 

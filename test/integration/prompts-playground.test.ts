@@ -1,7 +1,7 @@
 import { openTestCore } from '../support/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelOutput, TopicPayload } from '../../shared/contract';
-import type { Core } from '../../main/core/create-core';
+import type { Core } from '../../main/app/create-core';
 import type { FakeServer } from '../fakes/fake-http';
 import { defaultReply } from '../fakes/fake-reply';
 import { startOpenAiFake } from '../fakes/openai-fake';

@@ -1,6 +1,6 @@
 import { openTestCore } from '../support/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Core } from '../../main/core/create-core';
+import type { Core } from '../../main/app/create-core';
 import { startAnthropicFake } from '../fakes/anthropic-fake';
 import { startBedrockFake } from '../fakes/bedrock-fake';
 import type { FakeServer } from '../fakes/fake-http';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
-import type { Core } from '../../main/core/create-core';
+import type { Core } from '../../main/app/create-core';
 import { openTestCore } from '../support/test-database';
 import type { FakeServer } from '../fakes/fake-http';
 import { startOpenAiFake } from '../fakes/openai-fake';

@@ -2,7 +2,7 @@
 // node --import tsx test/support/concurrency-worker.ts <dataDir> '<task as JSON>'
 // The database comes from ASSAY_DATABASE_URL (Postgres) or the data directory (SQLite). Prints
 // what it did as one JSON line.
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import { createHeadlessCore } from '../../main/app/create-headless-core';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 
 type Task =

@@ -1,4 +1,4 @@
-import type { Core } from '../../main/core/create-core';
+import type { Core } from '../../main/app/create-core';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 
 /** Calls a channel through a core's dispatcher, as every transport does; throws the coded error. */

@@ -1,4 +1,4 @@
-import type { Core } from '../../main/core/create-core';
+import type { Core } from '../../main/app/create-core';
 import {
   registerIpcTransport,
   type EventTargetLike,

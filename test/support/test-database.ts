@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
 import { afterAll } from 'vitest';
-import type { Core } from '../../main/core/create-core';
-import { createHeadlessCore } from '../../main/core/create-headless-core';
+import type { Core } from '../../main/app/create-core';
+import { createHeadlessCore } from '../../main/app/create-headless-core';
 import { openStore } from '../../main/store/open-store';
 import type { Store } from '../../main/store/store';
 import { tempDir } from './temp-dir';

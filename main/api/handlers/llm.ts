@@ -1,7 +1,7 @@
 import type { ParsedInput } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
 import { pricePerMillionToPicoPerToken } from '../../../shared/money';
-import type { CoreServices } from '../../core/services';
+import type { CoreServices } from '../core-services';
 import type { ChatRequest } from '../../llm/types';
 import { callResultView, priceView } from '../../llm/views';
 import type { Handlers } from '../dispatcher';

@@ -1,4 +1,4 @@
-import type { CoreServices } from '../../core/services';
+import type { CoreServices } from '../core-services';
 import type { Handlers } from '../dispatcher';
 
 export function settingsHandlers(

@@ -1,5 +1,5 @@
 import type { Handlers } from '../dispatcher';
-import type { CoreServices } from '../../core/services';
+import type { CoreServices } from '../core-services';
 
 export function systemHandlers(services: CoreServices): Pick<Handlers, 'system.info'> {
   return {

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { AssayError } from '../../../shared/errors';
-import { DATABASE_FILE } from '../../core/create-core';
-import { resolveDataDir } from '../../core/data-dir';
+import { DATABASE_FILE } from '../../app/create-core';
+import { resolveDataDir } from '../../app/data-dir';
 import { backupDatabase } from '../../store/sqlite/backup';
 
 /**

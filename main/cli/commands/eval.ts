@@ -1,7 +1,7 @@
 import type { ComparisonView, Preflight, RunView } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
-import type { Core } from '../../core/create-core';
-import { startHeapTrim } from '../../core/heap-trim';
+import type { Core } from '../../app/create-core';
+import { startHeapTrim } from '../../kit/heap-trim';
 import { buildEvalReport } from '../../evals/output/build-report';
 import { writeReport } from '../../evals/output/write-report';
 import { describePreflight } from '../../evals/runs/preflight';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ResultStatus, ResultView, RunView } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
-import type { Core } from '../../core/create-core';
+import type { Core } from '../../app/create-core';
 import { buildEvalReport } from '../../evals/output/build-report';
 import { writeReport } from '../../evals/output/write-report';
 import { intOption } from '../int-option';

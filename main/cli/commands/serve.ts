@@ -1,6 +1,6 @@
 import { AssayError } from '../../../shared/errors';
-import { createHeadlessCore } from '../../core/create-headless-core';
-import { resolveDataDir } from '../../core/data-dir';
+import { createHeadlessCore } from '../../app/create-headless-core';
+import { resolveDataDir } from '../../app/data-dir';
 import { startHttpServer } from '../../server/start-server';
 import { ensureRendererBuilt } from '../ensure-renderer';
 

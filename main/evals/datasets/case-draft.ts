@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { expectedSchema, TestCaseView } from '../../../shared/contract';
-import { canonicalJson } from '../../llm/cache/canonical-json';
+import { canonicalJson } from '../../kit/canonical-json';
 import type { CaseRecord } from './dataset-rows';
 
 export type JsonValue = z.output<typeof expectedSchema>;

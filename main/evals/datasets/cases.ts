@@ -1,4 +1,4 @@
-import { newId } from '../../core/ids';
+import { newId } from '../../kit/ids';
 import { AssayError } from '../../../shared/errors';
 import type { MatcherInput } from '../../../shared/contract';
 import { draftOf, normalDraft, sameContent, type CaseDraft, type JsonValue } from './case-draft';

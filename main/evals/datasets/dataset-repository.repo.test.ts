@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore } from '../../../test/support/test-database';
-import { newId } from '../../core/ids';
+import { newId } from '../../kit/ids';
 import { openStore } from '../../store/open-store';
 import type { Store } from '../../store/store';
 import type { CaseDraft } from './case-draft';

@@ -7,7 +7,7 @@ import type {
   TestCaseView,
 } from '../../../shared/contract';
 import type { Store } from '../../store/store';
-import { syncSuiteDataset, type SyncedDataset } from '../suite/sync-dataset';
+import { syncSuiteDataset, type SyncedDataset } from './sync-suite';
 import type { Suite } from '../suite/load-suite';
 import { caseView } from './case-draft';
 import { checkDrafts, deleteCase, insertDrafts, updateCase, type CaseEdit } from './cases';

@@ -1,7 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import type { ImportWarning } from '../../../shared/contract';
 import { varNameSchema } from '../../../shared/contract';
-import { findJsonTooDeep, TOO_DEEP } from '../../core/nesting-depth';
+import { findJsonTooDeep, TOO_DEEP } from '../../kit/nesting-depth';
 import type { CaseDraft, JsonValue } from './case-draft';
 import type { CaseLocator } from './check-cases';
 import { MAX_CASES, tooManyCases } from './limits';

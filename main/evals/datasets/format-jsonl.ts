@@ -1,4 +1,4 @@
-import { findJsonTooDeep, TOO_DEEP } from '../../core/nesting-depth';
+import { findJsonTooDeep, TOO_DEEP } from '../../kit/nesting-depth';
 import type { CaseDraft } from './case-draft';
 import { fileCase, toFileCase } from './file-case';
 import { MAX_CASES, tooManyCases } from './limits';

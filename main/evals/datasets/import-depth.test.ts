@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportFormat } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
-import { MAX_NESTING_DEPTH } from '../../core/nesting-depth';
+import { MAX_NESTING_DEPTH } from '../../kit/nesting-depth';
 import { readDatasetFile } from './import-dataset';
 
 const brackets = (n: number) => `${'['.repeat(n)}"x"${']'.repeat(n)}`;

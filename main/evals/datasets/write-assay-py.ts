@@ -1,6 +1,6 @@
 import { stringify } from 'yaml';
 import type { ImportWarning } from '../../../shared/contract';
-import { canonicalJson } from '../../llm/cache/canonical-json';
+import { canonicalJson } from '../../kit/canonical-json';
 import { writeMatcher } from './assay-py-matchers';
 import type { CaseDraft } from './case-draft';
 import type { DatasetMeta } from './parsed-dataset';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_NESTING_DEPTH } from '../../core/nesting-depth';
+import { MAX_NESTING_DEPTH } from '../../kit/nesting-depth';
 import { readYaml } from './yaml-source';
 
 /** Ways YAML nests, each as text holding `n` collections inside one another (plus `wrap` more). */

@@ -1,7 +1,7 @@
 import { load } from 'js-yaml';
 import { isMap, isNode, isScalar, type Document, type LineCounter } from 'yaml';
-import { MAX_NESTING_DEPTH, TOO_DEEP, valueTooDeep } from '../../core/nesting-depth';
-import { parseYamlDocument } from '../../core/yaml-document';
+import { MAX_NESTING_DEPTH, TOO_DEEP, valueTooDeep } from '../../kit/nesting-depth';
+import { parseYamlDocument } from '../../kit/yaml-document';
 import type { CaseProblem, PathSegment } from './problems';
 
 /** A parsed YAML text that can say which line any path in it starts on. */

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { canonicalJson } from '../../llm/cache/canonical-json';
+import { canonicalJson } from '../../kit/canonical-json';
 
 /**
  * A case's identity across runs: a hash of its variables. Runs of the same dataset (or of a

@@ -1,4 +1,4 @@
-import { newId } from '../../core/ids';
+import { newId } from '../../kit/ids';
 import { toErrorPayload } from '../../../shared/errors';
 import type { CallResult } from '../../llm/call/call-llm';
 import type { MatcherContext } from '../matchers/core/definition';

@@ -1,5 +1,5 @@
 import type { ParsedInput } from '../../../shared/contract';
-import { newId } from '../../core/ids';
+import { newId } from '../../kit/ids';
 import type { FrozenPrompt } from '../../prompts/render';
 import type { CaseRecord, DatasetRecord } from '../datasets/dataset-rows';
 import { caseKeys } from './case-key';

@@ -1,5 +1,5 @@
 import { picoToUsd } from '../../../shared/money';
-import type { EventBus } from '../../core/event-bus';
+import type { EventBus } from '../../kit/event-bus';
 import type { ResultRecord } from './run-rows';
 import type { RunPlan } from './run-plan';
 

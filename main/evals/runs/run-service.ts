@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import type { ChannelOutput, ParsedInput, Preflight, RunView } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
-import type { EventBus } from '../../core/event-bus';
+import type { EventBus } from '../../kit/event-bus';
 import type { LlmService } from '../../llm/llm-service';
 import type { PromptService } from '../../prompts/prompt-service';
 import type { Store } from '../../store/store';

@@ -1,5 +1,5 @@
 import { AssayError } from '../../../shared/errors';
-import type { EventBus } from '../../core/event-bus';
+import type { EventBus } from '../../kit/event-bus';
 import type { LlmService } from '../../llm/llm-service';
 import { ProviderError } from '../../llm/provider-error';
 import type { WriteQueue } from '../../store/write-queue';

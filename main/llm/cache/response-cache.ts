@@ -4,7 +4,7 @@ import { readJson } from '../../store/json-column';
 import type { DB, LlmCacheTable } from '../../store/schema';
 import { redactStrings } from '../../tracing/redact';
 import type { ChatRequest, ChatResponse } from '../types';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../../kit/canonical-json';
 
 /** Bumped when the cached response shape changes, so old entries simply miss. */
 const CACHE_FORMAT = 1;

@@ -1,4 +1,4 @@
-import { newId } from '../../core/ids';
+import { newId } from '../../kit/ids';
 import type { PicoUsd } from '../../../shared/money';
 import type { LlmMetrics } from '../../metrics/llm-metrics';
 import type { WriteQueue } from '../../store/write-queue';
@@ -6,7 +6,7 @@ import { cutSecretValues, redactJson, redactText } from '../../tracing/redact';
 import { SpanRepository, type SpanKind, type SpanRecord } from '../../tracing/span-repository';
 import { cacheKey, type ResponseCache } from '../cache/response-cache';
 import type { ProviderLimiter } from '../limits/provider-limiter';
-import { sleep } from '../limits/provider-limiter';
+import { sleep } from '../../kit/sleep';
 import type { PriceBook } from '../pricing/price-book';
 import { ProviderError } from '../provider-error';
 import {

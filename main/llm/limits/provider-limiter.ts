@@ -1,4 +1,4 @@
-import { AssayError } from '../../../shared/errors';
+import { abortError, sleep } from '../../kit/sleep';
 
 export interface ProviderLimits {
   /** Calls in flight at once (0 or undefined: no limit). */
@@ -10,30 +10,6 @@ export interface ProviderLimits {
 }
 
 const MINUTE_MS = 60_000;
-
-function abortError(signal: AbortSignal): AssayError {
-  const reason: unknown = signal.reason;
-  return new AssayError(
-    'CANCELLED',
-    reason instanceof Error ? reason.message : 'The call was cancelled',
-  );
-}
-
-/** Waits `ms`, or rejects as soon as `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(abortError(signal));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(abortError(signal!));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /** A token bucket refilled continuously at `perMinute` per minute, holding at most a minute's worth. */
 class Bucket {

@@ -20,8 +20,8 @@ import {
   SPANS,
   VERSIONS,
 } from '../../../test/fixtures/release-0.1.0-data-dir/release-facts';
-import type { Core } from '../../core/create-core';
-import { createHeadlessCore } from '../../core/create-headless-core';
+import type { Core } from '../../app/create-core';
+import { createHeadlessCore } from '../../app/create-headless-core';
 import { migrationLabel } from '../migration';
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { newId } from './ids';
+import { newId } from '../kit/ids';
 import { spanVariables } from './span-variables';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import { LlmService, type LlmServiceOptions } from '../llm/llm-service';
@@ -18,8 +18,8 @@ import { SettingsService } from '../settings/settings-service';
 import { openStore } from '../store/open-store';
 import type { Store, StoreConfig } from '../store/store';
 import { appVersion } from './app-version';
-import { EventBus } from './event-bus';
-import type { CoreServices } from './services';
+import { EventBus } from '../kit/event-bus';
+import type { CoreServices } from '../api/core-services';
 
 export interface CoreOptions {
   readonly dataDir: string;

@@ -1,12 +1,12 @@
 import type { ImportWarning } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
-import { sameContent } from '../datasets/case-draft';
-import { insertDrafts } from '../datasets/cases';
-import type { DatasetRepository } from '../datasets/dataset-repository';
-import type { CaseRecord } from '../datasets/dataset-rows';
-import { readDatasetFile } from '../datasets/import-dataset';
-import { insertDataset } from '../datasets/lifecycle';
-import type { Suite, SuiteFileCases } from './load-suite';
+import { sameContent } from './case-draft';
+import { insertDrafts } from './cases';
+import type { DatasetRepository } from './dataset-repository';
+import type { CaseRecord } from './dataset-rows';
+import { readDatasetFile } from './import-dataset';
+import { insertDataset } from './lifecycle';
+import type { Suite, SuiteFileCases } from '../suite/load-suite';
 
 /** Dataset names of suites: `suite/<slug of the suite name>`. */
 export function suiteDatasetName(suite: Suite): string {

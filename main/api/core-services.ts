@@ -6,7 +6,7 @@ import type { PromptService } from '../prompts/prompt-service';
 import type { StoreInfo } from '../store/store';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
-import type { EventBus } from './event-bus';
+import type { EventBus } from '../kit/event-bus';
 
 /** The domain services a running core holds; handlers receive this, never globals. */
 export interface CoreServices {
