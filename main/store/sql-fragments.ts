@@ -9,7 +9,8 @@ import type { Dialect } from './store';
 /** True when the JSON array in `column` holds the string `value` (tag filters). */
 export function jsonArrayHas(dialect: Dialect, column: string, value: string): RawBuilder<SqlBool> {
   return dialect === 'postgres'
-    ? sql<SqlBool>`${sql.ref(column)} @> jsonb_build_array(${value}::text)`
+    ? // Compared as JSON text: unescaping every element to text would fail on a stored \u0000.
+      sql<SqlBool>`EXISTS (SELECT 1 FROM json_array_elements(${sql.ref(column)}) AS t(value) WHERE t.value::text = to_json(${value}::text)::text)`
     : sql<SqlBool>`EXISTS (SELECT 1 FROM json_each(${sql.ref(column)}) WHERE value = ${value})`;
 }
 

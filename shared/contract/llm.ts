@@ -4,7 +4,18 @@ import { PROVIDER_IDS } from './settings';
 
 export const providerIdSchema = z.enum(PROVIDER_IDS);
 
-const toolCallSchema = z.object({ id: z.string(), name: z.string(), arguments: z.string() });
+/*
+ * The normalized LLM shapes: the core's provider types (main/llm/types.ts) are inferred from
+ * these schemas, so a field added here reaches every provider without a second declaration.
+ */
+
+export const toolCallSchema = z.object({
+  /** The provider's id for the call (OpenAI `call_…`, Anthropic `toolu_…`, Bedrock toolUseId). */
+  id: z.string(),
+  name: z.string(),
+  /** The arguments as JSON text, exactly as the model produced them. */
+  arguments: z.string(),
+});
 
 export const chatMessageSchema = z.discriminatedUnion('role', [
   z.object({ role: z.literal('system'), content: z.string() }).strict(),
@@ -28,60 +39,79 @@ export const chatMessageSchema = z.discriminatedUnion('role', [
 
 const jsonObject = z.record(z.string(), z.unknown());
 
+export const toolDefinitionSchema = z
+  .object({
+    name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, 'letters, digits, _ and - only (at most 64)'),
+    description: z.string().optional(),
+    /** JSON Schema of the arguments object. */
+    parameters: jsonObject,
+  })
+  .strict();
+
+export const toolChoiceSchema = z.union([
+  z.enum(['auto', 'none', 'required']),
+  z.object({ name: z.string() }).strict(),
+]);
+
+export const responseFormatSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text') }),
+  z.object({ type: z.literal('json_object') }),
+  z.object({
+    type: z.literal('json_schema'),
+    name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/),
+    schema: jsonObject,
+    strict: z.boolean().optional(),
+  }),
+]);
+
 export const chatParamsSchema = z.object({
   provider: providerIdSchema,
   model: z.string().trim().min(1).max(512),
   messages: z.array(chatMessageSchema).min(1, 'needs at least one message'),
-  tools: z
-    .array(
-      z
-        .object({
-          name: z
-            .string()
-            .regex(/^[a-zA-Z0-9_-]{1,64}$/, 'letters, digits, _ and - only (at most 64)'),
-          description: z.string().optional(),
-          parameters: jsonObject,
-        })
-        .strict(),
-    )
-    .optional(),
-  toolChoice: z
-    .union([z.enum(['auto', 'none', 'required']), z.object({ name: z.string() }).strict()])
-    .optional(),
-  responseFormat: z
-    .discriminatedUnion('type', [
-      z.object({ type: z.literal('text') }),
-      z.object({ type: z.literal('json_object') }),
-      z.object({
-        type: z.literal('json_schema'),
-        name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/),
-        schema: jsonObject,
-        strict: z.boolean().optional(),
-      }),
-    ])
-    .optional(),
+  tools: z.array(toolDefinitionSchema).optional(),
+  toolChoice: toolChoiceSchema.optional(),
+  responseFormat: responseFormatSchema.optional(),
   temperature: z.number().min(0).max(2).optional(),
   maxTokens: z.number().int().positive().max(1_000_000).optional(),
   topP: z.number().min(0).max(1).optional(),
   stop: z.array(z.string().min(1)).max(16).optional(),
+  /** Reasoning models (OpenAI o-series / gpt-5, Claude extended thinking budget is derived). */
   reasoningEffort: z.enum(['minimal', 'low', 'medium', 'high']).optional(),
 });
 
 export const usageSchema = z.object({
+  /** Input tokens billed at the normal input rate (cache reads and writes excluded). */
   inputTokens: z.number().int(),
   outputTokens: z.number().int(),
   cacheReadTokens: z.number().int(),
   cacheWriteTokens: z.number().int(),
+  /** Reasoning tokens; already included in outputTokens (reported apart for insight only). */
   reasoningTokens: z.number().int(),
 });
 
-export const callResultSchema = z.object({
+export const finishReasonSchema = z.enum([
+  'stop',
+  'length',
+  'tool_calls',
+  'content_filter',
+  'other',
+]);
+
+/** One provider answer, as the core sees it; `llm.call` returns it without rawFinishReason. */
+export const chatResponseSchema = z.object({
   text: z.string(),
   toolCalls: z.array(toolCallSchema),
-  finishReason: z.enum(['stop', 'length', 'tool_calls', 'content_filter', 'other']),
+  finishReason: finishReasonSchema,
+  /** The model id the provider reports having used (may differ from the requested alias). */
   model: z.string(),
+  /** `x-request-id`, `request-id`, `x-amzn-requestid`: what a provider's support asks for. */
   providerRequestId: z.string().nullable(),
   usage: usageSchema,
+  /** The provider's own finish/stop reason string, for display. */
+  rawFinishReason: z.string().nullable(),
+});
+
+export const callResultSchema = chatResponseSchema.omit({ rawFinishReason: true }).extend({
   /** Null when the model has no price: show "unpriced", never $0. */
   costUsd: z.number().nullable(),
   costPicoUsd: z.number().int().nullable(),
@@ -117,12 +147,17 @@ export const priceViewSchema = z.object({
 });
 export type PriceView = z.infer<typeof priceViewSchema>;
 
-export const modelViewSchema = z.object({
+export const modelInfoSchema = z.object({
   id: z.string(),
+  provider: providerIdSchema,
   name: z.string(),
+  /** 'live' when listed by the provider, 'catalog' when from Assay's static catalog. */
   source: z.enum(['live', 'catalog']),
-  price: priceViewSchema.nullable(),
 });
+
+export const modelViewSchema = modelInfoSchema
+  .omit({ provider: true })
+  .extend({ price: priceViewSchema.nullable() });
 
 export const providerModelsSchema = z.object({
   provider: providerIdSchema,
@@ -195,19 +230,22 @@ export const llmChannels = {
   }),
 };
 
+export const streamDeltaSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({
+    type: z.literal('tool_call'),
+    index: z.number().int(),
+    id: z.string().optional(),
+    name: z.string().optional(),
+    argumentsDelta: z.string().optional(),
+  }),
+  /** A retry after a dropped stream: discard what was streamed so far. */
+  z.object({ type: z.literal('reset') }),
+]);
+
 export const llmTopics = {
   'llm.delta': z.object({
     streamId,
-    delta: z.discriminatedUnion('type', [
-      z.object({ type: z.literal('text'), text: z.string() }),
-      z.object({
-        type: z.literal('tool_call'),
-        index: z.number().int(),
-        id: z.string().optional(),
-        name: z.string().optional(),
-        argumentsDelta: z.string().optional(),
-      }),
-      z.object({ type: z.literal('reset') }),
-    ]),
+    delta: streamDeltaSchema,
   }),
 };

@@ -9,6 +9,7 @@ import { closeStore } from '../close-store';
 import { WriteQueue } from '../write-queue';
 import { redactDatabaseUrl } from './database-url';
 import { migratePostgres } from './migrate';
+import { NulEscapePlugin } from './nul-escape';
 import { assayPgTypes } from './pg-types';
 
 export interface OpenPostgresOptions {
@@ -51,7 +52,10 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Store>
       const vector = await client.query<{ extversion: string }>(
         "SELECT extversion FROM pg_extension WHERE extname = 'vector'",
       );
-      const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+      const db = new Kysely<DB>({
+        dialect: new PostgresDialect({ pool }),
+        plugins: [new NulEscapePlugin()],
+      });
       const writes = new WriteQueue(db);
       return {
         dialect: 'postgres',

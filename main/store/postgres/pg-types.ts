@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { unescapeNul } from './nul-escape';
 
 const { builtins } = pg.types;
 
@@ -8,12 +9,16 @@ const { builtins } = pg.types;
  * - BIGINT (pico-dollars, epoch ms, token counts) and NUMERIC (what SUM of a BIGINT returns)
  *   as numbers: pico-dollar figures stay below 2^53 (9,007 USD per value), as on SQLite.
  * - JSON and JSONB as their text, parsed by the entity's converter like SQLite's TEXT.
+ * - TEXT with U+0000 restored (nul-escape.ts).
  */
 const OVERRIDES = new Map<number, (value: string) => unknown>([
   [builtins.INT8, Number],
   [builtins.NUMERIC, Number],
-  [builtins.JSON, (value) => value],
-  [builtins.JSONB, (value) => value],
+  // Text comes back as it went in: see nul-escape.ts for the U+0000 escape undone here.
+  [builtins.TEXT, unescapeNul],
+  [builtins.VARCHAR, unescapeNul],
+  [builtins.JSON, unescapeNul],
+  [builtins.JSONB, unescapeNul],
 ]);
 
 export const assayPgTypes = {

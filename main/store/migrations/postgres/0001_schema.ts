@@ -6,11 +6,11 @@ import type { Migration } from '../../migration';
  * immutable (a trigger), what others reference is ON DELETE RESTRICT, results are unique per
  * (run, case, repeat).
  *
- * Types: money and epoch milliseconds are BIGINT; JSON that is only stored and read back
- * (prompt content, case variables, requests, outputs) is `json`, which keeps the document's
- * text as written: key order is what a user sees (a dataset's columns come from its variables'
- * order) and `jsonb` would sort the keys. JSON the database filters on (tags, span attributes)
- * is `jsonb`, so containment queries can use an index.
+ * Types: money and epoch milliseconds are BIGINT. JSON is `json`, not `jsonb`: `json` keeps
+ * the document's text as written (key order is what a user sees: a dataset's columns come from
+ * its variables' order; `jsonb` sorts keys) and accepts the escape \u0000 that `jsonb` refuses
+ * (a model's output or a pasted value may hold one; SQLite keeps it). Filters cast where they
+ * need to (tags); span search (issue 13) can add expression indexes on `jsonb` casts.
  */
 export const postgres0001: Migration = {
   id: 1,
@@ -45,7 +45,7 @@ export const postgres0001: Migration = {
       attempts INTEGER NOT NULL,
       cache_hit SMALLINT NOT NULL CHECK (cache_hit IN (0, 1)),
       provider_request_id TEXT,
-      attributes_json JSONB,
+      attributes_json JSON,
       started_at TEXT NOT NULL,
       ended_at TEXT NOT NULL
     );
@@ -78,7 +78,7 @@ export const postgres0001: Migration = {
       name TEXT NOT NULL UNIQUE,
       kind TEXT NOT NULL CHECK (kind IN ('system', 'user', 'chat', 'text')),
       description TEXT NOT NULL DEFAULT '',
-      tags_json JSONB NOT NULL DEFAULT '[]',
+      tags_json JSON NOT NULL DEFAULT '[]',
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
       deleted_at TEXT
@@ -154,7 +154,7 @@ export const postgres0001: Migration = {
       interaction_type TEXT NOT NULL
         CHECK (interaction_type IN ('chat', 'extraction', 'classification', 'generation')),
       description TEXT NOT NULL DEFAULT '',
-      tags_json JSONB NOT NULL DEFAULT '[]',
+      tags_json JSON NOT NULL DEFAULT '[]',
       source_format TEXT,
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL,
@@ -169,7 +169,7 @@ export const postgres0001: Migration = {
       vars_json JSON NOT NULL,
       expected_json JSON,
       matchers_json JSON NOT NULL DEFAULT '[]',
-      tags_json JSONB NOT NULL DEFAULT '[]',
+      tags_json JSON NOT NULL DEFAULT '[]',
       source_span_id TEXT,
       revision INTEGER NOT NULL DEFAULT 1 CHECK (revision >= 1),
       created_at TEXT NOT NULL,
@@ -178,7 +178,6 @@ export const postgres0001: Migration = {
       UNIQUE (dataset_id, position)
     );
     CREATE INDEX test_case_span ON test_case (source_span_id) WHERE source_span_id IS NOT NULL;
-    CREATE INDEX test_case_tags ON test_case USING GIN (tags_json);
 
     CREATE TABLE eval_run (
       id TEXT PRIMARY KEY,
