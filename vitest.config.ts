@@ -10,6 +10,8 @@ const DATABASE_SUITES = [
   'main/store/*.test.ts',
   'main/store/postgres/**/*.test.ts',
   'test/integration/**/*.test.ts',
+  // PostgreSQL only (`assay serve --database`, ...).
+  'test/postgres/**/*.test.ts',
 ];
 /** Integration files that never open a database: once is enough. */
 const NO_DATABASE = [

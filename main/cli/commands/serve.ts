@@ -1,6 +1,7 @@
 import { AssayError } from '../../../shared/errors';
 import { createHeadlessCore } from '../../app/create-headless-core';
 import { resolveDataDir } from '../../app/data-dir';
+import { parseDatabaseUrl } from '../../store/postgres/database-url';
 import { startHttpServer } from '../../server/start-server';
 import { ensureRendererBuilt } from '../ensure-renderer';
 
@@ -30,6 +31,8 @@ function parsePort(raw: string): number {
 /** `assay serve`: the workbench and the HTTP API until SIGINT/SIGTERM. */
 export async function serveCommand(options: ServeOptions): Promise<void> {
   const port = parsePort(options.port);
+  const databaseUrl =
+    options.database !== undefined ? parseDatabaseUrl(options.database, '--database') : undefined;
   const token = options.token ?? process.env.ASSAY_TOKEN;
   const dataDir = resolveDataDir(options.dataDir);
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -38,7 +41,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const core = await createHeadlessCore(
     dataDir,
     process.env,
-    options.database ?? (process.env.ASSAY_DATABASE_URL || undefined),
+    databaseUrl ?? (process.env.ASSAY_DATABASE_URL || undefined),
   );
   let server;
   try {
