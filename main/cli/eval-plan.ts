@@ -2,14 +2,17 @@ import type { ChannelInput } from '../../shared/contract';
 import { AssayError } from '../../shared/errors';
 import { parseTargetId } from '../../shared/target-id';
 import type { Core } from '../app/create-core';
+import { readSuiteCases } from '../evals/datasets/suite-cases';
 import {
   loadSuite,
   parsePromptRef,
+  suiteSyncInput,
   type ModelRef,
   type Suite,
   type SuitePrompt,
   type SuiteTarget,
 } from '../evals/suite/load-suite';
+import { invoke } from './with-core';
 
 /** What `assay eval` was asked for, before anything is stored. */
 export interface EvalPlanOptions {
@@ -86,6 +89,47 @@ function targetsOf(options: EvalPlanOptions, suite: Suite | null, file: string):
 }
 
 /**
+ * The file line a case (by its index in the dataset's order) was written on, for a pre-flight
+ * refusal. The file is read again only when a line is asked for: a run that starts never does.
+ */
+function caseLines(
+  cases: ChannelInput<'datasets.syncSuite'>['cases'],
+  skipUnmapped: boolean,
+): (index: number) => number | undefined {
+  let read: ReturnType<typeof readSuiteCases>['parsed'] | undefined;
+  return (index) => {
+    read ??= readSuiteCases(cases, { skipUnmapped }).parsed;
+    return read.cases[index]?.at.lineOf?.([]);
+  };
+}
+
+/** Imports the suite's own cases into its dataset (suite/<name>) through the contract. */
+async function syncSuite(
+  core: Core,
+  suite: Suite,
+  skipUnmapped: boolean,
+): Promise<{ dataset: string; casesFile: NonNullable<EvalPlan['casesFile']>; warnings: string[] }> {
+  const input = suiteSyncInput(suite, { skipUnmapped });
+  let synced;
+  try {
+    synced = await invoke(core, 'datasets.syncSuite', input);
+  } catch (err) {
+    // A suite whose cases do not read is a configuration problem: exit 2, like any bad suite.
+    if (err instanceof AssayError && err.code === 'VALIDATION_FAILED')
+      throw new AssayError('CONFIG_INVALID', err.message, err.details);
+    throw err;
+  }
+  const { fileName } = input.cases;
+  return {
+    dataset: synced.name,
+    casesFile: { name: fileName, lineOf: caseLines(input.cases, skipUnmapped) },
+    warnings: synced.warnings.map(
+      (w) => `${w.line === undefined ? '' : `${fileName}:${w.line}: `}${w.message}`,
+    ),
+  };
+}
+
+/**
  * Resolves a suite file and the flags into one `evals.start`: flags win over the suite. The
  * cases come from `--dataset NAME`, a suite's `dataset: { name }`, or the suite's own cases,
  * which are imported into its dataset (`suite/<name>`) first.
@@ -113,23 +157,10 @@ export async function planEval(
   if (options.dataset) dataset = options.dataset;
   else if (suite && 'stored' in suite.dataset) dataset = suite.dataset.stored;
   else {
-    const fileSuite = suite!;
-    const fileName = 'fileName' in fileSuite.dataset ? fileSuite.dataset.fileName : where;
-    let synced;
-    try {
-      synced = await core.services.datasets.syncSuite(fileSuite, {
-        skipUnmapped: options.skipUnmapped,
-      });
-    } catch (err) {
-      // A suite whose cases do not read is a configuration problem: exit 2, like any bad suite.
-      if (err instanceof AssayError && err.code === 'VALIDATION_FAILED')
-        throw new AssayError('CONFIG_INVALID', err.message, err.details);
-      throw err;
-    }
-    for (const w of synced.warnings)
-      warnings.push(`${w.line === undefined ? '' : `${fileName}:${w.line}: `}${w.message}`);
-    dataset = synced.name;
-    casesFile = { name: fileName, lineOf: synced.lineOf };
+    const synced = await syncSuite(core, suite!, options.skipUnmapped);
+    warnings.push(...synced.warnings);
+    dataset = synced.dataset;
+    casesFile = synced.casesFile;
   }
   return {
     name: suite?.name ?? `dataset:${dataset}`,

@@ -1,14 +1,14 @@
 import { stringify } from 'yaml';
 import type { PromptContent } from '../../shared/contract';
-import { writeFileAtomic } from '../fs/atomic-write';
-import { promptFilePath, type PromptFile, type PromptFileVersion } from './prompt-file';
+import { promptFileName, type PromptFile, type PromptFileVersion } from './prompt-file';
 import type { PromptRecord } from './prompt-rows';
 import { versionName } from './resolve';
 import type { Stores } from './stores';
 import { formatVersion } from './version-name';
 
-export interface ExportReport {
-  readonly files: string[];
+export interface ExportedFiles {
+  /** Paths relative to the folder the caller writes them into. */
+  readonly files: { readonly path: string; readonly content: string }[];
   readonly prompts: number;
   readonly versions: number;
 }
@@ -51,20 +51,17 @@ export async function promptToFile(stores: Stores, prompt: PromptRecord): Promis
 }
 
 /**
- * Writes one YAML file per prompt (deleted ones included, marked `deleted_at`, so a live
- * prompt's pinned components always travel with it). Files are replaced atomically; files of
- * prompts that no longer exist are left alone.
+ * One YAML file per prompt (deleted ones included, marked `deleted_at`, so a live prompt's
+ * pinned components always travel with it), for the caller to write.
  */
-export async function exportPromptFiles(stores: Stores, dir: string): Promise<ExportReport> {
-  const files: string[] = [];
+export async function exportPromptFiles(stores: Stores): Promise<ExportedFiles> {
+  const files: ExportedFiles['files'] = [];
   let versions = 0;
   const prompts = await stores.prompts.prompts({ includeDeleted: true });
   for (const prompt of prompts) {
     const data = await promptToFile(stores, prompt);
-    const file = promptFilePath(dir, prompt.name);
     // lineWidth 0: never fold long lines, so a prompt's text reads (and diffs) as written.
-    writeFileAtomic(file, stringify(data, { lineWidth: 0 }), 0o644);
-    files.push(file);
+    files.push({ path: promptFileName(prompt.name), content: stringify(data, { lineWidth: 0 }) });
     versions += data.versions.length;
   }
   return { files, prompts: prompts.length, versions };

@@ -1,3 +1,4 @@
+import type { PromptImportReport, PromptImportResult } from '../../shared/contract';
 import { newId } from '../kit/ids';
 import { AssayError, type FieldIssue } from '../../shared/errors';
 import { isUniqueViolation } from '../store/constraint-errors';
@@ -11,31 +12,14 @@ import {
   loadPromptFiles,
   type FileProblem,
   type LoadedPromptFile,
+  type PromptFileText,
 } from './read-prompt-files';
 import { LATEST } from './resolve';
 import type { Stores } from './stores';
 import { insertVersion, uniqueTags } from './versioning';
 import { compareVersions, parseVersion } from './version-name';
 
-export type ImportStatus = 'created' | 'updated' | 'unchanged' | 'conflict';
-
-export interface PromptImportResult {
-  readonly name: string;
-  readonly file: string;
-  readonly status: ImportStatus;
-  readonly versionsAdded: number;
-  readonly labelsSet: readonly string[];
-  readonly reason: string | null;
-}
-
-export interface ImportReport {
-  readonly results: PromptImportResult[];
-  readonly createdPrompts: number;
-  readonly createdVersions: number;
-  readonly unchanged: number;
-  readonly conflicts: PromptImportResult[];
-}
-
+export type ImportReport = PromptImportReport;
 /** Content problems of one file, carried out of the per-file apply with their lines. */
 class InvalidFile extends Error {
   constructor(readonly problems: FileProblem[]) {
@@ -153,17 +137,17 @@ async function applyFile(
 const IMPORT_ATTEMPTS = 3;
 
 /**
- * Imports every prompt file under `dir`, never overwriting: versions and labels the database
+ * Imports prompt files (as read by the caller), never overwriting: versions and labels the database
  * lacks are added (numbers, hashes, authors, messages, dates and parents as in the file); a
  * prompt whose file disagrees with the database is reported as a conflict and left untouched.
  * Any invalid file fails the whole import with nothing changed, in one transaction.
  */
 export async function importPromptFiles(
   stores: Stores,
-  dir: string,
+  files: readonly PromptFileText[],
   actor: string,
 ): Promise<ImportReport> {
-  const { ordered, problems } = dependencyOrder(loadPromptFiles(dir));
+  const { ordered, problems } = dependencyOrder(loadPromptFiles(files));
   if (problems.length > 0) throw invalidFilesError(problems);
   for (let attempt = 1; ; attempt++) {
     try {

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { z } from 'zod';
 import {
   labelNameSchema,
@@ -47,11 +46,11 @@ export type PromptFileVersion = z.infer<typeof promptFileVersionSchema>;
 const SAFE_SEGMENT = /^(?!\.{1,2}$)[^/]+$/;
 
 /**
- * Where a prompt's file goes: `a/b` becomes `DIR/a/b.yaml`. A name whose segments could leave
- * the folder (`..`) or be empty is written as one flat, escaped file name instead.
+ * Where a prompt's file goes, relative to the folder of files: `a/b` becomes `a/b.yaml`. A name
+ * whose segments could leave the folder (`..`) or be empty is one flat, escaped file name instead.
  */
-export function promptFilePath(dir: string, name: string): string {
+export function promptFileName(name: string): string {
   const segments = name.split('/');
-  if (segments.every((s) => SAFE_SEGMENT.test(s))) return path.join(dir, ...segments) + '.yaml';
-  return path.join(dir, `${encodeURIComponent(name)}.yaml`);
+  if (segments.every((s) => SAFE_SEGMENT.test(s))) return `${segments.join('/')}.yaml`;
+  return `${encodeURIComponent(name)}.yaml`;
 }

@@ -1,9 +1,14 @@
-import type { ChannelOutput, PromptSummary, PromptVersionView } from '../../shared/contract';
+import type {
+  ChannelOutput,
+  ParsedInput,
+  PromptSummary,
+  PromptVersionView,
+} from '../../shared/contract';
 import { AssayError } from '../../shared/errors';
 import type { Store } from '../store/store';
 import { currentActor } from './actor';
 import { diffContents } from './diff';
-import { exportPromptFiles, type ExportReport } from './export-files';
+import { exportPromptFiles, type ExportedFiles } from './export-files';
 import { importPromptFiles, type ImportReport } from './import-files';
 import { setLabel } from './labels';
 import { purgePrompt, restorePrompt, softDeletePrompt } from './lifecycle';
@@ -129,14 +134,18 @@ export class PromptService {
     return { from, to, sections: diffContents(before.content, after.content) };
   }
 
-  /** `assay prompts export DIR`: one YAML file per prompt (no contract channel: a local path). */
-  exportFiles(dir: string): Promise<ExportReport> {
-    return exportPromptFiles(this.stores, dir);
+  /** One YAML file per prompt, for the caller to write (`assay prompts export DIR`). */
+  exportFiles(): Promise<ExportedFiles> {
+    return exportPromptFiles(this.stores);
   }
 
-  /** `assay prompts import DIR`: adds what the files have and the database lacks. */
-  importFiles(dir: string, actor: string = this.actor()): Promise<ImportReport> {
-    return importPromptFiles(this.stores, dir, actor);
+  /** Adds what the files have and the database lacks (`assay prompts import DIR`). */
+  importFiles(
+    input: ParsedInput<'prompts.importFiles'>,
+    actor: string = this.actor(),
+  ): Promise<ImportReport> {
+    const unreadable = (input.unreadable ?? []).map((p) => ({ path: p.file, unreadable: p }));
+    return importPromptFiles(this.stores, [...input.files, ...unreadable], actor);
   }
 
   private async find(name: string, where: string): Promise<PromptRecord> {

@@ -1,8 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { isNode, type Document, type LineCounter } from 'yaml';
 import { AssayError } from '../../shared/errors';
-import { decodeUtf8 } from '../../shared/utf8';
 import { TOO_DEEP, valueTooDeep } from '../kit/nesting-depth';
 import { parseYamlDocument } from '../kit/yaml-document';
 import { hashContent } from './content-hash';
@@ -127,37 +124,28 @@ export function invalidFilesError(problems: readonly FileProblem[]): AssayError 
   );
 }
 
-function yamlFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
-}
+/** A prompt file as the caller read it: its text, or why it could not be read as text. */
+export type PromptFileText =
+  | { readonly path: string; readonly content: string }
+  | { readonly path: string; readonly unreadable: FileProblem };
 
 /**
- * Reads every `*.yaml` under `dir`. Any invalid file, or two files claiming one name, fails the
- * whole read with every problem listed, before anything is imported.
+ * Parses every file, in path order. Any invalid file (or one the caller could not read), or two
+ * files claiming one name, fails the whole read with every problem listed, before anything is
+ * imported.
  */
-export function loadPromptFiles(dir: string): LoadedPromptFile[] {
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
-    throw new AssayError('NOT_FOUND', `prompts import: no folder at ${dir}`);
+export function loadPromptFiles(files: readonly PromptFileText[]): LoadedPromptFile[] {
   const problems: FileProblem[] = [];
   const loaded: LoadedPromptFile[] = [];
   const owners = new Map<string, string>();
-  for (const file of yamlFiles(dir)) {
-    // Strict UTF-8: a lenient read would import U+FFFD in place of every bad byte.
-    const decoded = decodeUtf8(fs.readFileSync(path.join(dir, file)));
-    if (!decoded.ok) {
-      const { line, offset } = decoded;
-      problems.push({
-        file,
-        line,
-        message: `invalid UTF-8 at byte ${offset} (save the file as UTF-8)`,
-      });
+  const ordered = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  for (const entry of ordered) {
+    if ('unreadable' in entry) {
+      problems.push(entry.unreadable);
       continue;
     }
-    const result = parsePromptFile(file, decoded.text);
+    const file = entry.path;
+    const result = parsePromptFile(file, entry.content);
     if (!result.ok) {
       problems.push(...result.problems);
       continue;

@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import { datasetChannels } from './datasets';
 import { evalChannels, evalTopics } from './evals';
 import { llmChannels, llmTopics } from './llm';
+import { promptFileChannels } from './prompt-files';
 import { promptChannels } from './prompts';
 import { settingsChannels, settingsTopics } from './settings';
+import { suiteSyncChannels } from './suite-sync';
 import { systemChannels } from './system';
 import { traceChannels } from './traces';
 
@@ -13,7 +15,9 @@ export const channels = {
   ...settingsChannels,
   ...llmChannels,
   ...promptChannels,
+  ...promptFileChannels,
   ...datasetChannels,
+  ...suiteSyncChannels,
   ...evalChannels,
   ...traceChannels,
 };
@@ -48,7 +52,9 @@ export function isTopic(name: string): name is Topic {
 export * from './datasets';
 export * from './evals';
 export * from './llm';
+export * from './prompt-files';
 export * from './prompts';
 export * from './settings';
+export * from './suite-sync';
 export * from './system';
 export * from './traces';

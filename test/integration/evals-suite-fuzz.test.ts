@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import { openTestCore } from '../support/test-database';
 import type { Core } from '../../main/app/create-core';
 import { AssayError } from '../../shared/errors';
-import { loadSuite } from '../../main/evals/suite/load-suite';
+import { loadSuite, suiteSyncInput } from '../../main/evals/suite/load-suite';
 import { tempDir } from '../support/temp-dir';
 
 let core: Core;
@@ -63,7 +63,7 @@ describe('malformed suites', () => {
     // Existing data that must survive every failed import.
     const seed = path.join(dir, 'seed.yaml');
     fs.writeFileSync(seed, stringify(VALID));
-    await core.services.datasets.syncSuite(loadSuite(seed));
+    await core.services.datasets.syncSuite(suiteSyncInput(loadSuite(seed)));
     let rejected = 0;
     await fc.assert(
       fc.asyncProperty(broken, async (text) => {
@@ -73,9 +73,9 @@ describe('malformed suites', () => {
         try {
           const suite = loadSuite(file);
           if (suite.name !== 'fuzzed') return; // a different, valid suite: not this test's concern
-          await core.services.datasets.syncSuite(suite);
+          await core.services.datasets.syncSuite(suiteSyncInput(suite));
           // It was valid after all (e.g. an extra key the dataset reader accepts): data may change.
-          await core.services.datasets.syncSuite(loadSuite(seed));
+          await core.services.datasets.syncSuite(suiteSyncInput(loadSuite(seed)));
         } catch (err) {
           expect(err).toBeInstanceOf(AssayError);
           expect((err as AssayError).code).not.toBe('INTERNAL');

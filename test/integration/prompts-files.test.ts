@@ -8,6 +8,7 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract
 import { promptContentSchema } from '../../shared/contract';
 import { AssayError, ERROR_CODES } from '../../shared/errors';
 import type { Core } from '../../main/app/create-core';
+import { readPromptFiles, writePromptFiles } from '../../main/cli/prompt-files';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
 
@@ -20,6 +21,18 @@ async function newCore(dataDir = tempDir('assay-prompt-files-')): Promise<Core> 
   const core = await openTestCore(dataDir, {});
   cores.push(core);
   return core;
+}
+
+/** What `assay prompts export DIR` does: the files the core answers, written under DIR. */
+async function exportTo(core: Core, dir: string) {
+  const exported = await core.services.prompts.exportFiles();
+  writePromptFiles(dir, exported.files);
+  return exported;
+}
+
+/** What `assay prompts import DIR` does, as `actor`. */
+function importFrom(core: Core, dir: string, actor: string) {
+  return core.services.prompts.importFiles(readPromptFiles(dir), actor);
 }
 
 function api(core: Core) {
@@ -115,7 +128,7 @@ describe('prompt files', () => {
     const source = await newCore();
     await seed(source);
     const dir = tempDir('assay-prompt-export-');
-    const exported = await source.services.prompts.exportFiles(dir);
+    const exported = await exportTo(source, dir);
     expect(exported).toMatchObject({ prompts: 4, versions: 6 });
     expect(fs.existsSync(path.join(dir, 'team/bot.yaml'))).toBe(true);
     const bot = fs.readFileSync(path.join(dir, 'team/bot.yaml'), 'utf8');
@@ -127,7 +140,7 @@ describe('prompt files', () => {
     expect(tone).toContain('Be very {{style}}.\n');
 
     const target = await newCore();
-    const report = await target.services.prompts.importFiles(dir, 'importer');
+    const report = await importFrom(target, dir, 'importer');
     expect(report).toMatchObject({
       createdPrompts: 4,
       createdVersions: 6,
@@ -142,7 +155,7 @@ describe('prompt files', () => {
     expect(rendered.messages[0]).toEqual({ role: 'system', content: 'Be kind.' });
 
     const before = await dump(target);
-    const again = await target.services.prompts.importFiles(dir, 'importer');
+    const again = await importFrom(target, dir, 'importer');
     expect(again).toMatchObject({
       createdPrompts: 0,
       createdVersions: 0,
@@ -156,19 +169,19 @@ describe('prompt files', () => {
     const source = await newCore();
     await seed(source);
     const dir = tempDir('assay-prompt-export-');
-    await source.services.prompts.exportFiles(dir);
+    await exportTo(source, dir);
     const target = await newCore();
-    await target.services.prompts.importFiles(dir, 'importer');
+    await importFrom(target, dir, 'importer');
 
     // Both sides save a v1.2 of "tone" with different words; "ask" only changes at the source.
     await api(source)('prompts.update', { name: 'tone', content: { text: 'Source words' } });
     await api(target)('prompts.update', { name: 'tone', content: { text: 'Target words' } });
     await api(source)('prompts.update', { name: 'ask', content: { text: 'Now about {{topic}}!' } });
     await api(source)('prompts.setLabel', { name: 'ask', label: 'production', version: 'v1.1' });
-    await source.services.prompts.exportFiles(dir);
+    await exportTo(source, dir);
 
     const toneBefore = await api(target)('prompts.versions', { name: 'tone' });
-    const report = await target.services.prompts.importFiles(dir, 'importer');
+    const report = await importFrom(target, dir, 'importer');
     expect(report.conflicts.map((c) => [c.name, c.reason])).toEqual([
       ['tone', 'v1.2 differs from the local v1.2'],
     ]);
@@ -187,7 +200,7 @@ describe('prompt files', () => {
       version: 'v2.0',
     });
     const before = await dump(target);
-    const second = await target.services.prompts.importFiles(dir, 'importer');
+    const second = await importFrom(target, dir, 'importer');
     expect(second.conflicts.map((c) => c.name)).toEqual(['tone', 'team/bot']);
     expect(second.conflicts[1]!.reason).toContain('label production is on v2.0 locally');
     expect(await dump(target)).toEqual(before);
@@ -195,14 +208,13 @@ describe('prompt files', () => {
 
   it('names the file and line of malformed YAML and of invalid content', async () => {
     const core = await newCore();
-    const prompts = core.services.prompts;
     const dir = tempDir('assay-bad-files-');
     fs.mkdirSync(path.join(dir, 'nested'));
     fs.writeFileSync(
       path.join(dir, 'nested/broken.yaml'),
       'name: x\nkind: text\nversions: [\n  {version: v1.0\n',
     );
-    await expect(prompts.importFiles(dir, 't')).rejects.toThrow(
+    await expect(importFrom(core, dir, 't')).rejects.toThrow(
       expect.objectContaining({
         code: 'VALIDATION_FAILED',
         message: expect.stringMatching(/^prompts import: nested\/broken\.yaml:\d+: /),
@@ -223,16 +235,14 @@ describe('prompt files', () => {
       '          content: hi',
     ].join('\n');
     fs.writeFileSync(path.join(dir, 'chatty.yaml'), wrongRole);
-    await expect(prompts.importFiles(dir, 't')).rejects.toThrow(
-      /^prompts import: chatty\.yaml:9: /,
-    );
+    await expect(importFrom(core, dir, 't')).rejects.toThrow(/^prompts import: chatty\.yaml:9: /);
 
     const missingComponent = wrongRole.replace(
       '- role: wizard\n          content: hi',
       '- role: system\n          ref: {prompt: nobody}',
     );
     fs.writeFileSync(path.join(dir, 'chatty.yaml'), missingComponent);
-    await expect(prompts.importFiles(dir, 't')).rejects.toThrow(
+    await expect(importFrom(core, dir, 't')).rejects.toThrow(
       /^prompts import: chatty\.yaml:10: v1\.0: component prompt "nobody" does not exist/,
     );
     expect(await api(core)('prompts.list', { includeDeleted: true })).toEqual({ prompts: [] });
@@ -241,7 +251,6 @@ describe('prompt files', () => {
   it('answers 100 random malformed files with a coded error and an unchanged database', async () => {
     const core = await newCore();
     await seed(core);
-    const prompts = core.services.prompts;
     const dir = tempDir('assay-fuzz-files-');
     const valid = {
       name: 'fresh',
@@ -342,7 +351,7 @@ describe('prompt files', () => {
         fs.writeFileSync(path.join(dir, 'bad.yaml'), text);
         let thrown: unknown;
         try {
-          await prompts.importFiles(dir, 'fuzzer');
+          await importFrom(core, dir, 'fuzzer');
         } catch (err) {
           thrown = err;
         }

@@ -2,7 +2,6 @@ import type { ParsedInput } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
 import { pricePerMillionToPicoPerToken } from '../../../shared/money';
 import type { CoreServices } from '../core-services';
-import type { ChatRequest } from '../../llm/types';
 import { callResultView, priceView } from '../../llm/views';
 import type { Handlers } from '../dispatcher';
 
@@ -26,10 +25,9 @@ export function llmHandlers(services: CoreServices): Pick<Handlers, LlmChannels>
   return {
     'llm.call': async (input: ParsedInput<'llm.call'>) => {
       const { streamId, bypassCache, ...request } = input;
-      const chat = request as ChatRequest;
-      if (!streamId) return callResultView(await llm.call({ request: chat, bypassCache }));
+      if (!streamId) return callResultView(await llm.call({ request, bypassCache }));
       const result = await llm.callCancellable(streamId, {
-        request: chat,
+        request,
         bypassCache,
         onDelta: (delta) => events.publish('llm.delta', { streamId, delta }),
       });

@@ -12,7 +12,9 @@ type PromptChannels =
   | 'prompts.versions'
   | 'prompts.labelHistory'
   | 'prompts.render'
-  | 'prompts.diff';
+  | 'prompts.diff'
+  | 'prompts.exportFiles'
+  | 'prompts.importFiles';
 
 export function promptHandlers(services: CoreServices): Pick<Handlers, PromptChannels> {
   const { prompts } = services;
@@ -29,5 +31,7 @@ export function promptHandlers(services: CoreServices): Pick<Handlers, PromptCha
     'prompts.render': ({ name, version, label, variables, placeholders }) =>
       prompts.render(name, { version, label }, { variables, placeholders }),
     'prompts.diff': ({ name, from, to }) => prompts.diff(name, from, to),
+    'prompts.exportFiles': () => prompts.exportFiles(),
+    'prompts.importFiles': (input) => prompts.importFiles(input),
   };
 }

@@ -32,7 +32,9 @@ export async function callCommand(options: CallOptions): Promise<void> {
       if (delta.type === 'text') live.write(delta.text ?? '');
       if (delta.type === 'reset') live.write('\n[connection dropped; retrying]\n');
     });
-    const onSigint = (): void => void (streamId && core.services.llm.cancel(streamId));
+    const onSigint = (): void => {
+      if (streamId) void invoke(core, 'llm.cancel', { streamId }).catch(() => {});
+    };
     process.once('SIGINT', onSigint);
     try {
       const messages: ChannelInput<'llm.call'>['messages'] = [

@@ -10,7 +10,9 @@ import { createProgressPrinter } from '../eval-progress';
 import { gatedRate, promptLabel, summaryTable } from '../eval-summary';
 import { EXIT_FAILURE, EXIT_OK } from '../exit';
 import { intOption } from '../int-option';
-import { withCore } from '../with-core';
+import { allResults } from '../run-results';
+import { RunWatch } from '../run-watch';
+import { invoke, withCore } from '../with-core';
 
 export interface EvalOptions {
   readonly prompt?: string;
@@ -48,10 +50,12 @@ async function pickBaseline(
   baseline: string,
   groupId: string,
 ): Promise<RunView | null> {
-  if (baseline !== 'latest') return core.services.runs.view(baseline);
-  const candidates = (
-    await core.services.runs.list({ dataset: run.dataset ?? undefined, limit: 500 })
-  ).filter(
+  if (baseline !== 'latest') return invoke(core, 'evals.get', { runId: baseline });
+  const listed = await invoke(core, 'evals.list', {
+    ...(run.dataset === null ? {} : { dataset: run.dataset }),
+    limit: 500,
+  });
+  const candidates = listed.runs.filter(
     (r) =>
       r.groupId !== groupId &&
       r.provider === run.provider &&
@@ -67,12 +71,12 @@ async function pickBaseline(
 
 /** `--resume latest`: every run of the newest group that has not completed. */
 async function resumeRuns(core: Core, which: string): Promise<RunView[]> {
-  const runs = core.services.runs;
-  if (which !== 'latest') return [await runs.resume(which)];
-  const newest = (await runs.list({ limit: 1 }))[0];
+  const resume = (runId: string) => invoke(core, 'evals.resume', { runId });
+  if (which !== 'latest') return [await resume(which)];
+  const newest = (await invoke(core, 'evals.list', { limit: 1 })).runs[0];
   if (!newest) throw new AssayError('NOT_FOUND', '--resume latest: there are no runs yet');
-  const group = await runs.list({ groupId: newest.groupId, limit: 500 });
-  return Promise.all(group.map((r) => runs.resume(r.id)));
+  const group = await invoke(core, 'evals.list', { groupId: newest.groupId, limit: 500 });
+  return Promise.all(group.runs.map((r) => resume(r.id)));
 }
 
 /**
@@ -99,7 +103,7 @@ async function startPlan(
   plan: EvalPlan,
 ): Promise<{ groupId: string; runs: RunView[] }> {
   try {
-    return await core.services.runs.start(plan.start);
+    return await invoke(core, 'evals.start', plan.start);
   } catch (err) {
     const check = (err as { details?: { preflight?: Preflight } }).details?.preflight;
     if (!(err instanceof AssayError) || !check) throw err;
@@ -134,34 +138,37 @@ export async function evalCommand(
   const concurrency = intOption('--concurrency', options.concurrency, 1, 256);
   const repeat = intOption('--repeat', options.repeat, 1, 20);
   await withCore(options.dataDir, async (core) => {
-    const runs = core.services.runs;
-    const { started, suiteName } = options.resume
-      ? { started: await resumeRuns(core, options.resume), suiteName: suiteFile ?? '' }
-      : await startSuite(core, suiteFile, { ...options, concurrency, repeat });
-    const groupId = started[0]!.groupId;
-    for (const r of started)
-      process.stdout.write(
-        `run ${r.id}: ${r.provider}:${r.model} · ${promptLabel(r)} · ${r.totals.cases} cases${r.repeat > 1 ? ` × ${r.repeat}` : ''}\n`,
-      );
-
-    const labels = new Map(started.map((r) => [r.id, `${r.provider}:${r.model}`.padEnd(28)]));
-    const printer = createProgressPrinter(labels);
-    const unsubscribe = core.events.subscribe((topic, payload) => {
-      if (topic === 'eval.progress') printer(payload as Parameters<typeof printer>[0]);
-    });
-    const onSigint = (): void => {
-      for (const r of started) void runs.cancel(r.id);
-    };
-    process.once('SIGINT', onSigint);
-    const heap = startHeapTrim(HEAP_TRIM);
+    // Listening before anything starts: a run that ends at once still reports its end.
+    const watch = new RunWatch(core);
     let finished: RunView[];
+    let started: RunView[];
+    let suiteName: string;
     try {
-      finished = await Promise.all(started.map((r) => runs.wait(r.id)));
+      ({ started, suiteName } = options.resume
+        ? { started: await resumeRuns(core, options.resume), suiteName: suiteFile ?? '' }
+        : await startSuite(core, suiteFile, { ...options, concurrency, repeat }));
+      for (const r of started)
+        process.stdout.write(
+          `run ${r.id}: ${r.provider}:${r.model} · ${promptLabel(r)} · ${r.totals.cases} cases${r.repeat > 1 ? ` × ${r.repeat}` : ''}\n`,
+        );
+      const labels = new Map(started.map((r) => [r.id, `${r.provider}:${r.model}`.padEnd(28)]));
+      watch.onProgress(createProgressPrinter(labels));
+      const runIds = started.map((r) => r.id);
+      const onSigint = (): void => {
+        for (const runId of runIds) void invoke(core, 'evals.cancel', { runId }).catch(() => {});
+      };
+      process.once('SIGINT', onSigint);
+      const heap = startHeapTrim(HEAP_TRIM);
+      try {
+        finished = await Promise.all(started.map((r) => watch.ended(r)));
+      } finally {
+        heap.stop();
+        process.removeListener('SIGINT', onSigint);
+      }
     } finally {
-      heap.stop();
-      process.removeListener('SIGINT', onSigint);
-      unsubscribe();
+      watch.close();
     }
+    const groupId = started[0]!.groupId;
 
     process.stdout.write(`${summaryTable(finished)}\n`);
     const comparisons: ComparisonView[] = [];
@@ -174,7 +181,10 @@ export async function evalCommand(
           );
           continue;
         }
-        const cmp = await runs.compare(base.id, run.id);
+        const cmp = await invoke(core, 'evals.compare', {
+          baselineRunId: base.id,
+          candidateRunId: run.id,
+        });
         comparisons.push(cmp);
         const unscored = cmp.counts.unscored > 0 ? `, ${cmp.counts.unscored} unscored` : '';
         process.stdout.write(
@@ -202,7 +212,7 @@ export async function evalCommand(
         runs: await Promise.all(
           finished.map(async (r) => ({
             ...r,
-            results: (await runs.results({ runId: r.id, offset: 0, limit: 1_000_000 })).results,
+            results: await allResults(core, r.id),
           })),
         ),
         comparisons,

@@ -1,8 +1,8 @@
 import path from 'node:path';
+import type { PromptImportReport } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
-import { currentActor } from '../../prompts/actor';
-import type { ImportReport } from '../../prompts/import-files';
-import { withCore } from '../with-core';
+import { readPromptFiles, writePromptFiles } from '../prompt-files';
+import { invoke, withCore } from '../with-core';
 
 export interface PromptsFilesOptions {
   readonly dataDir?: string;
@@ -14,14 +14,15 @@ export async function promptsExportCommand(
   options: PromptsFilesOptions,
 ): Promise<void> {
   await withCore(options.dataDir, async (core) => {
-    const report = await core.services.prompts.exportFiles(path.resolve(dir));
+    const exported = await invoke(core, 'prompts.exportFiles', {});
+    writePromptFiles(dir, exported.files);
     process.stdout.write(
-      `Exported ${report.prompts} prompts (${report.versions} versions) to ${path.resolve(dir)}\n`,
+      `Exported ${exported.prompts} prompts (${exported.versions} versions) to ${path.resolve(dir)}\n`,
     );
   });
 }
 
-function summary(report: ImportReport): string {
+function summary(report: PromptImportReport): string {
   const lines = [
     `created ${report.createdPrompts} prompts, ${report.createdVersions} versions, ` +
       `unchanged ${report.unchanged}, conflicts ${report.conflicts.length}`,
@@ -46,7 +47,7 @@ export async function promptsImportCommand(
   options: PromptsFilesOptions,
 ): Promise<void> {
   await withCore(options.dataDir, async (core) => {
-    const report = await core.services.prompts.importFiles(path.resolve(dir), currentActor());
+    const report = await invoke(core, 'prompts.importFiles', readPromptFiles(path.resolve(dir)));
     process.stdout.write(summary(report));
     if (report.conflicts.length > 0) {
       const names = report.conflicts.map((c) => c.name).join(', ');

@@ -1,11 +1,12 @@
 import path from 'node:path';
-import type { ResultStatus, ResultView, RunView } from '../../../shared/contract';
+import type { ResultStatus, RunView } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
 import type { Core } from '../../app/create-core';
 import { buildEvalReport } from '../../evals/output/build-report';
 import { writeReport } from '../../evals/output/write-report';
 import { intOption } from '../int-option';
 import { resultsTable, runHeader, runsTable } from '../run-details';
+import { allResults } from '../run-results';
 import { invoke, withCore } from '../with-core';
 
 interface DataDirOption {
@@ -27,8 +28,6 @@ export interface RunsExportOptions extends DataDirOption {
   readonly output: string;
 }
 
-/** `evals.results` pages hold at most this many. */
-const PAGE = 1000;
 const REPORT_EXTENSIONS = /\.(json|jsonl|csv|xml)$/i;
 
 /** A run id, or `latest`: the newest run. */
@@ -37,21 +36,6 @@ async function resolveRunId(core: Core, which: string): Promise<string> {
   const { runs } = await invoke(core, 'evals.list', { limit: 1 });
   if (!runs[0]) throw new AssayError('NOT_FOUND', 'latest: there are no runs yet');
   return runs[0].id;
-}
-
-/** Every result of a run (optionally of one status), page by page, in case order. */
-async function allResults(core: Core, runId: string, status?: ResultStatus): Promise<ResultView[]> {
-  const out: ResultView[] = [];
-  for (;;) {
-    const page = await invoke(core, 'evals.results', {
-      runId,
-      offset: out.length,
-      limit: PAGE,
-      ...(status === undefined ? {} : { status }),
-    });
-    out.push(...page.results);
-    if (page.results.length < PAGE || out.length >= page.total) return out;
-  }
 }
 
 /** `assay runs list`: newest first, optionally of one dataset. */

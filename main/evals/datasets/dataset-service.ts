@@ -7,8 +7,7 @@ import type {
   TestCaseView,
 } from '../../../shared/contract';
 import type { Store } from '../../store/store';
-import { syncSuiteDataset, type SyncedDataset } from './sync-suite';
-import type { Suite } from '../suite/load-suite';
+import { syncSuiteDataset, type SyncedDataset, type SyncSuiteInput } from './sync-suite';
 import { caseView } from './case-draft';
 import { checkDrafts, deleteCase, insertDrafts, updateCase, type CaseEdit } from './cases';
 import { DatasetRepository } from './dataset-repository';
@@ -154,10 +153,7 @@ export class DatasetService {
   }
 
   /** Makes a suite's own dataset (`suite/<name>`) hold exactly the suite file's cases. */
-  syncSuite(
-    suite: Suite,
-    options: { readonly skipUnmapped?: boolean } = {},
-  ): Promise<SyncedDataset> {
-    return syncSuiteDataset(this.repo, suite, options);
+  syncSuite(input: SyncSuiteInput): Promise<SyncedDataset> {
+    return syncSuiteDataset(this.repo, input);
   }
 }

@@ -1,35 +1,24 @@
-import type { ImportWarning } from '../../../shared/contract';
+import type { ChannelOutput, ParsedInput } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
 import { sameContent } from './case-draft';
 import { insertDrafts } from './cases';
 import type { DatasetRepository } from './dataset-repository';
 import type { CaseRecord } from './dataset-rows';
-import { readDatasetFile } from './import-dataset';
 import { insertDataset } from './lifecycle';
-import type { Suite, SuiteFileCases } from '../suite/load-suite';
+import { readSuiteCases } from './suite-cases';
 
 /** Dataset names of suites: `suite/<slug of the suite name>`. */
-export function suiteDatasetName(suite: Suite): string {
+export function suiteDatasetName(suiteName: string): string {
   const slug =
-    suite.name
+    suiteName
       .toLowerCase()
       .replace(/[^a-z0-9._-]+/g, '-')
       .replace(/^[^a-z0-9]+/, '') || 'suite';
   return `suite/${slug}`.slice(0, 128);
 }
 
-export interface SyncedDataset {
-  readonly name: string;
-  readonly changed: boolean;
-  readonly cases: number;
-  readonly warnings: ImportWarning[];
-  /**
-   * The file line case `index` (in the dataset's order) was written on, for pre-flight
-   * messages. Asked only when one is needed: the first answer builds the YAML document with
-   * positions, which the fast parse skips (5,000 cases: about a second).
-   */
-  readonly lineOf: (index: number) => number | undefined;
-}
+export type SyncSuiteInput = ParsedInput<'datasets.syncSuite'>;
+export type SyncedDataset = ChannelOutput<'datasets.syncSuite'>;
 
 /**
  * Makes the suite's dataset hold exactly the suite's cases: created on first use, left alone
@@ -38,32 +27,16 @@ export interface SyncedDataset {
  */
 export async function syncSuiteDataset(
   repo: DatasetRepository,
-  suite: Suite,
-  options: { readonly skipUnmapped?: boolean } = {},
+  input: SyncSuiteInput,
 ): Promise<SyncedDataset> {
-  const name = suiteDatasetName(suite);
-  const cases: SuiteFileCases | { stored: string } = suite.dataset;
-  if ('stored' in cases)
-    throw new AssayError(
-      'CONFIG_INVALID',
-      `${suite.file}: the suite runs the stored dataset "${cases.stored}"; it has no cases of its own to import`,
-    );
-  const { parsed, drafts } = readDatasetFile(
-    cases.format,
-    cases.content,
-    cases.fileName,
-    cases.source,
-    options,
+  const name = suiteDatasetName(input.suite);
+  const { parsed, drafts } = readSuiteCases(input.cases, {
+    skipUnmapped: input.skipUnmapped === true,
+  });
+  const changed = await createdOnce(() =>
+    replaceCases(repo, name, input.file, parsed, drafts, input.cases.format),
   );
-
-  const changed = await createdOnce(() => replaceCases(repo, name, suite, parsed, drafts, cases));
-  return {
-    name,
-    changed,
-    cases: drafts.length,
-    warnings: [...parsed.warnings],
-    lineOf: (index) => parsed.cases[index]?.at.lineOf?.([]),
-  };
+  return { name, changed, cases: drafts.length, warnings: [...parsed.warnings] };
 }
 
 /**
@@ -80,15 +53,15 @@ async function createdOnce(sync: () => Promise<boolean>): Promise<boolean> {
   }
 }
 
-type Read = ReturnType<typeof readDatasetFile>;
+type Read = ReturnType<typeof readSuiteCases>;
 
 async function replaceCases(
   repo: DatasetRepository,
   name: string,
-  suite: Suite,
+  suiteFile: string,
   parsed: Read['parsed'],
   drafts: Read['drafts'],
-  cases: SuiteFileCases,
+  format: SyncSuiteInput['cases']['format'],
 ): Promise<boolean> {
   return repo.transaction(async (trx) => {
     let row = await trx.byName(name);
@@ -102,9 +75,9 @@ async function replaceCases(
         {
           name,
           interactionType: parsed.meta.interactionType ?? 'chat',
-          description: `Cases of ${suite.file}`,
+          description: `Cases of ${suiteFile}`,
           tags: ['suite'],
-          sourceFormat: parsed.format ?? cases.format,
+          sourceFormat: parsed.format ?? format,
         },
         'assay eval',
       );

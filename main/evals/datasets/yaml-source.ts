@@ -88,6 +88,14 @@ function fastParse(text: string): YamlSource | null {
   }
   if (typeof value !== 'object' || value === null) return null;
   if (valueTooDeep(value) !== null || hasNullKey(value)) return null;
+  return parsedSource(value, text);
+}
+
+/**
+ * A source from a value already parsed out of `text` (a caller that read the file parsed it):
+ * lines are found in `text` on demand, as the fast path finds them.
+ */
+export function parsedSource(value: unknown, text: string): YamlSource {
   let lineOf: YamlSource['lineOf'] | null = null;
   return {
     value,

@@ -194,16 +194,19 @@ export class RunService {
     const datasetId = filter.dataset
       ? (await this.deps.datasets.find(filter.dataset, 'evals.list')).id
       : undefined;
+    const executing = new Set(this.active.keys());
     const runs = await this.repo.list({
       datasetId,
       groupId: filter.groupId,
       limit: filter.limit ?? 100,
     });
-    return Promise.all(runs.map((r) => this.viewOf(r)));
+    return Promise.all(runs.map((r) => this.viewOf(r, executing.has(r.id))));
   }
 
   async view(id: string): Promise<RunView> {
-    return this.viewOf(await this.require(id, 'evals.get'));
+    // Read before the row: read after, a run that ended in between would look interrupted.
+    const executing = this.active.has(id);
+    return this.viewOf(await this.require(id, 'evals.get'), executing);
   }
 
   async results(input: ParsedInput<'evals.results'>): Promise<ChannelOutput<'evals.results'>> {
@@ -288,11 +291,12 @@ export class RunService {
     return totals;
   }
 
-  private async viewOf(run: RunRecord): Promise<RunView> {
+  /** `executing`: whether the run executed here when its row was read (see view). */
+  private async viewOf(run: RunRecord, executing = this.active.has(run.id)): Promise<RunView> {
     const [dataset, totals] = await Promise.all([
       run.datasetId ? this.deps.datasets.nameOf(run.datasetId) : null,
       this.totalsOf(run),
     ]);
-    return runView(run, { dataset, executing: this.active.has(run.id), totals });
+    return runView(run, { dataset, executing, totals });
   }
 }

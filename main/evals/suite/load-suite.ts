@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { datasetNameSchema, type ImportFormat, type ProviderId } from '../../../shared/contract';
+import {
+  datasetNameSchema,
+  type ChannelInput,
+  type ImportFormat,
+  type ProviderId,
+} from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
 import { decodeUtf8File } from '../../fs/read-utf8-file';
 import { looksLikeAssayPy } from '../datasets/format-assay-py';
@@ -44,8 +49,35 @@ export interface SuiteFileCases {
   readonly format: ImportFormat;
   readonly content: string;
   readonly fileName: string;
+  /** `content` is the suite file itself, whose run settings (SUITE_KEYS) are not cases. */
+  readonly inSuite?: boolean;
   /** `content` already parsed (YAML), so the dataset reader does not parse it again. */
   readonly source?: YamlSource;
+}
+
+/** What `datasets.syncSuite` needs to make the suite's dataset hold the suite's cases. */
+export function suiteSyncInput(
+  suite: Suite,
+  options: { readonly skipUnmapped?: boolean } = {},
+): ChannelInput<'datasets.syncSuite'> {
+  const cases = suite.dataset;
+  if ('stored' in cases)
+    throw new AssayError(
+      'CONFIG_INVALID',
+      `${suite.file}: the suite runs the stored dataset "${cases.stored}"; it has no cases of its own to import`,
+    );
+  return {
+    suite: suite.name,
+    file: suite.file,
+    cases: {
+      format: cases.format,
+      fileName: cases.fileName,
+      content: cases.content,
+      ...(cases.inSuite ? { inSuite: true } : {}),
+      ...(cases.source ? { parsed: cases.source.value } : {}),
+    },
+    ...(options.skipUnmapped === undefined ? {} : { skipUnmapped: options.skipUnmapped }),
+  };
 }
 
 /** `name`, `name@production`, `name@v1.2`. */
@@ -57,7 +89,8 @@ export function parsePromptRef(ref: string): SuitePrompt | null {
   return /^v\d+\.\d+$/.test(at) ? { name: name!, version: at } : { name: name!, label: at };
 }
 
-const SUITE_KEYS = [
+/** The keys of a suite that say how to run it; every other key is the cases' (test_cases …). */
+export const SUITE_KEYS = [
   'prompt',
   'models',
   'concurrency',
@@ -186,15 +219,7 @@ export function loadSuite(file: string): Suite {
     dataset = { format, content, fileName: dataFile };
   } else {
     // The cases are read from the suite's own parse, without the suite-only keys; lines stay true.
-    const cases = Object.fromEntries(
-      Object.entries(raw).filter(([k]) => !(SUITE_KEYS as readonly string[]).includes(k)),
-    );
-    dataset = {
-      format: 'yaml',
-      content: text,
-      fileName: file,
-      source: { value: cases, lineOf: source.lineOf },
-    };
+    dataset = { format: 'yaml', content: text, fileName: file, inSuite: true, source };
   }
   const name = typeof raw.name === 'string' ? raw.name : base;
   const modelKey = (key: 'embedding_model' | 'judge_model'): ModelRef | undefined => {
