@@ -21,11 +21,13 @@ import {
  * which `json` columns accept (Assay's Postgres schema uses `json`, not `jsonb`, for that).
  */
 const ESCAPE = '\uffff';
+// eslint-disable-next-line no-control-regex -- U+0000 is the very character escaped here.
 const NEEDS_ESCAPE = /[\u0000\uffff]/;
 const ESCAPED = /\uffff[01]/g;
 
 export function escapeNul(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
+  // eslint-disable-next-line no-control-regex -- as above.
   return text.replace(/[\u0000\uffff]/g, (c) => (c === '\u0000' ? `${ESCAPE}0` : `${ESCAPE}1`));
 }
 
