@@ -1,5 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../../../test/support/temp-dir';
 import { migrate } from './migrate';
 import type { Migration } from '../migration';
 
@@ -40,6 +42,33 @@ describe('migrate', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     expect(tables(db)).toEqual(['a']);
     expect(db.prepare('SELECT * FROM a').all()).toEqual([{ x: 42 }]);
+  });
+
+  it('applies nothing when another process migrated between its first look and its lock', () => {
+    const file = path.join(tempDir(), 'race.db');
+    const first = new BetterSqlite3(file);
+    const second = new BetterSqlite3(file);
+    const list = [m(1, 'a', 'CREATE TABLE a (x)'), m(2, 'b', 'CREATE TABLE b (y)')];
+    let raced = false;
+    // `first` reads version 0; before it takes the lock, `second` migrates the whole file.
+    const racing = new Proxy(first, {
+      get(target, key) {
+        if (key === 'pragma' && !raced) {
+          return (source: string, options?: { simple: boolean }) => {
+            const seen: unknown = target.pragma(source, options);
+            raced = true;
+            migrate(second, list);
+            return seen;
+          };
+        }
+        const value: unknown = Reflect.get(target, key, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    expect(migrate(racing, list)).toEqual({ from: 2, to: 2, applied: [] });
+    expect(tables(first)).toEqual(['a', 'b']);
+    first.close();
+    second.close();
   });
 
   it('refuses a database from a newer build', () => {
