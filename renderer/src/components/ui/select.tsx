@@ -4,8 +4,8 @@ import type { ComponentProps } from 'react';
 import { cn } from '../../lib/utils';
 
 /**
- * shadcn/ui's Select on Radix, styled like Input: for choices that need more than a native
- * <select> offers (items with a hint, a "create new" entry), keyboard and screen-reader ready.
+ * shadcn/ui's Select on Radix, styled like Input: every choice in the workbench (items with a
+ * hint, a "create new" entry), keyboard and screen-reader ready.
  */
 export const Select = SelectPrimitive.Root;
 export const SelectGroup = SelectPrimitive.Group;
