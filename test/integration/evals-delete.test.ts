@@ -30,11 +30,12 @@ async function count(table: 'eval_run_case' | 'eval_result', runId: string): Pro
   return Number(row.n);
 }
 
-async function startRun(): Promise<RunView> {
+async function startRun(bypassCache = false): Promise<RunView> {
   const { runs } = await call<{ runs: RunView[] }>('evals.start', {
     dataset: 'to-delete',
     prompt: { template: 'Say {{word}}' },
     targets: [{ provider: 'openai', model: 'gpt-4o-mini' }],
+    bypassCache,
   });
   return runs[0]!;
 }
@@ -115,7 +116,8 @@ describe('evals.delete', () => {
   it('refuses a run that is executing with CONFLICT, and deletes it once it is done', async () => {
     fake.latencyMs = 400;
     try {
-      const run = await startRun();
+      // Past the cache: earlier tests' answers would let the run end before the delete arrives.
+      const run = await startRun(true);
       const res = await dispatch('evals.delete', { runId: run.id });
       expect(res).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
       expect((res as { error: { message: string } }).error.message).toContain('is executing');
