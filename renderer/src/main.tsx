@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { withErrorToasts } from './app/toasting-client';
 import { createClient } from './client';
 import { applyTheme, readCachedTheme } from './theme/theme-dom';
 import './styles.css';
@@ -14,6 +13,6 @@ if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <App client={withErrorToasts(createClient())} />
+    <App client={createClient()} />
   </StrictMode>,
 );

@@ -1,6 +1,12 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import type { Client } from '../client';
+import { TooltipProvider } from '../components/ui/tooltip';
+import { EventInvalidation } from '../query/event-invalidation';
+import { createQueryClient } from '../query/query-client';
+import { QueryTransportProvider } from '../query/query-transport';
 import { ThemeProvider } from '../theme/theme-context';
 import { AppShell } from './app-shell';
 import { ClientProvider } from './client-context';
@@ -8,26 +14,38 @@ import { ErrorBoundary } from './error-boundary';
 import { SettingsProvider } from './settings-context';
 import { SystemInfoProvider } from './system-info-context';
 import { ThemedToaster } from './themed-toaster';
+import { withErrorToasts } from './toasting-client';
 
 /**
+ * Queries and mutations call the plain client and decide about toasts themselves (see
+ * query-client.ts); `useClient()` still hands out the toasting one to code not yet on queries.
  * Routes live in the URL hash (`#/settings`): the page itself is always `index.html`, which
  * works the same under Electron's app:// protocol and `assay serve`.
  */
 export function App({ client }: { client: Client }) {
+  const [queryClient] = useState(createQueryClient);
+  const [toasting] = useState(() => withErrorToasts(client));
   return (
     <ErrorBoundary>
-      <ClientProvider client={client}>
-        <SystemInfoProvider>
-          <SettingsProvider>
-            <ThemeProvider>
-              <Router hook={useHashLocation}>
-                <AppShell />
-              </Router>
-              <ThemedToaster />
-            </ThemeProvider>
-          </SettingsProvider>
-        </SystemInfoProvider>
-      </ClientProvider>
+      <QueryClientProvider client={queryClient}>
+        <QueryTransportProvider client={client}>
+          <EventInvalidation />
+          <ClientProvider client={toasting}>
+            <SystemInfoProvider>
+              <SettingsProvider>
+                <ThemeProvider>
+                  <TooltipProvider delayDuration={300}>
+                    <Router hook={useHashLocation}>
+                      <AppShell />
+                    </Router>
+                  </TooltipProvider>
+                  <ThemedToaster />
+                </ThemeProvider>
+              </SettingsProvider>
+            </SystemInfoProvider>
+          </ClientProvider>
+        </QueryTransportProvider>
+      </QueryClientProvider>
     </ErrorBoundary>
   );
 }

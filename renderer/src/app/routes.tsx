@@ -1,13 +1,37 @@
+import { lazy, Suspense } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
 import { PAGES, type PageName } from '../navigation/pages';
-import { DatasetsPage } from '../pages/datasets/datasets-page';
-import { EvalsPage } from '../pages/evals/evals-page';
-import { ModelsPage } from '../pages/models/models-page';
 import { NotBuiltPage } from '../pages/not-built-page';
 import { NotFoundPage } from '../pages/not-found-page';
-import { PlaygroundPage } from '../pages/playground/playground-page';
-import { PromptsPage } from '../pages/prompts/prompts-page';
-import { SettingsPage } from '../pages/settings/settings-page';
+
+// One chunk per page: the first paint loads only the page it opens on.
+const DatasetsPage = lazy(() =>
+  import('../pages/datasets/datasets-page').then((m) => ({ default: m.DatasetsPage })),
+);
+const EvalsPage = lazy(() =>
+  import('../pages/evals/evals-page').then((m) => ({ default: m.EvalsPage })),
+);
+const ModelsPage = lazy(() =>
+  import('../pages/models/models-page').then((m) => ({ default: m.ModelsPage })),
+);
+const PlaygroundPage = lazy(() =>
+  import('../pages/playground/playground-page').then((m) => ({ default: m.PlaygroundPage })),
+);
+const PromptsPage = lazy(() =>
+  import('../pages/prompts/prompts-page').then((m) => ({ default: m.PromptsPage })),
+);
+const SettingsPage = lazy(() =>
+  import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
+);
+
+/** Shown while a page's chunk loads (a local file or server: rarely long enough to see). */
+function PageLoading() {
+  return (
+    <div role="status" className="p-6 text-xs text-muted-foreground">
+      Loading…
+    </div>
+  );
+}
 
 /** Pages with their own component above; every other page shows the not-built notice. */
 const BUILT: ReadonlySet<PageName> = new Set([
@@ -21,38 +45,40 @@ const BUILT: ReadonlySet<PageName> = new Set([
 
 export function Routes() {
   return (
-    <Switch>
-      <Route path="/">
-        <Redirect to="/prompts" replace />
-      </Route>
-      <Route path="/prompts">
-        <PromptsPage />
-      </Route>
-      <Route path="/settings">
-        <SettingsPage />
-      </Route>
-      <Route path="/models">
-        <ModelsPage />
-      </Route>
-      {/* Links carry `?prompt=…&version=…` inside the hash, so the query must match too. */}
-      <Route path={/^\/playground(?:\?.*)?$/}>
-        <PlaygroundPage />
-      </Route>
-      {/* `#/datasets/<name>`; `#/evals/{runs/<id>,list?dataset=…,compare?…,matrix?…}`. */}
-      <Route path={/^\/datasets(?:[/?].*)?$/}>
-        <DatasetsPage />
-      </Route>
-      <Route path={/^\/evals(?:[/?].*)?$/}>
-        <EvalsPage />
-      </Route>
-      {PAGES.filter((page) => !BUILT.has(page.name)).map((page) => (
-        <Route key={page.name} path={page.path}>
-          <NotBuiltPage page={page} />
+    <Suspense fallback={<PageLoading />}>
+      <Switch>
+        <Route path="/">
+          <Redirect to="/prompts" replace />
         </Route>
-      ))}
-      <Route>
-        <NotFoundPage />
-      </Route>
-    </Switch>
+        <Route path="/prompts">
+          <PromptsPage />
+        </Route>
+        <Route path="/settings">
+          <SettingsPage />
+        </Route>
+        <Route path="/models">
+          <ModelsPage />
+        </Route>
+        {/* Links carry `?prompt=…&version=…` inside the hash, so the query must match too. */}
+        <Route path={/^\/playground(?:\?.*)?$/}>
+          <PlaygroundPage />
+        </Route>
+        {/* `#/datasets/<name>`; `#/evals/{runs/<id>,list?dataset=…,compare?…,matrix?…}`. */}
+        <Route path={/^\/datasets(?:[/?].*)?$/}>
+          <DatasetsPage />
+        </Route>
+        <Route path={/^\/evals(?:[/?].*)?$/}>
+          <EvalsPage />
+        </Route>
+        {PAGES.filter((page) => !BUILT.has(page.name)).map((page) => (
+          <Route key={page.name} path={page.path}>
+            <NotBuiltPage page={page} />
+          </Route>
+        ))}
+        <Route>
+          <NotFoundPage />
+        </Route>
+      </Switch>
+    </Suspense>
   );
 }
