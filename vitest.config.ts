@@ -29,6 +29,8 @@ export default defineConfig({
             'main/**/*.test.ts',
             'shared/**/*.test.ts',
             'preload/**/*.test.ts',
+            // The renderer's logic that needs no DOM (query layer, parsers).
+            'renderer/src/**/*.test.ts',
             'test/integration/**/*.test.ts',
           ],
           environment: 'node',

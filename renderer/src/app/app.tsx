@@ -29,7 +29,7 @@ export function App({ client }: { client: Client }) {
     <ErrorBoundary>
       <QueryClientProvider client={queryClient}>
         <QueryTransportProvider client={client}>
-          <EventInvalidation />
+          <EventInvalidation transport={client} />
           <ClientProvider client={toasting}>
             <SystemInfoProvider>
               <SettingsProvider>

@@ -48,27 +48,42 @@ function pathMessages(error: ClientError): PathMessage[] {
   );
 }
 
+/** The part of a form showSubmitError uses (a react-hook-form `UseFormReturn` has it). */
+export type SubmitErrorTarget<T extends FieldValues> = Pick<
+  UseFormReturn<T, unknown, unknown>,
+  'getValues' | 'setError'
+>;
+
+/** `matchers[0].value` → `matchers.0.value`, react-hook-form's path form. */
+function dotted(path: string): string {
+  return path.replace(/\[(\d+)\]/g, '.$1').replace(/^\./, '');
+}
+
 /**
  * Shows a failed submit in the form, once: each VALIDATION_FAILED issue on the field it names
- * (the nearest field the form has, `matchers[0].value` falling back to `matchers`), and
- * anything else as the form's own error above its buttons.
+ * (the longest part of its path the form holds: `matchers.0.value`, else `matchers`), and
+ * anything else as the form's own error above its buttons. Returns where the messages went.
  */
 export function showSubmitError<T extends FieldValues>(
-  form: UseFormReturn<T, unknown, unknown>,
+  form: SubmitErrorTarget<T>,
   err: unknown,
-): void {
+): string[] {
   const error = toClientError(err);
-  const fields = new Set(Object.keys(form.getValues()));
-  let placed = 0;
+  const placed: string[] = [];
   for (const { path, message } of pathMessages(error)) {
-    const parts = path.split(/[.[\]]+/).filter(Boolean);
-    const field = parts.find((_, i) => fields.has(parts.slice(0, i + 1).join('.')))
-      ? parts[0]!
-      : null;
-    if (!field) continue;
-    const fullPath = path.replace(/\[(\d+)\]/g, '.$1');
-    form.setError((fields.has(fullPath) ? fullPath : field) as Path<T>, { message });
-    placed += 1;
+    const parts = dotted(path).split('.');
+    for (let n = parts.length; n > 0; n -= 1) {
+      const candidate = parts.slice(0, n).join('.');
+      if (form.getValues(candidate as Path<T>) === undefined) continue;
+      const shown = n === parts.length ? message : `${parts.slice(n).join('.')}: ${message}`;
+      form.setError(candidate as Path<T>, { message: shown });
+      placed.push(candidate);
+      break;
+    }
   }
-  if (placed === 0) form.setError('root', { message: error.toString() });
+  if (placed.length === 0) {
+    form.setError('root', { message: error.toString() });
+    placed.push('root');
+  }
+  return placed;
 }
