@@ -7,6 +7,8 @@ export interface ResultColumn {
   readonly label: string;
   /** A CSS width for the fixed-layout table. */
   readonly width: string;
+  /** Takes the room the fixed columns leave (at least `width`). */
+  readonly grows?: boolean;
   readonly numeric?: boolean;
   /** What sorting compares; null sorts last. */
   readonly sortValue: (r: ResultView) => string | number | null;
@@ -32,9 +34,9 @@ const STATUS_ORDER: Record<ResultView['status'], number> = {
 };
 
 const FIXED: readonly ResultColumn[] = [
-  { id: 'expected', label: 'Expected', width: '12rem', sortValue: (r) => expectedText(r.expected) },
-  { id: 'output', label: 'Output', width: '20rem', sortValue: outputText },
-  { id: 'status', label: 'Status', width: '6rem', sortValue: (r) => STATUS_ORDER[r.status] },
+  { id: 'expected', label: 'Expected', width: '10rem', sortValue: (r) => expectedText(r.expected) },
+  { id: 'output', label: 'Output', width: '14rem', grows: true, sortValue: outputText },
+  { id: 'status', label: 'Status', width: '5.5rem', sortValue: (r) => STATUS_ORDER[r.status] },
   {
     id: 'score',
     label: 'Score',
@@ -46,7 +48,7 @@ const FIXED: readonly ResultColumn[] = [
   {
     id: 'matchers',
     label: 'Matchers',
-    width: '12rem',
+    width: '9rem',
     sortValue: (r) => r.matchers.filter((m) => !m.unscored && !m.pass).length,
   },
   { id: 'cost', label: 'Cost', width: '6rem', numeric: true, sortValue: (r) => r.costUsd },
@@ -62,7 +64,7 @@ const FIXED: readonly ResultColumn[] = [
 export const POSITION_COLUMN: ResultColumn = {
   id: 'position',
   label: '#',
-  width: '4.5rem',
+  width: '4rem',
   numeric: true,
   sortValue: (r) => r.position * 1000 + r.repeatIndex,
 };
@@ -80,7 +82,7 @@ export function resultColumns(variables: readonly string[]): ResultColumn[] {
     ...variables.map((name) => ({
       id: `var:${name}`,
       label: name,
-      width: '11rem',
+      width: '9rem',
       sortValue: (r: ResultView) => r.vars[name] ?? null,
     })),
     ...FIXED,

@@ -126,7 +126,7 @@ export function ResultsTable({ runId, totals }: ResultsTableProps) {
         ref={scroller}
         // The kit's Table wraps itself in a horizontal scroller; this one scrolls both ways
         // instead, so the header can stick to its top.
-        className="h-[min(65vh,44rem)] overflow-auto rounded-lg border bg-card [&>div]:overflow-visible"
+        className="max-h-[min(65vh,44rem)] overflow-auto rounded-lg border bg-card [&>div]:overflow-visible"
         data-testid="results-scroller"
       >
         <Table
@@ -139,7 +139,7 @@ export function ResultsTable({ runId, totals }: ResultsTableProps) {
           <colgroup>
             <col style={{ width: POSITION_COLUMN.width }} />
             {visible.map((c) => (
-              <col key={c.id} style={{ width: c.width }} />
+              <col key={c.id} style={c.grows ? undefined : { width: c.width }} />
             ))}
           </colgroup>
           <TableHeader className="sticky top-0 z-10 bg-muted">

@@ -146,7 +146,7 @@ export function RunMatrix({ groupId, dataset, runIds, filter }: RunMatrixProps) 
             ref={scroller}
             // The kit's Table scrolls sideways by itself; this box scrolls both ways instead, so
             // the column heads stick to its top.
-            className="h-[min(70vh,48rem)] overflow-auto rounded-lg border bg-card [&>div]:overflow-visible"
+            className="max-h-[min(70vh,48rem)] overflow-auto rounded-lg border bg-card [&>div]:overflow-visible"
           >
             <Table
               className="table-fixed text-[13px]"
@@ -177,9 +177,11 @@ export function RunMatrix({ groupId, dataset, runIds, filter }: RunMatrixProps) 
                   ))}
                 </TableRow>
               </TableHeader>
-              <tbody aria-hidden>
-                <tr style={{ height: before }} />
-              </tbody>
+              {before > 0 ? (
+                <tbody aria-hidden>
+                  <tr style={{ height: before }} />
+                </tbody>
+              ) : null}
               <tbody>
                 {items.map((item) => {
                   const row = rows[item.index];
@@ -229,9 +231,11 @@ export function RunMatrix({ groupId, dataset, runIds, filter }: RunMatrixProps) 
                   );
                 })}
               </tbody>
-              <tbody aria-hidden>
-                <tr style={{ height: after }} />
-              </tbody>
+              {after > 0 ? (
+                <tbody aria-hidden>
+                  <tr style={{ height: after }} />
+                </tbody>
+              ) : null}
             </Table>
             {rows.length === 0 && !loading ? (
               <p

@@ -96,7 +96,7 @@ export function RunsChart({ runs, dataset }: { runs: readonly RunView[]; dataset
         <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
           <XAxis {...X_AXIS} />
-          <YAxis {...AXIS_PROPS} width={56} tickFormatter={(v: number) => fmtUsd(v)} />
+          <YAxis {...AXIS_PROPS} width={76} tickFormatter={(v: number) => fmtUsd(v)} />
           <Tooltip
             {...TOOLTIP_STYLE}
             labelFormatter={label}
