@@ -147,9 +147,10 @@ describe('eval results in Chromium', () => {
 
     await page.reload();
     await page.getByTestId('run-detail').waitFor();
-    await expect(page.getByTestId('run-detail').getAttribute('data-run-id')).resolves.toBe(
-      group.mini.id,
-    );
+    // The run loads again from the address alone.
+    await expect
+      .poll(() => page.getByTestId('run-detail').getAttribute('data-run-id'))
+      .toBe(group.mini.id);
     await expect.poll(() => rows().count()).toBe(4);
     await page.getByTestId('results-head-var:word').waitFor();
     await expect(page.getByTestId('results-head-var:tone').count()).resolves.toBe(0);
@@ -157,6 +158,40 @@ describe('eval results in Chromium', () => {
     await page.getByTestId('results-column-var:tone').click();
     await page.keyboard.press('Escape');
     await page.getByTestId('results-head-var:tone').waitFor();
+  });
+
+  it('renders only the rows in view of a large run, and still searches every row', async () => {
+    const many = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `  - vars: { word: w${i}, tone: calm }\n    matchers: [{ type: contains, value: w${i} }]`,
+    ).join('\n');
+    await api('datasets.import', {
+      format: 'yaml',
+      name: 'many',
+      content: `test_cases:\n${many}\n`,
+    });
+    const started = await api<{ runs: Run[] }>('evals.start', {
+      dataset: 'many',
+      prompt: { template: 'Say {{word}}.' },
+      targets: [{ provider: 'openai', model: 'gpt-4o' }],
+      concurrency: 200,
+    });
+    const run = await completed(started.runs[0]!.id);
+    await page.goto(`${server.url}/#/evals/runs/${run.id}`);
+    await page.getByTestId('run-detail').waitFor();
+    await expect.poll(() => page.getByTestId('results-count').textContent()).toBe('400 results');
+    // A screenful is rendered, not 400 rows.
+    await expect.poll(() => rows().count()).toBeLessThan(80);
+    await page.getByTestId('results-scroller').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await page.getByTestId('result-row-399-0').waitFor();
+    await expect(rows().count()).resolves.toBeLessThan(80);
+    // The search reaches rows never rendered.
+    await page.getByTestId('results-search').fill('w250');
+    await expect.poll(() => rows().count()).toBe(1);
+    await page.getByTestId('result-row-250-0').getByRole('button').first().click();
+    await page.getByTestId('result-details-250-0').waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'eval-results-large.png') });
   });
 
   it('shows a run group as a matrix, filtered to failures in the address', async () => {
