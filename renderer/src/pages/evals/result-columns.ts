@@ -34,13 +34,13 @@ const STATUS_ORDER: Record<ResultView['status'], number> = {
 };
 
 const FIXED: readonly ResultColumn[] = [
-  { id: 'expected', label: 'Expected', width: '10rem', sortValue: (r) => expectedText(r.expected) },
-  { id: 'output', label: 'Output', width: '14rem', grows: true, sortValue: outputText },
+  { id: 'expected', label: 'Expected', width: '8rem', sortValue: (r) => expectedText(r.expected) },
+  { id: 'output', label: 'Output', width: '12rem', grows: true, sortValue: outputText },
   { id: 'status', label: 'Status', width: '5.5rem', sortValue: (r) => STATUS_ORDER[r.status] },
   {
     id: 'score',
     label: 'Score',
-    width: '6.5rem',
+    width: '6rem',
     numeric: true,
     // Only a judged result has a score to sort by; the rest go last.
     sortValue: (r) => (r.status === 'pass' || r.status === 'fail' ? r.score : null),
@@ -48,14 +48,14 @@ const FIXED: readonly ResultColumn[] = [
   {
     id: 'matchers',
     label: 'Matchers',
-    width: '9rem',
+    width: '8rem',
     sortValue: (r) => r.matchers.filter((m) => !m.unscored && !m.pass).length,
   },
-  { id: 'cost', label: 'Cost', width: '6rem', numeric: true, sortValue: (r) => r.costUsd },
+  { id: 'cost', label: 'Cost', width: '5.5rem', numeric: true, sortValue: (r) => r.costUsd },
   {
     id: 'latency',
     label: 'Latency',
-    width: '5.5rem',
+    width: '4.5rem',
     numeric: true,
     sortValue: (r) => r.latencyMs,
   },
@@ -82,7 +82,7 @@ export function resultColumns(variables: readonly string[]): ResultColumn[] {
     ...variables.map((name) => ({
       id: `var:${name}`,
       label: name,
-      width: '9rem',
+      width: '8rem',
       sortValue: (r: ResultView) => r.vars[name] ?? null,
     })),
     ...FIXED,

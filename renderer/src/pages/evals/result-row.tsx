@@ -19,6 +19,8 @@ interface ResultRowProps {
   /** The virtualizer measures each row (with its details) through this. */
   measureRef: Ref<HTMLTableSectionElement>;
   index: number;
+  /** The scroller's visible width, for the details (unknown before the first layout). */
+  detailsWidth: number | undefined;
 }
 
 /** Text cut to one line; the whole of it on hover. */
@@ -84,6 +86,7 @@ export function ResultRow({
   onToggle,
   measureRef,
   index,
+  detailsWidth,
 }: ResultRowProps) {
   const id = `${result.position}-${result.repeatIndex}`;
   return (
@@ -128,7 +131,9 @@ export function ResultRow({
       {expanded ? (
         <TableRow className="hover:bg-transparent">
           <TableCell colSpan={columns.length + 1} className="p-0">
-            <ResultDetails result={result} />
+            <div className="sticky left-0" style={{ width: detailsWidth }}>
+              <ResultDetails result={result} />
+            </div>
           </TableCell>
         </TableRow>
       ) : null}

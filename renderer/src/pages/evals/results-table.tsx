@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { ArrowDown, ArrowUp, ArrowUpDown } from 'lucide-react';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { RunTotals } from '../../../../shared/contract';
 import { Table, TableHead, TableHeader, TableRow } from '../../components/ui/table';
 import { cn } from '../../lib/utils';
@@ -21,6 +21,22 @@ import { useRunResults } from './use-result-pages';
 interface ResultsTableProps {
   runId: string;
   totals: RunTotals;
+}
+
+/**
+ * The visible width of the scroller: an expanded row's details are that wide and stick to its
+ * left edge, so they stay readable when many columns scroll the table sideways.
+ */
+function useViewWidth(ref: RefObject<HTMLElement | null>): number | undefined {
+  const [width, setWidth] = useState<number>();
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }
 
 const nextSort = (sort: ResultSort | null, column: string): ResultSort | null =>
@@ -90,6 +106,7 @@ export function ResultsTable({ runId, totals }: ResultsTableProps) {
   }, [all, filter, query, sort, columns]);
 
   const scroller = useRef<HTMLDivElement>(null);
+  const viewWidth = useViewWidth(scroller);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read in render on purpose.
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -175,6 +192,7 @@ export function ResultsTable({ runId, totals }: ResultsTableProps) {
                 measureRef={virtualizer.measureElement}
                 result={result}
                 columns={visible}
+                detailsWidth={viewWidth}
                 expanded={expanded.has(key)}
                 onToggle={() => toggle(key)}
               />

@@ -98,7 +98,9 @@ export function ResultsToolbar(props: ResultsToolbarProps) {
         </DropdownMenuContent>
       </DropdownMenu>
       <span className="ml-auto text-xs text-muted-foreground" data-testid="results-count">
-        {props.shown === null ? 'Loading…' : `${fmtCount(props.shown)} results`}
+        {props.shown === null
+          ? 'Loading…'
+          : `${fmtCount(props.shown)} ${props.shown === 1 ? 'result' : 'results'}`}
       </span>
     </div>
   );
