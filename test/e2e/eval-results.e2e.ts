@@ -270,5 +270,17 @@ describe('eval results in Chromium', () => {
     await page.reload();
     await page.getByTestId('runs-chart').waitFor();
     await expect(page.getByTestId('runs-dataset-filter').textContent()).resolves.toBe('words');
+
+    // Runs picked by hand make a matrix too, oldest on the left.
+    await page.getByTestId(`compare-pick-${group.mini.id}`).check();
+    await page.getByTestId(`compare-pick-${third.runs[0]!.id}`).check();
+    await page.getByTestId('matrix-selected').click();
+    await page.waitForURL(/#\/evals\/matrix\?runs=/);
+    await page.getByTestId('run-matrix').waitFor();
+    await expect.poll(() => page.locator('thead [data-testid^="matrix-column-"]').count()).toBe(2);
+    await expect(page.getByTestId('matrix-column-0').textContent()).resolves.toContain(
+      'gpt-4o-mini',
+    );
+    await expect.poll(() => page.locator('[data-testid^="matrix-row-"]').count()).toBe(4);
   });
 });

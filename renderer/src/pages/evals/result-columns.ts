@@ -51,11 +51,11 @@ const FIXED: readonly ResultColumn[] = [
     width: '8rem',
     sortValue: (r) => r.matchers.filter((m) => !m.unscored && !m.pass).length,
   },
-  { id: 'cost', label: 'Cost', width: '5.5rem', numeric: true, sortValue: (r) => r.costUsd },
+  { id: 'cost', label: 'Cost', width: '5rem', numeric: true, sortValue: (r) => r.costUsd },
   {
     id: 'latency',
     label: 'Latency',
-    width: '4.5rem',
+    width: '5rem',
     numeric: true,
     sortValue: (r) => r.latencyMs,
   },
