@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import { useChannel } from '../../lib/use-channel';
+import { useChannelQuery } from '../../query/channel-query';
 import type { ComponentKinds } from './run-components';
 
 const KindsContext = createContext<ComponentKinds>(new Map());
@@ -9,7 +9,7 @@ const KindsContext = createContext<ComponentKinds>(new Map());
  * say which turn each fills (`system: geo/sys@v1.3`) without a request per row.
  */
 export function ComponentKindsProvider({ children }: { children: ReactNode }) {
-  const { data } = useChannel('prompts.list', { includeDeleted: true });
+  const { data } = useChannelQuery('prompts.list', { includeDeleted: true });
   const kinds = useMemo<ComponentKinds>(
     () => new Map((data?.prompts ?? []).map((p) => [p.name, p.kind])),
     [data],

@@ -1,10 +1,18 @@
 import type { RunTotals } from '../../../../shared/contract';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '../../components/ui/table';
 import { cn } from '../../lib/utils';
 import { fmtPct } from './format';
 
 type Classification = NonNullable<RunTotals['classification']>;
 
-const CELL = 'px-2.5 py-1 text-right font-mono tabular-nums';
+const CELL = 'px-2.5 py-1 text-right font-mono text-xs tabular-nums';
 
 /** Predicted (rows) by expected (columns), then precision, recall and F1 per class. */
 export function ConfusionMatrix({ classification }: { classification: Classification }) {
@@ -14,40 +22,38 @@ export function ConfusionMatrix({ classification }: { classification: Classifica
     <section className="flex flex-col gap-2" aria-label="Confusion matrix">
       <h3 className="text-sm font-semibold">Classification</h3>
       <div className="w-fit max-w-full overflow-x-auto rounded-lg border bg-card">
-        <table className="text-xs" data-testid="confusion-matrix">
-          <thead className="bg-muted/60 text-muted-foreground">
-            <tr>
-              <th scope="col" className="px-2.5 py-1 text-left font-medium">
-                predicted ↓ / expected →
-              </th>
+        <Table className="w-auto text-xs" data-testid="confusion-matrix">
+          <TableHeader className="bg-muted/60">
+            <TableRow>
+              <TableHead scope="col">predicted ↓ / expected →</TableHead>
               {labels.map((l) => (
-                <th key={l} scope="col" className="px-2.5 py-1 text-right font-mono font-medium">
+                <TableHead key={l} scope="col" className="text-right font-mono">
                   {l}
-                </th>
+                </TableHead>
               ))}
-              <th scope="col" className="border-l px-2.5 py-1 text-right font-medium">
+              <TableHead scope="col" className="border-l text-right">
                 Precision
-              </th>
-              <th scope="col" className="px-2.5 py-1 text-right font-medium">
+              </TableHead>
+              <TableHead scope="col" className="text-right">
                 Recall
-              </th>
-              <th scope="col" className="px-2.5 py-1 text-right font-medium">
+              </TableHead>
+              <TableHead scope="col" className="text-right">
                 F1
-              </th>
-            </tr>
-          </thead>
-          <tbody>
+              </TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {labels.map((label, i) => {
               const stats = perClass.find((c) => c.label === label);
               return (
-                <tr key={label} className="border-t" data-testid={`confusion-row-${label}`}>
-                  <th scope="row" className="px-2.5 py-1 text-left font-mono font-medium">
+                <TableRow key={label} data-testid={`confusion-row-${label}`}>
+                  <TableHead scope="row" className="font-mono text-foreground">
                     {label}
-                  </th>
+                  </TableHead>
                   {labels.map((expected, j) => {
                     const n = matrix[i]?.[j] ?? 0;
                     return (
-                      <td
+                      <TableCell
                         key={expected}
                         className={cn(
                           CELL,
@@ -61,17 +67,19 @@ export function ConfusionMatrix({ classification }: { classification: Classifica
                         }}
                       >
                         {n}
-                      </td>
+                      </TableCell>
                     );
                   })}
-                  <td className={cn(CELL, 'border-l')}>{fmtPct(stats?.precision ?? null)}</td>
-                  <td className={CELL}>{fmtPct(stats?.recall ?? null)}</td>
-                  <td className={CELL}>{fmtPct(stats?.f1 ?? null)}</td>
-                </tr>
+                  <TableCell className={cn(CELL, 'border-l')}>
+                    {fmtPct(stats?.precision ?? null)}
+                  </TableCell>
+                  <TableCell className={CELL}>{fmtPct(stats?.recall ?? null)}</TableCell>
+                  <TableCell className={CELL}>{fmtPct(stats?.f1 ?? null)}</TableCell>
+                </TableRow>
               );
             })}
-          </tbody>
-        </table>
+          </TableBody>
+        </Table>
       </div>
     </section>
   );

@@ -14,7 +14,34 @@ export type EvalView =
   | { kind: 'list'; dataset: string | null; setup: RunSetup | null }
   | { kind: 'run'; runId: string }
   | { kind: 'compare'; baseline: string; candidate: string }
-  | { kind: 'matrix'; groupId: string | null; dataset: string | null };
+  | {
+      kind: 'matrix';
+      groupId: string | null;
+      dataset: string | null;
+      /** Runs chosen by hand (`runs=a,b`), instead of a group or a dataset's runs. */
+      runIds: readonly string[];
+      filter: MatrixFilter;
+    };
+
+/** Which case rows the matrix shows: every one, those with a failure, those whose cells differ. */
+export const MATRIX_FILTERS = ['all', 'failures', 'different'] as const;
+export type MatrixFilter = (typeof MATRIX_FILTERS)[number];
+
+export interface MatrixTarget {
+  readonly groupId?: string | null;
+  readonly dataset?: string | null;
+  readonly runIds?: readonly string[];
+  readonly filter?: MatrixFilter;
+}
+
+function matrixHref({ groupId, dataset, runIds, filter }: MatrixTarget): string {
+  const params = new URLSearchParams();
+  if (groupId) params.set('group', groupId);
+  if (dataset) params.set('dataset', dataset);
+  if (runIds && runIds.length > 0) params.set('runs', runIds.join(','));
+  if (filter && filter !== 'all') params.set('filter', filter);
+  return `/evals/matrix?${params.toString()}`;
+}
 
 const q = encodeURIComponent;
 
@@ -23,8 +50,9 @@ export const evalHref = {
   run: (id: string) => `/evals/runs/${q(id)}`,
   compare: (baseline: string, candidate: string) =>
     `/evals/compare?baseline=${q(baseline)}&candidate=${q(candidate)}`,
-  group: (groupId: string) => `/evals/matrix?group=${q(groupId)}`,
-  datasetMatrix: (dataset: string) => `/evals/matrix?dataset=${q(dataset)}`,
+  group: (groupId: string) => matrixHref({ groupId }),
+  datasetMatrix: (dataset: string) => matrixHref({ dataset }),
+  matrix: matrixHref,
   setup: (dataset: string, setup: RunSetup) =>
     `/evals/list?dataset=${q(dataset)}&setup=1&models=${q(setup.models.join(','))}` +
     (setup.template === null ? '' : `&template=${q(setup.template)}`),
@@ -47,8 +75,11 @@ export function evalViewOf(location: string, search: string): EvalView {
     const candidate = get('candidate');
     if (baseline && candidate) return { kind: 'compare', baseline, candidate };
   }
-  if (path === '/evals/matrix')
-    return { kind: 'matrix', groupId: get('group'), dataset: get('dataset') };
+  if (path === '/evals/matrix') {
+    const filter = MATRIX_FILTERS.find((f) => f === get('filter')) ?? 'all';
+    const runIds = (get('runs') ?? '').split(',').filter(Boolean);
+    return { kind: 'matrix', groupId: get('group'), dataset: get('dataset'), runIds, filter };
+  }
   const setup = get('setup')
     ? { template: get('template'), models: (get('models') ?? '').split(',').filter(Boolean) }
     : null;

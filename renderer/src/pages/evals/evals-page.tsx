@@ -3,7 +3,6 @@ import { PageHeader } from '../page-header';
 import { CompareView } from './compare-view';
 import { ComponentKindsProvider } from './component-kinds';
 import { evalViewOf } from './eval-route';
-import { ProgressProvider } from './progress-context';
 import { RunDetail } from './run-detail';
 import { RunMatrix } from './run-matrix';
 import { RunsView } from './runs-view';
@@ -16,25 +15,28 @@ export function EvalsPage() {
   const [location] = useLocation();
   const view = evalViewOf(location, useSearch());
   return (
-    <ProgressProvider>
-      <ComponentKindsProvider>
-        <div className="flex min-h-full flex-col" data-testid="page-evals">
-          <PageHeader title="Evals" description={DESCRIPTION} />
-          {view.kind === 'run' ? (
-            <RunDetail key={view.runId} runId={view.runId} />
-          ) : view.kind === 'compare' ? (
-            <CompareView
-              key={`${view.baseline}:${view.candidate}`}
-              baseline={view.baseline}
-              candidate={view.candidate}
-            />
-          ) : view.kind === 'matrix' ? (
-            <RunMatrix groupId={view.groupId} dataset={view.dataset} />
-          ) : (
-            <RunsView dataset={view.dataset} setup={view.setup} />
-          )}
-        </div>
-      </ComponentKindsProvider>
-    </ProgressProvider>
+    <ComponentKindsProvider>
+      <div className="flex min-h-full flex-col" data-testid="page-evals">
+        <PageHeader title="Evals" description={DESCRIPTION} />
+        {view.kind === 'run' ? (
+          <RunDetail key={view.runId} runId={view.runId} />
+        ) : view.kind === 'compare' ? (
+          <CompareView
+            key={`${view.baseline}:${view.candidate}`}
+            baseline={view.baseline}
+            candidate={view.candidate}
+          />
+        ) : view.kind === 'matrix' ? (
+          <RunMatrix
+            groupId={view.groupId}
+            dataset={view.dataset}
+            runIds={view.runIds}
+            filter={view.filter}
+          />
+        ) : (
+          <RunsView dataset={view.dataset} setup={view.setup} />
+        )}
+      </div>
+    </ComponentKindsProvider>
   );
 }

@@ -1,9 +1,13 @@
 import type { RunTotals, RunView } from '../../../../shared/contract';
-import type { ProgressEvent } from './progress-context';
+import type { ProgressEvent } from '../../query/run-progress';
 
 /** What "unscored" means, wherever a count of them is shown (on hover). */
 export const UNSCORED_HINT =
   'Unscored: nothing judged these outputs (no matcher, or one that could not judge). They are counted apart and never as passes; the pass rate is over the scored results only.';
+
+/** Queued or running: progress events still arrive. */
+export const isActive = (status: RunView['status']): boolean =>
+  status === 'running' || status === 'queued';
 
 /** A run's pass rate over its scored results; null when none was scored (never 0%). */
 export const scoredPassRate = (t: RunTotals): number | null =>

@@ -1,65 +1,70 @@
-import type { RunView } from '../../../../shared/contract';
-import { useComponentKinds } from './component-kinds';
-import { evalHref, goTo } from './eval-route';
-import { fmtCount, fmtPct, fmtUsd, targetOf } from './format';
-import { liveCounts, UNSCORED_HINT } from './live-counts';
-import { isActive, useRunProgress } from './progress-context';
-import { promptLabel } from './run-components';
+import type { ResultView } from '../../../../shared/contract';
+import { TableCell } from '../../components/ui/table';
+import { cn } from '../../lib/utils';
+import { outputText } from './result-columns';
+import { MatcherReasons, ResultMatcherChips } from './result-matchers';
+import { ResultScore } from './result-score';
 import { StatusBadge } from './status-badge';
 
-/** Green for a high pass rate, red for a low one, stronger the further from 50%. */
-function tint(rate: number | null): string | undefined {
-  if (rate === null) return undefined;
-  const color = rate >= 0.5 ? 'var(--success)' : 'var(--destructive)';
-  return `color-mix(in srgb, ${color} ${Math.round(6 + Math.abs(rate - 0.5) * 30)}%, transparent)`;
+interface MatrixCellProps {
+  result: ResultView | undefined;
+  column: number;
+  expanded: boolean;
+  onToggle: () => void;
 }
 
 /**
- * One prompt × model: pass rate over the scored results, unscored ones counted apart, and cost
- * (live while running); a click opens the run.
+ * One case in one run: the output (three lines, or all of it expanded), its verdict and score,
+ * and the matchers (each reason on hover; every reason listed when expanded).
  */
-export function MatrixCell({ run, testId }: { run: RunView; testId: string }) {
-  const live = liveCounts(run, useRunProgress(run.id));
-  const kinds = useComponentKinds();
-  const active = isActive(live.status);
-  const rate = live.passRate;
-  return (
-    <td className="p-1">
-      <button
-        type="button"
-        data-testid={testId}
-        data-run-id={run.id}
-        onClick={() => goTo(evalHref.run(run.id))}
-        title={`${promptLabel(run, kinds)} × ${targetOf(run)}`}
-        className="flex w-full min-w-36 flex-col items-start gap-1 rounded-md border px-3 py-2 text-left transition-colors hover:ring-2 hover:ring-ring/40"
-        style={{ backgroundColor: tint(rate) }}
+export function MatrixCell({ result, column, expanded, onToggle }: MatrixCellProps) {
+  if (!result)
+    return (
+      <TableCell
+        className="align-top text-xs text-muted-foreground"
+        data-testid="matrix-cell"
+        data-column={column}
+        data-status="none"
       >
-        <span
-          className="font-mono text-lg leading-none font-semibold tabular-nums"
-          data-testid="matrix-pass-rate"
+        not run
+      </TableCell>
+    );
+  const output = outputText(result);
+  return (
+    <TableCell
+      className={cn(
+        'cursor-pointer align-top whitespace-normal',
+        result.status === 'fail' && 'bg-destructive/5',
+        result.status === 'error' && 'bg-amber-500/5',
+      )}
+      data-testid="matrix-cell"
+      data-column={column}
+      data-status={result.status}
+      data-expanded={expanded}
+      aria-expanded={expanded}
+      onClick={onToggle}
+    >
+      <div className="flex flex-col gap-1.5">
+        <div className="flex flex-wrap items-center gap-1.5">
+          <StatusBadge status={result.status} />
+          <ResultScore result={result} />
+        </div>
+        <p
+          className={cn(
+            'font-mono text-xs break-words whitespace-pre-wrap',
+            !expanded && 'line-clamp-3',
+            result.error && 'text-amber-700 dark:text-amber-400',
+          )}
+          data-testid="matrix-output"
         >
-          {fmtPct(rate)}
-        </span>
-        <span className="font-mono text-xs text-muted-foreground" data-testid="matrix-cost">
-          {fmtUsd(live.promptCostUsd)}
-          {run.totals.judgeCostUsd > 0 ? ` + judge ${fmtUsd(run.totals.judgeCostUsd)}` : ''}
-        </span>
-        {live.unscored > 0 ? (
-          <span
-            className="text-xs text-muted-foreground underline decoration-dotted underline-offset-2"
-            title={UNSCORED_HINT}
-            data-testid="matrix-unscored"
-          >
-            {`${fmtCount(live.unscored)} unscored`}
-          </span>
-        ) : null}
-        {active || live.status !== 'completed' ? (
-          <span className="flex items-center gap-1.5 text-xs">
-            <StatusBadge status={live.status} />
-            {active ? <span className="font-mono">{`${live.done}/${live.total}`}</span> : null}
-          </span>
-        ) : null}
-      </button>
-    </td>
+          {output === '' ? <span className="text-muted-foreground">(empty)</span> : output}
+        </p>
+        {expanded ? (
+          <MatcherReasons matchers={result.matchers} />
+        ) : (
+          <ResultMatcherChips matchers={result.matchers} />
+        )}
+      </div>
+    </TableCell>
   );
 }

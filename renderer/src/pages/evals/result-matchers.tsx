@@ -1,4 +1,5 @@
 import type { ResultView } from '../../../../shared/contract';
+import { WithTooltip } from '../../components/ui/tooltip';
 import { cn } from '../../lib/utils';
 
 type Outcome = ResultView['matchers'][number];
@@ -11,23 +12,26 @@ export function ResultMatcherChips({ matchers }: { matchers: readonly Outcome[] 
   return (
     <div className="flex flex-wrap gap-1">
       {matchers.map((m, i) => (
-        <span
+        <WithTooltip
           key={i}
-          data-testid="matcher-chip"
-          data-pass={m.pass}
-          data-unscored={m.unscored}
-          title={`${verdictOf(m)}${m.unscored ? '' : ` (${m.score.toFixed(2)})`}: ${m.reason}`}
-          className={cn(
-            'rounded-md border px-1.5 py-px font-mono text-[11px] whitespace-nowrap',
-            m.unscored
-              ? 'border-dashed border-muted-foreground/50 text-muted-foreground'
-              : m.pass
-                ? 'border-success/30 bg-success/10 text-success'
-                : 'border-destructive/40 bg-destructive/15 text-destructive',
-          )}
+          content={`${m.type} ${verdictOf(m)}${m.unscored ? '' : ` (${m.score.toFixed(2)})`}: ${m.reason}`}
         >
-          {m.type}
-        </span>
+          <span
+            data-testid="matcher-chip"
+            data-pass={m.pass}
+            data-unscored={m.unscored}
+            className={cn(
+              'rounded-md border px-1.5 py-px font-mono text-[11px] whitespace-nowrap',
+              m.unscored
+                ? 'border-dashed border-muted-foreground/50 text-muted-foreground'
+                : m.pass
+                  ? 'border-success/30 bg-success/10 text-success'
+                  : 'border-destructive/40 bg-destructive/15 text-destructive',
+            )}
+          >
+            {m.type}
+          </span>
+        </WithTooltip>
       ))}
     </div>
   );

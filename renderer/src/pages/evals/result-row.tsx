@@ -1,81 +1,142 @@
 import { ChevronRight } from 'lucide-react';
+import type { Ref } from 'react';
 import type { ResultView } from '../../../../shared/contract';
+import { TableBody, TableCell, TableRow } from '../../components/ui/table';
+import { WithTooltip } from '../../components/ui/tooltip';
 import { cn } from '../../lib/utils';
 import { fmtMs, fmtUsd } from './format';
+import { expectedText, outputText, type ResultColumn } from './result-columns';
 import { ResultDetails } from './result-details';
 import { ResultMatcherChips } from './result-matchers';
+import { ResultScore } from './result-score';
 import { StatusBadge } from './status-badge';
-
-export const RESULT_GRID =
-  'grid grid-cols-[3.5rem_minmax(0,1.2fr)_minmax(0,1.6fr)_4.5rem_3.5rem_minmax(0,1fr)_5.5rem_4.5rem] items-center gap-2 px-3';
 
 interface ResultRowProps {
   result: ResultView;
+  columns: readonly ResultColumn[];
   expanded: boolean;
   onToggle: () => void;
+  /** The virtualizer measures each row (with its details) through this. */
+  measureRef: Ref<HTMLTableSectionElement>;
+  index: number;
+  /** The scroller's visible width, for the details (unknown before the first layout). */
+  detailsWidth: number | undefined;
 }
 
-const varsLine = (vars: Record<string, string>) => {
-  const entries = Object.entries(vars);
-  if (entries.length === 1 && entries[0]?.[0] === 'input') return entries[0][1];
-  return entries.map(([k, v]) => `${k}=${v}`).join('  ');
-};
-
-/** One result: a one-line summary; a click expands its details below. */
-export function ResultRow({ result, expanded, onToggle }: ResultRowProps) {
-  const id = `${result.position}-${result.repeatIndex}`;
-  const input = varsLine(result.vars);
-  const output = result.error
-    ? `${result.error.code}: ${result.error.message}`
-    : (result.output ?? '');
+/** Text cut to one line; the whole of it on hover. */
+function Truncated({ text, className }: { text: string; className?: string }) {
+  if (text === '') return <span className="text-muted-foreground">-</span>;
   return (
-    <div data-testid={`result-row-${id}`} data-status={result.status} data-expanded={expanded}>
-      <div
-        role="button"
-        tabIndex={0}
-        aria-expanded={expanded}
-        className={cn(
-          RESULT_GRID,
-          'h-9 cursor-pointer text-[13px] hover:bg-muted/40',
-          expanded && 'bg-muted/30',
-        )}
-        onClick={onToggle}
-        onKeyDown={(e) => {
-          if (e.key !== 'Enter' && e.key !== ' ') return;
-          e.preventDefault();
-          onToggle();
-        }}
-      >
-        <span className="flex items-center gap-0.5 font-mono text-xs text-muted-foreground tabular-nums">
-          <ChevronRight className={cn('size-3 transition-transform', expanded && 'rotate-90')} />
-          {result.position}
-          {result.repeatIndex > 0 ? <sup>{`×${result.repeatIndex + 1}`}</sup> : null}
+    <WithTooltip
+      content={
+        <span className="block max-h-80 max-w-md overflow-hidden font-mono text-xs whitespace-pre-wrap">
+          {text}
         </span>
-        <span className="truncate font-mono text-xs" title={input}>
-          {input}
-        </span>
-        <span
-          className={cn(
-            'truncate font-mono text-xs',
-            result.error && 'text-amber-700 dark:text-amber-400',
-          )}
-          title={output}
-        >
-          {output}
-        </span>
-        <StatusBadge status={result.status} />
-        <span className="text-right font-mono text-xs tabular-nums">
-          {result.score === null ? '-' : result.score.toFixed(2)}
-        </span>
+      }
+    >
+      <span className={cn('block truncate font-mono text-xs', className)}>{text}</span>
+    </WithTooltip>
+  );
+}
+
+function Cell({ result, column }: { result: ResultView; column: ResultColumn }) {
+  if (column.id.startsWith('var:'))
+    return <Truncated text={result.vars[column.id.slice(4)] ?? ''} />;
+  switch (column.id) {
+    case 'expected':
+      return <Truncated text={expectedText(result.expected)} />;
+    case 'output':
+      return (
+        <Truncated
+          text={outputText(result)}
+          className={cn(result.error && 'text-amber-700 dark:text-amber-400')}
+        />
+      );
+    case 'status':
+      return <StatusBadge status={result.status} />;
+    case 'score':
+      return <ResultScore result={result} />;
+    case 'matchers':
+      return (
         <div className="h-5 min-w-0 overflow-hidden">
           <ResultMatcherChips matchers={result.matchers} />
         </div>
-        <span className="text-right font-mono text-xs tabular-nums">
+      );
+    case 'cost':
+      return (
+        <span className="font-mono text-xs tabular-nums">
           {result.cached ? 'cached' : fmtUsd(result.costUsd)}
         </span>
-        <span className="text-right font-mono text-xs tabular-nums">{fmtMs(result.latencyMs)}</span>
-      </div>
-      {expanded ? <ResultDetails result={result} /> : null}
-    </div>
+      );
+    case 'latency':
+      return <span className="font-mono text-xs tabular-nums">{fmtMs(result.latencyMs)}</span>;
+    default:
+      return null;
+  }
+}
+
+/**
+ * One result as a table body of its own (the virtualizer measures it whole): a one-line row of
+ * the chosen columns; the chevron expands its details below.
+ */
+export function ResultRow({
+  result,
+  columns,
+  expanded,
+  onToggle,
+  measureRef,
+  index,
+  detailsWidth,
+}: ResultRowProps) {
+  const id = `${result.position}-${result.repeatIndex}`;
+  return (
+    <TableBody
+      ref={measureRef}
+      data-index={index}
+      data-testid={`result-row-${id}`}
+      data-status={result.status}
+      data-expanded={expanded}
+      className="[&_tr:last-child]:border-b"
+    >
+      <TableRow
+        className={cn('h-9 cursor-pointer text-[13px]', expanded && 'bg-muted/30')}
+        onClick={onToggle}
+      >
+        <TableCell className="font-mono text-xs text-muted-foreground tabular-nums">
+          <button
+            type="button"
+            className="flex items-center gap-0.5 rounded-sm focus-visible:ring-2 focus-visible:ring-ring/60 focus-visible:outline-none"
+            aria-expanded={expanded}
+            aria-label={`Details of case ${result.position}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              onToggle();
+            }}
+          >
+            <ChevronRight className={cn('size-3 transition-transform', expanded && 'rotate-90')} />
+            {result.position}
+            {result.repeatIndex > 0 ? <sup>{`×${result.repeatIndex + 1}`}</sup> : null}
+          </button>
+        </TableCell>
+        {columns.map((column) => (
+          <TableCell
+            key={column.id}
+            className={cn('overflow-hidden', column.numeric && 'text-right')}
+            data-column={column.id}
+          >
+            <Cell result={result} column={column} />
+          </TableCell>
+        ))}
+      </TableRow>
+      {expanded ? (
+        <TableRow className="hover:bg-transparent">
+          <TableCell colSpan={columns.length + 1} className="p-0">
+            <div className="sticky left-0" style={{ width: detailsWidth }}>
+              <ResultDetails result={result} />
+            </div>
+          </TableCell>
+        </TableRow>
+      ) : null}
+    </TableBody>
   );
 }

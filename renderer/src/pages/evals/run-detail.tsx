@@ -8,7 +8,7 @@ import { useRun } from './use-run';
 
 /** One run: live progress, totals, classification metrics and every result. */
 export function RunDetail({ runId }: { runId: string }) {
-  const { run, error, replace } = useRun(runId);
+  const { run, error } = useRun(runId);
   if (!run)
     return (
       <div className="px-8 py-6 text-sm" data-testid="run-detail">
@@ -25,7 +25,7 @@ export function RunDetail({ runId }: { runId: string }) {
   return (
     <div className="flex flex-col gap-4 px-8 py-6" data-testid="run-detail" data-run-id={run.id}>
       <RunHeader run={run} />
-      <RunProgress run={run} onChanged={replace} />
+      <RunProgress run={run} />
       <TotalsCards run={run} />
       {run.totals.classification ? (
         <ConfusionMatrix classification={run.totals.classification} />

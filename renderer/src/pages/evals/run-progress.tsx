@@ -2,24 +2,20 @@ import { LoaderCircle, Play, Square } from 'lucide-react';
 import type { RunView } from '../../../../shared/contract';
 import { Button } from '../../components/ui/button';
 import { fmtCount, fmtMs, fmtUsd } from './format';
-import { liveCounts, UNSCORED_HINT } from './live-counts';
-import { isActive, useRunProgress } from './progress-context';
+import { isActive, liveCounts, UNSCORED_HINT } from './live-counts';
+import { useRunProgress } from '../../query/run-progress';
 import { StatusBadge } from './status-badge';
+import { useRunChanged } from './use-run';
 import { useRunControl } from './use-run-control';
-
-interface RunProgressProps {
-  run: RunView;
-  onChanged: (run: RunView) => void;
-}
 
 function Segment({ share, className }: { share: number; className: string }) {
   return share > 0 ? <div className={className} style={{ width: `${share * 100}%` }} /> : null;
 }
 
 /** Live progress of a run: a bar split by outcome, counts, cost so far, ETA; cancel or resume. */
-export function RunProgress({ run, onChanged }: RunProgressProps) {
+export function RunProgress({ run }: { run: RunView }) {
   const live = liveCounts(run, useRunProgress(run.id));
-  const control = useRunControl(run.id, onChanged);
+  const control = useRunControl(run.id, useRunChanged());
   const active = isActive(live.status);
   const resumable =
     (live.status === 'cancelled' || live.status === 'failed') && live.done < live.total;

@@ -1,10 +1,12 @@
 import type { RunView } from '../../../../shared/contract';
+import { Checkbox } from '../../components/ui/checkbox';
+import { TableCell, TableRow } from '../../components/ui/table';
 import { cn } from '../../lib/utils';
 import { evalHref, goTo } from './eval-route';
 import { useComponentKinds } from './component-kinds';
 import { fmtAgo, fmtCount, fmtMs, fmtPct, fmtUsd, targetOf } from './format';
 import { liveCounts, UNSCORED_HINT } from './live-counts';
-import { useRunProgress } from './progress-context';
+import { useRunProgress } from '../../query/run-progress';
 import { componentsLabel, promptLabel } from './run-components';
 import { StatusBadge } from './status-badge';
 
@@ -14,8 +16,7 @@ interface RunRowProps {
   onPick: (picked: boolean) => void;
 }
 
-export const CELL = 'px-2 py-1.5 align-middle';
-export const NUM = `${CELL} text-right font-mono text-xs tabular-nums whitespace-nowrap`;
+const NUM = 'text-right font-mono text-xs tabular-nums whitespace-nowrap';
 
 /** One run: click to open; the checkbox picks it for a comparison. */
 export function RunRow({ run, picked, onPick }: RunRowProps) {
@@ -24,23 +25,21 @@ export function RunRow({ run, picked, onPick }: RunRowProps) {
   const kinds = useComponentKinds();
   const prompt = promptLabel(run, kinds);
   return (
-    <tr
-      className={cn('cursor-pointer border-t hover:bg-muted/40', picked && 'bg-accent/60')}
+    <TableRow
+      className={cn('cursor-pointer', picked && 'bg-accent/60')}
       data-testid={`run-row-${run.id}`}
       data-status={live.status}
       onClick={() => goTo(evalHref.run(run.id))}
     >
-      <td className={CELL} onClick={(e) => e.stopPropagation()}>
-        <input
-          type="checkbox"
-          className="size-3.5 accent-foreground"
+      <TableCell onClick={(e) => e.stopPropagation()}>
+        <Checkbox
           aria-label={`Pick ${run.name} to compare`}
           data-testid={`compare-pick-${run.id}`}
           checked={picked}
-          onChange={(e) => onPick(e.target.checked)}
+          onCheckedChange={(value) => onPick(value === true)}
         />
-      </td>
-      <td className={`${CELL} max-w-48 truncate`} title={run.name}>
+      </TableCell>
+      <TableCell className="max-w-48 truncate" title={run.name}>
         <a
           href={`#${evalHref.run(run.id)}`}
           className="hover:underline"
@@ -48,52 +47,52 @@ export function RunRow({ run, picked, onPick }: RunRowProps) {
         >
           {run.name}
         </a>
-      </td>
-      <td className={`${CELL} max-w-32 truncate font-mono text-xs`}>{run.dataset ?? '-'}</td>
-      <td className={`${CELL} max-w-48 font-mono text-xs`} title={prompt}>
+      </TableCell>
+      <TableCell className="max-w-32 truncate font-mono text-xs">{run.dataset ?? '-'}</TableCell>
+      <TableCell className="max-w-48 font-mono text-xs" title={prompt}>
         <span className="block truncate">{run.prompt}</span>
         {run.components.length > 0 ? (
           <span className="block truncate text-[11px] text-muted-foreground">
             {componentsLabel(run.components, kinds)}
           </span>
         ) : null}
-      </td>
-      <td className={`${CELL} max-w-40 truncate font-mono text-xs`}>{targetOf(run)}</td>
-      <td className={CELL}>
+      </TableCell>
+      <TableCell className="max-w-40 truncate font-mono text-xs">{targetOf(run)}</TableCell>
+      <TableCell>
         <StatusBadge status={live.status} />
-      </td>
-      <td
+      </TableCell>
+      <TableCell
         className={NUM}
         data-testid="run-pass-rate"
         title={`Of ${fmtCount(live.pass + live.fail + live.error)} scored results`}
       >
         {fmtPct(live.passRate)}
-      </td>
-      <td className={NUM}>
+      </TableCell>
+      <TableCell className={NUM}>
         <span className="text-success">{live.pass}</span>/
         <span className="text-destructive">{live.fail}</span>/
         <span className="text-amber-600 dark:text-amber-400">{live.error}</span>
-      </td>
-      <td
+      </TableCell>
+      <TableCell
         className={cn(NUM, live.unscored > 0 ? 'text-foreground' : 'text-muted-foreground')}
         data-testid="run-unscored"
         title={UNSCORED_HINT}
       >
         {fmtCount(live.unscored)}
-      </td>
-      <td className={NUM} data-testid="run-prompt-cost">
+      </TableCell>
+      <TableCell className={NUM} data-testid="run-prompt-cost">
         {fmtUsd(live.promptCostUsd)}
-      </td>
-      <td className={NUM} data-testid="run-judge-cost">
+      </TableCell>
+      <TableCell className={NUM} data-testid="run-judge-cost">
         {fmtUsd(t.judgeCostUsd)}
-      </td>
-      <td className={NUM}>{`${fmtMs(t.latencyP50Ms)} / ${fmtMs(t.latencyP95Ms)}`}</td>
-      <td
-        className={`${CELL} whitespace-nowrap text-xs text-muted-foreground`}
+      </TableCell>
+      <TableCell className={NUM}>{`${fmtMs(t.latencyP50Ms)} / ${fmtMs(t.latencyP95Ms)}`}</TableCell>
+      <TableCell
+        className="whitespace-nowrap text-xs text-muted-foreground"
         title={new Date(run.createdAt).toLocaleString()}
       >
         {fmtAgo(run.createdAt)}
-      </td>
-    </tr>
+      </TableCell>
+    </TableRow>
   );
 }

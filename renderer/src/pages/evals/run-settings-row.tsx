@@ -1,3 +1,4 @@
+import { Checkbox } from '../../components/ui/checkbox';
 import { Input } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
 import type { RunForm } from './run-form';
@@ -41,12 +42,10 @@ export function RunSettingsRow({ form, onChange }: RunSettingsRowProps) {
         className="flex h-8 cursor-pointer items-center gap-1.5 text-xs select-none"
         title="Call the model for every case even when the same request was answered before (the answers are not cached either)"
       >
-        <input
-          type="checkbox"
-          className="size-3.5 accent-foreground"
+        <Checkbox
           data-testid="run-bypass-cache"
           checked={form.bypassCache}
-          onChange={(e) => onChange({ bypassCache: e.target.checked })}
+          onCheckedChange={(value) => onChange({ bypassCache: value === true })}
         />
         Bypass cache
       </label>

@@ -1,5 +1,13 @@
 import type { RunView } from '../../../../shared/contract';
-import { CELL, RunRow } from './run-row';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '../../components/ui/table';
+import { RunRow } from './run-row';
 
 interface RunsTableProps {
   runs: readonly RunView[];
@@ -8,42 +16,38 @@ interface RunsTableProps {
 }
 
 const HEADERS: [label: string, className: string][] = [
-  ['Name', 'text-left'],
-  ['Dataset', 'text-left'],
-  ['Prompt', 'text-left'],
-  ['Model', 'text-left'],
-  ['Status', 'text-left'],
+  ['Name', ''],
+  ['Dataset', ''],
+  ['Prompt', ''],
+  ['Model', ''],
+  ['Status', ''],
   ['Pass rate', 'text-right'],
   ['P/F/E', 'text-right'],
   ['Unscored', 'text-right'],
   ['Prompt cost', 'text-right'],
   ['Judge cost', 'text-right'],
   ['p50 / p95', 'text-right'],
-  ['Created', 'text-left'],
+  ['Created', ''],
 ];
 
 /** Every run, newest first. */
 export function RunsTable({ runs, picked, onPick }: RunsTableProps) {
   return (
-    <div className="overflow-x-auto rounded-lg border bg-card">
-      <table className="w-full min-w-[64rem] text-[13px]" data-testid="runs-table">
-        <thead className="bg-muted/60 text-xs text-muted-foreground">
-          <tr>
-            <th scope="col" className={`${CELL} w-8`}>
-              <span className="sr-only">Compare</span>
-            </th>
+    <div className="rounded-lg border bg-card">
+      <Table className="min-w-[64rem] text-[13px]" data-testid="runs-table">
+        <TableHeader className="bg-muted/60">
+          <TableRow>
+            <TableHead className="w-8">
+              <span className="sr-only">Pick</span>
+            </TableHead>
             {HEADERS.map(([label, className]) => (
-              <th
-                key={label}
-                scope="col"
-                className={`${CELL} font-medium whitespace-nowrap ${className}`}
-              >
+              <TableHead key={label} scope="col" className={className}>
                 {label}
-              </th>
+              </TableHead>
             ))}
-          </tr>
-        </thead>
-        <tbody>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {runs.map((run) => (
             <RunRow
               key={run.id}
@@ -53,17 +57,17 @@ export function RunsTable({ runs, picked, onPick }: RunsTableProps) {
             />
           ))}
           {runs.length === 0 ? (
-            <tr>
-              <td
+            <TableRow>
+              <TableCell
                 colSpan={HEADERS.length + 1}
-                className={`${CELL} py-6 text-center text-muted-foreground`}
+                className="py-6 text-center text-muted-foreground"
               >
                 <span data-testid="runs-empty">No runs yet: start one with New run.</span>
-              </td>
-            </tr>
+              </TableCell>
+            </TableRow>
           ) : null}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </div>
   );
 }

@@ -1,20 +1,24 @@
 import { LoaderCircle } from 'lucide-react';
 import { useState } from 'react';
 import { evalHref, goTo, type RunSetup } from './eval-route';
+import { isActive } from './live-counts';
 import { NewRunDialog } from './new-run-dialog';
-import { isActive, useProgress } from './progress-context';
 import { RunProgress } from './run-progress';
+import { RunsChart } from './runs-chart';
 import { RunsTable } from './runs-table';
 import { RunsToolbar } from './runs-toolbar';
 import { useRuns } from './use-runs';
 
+/** How many runs one can pick: a comparison takes two, a matrix a few more. */
+const MAX_PICKED = 8;
+
 /**
- * The runs list: live progress of active runs on top, every run below. A `setup` in the address
- * opens the new-run dialog filled in with it.
+ * The runs list: live progress of active runs on top, every run below; filtered to one dataset,
+ * its pass rate and cost over time. A `setup` in the address opens the new-run dialog filled in
+ * with it.
  */
 export function RunsView({ dataset, setup }: { dataset: string | null; setup: RunSetup | null }) {
-  const { runs, error, reload } = useRuns({ dataset });
-  const { byRun } = useProgress();
+  const { runs, error } = useRuns({ dataset });
   const [picked, setPicked] = useState<string[]>([]);
   const [creating, setCreating] = useState(setup !== null);
   const openDialog = (open: boolean) => {
@@ -22,19 +26,25 @@ export function RunsView({ dataset, setup }: { dataset: string | null; setup: Ru
     // The setup is used once: a reload should not open the dialog again.
     if (!open && setup) goTo(evalHref.list(dataset));
   };
-  const active = (runs ?? []).filter((r) => isActive(byRun.get(r.id)?.status ?? r.status));
+  // The list is asked again while runs progress and when one stops, so its statuses are current.
+  const active = (runs ?? []).filter((r) => isActive(r.status));
 
   const pick = (id: string, on: boolean) =>
     setPicked((current) =>
-      on ? [...current.filter((p) => p !== id), id].slice(-2) : current.filter((p) => p !== id),
+      on
+        ? [...current.filter((p) => p !== id), id].slice(-MAX_PICKED)
+        : current.filter((p) => p !== id),
     );
+  // Oldest first: the older run is the baseline, and the matrix reads left to right in time.
+  const chosen = () =>
+    (runs ?? [])
+      .filter((r) => picked.includes(r.id))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const compare = () => {
-    const chosen = (runs ?? []).filter((r) => picked.includes(r.id));
-    // The older run is the baseline.
-    chosen.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
-    const [baseline, candidate] = chosen;
+    const [baseline, candidate] = chosen();
     if (baseline && candidate) goTo(evalHref.compare(baseline.id, candidate.id));
   };
+  const matrix = () => goTo(evalHref.matrix({ runIds: chosen().map((r) => r.id) }));
 
   return (
     <div className="flex flex-col gap-4 px-8 py-6" data-testid="runs-view">
@@ -43,6 +53,7 @@ export function RunsView({ dataset, setup }: { dataset: string | null; setup: Ru
         pickedCount={picked.length}
         onNewRun={() => setCreating(true)}
         onCompare={compare}
+        onMatrix={matrix}
       />
       {active.length > 0 ? (
         <section className="flex flex-col gap-2" aria-label="Active runs">
@@ -51,11 +62,12 @@ export function RunsView({ dataset, setup }: { dataset: string | null; setup: Ru
               <a href={`#${evalHref.run(run.id)}`} className="text-xs font-medium hover:underline">
                 {run.name}
               </a>
-              <RunProgress run={run} onChanged={reload} />
+              <RunProgress run={run} />
             </div>
           ))}
         </section>
       ) : null}
+      {dataset && runs ? <RunsChart runs={runs} dataset={dataset} /> : null}
       {runs ? (
         <RunsTable runs={runs} picked={picked} onPick={pick} />
       ) : error ? (
@@ -72,7 +84,8 @@ export function RunsView({ dataset, setup }: { dataset: string | null; setup: Ru
         onOpenChange={openDialog}
         dataset={dataset}
         setup={setup}
-        onStarted={reload}
+        // The start invalidates the evals queries itself; nothing to load here.
+        onStarted={() => undefined}
       />
     </div>
   );

@@ -1,13 +1,10 @@
-import { useChannel } from '../../lib/use-channel';
-import { useProgress } from './progress-context';
+import { useChannelQuery } from '../../query/channel-query';
 
-/** `evals.compare` of two runs; loaded again when a run stops (one of them may have been running). */
+/** `evals.compare` of two runs; event invalidation asks again while either runs and when it stops. */
 export function useComparison(baseline: string, candidate: string) {
-  const { stops } = useProgress();
-  const { data, error } = useChannel(
-    'evals.compare',
-    { baselineRunId: baseline, candidateRunId: candidate },
-    { refresh: stops },
-  );
+  const { data, error } = useChannelQuery('evals.compare', {
+    baselineRunId: baseline,
+    candidateRunId: candidate,
+  });
   return { comparison: data, error };
 }

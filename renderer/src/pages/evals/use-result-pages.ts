@@ -1,66 +1,62 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { keepPreviousData, useQueries } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { ResultView } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
+import { channelKey } from '../../query/channel-query';
+import { useQueryTransport } from '../../query/query-transport';
 
-export const RESULTS_PAGE = 200;
-export type ResultFilter = 'all' | 'pass' | 'fail' | 'error' | 'unscored';
+/** The most `evals.results` hands back at once. */
+export const RESULTS_PAGE = 1000;
 
-interface Page {
-  readonly version: number;
-  readonly rows: readonly ResultView[];
+export interface RunResultsSource {
+  readonly runId: string;
+  /** How many results the run has stored (its totals): how many pages to ask for. */
+  readonly count: number;
 }
 
-interface Pages {
-  readonly key: string;
-  readonly total: number | null;
-  readonly pages: ReadonlyMap<number, Page>;
+export interface RunResults {
+  /** Each run's results in stored order; missing while its first page loads. */
+  readonly byRun: ReadonlyMap<string, readonly ResultView[]>;
+  readonly loading: boolean;
 }
 
 /**
- * A run's results, fetched 200 at a time (`evals.results`) as rows scroll into view. A new
- * `version` (more results stored while the run goes on) marks loaded pages stale: they keep
- * showing and are fetched again when next in view.
+ * Every result of each run, a page of RESULTS_PAGE at a time (one query per page, so event
+ * invalidation refreshes them while a run goes on). Searching and sorting need every row, and a
+ * 1,000-case run is one page; the table renders only the rows in view.
  */
-export function useResultPages(runId: string, filter: ResultFilter, version: number) {
-  const client = useClient();
-  const key = `${runId}:${filter}`;
-  const [state, setState] = useState<Pages>({ key, total: null, pages: new Map() });
-  const inflight = useRef(new Set<string>());
-  const current = useMemo<Pages>(
-    () => (state.key === key ? state : { key, total: null, pages: new Map() }),
-    [state, key],
+export function useRunResults(sources: readonly RunResultsSource[]): RunResults {
+  const transport = useQueryTransport();
+  const pages = sources.flatMap(({ runId, count }) =>
+    Array.from({ length: Math.max(1, Math.ceil(count / RESULTS_PAGE)) }, (_, page) => ({
+      runId,
+      offset: page * RESULTS_PAGE,
+      limit: RESULTS_PAGE,
+    })),
   );
-
-  const ensure = useCallback(
-    (page: number) => {
-      const loaded = current.pages.get(page);
-      const id = `${key}:${page}:${version}`;
-      if ((loaded && loaded.version === version) || inflight.current.has(id)) return;
-      if (current.total !== null && page * RESULTS_PAGE >= current.total && page > 0) return;
-      inflight.current.add(id);
-      client
-        .invoke('evals.results', {
-          runId,
-          offset: page * RESULTS_PAGE,
-          limit: RESULTS_PAGE,
-          ...(filter === 'all' ? {} : { status: filter }),
-        })
-        .then(
-          ({ total, results }) =>
-            setState((s) => {
-              const base = s.key === key ? s.pages : new Map<number, Page>();
-              return { key, total, pages: new Map(base).set(page, { version, rows: results }) };
-            }),
-          // Already toasted; the rows stay placeholders until scrolled again.
-          () => undefined,
-        )
-        .finally(() => inflight.current.delete(id));
-    },
-    [client, runId, filter, key, version, current],
-  );
-
-  const rowAt = (index: number): ResultView | undefined =>
-    current.pages.get(Math.floor(index / RESULTS_PAGE))?.rows[index % RESULTS_PAGE];
-
-  return { total: current.total, ensure, rowAt };
+  const queries = useQueries({
+    queries: pages.map(({ runId, offset, limit }) => {
+      const input = { runId, offset, limit };
+      return {
+        queryKey: channelKey('evals.results', input),
+        queryFn: () => transport.invoke('evals.results', input),
+        placeholderData: keepPreviousData,
+      };
+    }),
+  });
+  // Changes whenever a page's data does, or the pages asked for do.
+  const stamp = pages
+    .map((p, i) => `${p.runId}:${p.offset}:${queries[i]?.dataUpdatedAt ?? 0}`)
+    .join(',');
+  const loading = queries.some((q) => q.data === undefined);
+  const byRun = useMemo(() => {
+    const map = new Map<string, ResultView[]>();
+    pages.forEach(({ runId }, i) => {
+      const data = queries[i]?.data;
+      if (!data) return;
+      map.set(runId, [...(map.get(runId) ?? []), ...data.results]);
+    });
+    return map;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the stamp stands for pages and queries.
+  }, [stamp]);
+  return { byRun, loading };
 }

@@ -1,5 +1,4 @@
-import { useChannel } from '../../lib/use-channel';
-import { useProgress } from './progress-context';
+import { useChannelQuery } from '../../query/channel-query';
 
 export interface RunFilter {
   readonly dataset?: string | null;
@@ -7,15 +6,14 @@ export interface RunFilter {
 }
 
 /**
- * `evals.list` (newest first), of one dataset or group when given. Loads again whenever a run
- * stops, so finished totals replace the live counts.
+ * `evals.list` (newest first), of one dataset or group when given. Event invalidation refreshes
+ * it while runs progress and once each stops, so finished totals replace the live counts.
  */
 export function useRuns({ dataset, groupId }: RunFilter, limit = 200) {
-  const { stops } = useProgress();
-  const { data, error, reload } = useChannel(
-    'evals.list',
-    { limit, ...(dataset ? { dataset } : {}), ...(groupId ? { groupId } : {}) },
-    { refresh: stops },
-  );
-  return { runs: data?.runs ?? null, error, reload };
+  const { data, error } = useChannelQuery('evals.list', {
+    limit,
+    ...(dataset ? { dataset } : {}),
+    ...(groupId ? { groupId } : {}),
+  });
+  return { runs: data?.runs ?? null, error };
 }
