@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { toast } from 'sonner';
 import type { SettingsView, UpdateProviderInput } from '../../../../shared/contract';
 import { useSettings } from '../../app/settings-context';
@@ -13,18 +13,22 @@ import {
 import type { FieldSpec, ProviderSpec } from './provider-specs';
 
 /**
- * One provider's form. The saved settings flow in as `values` with keepDirtyValues, so a change
- * from another window updates every field the user has not touched without wiping what they
- * are typing. Errors show once, next to their field (the core's VALIDATION_FAILED included).
+ * One provider's form. A change of the saved settings (from another window, say) updates every
+ * field the user has not touched, without wiping what they are typing. Errors show once, next to their field (the core's VALIDATION_FAILED included).
  */
 export function useProviderForm(spec: ProviderSpec, view: SettingsView) {
   const { replace } = useSettings();
   const schema = useMemo(() => providerFormSchema(spec), [spec]);
   const values = useMemo(() => formValuesOf(spec, view), [spec, view]);
-  const form = useContractForm(schema, values, {
-    values,
-    resetOptions: { keepDirtyValues: true },
-  });
+  const form = useContractForm(schema, values);
+  // New saved settings replace every field the user has not edited (an edited one is kept).
+  useEffect(() => {
+    for (const field of spec.fields) {
+      const untouched =
+        form.getValues(field.name) === (form.formState.defaultValues?.[field.name] ?? '');
+      if (untouched) form.resetField(field.name, { defaultValue: values[field.name] ?? '' });
+    }
+  }, [form, spec, values]);
   const mutation = useChannelMutation('settings.updateProvider', {
     meta: { form: true },
     onSuccess: replace,
