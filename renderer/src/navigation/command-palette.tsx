@@ -15,7 +15,7 @@ import { useTheme } from '../theme/theme-context';
 import { THEMES } from '../theme/theme-dom';
 import { THEME_ICONS } from '../theme/theme-toggle';
 import { PAGES } from './pages';
-import { paletteHref } from './palette-routes';
+import { openHash, paletteHref } from './palette-routes';
 import { PaletteSearch } from './palette-search';
 
 interface Action {
@@ -86,14 +86,14 @@ export function CommandPalette({ open, onOpenChange }: CommandPaletteProps) {
                 key={id}
                 value={label}
                 data-testid={`command-action-${id}`}
-                onSelect={() => run(() => navigate(href))}
+                onSelect={() => run(() => openHash(href))}
               >
                 <Icon />
                 {label}
               </CommandItem>
             ))}
           </CommandGroup>
-          <PaletteSearch open={open} onOpen={(href) => run(() => navigate(href))} />
+          <PaletteSearch open={open} onOpen={(href) => run(() => openHash(href))} />
           <CommandGroup heading="Navigation">
             {PAGES.map(({ name, title, path, icon: Icon }) => (
               <CommandItem

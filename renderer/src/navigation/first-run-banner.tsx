@@ -21,8 +21,8 @@ export function FirstRunBanner() {
     >
       <Rocket className="size-4 shrink-0 text-muted-foreground" />
       <p className="min-w-0 flex-1">
-        This workbench is empty. Load an example workspace and run its eval: first connect a
-        model (an API key, or a local server such as Ollama), then run.
+        This workbench is empty. Load an example workspace and run its eval: first connect a model
+        (an API key, or a local server such as Ollama), then run.
       </p>
       <Button asChild size="sm" data-testid="first-run-start">
         <Link href={paletteHref.welcome}>Get started</Link>

@@ -14,3 +14,11 @@ export const paletteHref = {
   playground: '/playground',
   welcome: '/welcome',
 } as const;
+
+/**
+ * Opens a hash URL with its query inside the hash (`#/evals?new=1`), where the pages read it
+ * and where links put it; wouter's navigate would move the query before the hash.
+ */
+export function openHash(href: string): void {
+  window.location.hash = href;
+}

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useLocation, useSearch } from 'wouter';
+import { openHash } from '../../navigation/palette-routes';
 import type { ProviderId } from '../../../../shared/contract';
 import { useSettings } from '../../app/settings-context';
 import { useChannelMutation, useChannelQuery } from '../../query/channel-query';
@@ -24,7 +25,7 @@ function runIdOf(location: string, search: string): string | null {
  * or a local server found on its default port), run the example's eval and see it pass.
  */
 export function WelcomePage() {
-  const [location, navigate] = useLocation();
+  const [location] = useLocation();
   const runId = runIdOf(location, useSearch());
   const { view } = useSettings();
   const prompts = useChannelQuery('prompts.list', {});
@@ -64,7 +65,7 @@ export function WelcomePage() {
           example={example}
           targets={targets}
           runId={runId}
-          onStarted={(id) => navigate(`/welcome?run=${encodeURIComponent(id)}`)}
+          onStarted={(id) => openHash(`/welcome?run=${encodeURIComponent(id)}`)}
         />
       </div>
     </div>
