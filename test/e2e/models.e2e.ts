@@ -64,7 +64,8 @@ describe('models and connections in Chromium', () => {
     await row.and(page.locator('[data-source="override"]')).waitFor();
     await expect(row.textContent()).resolves.toContain('0.20');
 
-    await page.getByTestId('add-price-provider').selectOption('local');
+    await page.getByTestId('add-price-provider').click();
+    await page.getByTestId('add-price-provider-local').click();
     await page.getByTestId('add-price-model').fill('llama3.2:3b');
     await page.getByTestId('add-price-input').fill('0');
     await page.getByTestId('add-price-output').fill('0');

@@ -93,14 +93,21 @@ describe('workbench in Chromium against assay serve', () => {
     await page.close();
   });
 
-  it('shows a coded error toast for a bad setting and saves nothing', async () => {
+  it('shows a bad setting next to its field and saves nothing', async () => {
     const page = await openPage(`${server.url}/#/settings`);
     await page.getByTestId('openai-baseUrl').fill('ftp://example.com');
     await page.getByTestId('save-openai').click();
-    const toast = page.locator('[data-sonner-toast]').filter({ hasText: 'VALIDATION_FAILED' });
-    await toast.waitFor();
-    await expect(toast.textContent()).resolves.toContain('baseUrl');
-    await shot(page, 'settings-error-toast');
+    const card = page.getByTestId('provider-openai');
+    const error = card.getByTestId('field-error');
+    await error.waitFor();
+    await expect(error.textContent()).resolves.toBe('must be an http(s) URL');
+    // Once, next to the field: no toast repeats it, and the input is marked for screen readers.
+    await expect(error.count()).resolves.toBe(1);
+    await expect(page.locator('[data-sonner-toast]').count()).resolves.toBe(0);
+    await expect(page.getByTestId('openai-baseUrl').getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
+    await shot(page, 'settings-field-error');
     expect(fs.existsSync(path.join(dataDir, 'settings.json'))).toBe(false);
     await page.close();
   });

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import { CommandPalette, useCommandPaletteShortcut } from '../navigation/command-palette';
+import { FirstRunBanner } from '../navigation/first-run-banner';
 import { Sidebar } from '../navigation/sidebar';
 import { Routes } from './routes';
 
@@ -12,6 +13,7 @@ export function AppShell() {
     <div className="flex h-screen min-w-[900px] overflow-hidden">
       <Sidebar onOpenPalette={() => setPaletteOpen(true)} />
       <main className="min-w-0 flex-1 overflow-y-auto">
+        <FirstRunBanner />
         <Routes />
       </main>
       <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} />

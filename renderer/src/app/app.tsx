@@ -11,8 +11,6 @@ import { ThemeProvider } from '../theme/theme-context';
 import { AppShell } from './app-shell';
 import { ClientProvider } from './client-context';
 import { ErrorBoundary } from './error-boundary';
-import { SettingsProvider } from './settings-context';
-import { SystemInfoProvider } from './system-info-context';
 import { ThemedToaster } from './themed-toaster';
 import { withErrorToasts } from './toasting-client';
 
@@ -31,18 +29,14 @@ export function App({ client }: { client: Client }) {
         <QueryTransportProvider client={client}>
           <EventInvalidation transport={client} />
           <ClientProvider client={toasting}>
-            <SystemInfoProvider>
-              <SettingsProvider>
-                <ThemeProvider>
-                  <TooltipProvider delayDuration={300}>
-                    <Router hook={useHashLocation}>
-                      <AppShell />
-                    </Router>
-                  </TooltipProvider>
-                  <ThemedToaster />
-                </ThemeProvider>
-              </SettingsProvider>
-            </SystemInfoProvider>
+            <ThemeProvider>
+              <TooltipProvider delayDuration={300}>
+                <Router hook={useHashLocation}>
+                  <AppShell />
+                </Router>
+              </TooltipProvider>
+              <ThemedToaster />
+            </ThemeProvider>
           </ClientProvider>
         </QueryTransportProvider>
       </QueryClientProvider>

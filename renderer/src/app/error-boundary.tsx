@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { Button } from '../components/ui/button';
 
 interface State {
   error: Error | null;
@@ -29,13 +30,9 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
         <pre className="max-w-full overflow-auto rounded-md border bg-muted p-3 text-xs">
           {error.message}
         </pre>
-        <button
-          type="button"
-          className="text-sm underline underline-offset-4"
-          onClick={() => window.location.reload()}
-        >
+        <Button variant="outline" size="sm" onClick={() => window.location.reload()}>
           Reload
-        </button>
+        </Button>
       </div>
     );
   }

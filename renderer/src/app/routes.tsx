@@ -20,6 +20,9 @@ const PlaygroundPage = lazy(() =>
 const PromptsPage = lazy(() =>
   import('../pages/prompts/prompts-page').then((m) => ({ default: m.PromptsPage })),
 );
+const WelcomePage = lazy(() =>
+  import('../pages/welcome/welcome-page').then((m) => ({ default: m.WelcomePage })),
+);
 const SettingsPage = lazy(() =>
   import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
@@ -50,8 +53,12 @@ export function Routes() {
         <Route path="/">
           <Redirect to="/prompts" replace />
         </Route>
-        <Route path="/prompts">
+        {/* `#/prompts/<name>`, `#/prompts?new=1` (the command palette's New prompt). */}
+        <Route path={/^\/prompts(?:[/?].*)?$/}>
           <PromptsPage />
+        </Route>
+        <Route path={/^\/welcome(?:\?.*)?$/}>
+          <WelcomePage />
         </Route>
         <Route path="/settings">
           <SettingsPage />

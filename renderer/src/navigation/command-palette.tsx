@@ -1,3 +1,4 @@
+import { FilePlus2, FlaskConical, Rocket, SquareTerminal, type LucideIcon } from 'lucide-react';
 import { useEffect } from 'react';
 import { useLocation } from 'wouter';
 import type { Theme } from '../../../shared/contract';
@@ -14,6 +15,28 @@ import { useTheme } from '../theme/theme-context';
 import { THEMES } from '../theme/theme-dom';
 import { THEME_ICONS } from '../theme/theme-toggle';
 import { PAGES } from './pages';
+import { openHash, paletteHref } from './palette-routes';
+import { PaletteSearch } from './palette-search';
+
+interface Action {
+  readonly id: string;
+  readonly label: string;
+  readonly icon: LucideIcon;
+  readonly href: string;
+}
+
+/** What the palette does besides going to a page; each is a URL, so the page opens as asked. */
+const ACTIONS: readonly Action[] = [
+  { id: 'new-prompt', label: 'New prompt', icon: FilePlus2, href: paletteHref.newPrompt },
+  { id: 'new-run', label: 'New run', icon: FlaskConical, href: paletteHref.newRun },
+  {
+    id: 'playground',
+    label: 'Open playground',
+    icon: SquareTerminal,
+    href: paletteHref.playground,
+  },
+  { id: 'welcome', label: 'Get started', icon: Rocket, href: paletteHref.welcome },
+];
 
 interface CommandPaletteProps {
   open: boolean;
@@ -48,12 +71,29 @@ export function CommandPalette({ open, onOpenChange }: CommandPaletteProps) {
       open={open}
       onOpenChange={onOpenChange}
       title="Command palette"
-      description="Go to a page or change the theme. Arrow keys choose, Enter runs, Escape closes."
+      description="Find a prompt, dataset or run, start something new, go to a page or change the theme. Arrow keys choose, Enter runs, Escape closes."
     >
       <Command data-testid="command-palette" loop>
-        <CommandInput placeholder="Type a command…" data-testid="command-input" />
+        <CommandInput
+          placeholder="Search prompts, datasets, runs or type a command…"
+          data-testid="command-input"
+        />
         <CommandList>
-          <CommandEmpty>No matching command.</CommandEmpty>
+          <CommandEmpty>Nothing matches.</CommandEmpty>
+          <CommandGroup heading="Actions">
+            {ACTIONS.map(({ id, label, icon: Icon, href }) => (
+              <CommandItem
+                key={id}
+                value={label}
+                data-testid={`command-action-${id}`}
+                onSelect={() => run(() => openHash(href))}
+              >
+                <Icon />
+                {label}
+              </CommandItem>
+            ))}
+          </CommandGroup>
+          <PaletteSearch open={open} onOpen={(href) => run(() => openHash(href))} />
           <CommandGroup heading="Navigation">
             {PAGES.map(({ name, title, path, icon: Icon }) => (
               <CommandItem

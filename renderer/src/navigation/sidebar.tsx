@@ -1,6 +1,7 @@
 import { Command as CommandIcon, FlaskRound } from 'lucide-react';
 import { Link, useLocation } from 'wouter';
 import { useSystemInfo } from '../app/system-info-context';
+import { Button } from '../components/ui/button';
 import { cn } from '../lib/utils';
 import { ThemeToggle } from '../theme/theme-toggle';
 import { PAGES } from './pages';
@@ -33,17 +34,18 @@ export function Sidebar({ onOpenPalette }: { onOpenPalette: () => void }) {
         <span className="text-sm font-semibold tracking-tight text-foreground">Assay</span>
       </div>
       <div className="px-2 pb-2">
-        <button
-          type="button"
+        <Button
+          variant="outline"
+          size="sm"
           onClick={onOpenPalette}
           data-testid="open-command-palette"
-          className="flex h-7 w-full items-center gap-2 rounded-md border border-sidebar-border bg-background px-2 text-xs text-muted-foreground shadow-xs transition-colors hover:text-foreground"
+          className="h-7 w-full justify-start gap-2 border-sidebar-border px-2 text-xs font-normal text-muted-foreground"
         >
           <span className="flex-1 text-left">Jump to…</span>
           <kbd className="flex items-center gap-0.5 font-sans text-[10px]">
             <CommandIcon className="size-2.5" />K
           </kbd>
-        </button>
+        </Button>
       </div>
       <nav className="flex flex-1 flex-col gap-px overflow-y-auto px-2" aria-label="Main">
         {PAGES.map(({ name, title, path, icon: Icon }) => {

@@ -1,16 +1,8 @@
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useState,
-  type ReactNode,
-} from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { toast } from 'sonner';
 import type { Theme } from '../../../shared/contract';
-import { useClient } from '../app/client-context';
 import { useSettings } from '../app/settings-context';
+import { useChannelMutation } from '../query/channel-query';
 import { applyTheme, cacheTheme, readCachedTheme, watchSystemTheme } from './theme-dom';
 
 interface ThemeState {
@@ -25,12 +17,21 @@ const cachedAtStart = readCachedTheme();
 
 /**
  * The theme is derived, not copied: a choice being saved wins, then the saved preference from
- * the settings (which follows other windows through `settings.changed`), then the local cache.
+ * the cached settings (which follow other windows through `settings.changed`), then the local
+ * cache. A failed save toasts (the query client's policy) and falls back to the saved theme.
  */
 export function ThemeProvider({ children }: { children: ReactNode }) {
-  const client = useClient();
   const { view, replace } = useSettings();
-  const [pending, setPending] = useState<Theme | null>(null);
+  const save = useChannelMutation('settings.updatePreferences', {
+    onSuccess: (saved, input) => {
+      replace(saved);
+      // One id, so clicking through the themes updates a single toast instead of stacking.
+      toast.success(`Theme set to ${input.theme ?? saved.preferences.theme}`, {
+        id: 'theme-saved',
+      });
+    },
+  });
+  const pending = save.isPending ? save.variables.theme : undefined;
   const theme = pending ?? view?.preferences.theme ?? cachedAtStart;
 
   useEffect(() => {
@@ -40,22 +41,8 @@ export function ThemeProvider({ children }: { children: ReactNode }) {
     return watchSystemTheme(() => applyTheme('system'));
   }, [theme]);
 
-  const setTheme = useCallback(
-    (next: Theme) => {
-      setPending(next);
-      client.invoke('settings.updatePreferences', { theme: next }).then(
-        (saved) => {
-          replace(saved);
-          setPending(null);
-          // One id, so clicking through the themes updates a single toast instead of stacking.
-          toast.success(`Theme set to ${next}`, { id: 'theme-saved' });
-        },
-        // The error toast is already shown; fall back to the saved theme.
-        () => setPending(null),
-      );
-    },
-    [client, replace],
-  );
+  const { mutate } = save;
+  const setTheme = useCallback((next: Theme) => mutate({ theme: next }), [mutate]);
 
   const value = useMemo(() => ({ theme, setTheme }), [theme, setTheme]);
   return <ThemeContext.Provider value={value}>{children}</ThemeContext.Provider>;

@@ -1,6 +1,5 @@
 import { LoaderCircle, RotateCw } from 'lucide-react';
 import { useState } from 'react';
-import type { PriceView } from '../../../../shared/contract';
 import { Button } from '../../components/ui/button';
 import type { ClientError } from '../../client';
 import { PageHeader } from '../page-header';
@@ -37,16 +36,12 @@ function LoadState({ error, onRetry }: { error: ClientError | null; onRetry: () 
 
 /** The price catalog merged with the user's overrides, editable row by row. */
 export function ModelsPage() {
-  const { list, error, reload, upsert } = usePriceList();
-  const { reset, resetting } = useResetPrice(reload);
+  const { list, error, reload } = usePriceList();
+  const { reset, resetting } = useResetPrice();
   const [text, setText] = useState('');
   const [provider, setProvider] = useState<ProviderFilter>('all');
   const [editing, setEditing] = useState<string | null>(null);
 
-  const onSaved = (view: PriceView) => {
-    upsert(view);
-    setEditing(null);
-  };
   const shown = list ? filterPrices(list.prices, text, provider) : [];
 
   return (
@@ -63,7 +58,7 @@ export function ModelsPage() {
         }
       />
       <div className="flex w-full max-w-6xl flex-col gap-4 px-8 py-6">
-        <AddPriceForm onSaved={upsert} />
+        <AddPriceForm />
         {list ? (
           <>
             <div className="flex flex-wrap items-center justify-between gap-2">
@@ -82,8 +77,7 @@ export function ModelsPage() {
               prices={shown}
               editing={editing}
               onEditingChange={setEditing}
-              onSaved={onSaved}
-              onReset={(view) => void reset(view)}
+              onReset={reset}
               resetting={resetting}
             />
           </>

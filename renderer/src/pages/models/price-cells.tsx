@@ -1,17 +1,17 @@
 import type { PriceView } from '../../../../shared/contract';
 import { Badge } from '../../components/ui/badge';
+import { TableCell } from '../../components/ui/table';
 import { PROVIDER_LABELS } from '../../lib/provider-labels';
 
-export const CELL = 'px-3 py-1 align-middle';
-export const NUM_CELL = `${CELL} text-right font-mono tabular-nums`;
+export const NUM_CELL = 'text-right font-mono tabular-nums';
 
 export function ProviderCell({ view }: { view: PriceView }) {
-  return <td className={`${CELL} whitespace-nowrap`}>{PROVIDER_LABELS[view.provider]}</td>;
+  return <TableCell className="whitespace-nowrap">{PROVIDER_LABELS[view.provider]}</TableCell>;
 }
 
 export function ModelCell({ view }: { view: PriceView }) {
   return (
-    <td className={CELL}>
+    <TableCell>
       <div className="flex min-w-0 items-baseline gap-2">
         <span className="truncate font-mono" title={view.model}>
           {view.model}
@@ -22,23 +22,26 @@ export function ModelCell({ view }: { view: PriceView }) {
           </span>
         ) : null}
       </div>
-    </td>
+    </TableCell>
   );
 }
 
 /** A cache price; `-` when none is set, which bills cached tokens at the input rate. */
 export function CachePriceCell({ value }: { value: string | null }) {
-  if (value !== null) return <td className={NUM_CELL}>{value}</td>;
+  if (value !== null) return <TableCell className={NUM_CELL}>{value}</TableCell>;
   return (
-    <td className={`${NUM_CELL} text-muted-foreground`} title="Not set: billed at the input price">
+    <TableCell
+      className={`${NUM_CELL} text-muted-foreground`}
+      title="Not set: billed at the input price"
+    >
       -
-    </td>
+    </TableCell>
   );
 }
 
 export function SourceCell({ view }: { view: PriceView }) {
   return (
-    <td className={CELL}>
+    <TableCell>
       {view.source === 'override' ? (
         <Badge variant="default" data-testid="source-override">
           override
@@ -48,6 +51,6 @@ export function SourceCell({ view }: { view: PriceView }) {
           catalog
         </Badge>
       )}
-    </td>
+    </TableCell>
   );
 }

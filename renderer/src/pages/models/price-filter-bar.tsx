@@ -2,7 +2,7 @@ import { Search } from 'lucide-react';
 import type { PriceView } from '../../../../shared/contract';
 import { PROVIDER_IDS } from '../../../../shared/contract';
 import { Input } from '../../components/ui/input';
-import { Segmented, type SegmentOption } from '../../components/ui/segmented';
+import { ToggleGroup, ToggleGroupItem } from '../../components/ui/toggle-group';
 import { PROVIDER_LABELS } from '../../lib/provider-labels';
 import type { ProviderFilter } from './filter-prices';
 
@@ -14,17 +14,11 @@ interface PriceFilterBarProps {
   onProviderChange: (provider: ProviderFilter) => void;
 }
 
-function providerOptions(prices: readonly PriceView[]): SegmentOption<ProviderFilter>[] {
-  const count = (id: ProviderFilter) =>
-    id === 'all' ? prices.length : prices.filter((p) => p.provider === id).length;
-  return [
-    { value: 'all', label: `All ${count('all')}`, testId: 'models-provider-all' },
-    ...PROVIDER_IDS.map((id) => ({
-      value: id,
-      label: `${PROVIDER_LABELS[id]} ${count(id)}`,
-      testId: `models-provider-${id}`,
-    })),
-  ];
+const FILTERS: readonly ProviderFilter[] = ['all', ...PROVIDER_IDS];
+
+function labelOf(filter: ProviderFilter, prices: readonly PriceView[]): string {
+  if (filter === 'all') return `All ${prices.length}`;
+  return `${PROVIDER_LABELS[filter]} ${prices.filter((p) => p.provider === filter).length}`;
 }
 
 /** Text filter over provider, model and name, plus a provider choice with row counts. */
@@ -43,12 +37,19 @@ export function PriceFilterBar(props: PriceFilterBarProps) {
           onChange={(event) => props.onTextChange(event.target.value)}
         />
       </div>
-      <Segmented
-        label="Provider"
+      <ToggleGroup
+        type="single"
+        aria-label="Provider"
         value={props.provider}
-        options={providerOptions(props.prices)}
-        onChange={props.onProviderChange}
-      />
+        // Clicking the chosen filter again reports '': the filter stays as it is.
+        onValueChange={(next) => next && props.onProviderChange(next as ProviderFilter)}
+      >
+        {FILTERS.map((filter) => (
+          <ToggleGroupItem key={filter} value={filter} data-testid={`models-provider-${filter}`}>
+            {labelOf(filter, props.prices)}
+          </ToggleGroupItem>
+        ))}
+      </ToggleGroup>
     </div>
   );
 }

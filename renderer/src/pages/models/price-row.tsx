@@ -1,7 +1,8 @@
 import { LoaderCircle, Pencil, RotateCcw } from 'lucide-react';
 import type { PriceView } from '../../../../shared/contract';
 import { Button } from '../../components/ui/button';
-import { CachePriceCell, CELL, ModelCell, NUM_CELL, ProviderCell, SourceCell } from './price-cells';
+import { TableCell, TableRow } from '../../components/ui/table';
+import { CachePriceCell, ModelCell, NUM_CELL, ProviderCell, SourceCell } from './price-cells';
 
 interface PriceRowProps {
   view: PriceView;
@@ -14,19 +15,15 @@ interface PriceRowProps {
 export function PriceRow({ view, onEdit, onReset, resetting }: PriceRowProps) {
   const id = `${view.provider}-${view.model}`;
   return (
-    <tr
-      className="border-t hover:bg-muted/40"
-      data-testid={`price-row-${id}`}
-      data-source={view.source}
-    >
+    <TableRow data-testid={`price-row-${id}`} data-source={view.source}>
       <ProviderCell view={view} />
       <ModelCell view={view} />
-      <td className={NUM_CELL}>{view.input}</td>
-      <td className={NUM_CELL}>{view.output}</td>
+      <TableCell className={NUM_CELL}>{view.input}</TableCell>
+      <TableCell className={NUM_CELL}>{view.output}</TableCell>
       <CachePriceCell value={view.cacheRead} />
       <CachePriceCell value={view.cacheWrite} />
       <SourceCell view={view} />
-      <td className={`${CELL} whitespace-nowrap text-right`}>
+      <TableCell className="text-right whitespace-nowrap">
         <div className="flex justify-end gap-1">
           <Button
             variant="ghost"
@@ -53,7 +50,7 @@ export function PriceRow({ view, onEdit, onReset, resetting }: PriceRowProps) {
             </Button>
           ) : null}
         </div>
-      </td>
-    </tr>
+      </TableCell>
+    </TableRow>
   );
 }

@@ -1,5 +1,12 @@
 import type { PriceView } from '../../../../shared/contract';
-import { CELL } from './price-cells';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '../../components/ui/table';
 import { priceKey } from './price-draft';
 import { PriceEditRow } from './price-edit-row';
 import { PriceRow } from './price-row';
@@ -9,7 +16,6 @@ interface PriceTableProps {
   /** The key of the row being edited, if any: one row at a time. */
   editing: string | null;
   onEditingChange: (key: string | null) => void;
-  onSaved: (view: PriceView) => void;
   onReset: (view: PriceView) => void;
   resetting: string | null;
 }
@@ -17,44 +23,40 @@ interface PriceTableProps {
 /** Fixed layout: every column but Model has a width, so editing a row shifts nothing. */
 const NUMERIC = 'w-24 text-right';
 const HEADERS: [label: string, className: string][] = [
-  ['Provider', 'w-24 text-left'],
-  ['Model', 'text-left'],
+  ['Provider', 'w-24'],
+  ['Model', ''],
   ['Input', NUMERIC],
   ['Output', NUMERIC],
   ['Cache read', NUMERIC],
   ['Cache write', NUMERIC],
-  ['Source', 'w-24 text-left'],
+  ['Source', 'w-24'],
 ];
 
 export function PriceTable(props: PriceTableProps) {
-  const { prices, editing, onEditingChange, onSaved, onReset, resetting } = props;
+  const { prices, editing, onEditingChange, onReset, resetting } = props;
   return (
-    <div className="overflow-x-auto rounded-lg border bg-card">
-      <table className="w-full min-w-[52rem] table-fixed text-[13px]" data-testid="price-table">
-        <thead className="bg-muted/60 text-xs text-muted-foreground">
-          <tr>
+    <div className="rounded-lg border bg-card">
+      <Table className="min-w-[52rem] table-fixed text-[13px]" data-testid="price-table">
+        <TableHeader className="bg-muted/60">
+          <TableRow className="hover:bg-transparent">
             {HEADERS.map(([label, className]) => (
-              <th
-                key={label}
-                scope="col"
-                className={`${CELL} font-medium whitespace-nowrap ${className}`}
-              >
+              <TableHead key={label} scope="col" className={className}>
                 {label}
-              </th>
+              </TableHead>
             ))}
-            <th scope="col" className={`${CELL} w-36`}>
+            <TableHead scope="col" className="w-36">
               <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {prices.map((view) => {
             const key = priceKey(view);
             return key === editing ? (
               <PriceEditRow
                 key={key}
                 view={view}
-                onSaved={onSaved}
+                onSaved={() => onEditingChange(null)}
                 onCancel={() => onEditingChange(null)}
               />
             ) : (
@@ -68,17 +70,17 @@ export function PriceTable(props: PriceTableProps) {
             );
           })}
           {prices.length === 0 ? (
-            <tr>
-              <td
+            <TableRow className="hover:bg-transparent">
+              <TableCell
                 colSpan={HEADERS.length + 1}
-                className={`${CELL} py-6 text-center text-muted-foreground`}
+                className="py-6 text-center text-muted-foreground"
               >
                 <span data-testid="prices-empty">No prices match the filter.</span>
-              </td>
-            </tr>
+              </TableCell>
+            </TableRow>
           ) : null}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </div>
   );
 }

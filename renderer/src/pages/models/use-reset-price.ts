@@ -1,30 +1,18 @@
-import { useState } from 'react';
 import { toast } from 'sonner';
 import type { PriceView } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
+import { useChannelMutation } from '../../query/channel-query';
 import { priceKey } from './price-draft';
 
-/** Removes an override with `prices.delete`; the caller reloads to show what applies now. */
-export function useResetPrice(onReset: () => void) {
-  const client = useClient();
-  const [resetting, setResetting] = useState<string | null>(null);
-
-  const reset = async (view: PriceView) => {
-    setResetting(priceKey(view));
-    try {
-      const { deleted } = await client.invoke('prices.delete', {
-        provider: view.provider,
-        model: view.model,
-      });
-      if (deleted) toast.success(`Price override for ${view.model} removed`);
-      else toast.info(`${view.model} had no override any more`);
-      onReset();
-    } catch {
-      // The toasting client reported it; the row stays as it was.
-    } finally {
-      setResetting(null);
-    }
+/** Removes an override with `prices.delete`; the price list refreshes to show what applies now. */
+export function useResetPrice() {
+  const mutation = useChannelMutation('prices.delete', {
+    onSuccess: ({ deleted }, { model }) => {
+      if (deleted) toast.success(`Price override for ${model} removed`);
+      else toast.info(`${model} had no override any more`);
+    },
+  });
+  return {
+    reset: (view: PriceView) => mutation.mutate({ provider: view.provider, model: view.model }),
+    resetting: mutation.isPending ? priceKey(mutation.variables) : null,
   };
-
-  return { reset, resetting };
 }

@@ -1,45 +1,17 @@
-import { useState } from 'react';
 import { toast } from 'sonner';
-import type { ChannelInput, PriceView } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
-import { toClientError } from '../../client';
-import { fieldErrorsOf } from '../../lib/field-errors';
 import { PROVIDER_LABELS } from '../../lib/provider-labels';
+import { useChannelMutation } from '../../query/channel-query';
 
 /**
- * Calls `prices.set`. A refusal is toasted by the client; the message and the offending fields
- * are kept here too so the form can show them next to its inputs.
+ * `prices.set` for a form: a refusal shows in the form (next to its field), not as a toast;
+ * success toasts what now applies and refreshes the price list.
  */
-export function useSavePrice(onSaved: (view: PriceView) => void) {
-  const client = useClient();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
-
-  const clearErrors = () => {
-    setError(null);
-    setFieldErrors({});
-  };
-
-  const save = async (input: ChannelInput<'prices.set'>): Promise<boolean> => {
-    setSaving(true);
-    clearErrors();
-    try {
-      const view = await client.invoke('prices.set', input);
+export function useSavePrice() {
+  return useChannelMutation('prices.set', {
+    meta: { form: true },
+    onSuccess: (view) =>
       toast.success(`Price saved for ${view.model}`, {
         description: `${PROVIDER_LABELS[view.provider]} · input ${view.input} · output ${view.output} USD per 1M tokens`,
-      });
-      onSaved(view);
-      return true;
-    } catch (err) {
-      const clientError = toClientError(err);
-      setError(clientError.toString());
-      setFieldErrors(fieldErrorsOf(clientError));
-      return false;
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  return { save, saving, error, fieldErrors, clearErrors };
+      }),
+  });
 }

@@ -1,26 +1,33 @@
 import type { ProviderId } from '../../../../shared/contract';
 import { Badge } from '../../components/ui/badge';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '../../components/ui/table';
 import type { ProviderModels } from './use-provider-models';
 
 type ModelView = ProviderModels['models'][number];
 
-const cell = 'px-2 py-0.5';
-const priceCell = `${cell} text-right font-mono tabular-nums`;
+const PRICE = 'text-right font-mono tabular-nums';
 
 function PriceCells({ model }: { model: ModelView }) {
   if (!model.price) {
     return (
-      <td className={`${cell} text-right`} colSpan={2}>
+      <TableCell className="text-right" colSpan={2}>
         <Badge variant="outline" data-testid="unpriced" title="No price known: cost is not counted">
           unpriced
         </Badge>
-      </td>
+      </TableCell>
     );
   }
   return (
     <>
-      <td className={priceCell}>{model.price.input}</td>
-      <td className={priceCell}>{model.price.output}</td>
+      <TableCell className={PRICE}>{model.price.input}</TableCell>
+      <TableCell className={PRICE}>{model.price.output}</TableCell>
     </>
   );
 }
@@ -32,23 +39,22 @@ export function ModelList({ provider, models }: { provider: ProviderId; models: 
   }
   return (
     <div className="max-h-64 overflow-y-auto rounded-md border">
-      <table className="w-full text-xs">
-        <thead className="sticky top-0 bg-muted text-muted-foreground">
-          <tr className="text-left">
-            <th className={`${cell} font-medium`}>Model</th>
-            <th className={`${cell} text-right font-medium`}>Input $/1M</th>
-            <th className={`${cell} text-right font-medium`}>Output $/1M</th>
-          </tr>
-        </thead>
-        <tbody>
+      <Table className="text-xs">
+        <TableHeader className="sticky top-0 bg-muted">
+          <TableRow>
+            <TableHead>Model</TableHead>
+            <TableHead className="text-right">Input $/1M</TableHead>
+            <TableHead className="text-right">Output $/1M</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {models.map((model) => (
-            <tr
+            <TableRow
               key={model.id}
-              className="border-t"
               data-testid={`model-${provider}-${model.id}`}
               data-priced={model.price ? 'yes' : 'no'}
             >
-              <td className={`${cell} max-w-0 w-full`}>
+              <TableCell className="w-full max-w-0 py-0.5">
                 <div className="flex min-w-0 items-baseline gap-2">
                   <span className="truncate font-mono" title={model.id}>
                     {model.id}
@@ -57,12 +63,12 @@ export function ModelList({ provider, models }: { provider: ProviderId; models: 
                     <span className="truncate text-muted-foreground">{model.name}</span>
                   ) : null}
                 </div>
-              </td>
+              </TableCell>
               <PriceCells model={model} />
-            </tr>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </div>
   );
 }

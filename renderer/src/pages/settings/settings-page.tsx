@@ -30,7 +30,7 @@ function Providers() {
     return (
       <div className="grid gap-4 xl:grid-cols-2">
         {PROVIDER_SPECS.map((spec) => (
-          <ProviderCard key={spec.id} spec={spec} values={view.providers[spec.id]} />
+          <ProviderCard key={spec.id} spec={spec} view={view} />
         ))}
       </div>
     );

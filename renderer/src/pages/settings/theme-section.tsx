@@ -1,5 +1,6 @@
+import type { Theme } from '../../../../shared/contract';
 import { Card, CardContent } from '../../components/ui/card';
-import { cn } from '../../lib/utils';
+import { ToggleGroup, ToggleGroupItem } from '../../components/ui/toggle-group';
 import { useTheme } from '../../theme/theme-context';
 import { THEMES } from '../../theme/theme-dom';
 import { THEME_ICONS } from '../../theme/theme-toggle';
@@ -17,34 +18,28 @@ export function ThemeSection() {
             System follows your operating system&apos;s light or dark setting.
           </p>
         </div>
-        <div
-          role="radiogroup"
+        <ToggleGroup
+          type="single"
           aria-label="Theme"
-          className="flex rounded-md border bg-muted/40 p-0.5"
+          value={theme}
+          // Radix reports '' when the chosen item is clicked again: a theme stays chosen.
+          onValueChange={(next) => next && setTheme(next as Theme)}
         >
           {THEMES.map((option) => {
             const Icon = THEME_ICONS[option];
-            const selected = option === theme;
             return (
-              <button
+              <ToggleGroupItem
                 key={option}
-                type="button"
-                role="radio"
-                aria-checked={selected}
+                value={option}
                 data-testid={`theme-option-${option}`}
-                onClick={() => setTheme(option)}
-                className={cn(
-                  'flex h-7 items-center gap-1.5 rounded-[5px] px-3 text-xs font-medium text-muted-foreground transition-colors',
-                  'hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring/60 focus-visible:outline-none',
-                  selected && 'bg-background text-foreground shadow-xs dark:bg-input/40',
-                )}
+                className="h-7 px-3"
               >
                 <Icon className="size-3.5" />
                 {LABELS[option]}
-              </button>
+              </ToggleGroupItem>
             );
           })}
-        </div>
+        </ToggleGroup>
       </CardContent>
     </Card>
   );

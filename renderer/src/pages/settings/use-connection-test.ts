@@ -1,8 +1,6 @@
-import { useState } from 'react';
 import { toast } from 'sonner';
-import type { ProviderId } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
-import { toClientError } from '../../client';
+import type { ChannelOutput, ProviderId } from '../../../../shared/contract';
+import { useChannelMutation } from '../../query/channel-query';
 
 export interface ConnectionOutcome {
   ok: boolean;
@@ -12,34 +10,29 @@ export interface ConnectionOutcome {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+function textOf(result: ChannelOutput<'models.testConnection'>): string {
+  return result.ok
+    ? `${plural(result.modelCount, 'model')} · ${result.latencyMs} ms`
+    : result.message;
+}
+
 /**
- * Runs `models.testConnection` for one provider (with its saved settings) and keeps the last
- * outcome for the card to show inline, next to a toast.
+ * Runs `models.testConnection` for one provider (with its saved settings); the card shows the
+ * last outcome inline, next to a toast. A failed call itself is toasted by the query client.
  */
 export function useConnectionTest(provider: ProviderId, title: string) {
-  const client = useClient();
-  const [running, setRunning] = useState(false);
-  const [outcome, setOutcome] = useState<ConnectionOutcome | null>(null);
+  const test = useChannelMutation('models.testConnection', {
+    // Testing changes nothing: no cached answer is stale afterwards.
+    invalidates: [],
+    onSuccess: (result) => {
+      if (result.ok) toast.success(`${title}: connected`, { description: textOf(result) });
+      else toast.error(`${title}: connection failed`, { description: result.message });
+    },
+  });
 
-  const run = async () => {
-    setRunning(true);
-    try {
-      const result = await client.invoke('models.testConnection', { provider });
-      if (result.ok) {
-        const text = `${plural(result.modelCount, 'model')} · ${result.latencyMs} ms`;
-        setOutcome({ ok: true, text });
-        toast.success(`${title}: connected`, { description: text });
-      } else {
-        setOutcome({ ok: false, text: result.message });
-        toast.error(`${title}: connection failed`, { description: result.message });
-      }
-    } catch (err) {
-      // The toasting client already reported the failed call itself.
-      setOutcome({ ok: false, text: toClientError(err).toString() });
-    } finally {
-      setRunning(false);
-    }
-  };
+  let outcome: ConnectionOutcome | null = null;
+  if (test.data) outcome = { ok: test.data.ok, text: textOf(test.data) };
+  else if (test.error) outcome = { ok: false, text: test.error.toString() };
 
-  return { running, outcome, run };
+  return { running: test.isPending, outcome, run: () => test.mutate({ provider }) };
 }

@@ -1,84 +1,68 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { toast } from 'sonner';
-import type { SecretView, UpdateProviderInput } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
+import type { SettingsView, UpdateProviderInput } from '../../../../shared/contract';
 import { useSettings } from '../../app/settings-context';
-import { toClientError } from '../../client';
-import { fieldErrorsOf } from '../../lib/field-errors';
+import { useChannelMutation } from '../../query/channel-query';
+import { showSubmitError, useContractForm } from '../../query/contract-form';
+import {
+  formValuesOf,
+  providerFormSchema,
+  updateOf,
+  type ProviderFormOutput,
+} from './provider-form-schema';
 import type { FieldSpec, ProviderSpec } from './provider-specs';
 
-/** A provider's block of the SettingsView: plain values and masked secrets. */
-export type ProviderValues = Readonly<Record<string, string | null | SecretView>>;
-
-type Update = Record<string, string | null>;
-
-function without<T>(record: Record<string, T>, key: string): Record<string, T> {
-  const copy = { ...record };
-  delete copy[key];
-  return copy;
-}
-
 /**
- * State of one provider form. Only the user's edits are held locally and shown over the
- * current settings, so a change from another window updates every field the user has not
- * touched, without wiping what they are typing.
+ * One provider's form. A change of the saved settings (from another window, say) updates every
+ * field the user has not touched, without wiping what they are typing. Errors show once, next to their field (the core's VALIDATION_FAILED included).
  */
-export function useProviderForm(spec: ProviderSpec, current: ProviderValues) {
-  const client = useClient();
+export function useProviderForm(spec: ProviderSpec, view: SettingsView) {
   const { replace } = useSettings();
-  const [edits, setEdits] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const schema = useMemo(() => providerFormSchema(spec), [spec]);
+  const values = useMemo(() => formValuesOf(spec, view), [spec, view]);
+  const form = useContractForm(schema, values);
+  // New saved settings replace every field the user has not edited (an edited one is kept).
+  useEffect(() => {
+    for (const field of spec.fields) {
+      const untouched =
+        form.getValues(field.name) === (form.formState.defaultValues?.[field.name] ?? '');
+      if (untouched) form.resetField(field.name, { defaultValue: values[field.name] ?? '' });
+    }
+  }, [form, spec, values]);
+  const mutation = useChannelMutation('settings.updateProvider', {
+    meta: { form: true },
+    onSuccess: replace,
+  });
+
   /** 'save', or the name of the secret being cleared. */
   const [busy, setBusy] = useState<string | null>(null);
 
-  const valueOf = (field: FieldSpec): string => {
-    const edited = edits[field.name];
-    if (edited !== undefined) return edited;
-    // A secret input always starts empty: the saved value never comes back to the renderer.
-    if (field.kind === 'secret') return '';
-    const saved = current[field.name];
-    return typeof saved === 'string' ? saved : '';
-  };
-
-  const setValue = (name: string, value: string) => {
-    setEdits((prev) => ({ ...prev, [name]: value }));
-    setErrors((prev) => without(prev, name));
-  };
-
-  const send = async (update: Update, success: string): Promise<boolean> => {
+  const send = async (action: string, input: UpdateProviderInput, success: string) => {
+    setBusy(action);
     try {
-      // Field names come from the spec, which defineProvider() checked against this provider.
-      const input = { provider: spec.id, ...update } as UpdateProviderInput;
-      replace(await client.invoke('settings.updateProvider', input));
+      const saved = await mutation.mutateAsync(input);
       toast.success(success);
-      return true;
+      return saved;
     } catch (err) {
-      // The toasting client already reported it; here the offending inputs get marked.
-      setErrors(fieldErrorsOf(toClientError(err)));
-      return false;
+      showSubmitError(form, err);
+      return null;
+    } finally {
+      setBusy(null);
     }
   };
 
-  const save = async () => {
-    const update: Update = {};
-    for (const field of spec.fields) {
-      const value = valueOf(field).trim();
-      if (value !== '') update[field.name] = value;
-      // An empty secret input means "keep the stored one"; Clear is the way to remove it.
-      else if (field.kind !== 'secret' && field.whenEmpty === 'null') update[field.name] = null;
-    }
-    setBusy('save');
-    if (await send(update, `${spec.title} settings saved`)) setEdits({});
-    setBusy(null);
-  };
+  const save = form.handleSubmit(async (output) => {
+    const update = updateOf(spec, output as ProviderFormOutput);
+    const saved = await send('save', update, `${spec.title} settings saved`);
+    // Typed secrets are gone from the form once saved: the input shows the mask below it instead.
+    if (saved) form.reset(formValuesOf(spec, saved));
+  });
 
   const clear = async (field: FieldSpec) => {
-    setBusy(field.name);
-    if (await send({ [field.name]: null }, `${spec.title} ${field.label.toLowerCase()} cleared`)) {
-      setEdits((prev) => without(prev, field.name));
-    }
-    setBusy(null);
+    const input = { provider: spec.id, [field.name]: null } as UpdateProviderInput;
+    if (await send(field.name, input, `${spec.title} ${field.label.toLowerCase()} cleared`))
+      form.resetField(field.name, { defaultValue: '' });
   };
 
-  return { valueOf, setValue, errors, busy, save, clear };
+  return { form, save, clear, busy };
 }
