@@ -50,7 +50,8 @@ export function Routes() {
         <Route path="/">
           <Redirect to="/prompts" replace />
         </Route>
-        <Route path="/prompts">
+        {/* `#/prompts/<name>?version=…&tab=…`: names hold "/", the query rides in the hash. */}
+        <Route path={/^\/prompts(?:[/?].*)?$/}>
           <PromptsPage />
         </Route>
         <Route path="/settings">
