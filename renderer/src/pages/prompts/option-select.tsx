@@ -42,11 +42,13 @@ export function OptionSelect<V extends string>({
   disabled,
   ...trigger
 }: OptionSelectProps<V>) {
+  // Nothing chosen and no "none" choice offered: Radix shows the placeholder for "".
+  const shown = value === '' && !options.some((o) => o.value === '') ? '' : itemValue(value);
   return (
     <Select
       name={name}
       disabled={disabled}
-      value={itemValue(value)}
+      value={shown}
       onValueChange={(next) => {
         const option = options.find((o) => itemValue(o.value) === next);
         if (option) onValueChange(option.value);
