@@ -1,5 +1,5 @@
 import { ChevronRight, SlidersHorizontal } from 'lucide-react';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import { useFormState } from 'react-hook-form';
 import { PROVIDER_IDS } from '../../../../shared/contract';
 import { Field, Form } from '../../components/ui/form';
@@ -40,10 +40,9 @@ const testIdOf = (field: string) =>
  */
 export function ConfigPanel({ draft, errors, onChange }: ConfigPanelProps) {
   const form = useContractForm(configFormSchema, draft, { mode: 'onChange' });
-  const changed = useRef(onChange);
-  changed.current = onChange;
+  const changed = useEffectEvent((values: ConfigDraft) => onChange(values));
   useEffect(() => {
-    const subscription = form.watch((values) => changed.current(values as ConfigDraft));
+    const subscription = form.watch((values) => changed(values as ConfigDraft));
     return () => subscription.unsubscribe();
   }, [form]);
   // The tab was left and opened again, or a save was refused: the fields say what is wrong.

@@ -6,14 +6,7 @@ import type { PromptSummary } from '../../../../shared/contract';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { Checkbox } from '../../components/ui/checkbox';
-import {
-  Field,
-  Form,
-  FormControl,
-  FormField,
-  FormItem,
-  FormLabel,
-} from '../../components/ui/form';
+import { Field, Form, FormControl, FormField, FormItem, FormLabel } from '../../components/ui/form';
 import { Input } from '../../components/ui/input';
 import { WithTooltip } from '../../components/ui/tooltip';
 import { LabelBadge, visibleLabels } from './label-badge';

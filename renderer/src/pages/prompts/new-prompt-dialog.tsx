@@ -103,11 +103,7 @@ export function NewPromptDialog({ open, onOpenChange, onCreated }: NewPromptDial
               label="Tags"
               hint="Comma-separated."
               render={(field) => (
-                <Input
-                  {...field}
-                  data-testid="new-prompt-tags"
-                  placeholder="support, onboarding"
-                />
+                <Input {...field} data-testid="new-prompt-tags" placeholder="support, onboarding" />
               )}
             />
             <FormRootError />

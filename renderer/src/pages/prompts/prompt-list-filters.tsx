@@ -82,10 +82,7 @@ export function PromptListFilterBar({ filters, onChange, labels, tags }: PromptL
           checked={filters.includeDeleted}
           onCheckedChange={(checked) => set({ includeDeleted: checked === true })}
         />
-        <Label
-          htmlFor="prompts-show-deleted"
-          className="text-xs font-normal text-muted-foreground"
-        >
+        <Label htmlFor="prompts-show-deleted" className="text-xs font-normal text-muted-foreground">
           Show deleted
         </Label>
       </div>

@@ -1,12 +1,12 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { DiscardDialog } from './discard-dialog';
 import { EmptyWorkspace } from './empty-workspace';
 import { listFacets } from './list-facets';
 import { NewPromptDialog } from './new-prompt-dialog';
 import { PromptListPane } from './prompt-list-pane';
-import { usePromptView } from './prompt-route';
 import { PromptWorkspace } from './prompt-workspace';
 import { useDiscardGuard } from './use-discard-guard';
+import { useGuardedView } from './use-guarded-view';
 import { NO_FILTERS, usePromptList, type PromptListFilters } from './use-prompt-list';
 import { useRestorePrompt } from './use-restore-prompt';
 
@@ -19,21 +19,21 @@ export function PromptsPage() {
   const [filters, setFilters] = useState<PromptListFilters>(NO_FILTERS);
   const list = usePromptList(filters);
   const all = usePromptList(NO_FILTERS);
-  const { view, open, adjust } = usePromptView();
-  const selected = view.name;
   const [dirty, setDirty] = useState(false);
   const [creating, setCreating] = useState(false);
   const discard = useDiscardGuard(dirty);
+  const { view, go, open, adjust, leave } = useGuardedView(dirty, discard.guard);
+  const selected = view.name;
   const facets = useMemo(() => listFacets(all.prompts), [all.prompts]);
 
   const { restore, restoring } = useRestorePrompt((name) => {
-    if (!selected) open({ name });
+    if (!selected) go({ name });
   });
   const select = (name: string) => {
-    if (name !== selected) discard.guard(() => open({ name }));
+    if (name !== selected) go({ name });
   };
   // A deleted prompt is no place to come Back to: its entry is replaced by the bare page.
-  const onDeleted = useCallback(() => adjust({}), [adjust]);
+  const onDeleted = leave;
   const hasPrompts = (all.prompts?.length ?? 0) > 0;
   const filtered =
     filters.search !== '' || filters.kind !== '' || filters.label !== '' || filters.tag !== '';
@@ -76,7 +76,7 @@ export function PromptsPage() {
         onOpenChange={setCreating}
         onCreated={(name) => {
           setCreating(false);
-          discard.guard(() => open({ name }));
+          go({ name });
         }}
       />
       <DiscardDialog open={discard.asking} onCancel={discard.cancel} onDiscard={discard.confirm} />

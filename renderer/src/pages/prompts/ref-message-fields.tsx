@@ -54,7 +54,9 @@ export function RefMessageFields({ index, message, onChange, components }: RefMe
           aria-invalid={message.prompt ? undefined : true}
           options={[
             // A reference to a prompt that is gone (deleted, renamed) stays visible as it is.
-            ...(message.prompt && !summary ? [{ value: message.prompt, label: message.prompt }] : []),
+            ...(message.prompt && !summary
+              ? [{ value: message.prompt, label: message.prompt }]
+              : []),
             ...choices.map((p) => ({ value: p.name, label: p.name })),
           ]}
           onValueChange={(prompt) => onChange({ ...message, prompt, version: '' })}

@@ -39,7 +39,9 @@ export function useComponents(catalog: readonly PromptSummary[] | null, referenc
       if ((p.kind === 'system' || p.kind === 'user') && p.deletedAt === null) map.set(p.name, p);
     return map;
   }, [catalog]);
-  const signature = JSON.stringify(Object.entries(versions).map(([n, v]) => [n, v.length, v[0]?.id]));
+  const signature = JSON.stringify(
+    Object.entries(versions).map(([n, v]) => [n, v.length, v[0]?.id]),
+  );
   // `combine` builds a new object each render: the signature keeps versionsOf stable.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const versionsOf = useCallback((name: string) => versions[name], [signature]);

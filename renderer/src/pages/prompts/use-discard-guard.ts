@@ -1,23 +1,32 @@
 import { useCallback, useEffect, useState } from 'react';
 
+interface Pending {
+  readonly action: () => void;
+  readonly onCancel?: () => void;
+}
+
 /**
  * Runs an action that would drop unsaved edits only after the user agrees; `pending` is the
- * action waiting for an answer (the page shows the confirmation while it is set).
+ * action waiting for an answer (the page shows the confirmation while it is set). `onCancel`
+ * undoes what already happened (Back already moved the address).
  */
 export function useDiscardGuard(dirty: boolean) {
-  const [pending, setPending] = useState<(() => void) | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
 
   const guard = useCallback(
-    (action: () => void) => {
-      if (dirty) setPending(() => action);
+    (action: () => void, onCancel?: () => void) => {
+      if (dirty) setPending({ action, onCancel });
       else action();
     },
     [dirty],
   );
-  const cancel = useCallback(() => setPending(null), []);
+  const cancel = useCallback(() => {
+    setPending(null);
+    pending?.onCancel?.();
+  }, [pending]);
   const confirm = useCallback(() => {
     setPending(null);
-    pending?.();
+    pending?.action();
   }, [pending]);
 
   // Leaving the page by a link (the sidebar), reloading or closing the window asks too.
@@ -31,8 +40,10 @@ export function useDiscardGuard(dirty: boolean) {
       // Capture phase, before the router's own handler sees the click.
       event.preventDefault();
       event.stopPropagation();
-      setPending(() => () => {
-        window.location.hash = href.slice(1);
+      setPending({
+        action: () => {
+          window.location.hash = href.slice(1);
+        },
       });
     };
     window.addEventListener('beforeunload', onBeforeUnload);

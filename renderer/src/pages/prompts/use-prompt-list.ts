@@ -22,14 +22,11 @@ export const NO_FILTERS: PromptListFilters = {
 function useSettled<T>(value: T, ms: number): T {
   const [settled, setSettled] = useState(value);
   useEffect(() => {
-    if (ms === 0) {
-      setSettled(value);
-      return;
-    }
     const timer = setTimeout(() => setSettled(value), ms);
     return () => clearTimeout(timer);
   }, [value, ms]);
-  return settled;
+  // Without a wait (a cleared search) the value counts at once.
+  return ms === 0 ? value : settled;
 }
 
 /**
