@@ -123,6 +123,7 @@ describe('Prompts page in Chromium', () => {
 
   it('creates a chat prompt with the keyboard only, then moves between tabs with arrow keys', async () => {
     await page.goto(`${server.url}/#/prompts`);
+    await page.reload();
     await page.getByTestId('prompt-item-alpha/one').waitFor();
     await tabTo('new-prompt');
     await page.keyboard.press('Enter');
@@ -134,9 +135,13 @@ describe('Prompts page in Chromium', () => {
     await page.keyboard.press('Tab');
     expect(await focusedTestId()).toBe('new-prompt-kind');
     await page.keyboard.press('ArrowDown');
-    await page.getByRole('listbox').waitFor();
+    // Open, the list puts the focus on the current kind; each arrow moves it one down.
+    const highlighted = page.locator('[role="option"][data-highlighted]');
+    await highlighted.filter({ hasText: 'System prompt' }).waitFor();
     await page.keyboard.press('ArrowDown');
+    await highlighted.filter({ hasText: 'User template' }).waitFor();
     await page.keyboard.press('ArrowDown');
+    await highlighted.filter({ hasText: 'Chat (composition)' }).waitFor();
     await page.keyboard.press('Enter');
     await page.getByRole('listbox').waitFor({ state: 'detached' });
     await expect(page.getByTestId('new-prompt-kind').textContent()).resolves.toBe(
@@ -173,6 +178,7 @@ describe('Prompts page in Chromium', () => {
 
   it('shows a bad or taken name once, under the name field', async () => {
     await page.goto(`${server.url}/#/prompts`);
+    await page.reload();
     await page.getByTestId('new-prompt').click();
     const dialog = page.getByTestId('new-prompt-dialog');
     await dialog.waitFor();
