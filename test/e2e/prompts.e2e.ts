@@ -1,10 +1,14 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall } from '../support/api-call';
 import { launchChromium } from '../support/browser';
+import { REPO_ROOT } from '../support/run-cli';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { tempDirKept } from '../support/temp-dir-kept';
+
+const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/e2e');
 
 let browser: Browser;
 let server: ServeProcess;
@@ -14,6 +18,7 @@ let page: Page;
 const api = (channel: string, input: unknown) => apiCall(server.url, channel, input);
 
 beforeAll(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
   dataDir = tempDirKept('assay-e2e-prompts-page-');
   server = await startServe(dataDir);
   await api('prompts.create', {
@@ -91,6 +96,7 @@ describe('Prompts page in Chromium', () => {
     await expect(selectedTab()).resolves.toBe('tab-diff');
     await expect(page.getByTestId('diff-from').textContent()).resolves.toBe('v1.1');
     await expect(page.getByTestId('diff-to').textContent()).resolves.toBe('v1.0');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'prompts-deep-link.png') });
 
     // Another prompt, then Back: the previous prompt with its version and tab.
     await page.getByTestId('prompt-item-beta/two').click();
@@ -191,6 +197,7 @@ describe('Prompts page in Chromium', () => {
     await page.waitForTimeout(500);
     await expect(malformed.count()).resolves.toBe(1);
     await expect(page.getByTestId('field-error').count()).resolves.toBe(1);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'prompts-bad-name.png') });
     await expect(page.getByTestId('new-prompt-name').getAttribute('aria-invalid')).resolves.toBe(
       'true',
     );
@@ -207,5 +214,31 @@ describe('Prompts page in Chromium', () => {
     await expect(
       page.locator('[data-sonner-toast]').filter({ hasText: 'is taken' }).count(),
     ).resolves.toBe(0);
+  });
+
+  it('asks before Back drops unsaved edits; keeping them keeps the address too', async () => {
+    await page.goto(`${server.url}/#/prompts`);
+    await page.reload();
+    await page.getByTestId('prompt-item-alpha/one').click();
+    await editorShows('alpha/one', 'v1.1');
+    await page.getByTestId('prompt-item-beta/two').click();
+    await editorShows('beta/two', 'v1.0');
+    await page.getByTestId('prompt-text').fill('{{input}} edited');
+    await page.getByTestId('unsaved-indicator').waitFor();
+
+    await page.goBack();
+    const ask = page.getByRole('alertdialog', { name: 'Discard unsaved changes?' });
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await ask.waitFor({ state: 'detached' });
+    await expect.poll(() => hashOf(page.url())).toBe('#/prompts/beta/two');
+    await expect(page.getByTestId('prompt-text').inputValue()).resolves.toBe('{{input}} edited');
+
+    await page.goBack();
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Discard changes' }).click();
+    await editorShows('alpha/one', 'v1.1');
+    expect(hashOf(page.url())).toBe('#/prompts/alpha/one');
+    await expect(page.getByTestId('unsaved-indicator').count()).resolves.toBe(0);
   });
 });

@@ -24,11 +24,13 @@ export function useGuardedView(dirty: boolean, guard: Guard) {
       setShownHref(href);
       return;
     }
+    // "Keep editing" adds the edited prompt's address again (after the one Back went to),
+    // so a second Back still reaches that one.
     guard(
       () => setShownHref(href),
-      () => adjust(promptViewOf(shownHref)),
+      () => open(promptViewOf(shownHref)),
     );
-  }, [href, shownHref, view.name, dirty, guard, adjust]);
+  }, [href, shownHref, view.name, dirty, guard, open]);
 
   const go = useCallback(
     (next: Partial<PromptView>) =>
