@@ -43,11 +43,18 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Opens the kit Select with this test id and picks the option whose name matches. */
+async function pick(testId: string, option: string | RegExp): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option, exact: typeof option === 'string' }).click();
+}
+
 async function createPrompt(name: string, kind: 'system' | 'user' | 'chat'): Promise<void> {
   await page.getByTestId('new-prompt').click();
   await page.getByTestId('new-prompt-dialog').waitFor();
   await page.getByTestId('new-prompt-name').fill(name);
-  await page.getByTestId('new-prompt-kind').selectOption(kind);
+  await page.getByTestId('new-prompt-kind').click();
+  await page.getByTestId(`kind-option-${kind}`).click();
   await page.getByTestId('create-prompt').click();
   await page.getByTestId(`prompt-item-${name}`).waitFor();
   await page.getByTestId('prompt-version').filter({ hasText: 'v1.0' }).waitFor();
@@ -74,7 +81,7 @@ describe('prompt registry and playground in Chromium', () => {
 
     // Compose: the system prompt by reference (following its label), then the user turn.
     await page.getByTestId('add-ref').click();
-    await page.getByTestId('message-ref-prompt-1').selectOption('support/system');
+    await pick('message-ref-prompt-1', 'support/system');
     await page.getByTestId('message-up-1').click();
     await page.getByTestId('message-ref-resolved-0').waitFor();
     await page.getByTestId('message-content-1').fill('Customer asks: {{input}}');
@@ -98,7 +105,7 @@ describe('prompt registry and playground in Chromium', () => {
     await page.getByTestId('set-label').click();
     await page.getByTestId('set-label-dialog').waitFor();
     await page.getByTestId('label-input').fill('production');
-    await page.getByTestId('label-version').selectOption('v1.1');
+    await pick('label-version', /^v1\.1\b/);
     await page.getByTestId('apply-label').click();
     await page.getByTestId('prompt-item-support/chat').getByTestId('label-production').waitFor();
 

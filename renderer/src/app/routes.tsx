@@ -53,7 +53,7 @@ export function Routes() {
         <Route path="/">
           <Redirect to="/prompts" replace />
         </Route>
-        {/* `#/prompts/<name>`, `#/prompts?new=1` (the command palette's New prompt). */}
+        {/* `#/prompts/<name>?version=…&tab=…` (names hold "/", the query rides in the hash); `#/prompts?new=1` opens New prompt (the command palette). */}
         <Route path={/^\/prompts(?:[/?].*)?$/}>
           <PromptsPage />
         </Route>

@@ -1,22 +1,8 @@
 import type { PromptKind } from '../../../../shared/contract';
-import type { ConfigErrors, ConfigField } from './config-draft';
+import type { ConfigErrors } from './config-draft';
 import type { PromptDraft } from './prompt-draft';
 
 const PLACEHOLDER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-const FIELD_NAMES: Record<ConfigField, string> = {
-  provider: 'provider',
-  model: 'model',
-  temperature: 'temperature',
-  maxTokens: 'max tokens',
-  topP: 'top p',
-  stop: 'stop sequences',
-  responseFormat: 'response format',
-  schemaName: 'schema name',
-  schema: 'JSON schema',
-  schemaStrict: 'strict',
-  tools: 'tools',
-};
 
 /** What would make the backend refuse the draft, found before a round trip. */
 export function draftProblems(
@@ -38,7 +24,11 @@ export function draftProblems(
         problems.push(`${where}: a placeholder name such as history.`);
     });
   }
-  for (const [field, error] of Object.entries(configErrors) as [ConfigField, string][])
-    problems.push(`Model config, ${FIELD_NAMES[field]}: ${error}`);
+  // Each config error is shown under its field in the panel; said once there, counted here.
+  const configCount = Object.keys(configErrors).length;
+  if (configCount > 0)
+    problems.push(
+      `Model config: ${configCount === 1 ? 'one field' : `${configCount} fields`} to fix (marked in the panel).`,
+    );
   return problems;
 }

@@ -1,94 +1,105 @@
-import { NativeSelect } from '../../components/ui/native-select';
+import type { UseFormReturn } from 'react-hook-form';
+import type { z } from 'zod';
+import { Checkbox } from '../../components/ui/checkbox';
+import { Field, FormControl, FormField, FormItem, FormLabel } from '../../components/ui/form';
 import { Input } from '../../components/ui/input';
-import { ConfigField } from './config-field';
-import {
-  RESPONSE_FORMAT_LABELS,
-  RESPONSE_FORMATS,
-  type ConfigDraft,
-  type ConfigErrors,
-  type ResponseFormatChoice,
-} from './config-draft';
+import { RESPONSE_FORMAT_LABELS, RESPONSE_FORMATS } from './config-draft';
+import type { configFormSchema } from './config-form';
+import { OptionSelect } from './option-select';
 import { Textarea } from './textarea';
 
-interface ConfigJsonFieldsProps {
-  draft: ConfigDraft;
-  errors: ConfigErrors;
-  set: (patch: Partial<ConfigDraft>) => void;
-}
+type ConfigForm = UseFormReturn<
+  z.input<typeof configFormSchema>,
+  unknown,
+  z.output<typeof configFormSchema>
+>;
 
-const isFormat = (value: string): value is ResponseFormatChoice =>
-  (RESPONSE_FORMATS as readonly string[]).includes(value);
+const FORMAT_OPTIONS = RESPONSE_FORMATS.map((format) => ({
+  value: format,
+  label: RESPONSE_FORMAT_LABELS[format],
+}));
 
 const TOOLS_HINT = 'A JSON array of {"name", "description", "parameters": {JSON schema}}.';
 
 /** Response format (with a JSON schema) and tools: JSON checked as you type. */
-export function ConfigJsonFields({ draft, errors, set }: ConfigJsonFieldsProps) {
+export function ConfigJsonFields({ form }: { form: ConfigForm }) {
+  const format = form.watch('responseFormat');
+  const tools = form.watch('tools');
   return (
     <>
-      <ConfigField id="config-response-format" label="Response format">
-        <NativeSelect
-          id="config-response-format"
-          data-testid="config-response-format"
-          className="h-7 text-xs"
-          value={draft.responseFormat}
-          onChange={(e) => isFormat(e.target.value) && set({ responseFormat: e.target.value })}
-        >
-          {RESPONSE_FORMATS.map((format) => (
-            <option key={format} value={format}>
-              {RESPONSE_FORMAT_LABELS[format]}
-            </option>
-          ))}
-        </NativeSelect>
-      </ConfigField>
-      {draft.responseFormat === 'json_schema' ? (
+      <Field
+        name="responseFormat"
+        label="Response format"
+        render={({ onChange, ...field }) => (
+          <OptionSelect
+            {...field}
+            onValueChange={onChange}
+            data-testid="config-response-format"
+            className="h-7 text-xs"
+            options={FORMAT_OPTIONS}
+          />
+        )}
+      />
+      {format === 'json_schema' ? (
         <>
-          <ConfigField id="config-schema-name" label="Schema name" error={errors.schemaName}>
-            <Input
-              id="config-schema-name"
-              data-testid="config-schema-name"
-              className="h-7 font-mono text-xs"
-              placeholder="answer"
-              value={draft.schemaName}
-              aria-invalid={errors.schemaName ? true : undefined}
-              onChange={(e) => set({ schemaName: e.target.value })}
-            />
-          </ConfigField>
-          <ConfigField id="config-schema" label="JSON schema" error={errors.schema}>
-            <Textarea
-              id="config-schema"
-              data-testid="config-schema"
-              rows={6}
-              className="text-xs"
-              placeholder={'{\n  "type": "object",\n  "properties": {}\n}'}
-              value={draft.schema}
-              aria-invalid={errors.schema ? true : undefined}
-              onChange={(e) => set({ schema: e.target.value })}
-            />
-          </ConfigField>
-          <label className="flex items-center gap-1.5 text-xs text-muted-foreground">
-            <input
-              type="checkbox"
-              data-testid="config-schema-strict"
-              className="size-3.5 accent-foreground"
-              checked={draft.schemaStrict}
-              onChange={(e) => set({ schemaStrict: e.target.checked })}
-            />
-            Strict
-          </label>
+          <Field
+            name="schemaName"
+            label="Schema name"
+            render={(field) => (
+              <Input
+                {...field}
+                data-testid="config-schema-name"
+                className="h-7 font-mono text-xs"
+                placeholder="answer"
+              />
+            )}
+          />
+          <Field
+            name="schema"
+            label="JSON schema"
+            render={(field) => (
+              <Textarea
+                {...field}
+                data-testid="config-schema"
+                rows={6}
+                className="text-xs"
+                placeholder={'{\n  "type": "object",\n  "properties": {}\n}'}
+              />
+            )}
+          />
+          <FormField
+            control={form.control}
+            name="schemaStrict"
+            render={({ field }) => (
+              <FormItem className="flex items-center gap-1.5">
+                <FormControl>
+                  <Checkbox
+                    data-testid="config-schema-strict"
+                    checked={field.value}
+                    onCheckedChange={(checked) => field.onChange(checked === true)}
+                    onBlur={field.onBlur}
+                  />
+                </FormControl>
+                <FormLabel className="text-xs font-normal text-muted-foreground">Strict</FormLabel>
+              </FormItem>
+            )}
+          />
         </>
       ) : null}
-      <ConfigField id="config-tools" label="Tools" error={errors.tools} hint={TOOLS_HINT}>
-        <Textarea
-          id="config-tools"
-          data-testid="config-tools"
-          rows={draft.tools ? 8 : 2}
-          className="text-xs"
-          placeholder='[{"name": "search", "description": "…", "parameters": {"type": "object"}}]'
-          value={draft.tools}
-          aria-invalid={errors.tools ? true : undefined}
-          onChange={(e) => set({ tools: e.target.value })}
-        />
-      </ConfigField>
+      <Field
+        name="tools"
+        label="Tools"
+        hint={TOOLS_HINT}
+        render={(field) => (
+          <Textarea
+            {...field}
+            data-testid="config-tools"
+            rows={tools ? 8 : 2}
+            className="text-xs"
+            placeholder='[{"name": "search", "description": "…", "parameters": {"type": "object"}}]'
+          />
+        )}
+      />
     </>
   );
 }

@@ -1,24 +1,29 @@
 import { ChevronRight, SlidersHorizontal } from 'lucide-react';
-import { useState } from 'react';
-import type { ProviderId } from '../../../../shared/contract';
+import { useEffect, useEffectEvent, useState } from 'react';
+import { useFormState } from 'react-hook-form';
 import { PROVIDER_IDS } from '../../../../shared/contract';
+import { Field, Form } from '../../components/ui/form';
 import { Input } from '../../components/ui/input';
-import { NativeSelect } from '../../components/ui/native-select';
 import { PROVIDER_LABELS } from '../../lib/provider-labels';
 import { cn } from '../../lib/utils';
+import { useContractForm } from '../../query/contract-form';
 import { configSummary, type ConfigDraft, type ConfigErrors } from './config-draft';
-import { ConfigField } from './config-field';
+import { configFormSchema } from './config-form';
 import { ConfigJsonFields } from './config-json-fields';
+import { OptionSelect } from './option-select';
 import { Textarea } from './textarea';
 
 interface ConfigPanelProps {
   draft: ConfigDraft;
+  /** What the draft's config still gets wrong (a refused save shows them on the fields). */
   errors: ConfigErrors;
   onChange: (draft: ConfigDraft) => void;
 }
 
-const isProvider = (value: string): value is ProviderId =>
-  (PROVIDER_IDS as readonly string[]).includes(value);
+const PROVIDER_OPTIONS = [
+  { value: '' as const, label: 'Not set' },
+  ...PROVIDER_IDS.map((id) => ({ value: id, label: PROVIDER_LABELS[id] })),
+];
 
 const NUMBERS = [
   ['temperature', 'Temperature', '0–2'],
@@ -29,11 +34,26 @@ const NUMBERS = [
 const testIdOf = (field: string) =>
   `config-${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
-/** The model configuration versioned with the prompt; empty fields are not stored. */
+/**
+ * The model configuration versioned with the prompt; empty fields are not stored. A form of its
+ * own (each error under its field), whose values flow into the editor's draft as they change.
+ */
 export function ConfigPanel({ draft, errors, onChange }: ConfigPanelProps) {
-  const errorCount = Object.keys(errors).length;
+  const form = useContractForm(configFormSchema, draft, { mode: 'onChange' });
+  const changed = useEffectEvent((values: ConfigDraft) => onChange(values));
+  useEffect(() => {
+    const subscription = form.watch((values) => changed(values as ConfigDraft));
+    return () => subscription.unsubscribe();
+  }, [form]);
+  // The tab was left and opened again, or a save was refused: the fields say what is wrong.
+  const draftHasErrors = Object.keys(errors).length > 0;
+  useEffect(() => {
+    if (draftHasErrors) void form.trigger();
+  }, [draftHasErrors, form]);
+
+  const { errors: fieldErrors } = useFormState({ control: form.control });
+  const errorCount = Object.keys(fieldErrors).length;
   const [open, setOpen] = useState(errorCount > 0);
-  const set = (patch: Partial<ConfigDraft>) => onChange({ ...draft, ...patch });
   const shown = open || errorCount > 0;
 
   return (
@@ -58,71 +78,64 @@ export function ConfigPanel({ draft, errors, onChange }: ConfigPanelProps) {
         </span>
       </button>
       {shown ? (
-        <div className="grid grid-cols-2 gap-2.5 border-t px-3 py-3 *:col-span-2">
-          <ConfigField id="config-provider" label="Provider" className="!col-span-1">
-            <NativeSelect
-              id="config-provider"
-              data-testid="config-provider"
-              className="h-7 text-xs"
-              value={draft.provider}
-              onChange={(e) => set({ provider: isProvider(e.target.value) ? e.target.value : '' })}
-            >
-              <option value="">Not set</option>
-              {PROVIDER_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {PROVIDER_LABELS[id]}
-                </option>
-              ))}
-            </NativeSelect>
-          </ConfigField>
-          <ConfigField id="config-model" label="Model" className="!col-span-1">
-            <Input
-              id="config-model"
-              data-testid="config-model"
-              className="h-7 font-mono text-xs"
-              placeholder="gpt-4.1-mini"
-              spellCheck={false}
-              value={draft.model}
-              onChange={(e) => set({ model: e.target.value })}
+        <Form {...form}>
+          <div className="grid grid-cols-2 gap-2.5 border-t px-3 py-3 *:col-span-2">
+            <Field
+              name="provider"
+              label="Provider"
+              className="!col-span-1 min-w-0"
+              render={({ onChange, ...field }) => (
+                <OptionSelect
+                  {...field}
+                  onValueChange={onChange}
+                  data-testid="config-provider"
+                  className="h-7 text-xs"
+                  options={PROVIDER_OPTIONS}
+                />
+              )}
             />
-          </ConfigField>
-          {NUMBERS.map(([field, label, placeholder]) => (
-            <ConfigField
-              key={field}
-              id={testIdOf(field)}
-              label={label}
-              error={errors[field]}
-              className="!col-span-1"
-            >
-              <Input
-                id={testIdOf(field)}
-                data-testid={testIdOf(field)}
-                inputMode="decimal"
-                className="h-7 font-mono text-xs"
-                placeholder={placeholder}
-                value={draft[field]}
-                aria-invalid={errors[field] ? true : undefined}
-                onChange={(e) => set({ [field]: e.target.value })}
+            <Field
+              name="model"
+              label="Model"
+              className="!col-span-1 min-w-0"
+              render={(field) => (
+                <Input
+                  {...field}
+                  data-testid="config-model"
+                  className="h-7 font-mono text-xs"
+                  placeholder="gpt-4.1-mini"
+                  spellCheck={false}
+                />
+              )}
+            />
+            {NUMBERS.map(([name, label, placeholder]) => (
+              <Field
+                key={name}
+                name={name}
+                label={label}
+                className="!col-span-1 min-w-0"
+                render={(field) => (
+                  <Input
+                    {...field}
+                    data-testid={testIdOf(name)}
+                    inputMode="decimal"
+                    className="h-7 font-mono text-xs"
+                    placeholder={placeholder}
+                  />
+                )}
               />
-            </ConfigField>
-          ))}
-          <ConfigField
-            id="config-stop"
-            label="Stop sequences"
-            error={errors.stop}
-            hint="One per line; \n is a newline."
-          >
-            <Textarea
-              id="config-stop"
-              data-testid="config-stop"
-              rows={2}
-              className="text-xs"
-              value={draft.stop}
-              onChange={(e) => set({ stop: e.target.value })}
+            ))}
+            <Field
+              name="stop"
+              label="Stop sequences"
+              hint="One per line; \n is a newline."
+              render={(field) => (
+                <Textarea {...field} data-testid="config-stop" rows={2} className="text-xs" />
+              )}
             />
-          </ConfigField>
-          <ConfigJsonFields draft={draft} errors={errors} set={set} />
-        </div>
+            <ConfigJsonFields form={form} />
+          </div>
+        </Form>
       ) : null}
     </section>
   );

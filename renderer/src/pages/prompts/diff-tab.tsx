@@ -1,8 +1,14 @@
 import { ArrowRight, LoaderCircle } from 'lucide-react';
 import { useState } from 'react';
 import type { PromptVersionView } from '../../../../shared/contract';
-import { NativeSelect } from '../../components/ui/native-select';
-import { Segmented } from '../../components/ui/segmented';
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from '../../components/ui/select';
+import { ToggleGroup, ToggleGroupItem } from '../../components/ui/toggle-group';
 import { DiffSectionView, type DiffMode } from './diff-section';
 import { usePromptDiff } from './use-prompt-diff';
 
@@ -10,6 +16,10 @@ interface DiffTabProps {
   name: string;
   /** Newest first. */
   versions: readonly PromptVersionView[];
+  /** The compared versions from the address; null picks the two newest. */
+  from: string | null;
+  to: string | null;
+  onChange: (from: string, to: string) => void;
 }
 
 const MODES = [
@@ -25,26 +35,33 @@ function VersionSelect(props: {
   onChange: (version: string) => void;
 }) {
   return (
-    <NativeSelect
-      aria-label={props.label}
-      data-testid={props.testId}
-      className="h-7 w-28 font-mono text-xs"
-      value={props.value}
-      onChange={(e) => props.onChange(e.target.value)}
-    >
-      {props.versions.map((v) => (
-        <option key={v.id} value={v.version}>
-          {v.version}
-        </option>
-      ))}
-    </NativeSelect>
+    <Select value={props.value} onValueChange={props.onChange}>
+      <SelectTrigger
+        aria-label={props.label}
+        data-testid={props.testId}
+        className="h-7 w-28 font-mono text-xs"
+      >
+        <SelectValue />
+      </SelectTrigger>
+      <SelectContent>
+        {props.versions.map((v) => (
+          <SelectItem key={v.id} value={v.version} className="font-mono text-xs">
+            {v.version}
+          </SelectItem>
+        ))}
+      </SelectContent>
+    </Select>
   );
 }
 
+const known = (versions: readonly PromptVersionView[], version: string | null) =>
+  version !== null && versions.some((v) => v.version === version) ? version : null;
+
 /** Word-level differences between two versions, section by section. */
-export function DiffTab({ name, versions }: DiffTabProps) {
-  const [from, setFrom] = useState(versions[1]?.version ?? versions[0]?.version ?? '');
-  const [to, setTo] = useState(versions[0]?.version ?? '');
+export function DiffTab({ name, versions, onChange, ...picked }: DiffTabProps) {
+  // A version the address names but the prompt lacks (a stale link) falls back to the newest.
+  const from = known(versions, picked.from) ?? versions[1]?.version ?? versions[0]?.version ?? '';
+  const to = known(versions, picked.to) ?? versions[0]?.version ?? '';
   const [mode, setMode] = useState<DiffMode>('split');
   const { diff, error } = usePromptDiff(name, from, to);
   const changed = diff?.sections.filter((s) => s.change !== 'unchanged').length ?? 0;
@@ -57,7 +74,7 @@ export function DiffTab({ name, versions }: DiffTabProps) {
           label="From version"
           value={from}
           versions={versions}
-          onChange={setFrom}
+          onChange={(version) => onChange(version, to)}
         />
         <ArrowRight className="size-3.5 text-muted-foreground" />
         <VersionSelect
@@ -65,7 +82,7 @@ export function DiffTab({ name, versions }: DiffTabProps) {
           label="To version"
           value={to}
           versions={versions}
-          onChange={setTo}
+          onChange={(version) => onChange(from, version)}
         />
         {diff ? (
           <span className="text-xs text-muted-foreground" data-testid="diff-summary">
@@ -75,7 +92,18 @@ export function DiffTab({ name, versions }: DiffTabProps) {
           </span>
         ) : null}
         <div className="ml-auto">
-          <Segmented label="Diff layout" value={mode} options={MODES} onChange={setMode} />
+          <ToggleGroup
+            type="single"
+            aria-label="Diff layout"
+            value={mode}
+            onValueChange={(value) => value && setMode(value as DiffMode)}
+          >
+            {MODES.map((m) => (
+              <ToggleGroupItem key={m.value} value={m.value} data-testid={m.testId}>
+                {m.label}
+              </ToggleGroupItem>
+            ))}
+          </ToggleGroup>
         </div>
       </div>
       {versions.length < 2 ? (
@@ -83,7 +111,7 @@ export function DiffTab({ name, versions }: DiffTabProps) {
           Only one version so far: save a change to compare versions.
         </p>
       ) : null}
-      {error && !diff ? <p className="text-xs text-destructive">{error.toString()}</p> : null}
+      {/* A failed comparison toasts (once); here it only stops the spinner. */}
       {!diff && !error ? (
         <p className="flex items-center gap-2 text-xs text-muted-foreground">
           <LoaderCircle className="size-3.5 animate-spin" />

@@ -1,10 +1,24 @@
-import { LoaderCircle, Save, Tag, Trash2 } from 'lucide-react';
+import { Link2, LoaderCircle, Save, Tag, Trash2 } from 'lucide-react';
+import type { UseFormReturn } from 'react-hook-form';
+import { toast } from 'sonner';
+import type { z } from 'zod';
 import type { PromptSummary } from '../../../../shared/contract';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
+import { Checkbox } from '../../components/ui/checkbox';
+import { Field, Form, FormControl, FormField, FormItem, FormLabel } from '../../components/ui/form';
 import { Input } from '../../components/ui/input';
+import { WithTooltip } from '../../components/ui/tooltip';
 import { LabelBadge, visibleLabels } from './label-badge';
 import { KIND_LABELS } from './prompt-kinds';
+import { promptLink, type PromptView } from './prompt-route';
+import type { saveFormSchema } from './save-form';
+
+type SaveForm = UseFormReturn<
+  z.input<typeof saveFormSchema>,
+  unknown,
+  z.output<typeof saveFormSchema>
+>;
 
 interface EditorHeaderProps {
   summary: PromptSummary;
@@ -13,17 +27,28 @@ interface EditorHeaderProps {
   latestVersion: string;
   dirty: boolean;
   saving: boolean;
-  message: string;
-  onMessageChange: (message: string) => void;
-  major: boolean;
-  onMajorChange: (major: boolean) => void;
+  /** The commit message and "new major version" of the next save. */
+  saveForm: SaveForm;
   onSave: () => void;
+  /** What "Copy link" copies: this prompt with its version and tab. */
+  link: Partial<PromptView>;
   onSetLabel: () => void;
   onDelete: () => void;
   deleting: boolean;
 }
 
 const SAVE_KEY = navigator.platform.toLowerCase().includes('mac') ? '⌘S' : 'Ctrl+S';
+
+/** Copies the view's address; where the clipboard is refused, the toast shows the link. */
+async function copyLink(view: Partial<PromptView>): Promise<void> {
+  const link = promptLink(view);
+  try {
+    await navigator.clipboard.writeText(link);
+    toast.success('Link copied', { description: link });
+  } catch {
+    toast.info('Copy this link', { description: link, duration: 15000 });
+  }
+}
 
 export function EditorHeader(props: EditorHeaderProps) {
   const { summary, version, latestVersion, dirty } = props;
@@ -56,6 +81,17 @@ export function EditorHeader(props: EditorHeaderProps) {
           </span>
         ) : null}
         <div className="ml-auto flex shrink-0 gap-1">
+          <WithTooltip content="Copy a link to this prompt, version and tab">
+            <Button
+              variant="ghost"
+              size="xs"
+              data-testid="copy-link"
+              onClick={() => void copyLink(props.link)}
+            >
+              <Link2 />
+              Copy link
+            </Button>
+          </WithTooltip>
           <Button variant="outline" size="xs" data-testid="set-label" onClick={props.onSetLabel}>
             <Tag />
             Set label
@@ -83,37 +119,60 @@ export function EditorHeader(props: EditorHeaderProps) {
           ))}
         </p>
       ) : null}
-      <div className="flex items-center gap-2">
-        <Input
-          aria-label="Commit message"
-          data-testid="save-message"
-          className="h-7 flex-1 text-xs"
-          placeholder="What changed? (optional commit message)"
-          value={props.message}
-          onChange={(event) => props.onMessageChange(event.target.value)}
-        />
-        <label className="flex shrink-0 items-center gap-1.5 text-xs text-muted-foreground select-none">
-          <input
-            type="checkbox"
-            data-testid="save-major"
-            className="size-3.5 accent-foreground"
-            checked={props.major}
-            onChange={(event) => props.onMajorChange(event.target.checked)}
-          />
-          New major version
-        </label>
-        <Button
-          size="xs"
-          data-testid="save-prompt"
-          disabled={props.saving}
-          title={`Save as a new version (${SAVE_KEY})`}
-          onClick={props.onSave}
+      <Form {...props.saveForm}>
+        <form
+          noValidate
+          className="flex items-start gap-2"
+          onSubmit={(event) => {
+            event.preventDefault();
+            props.onSave();
+          }}
         >
-          {props.saving ? <LoaderCircle className="animate-spin" /> : <Save />}
-          Save
-          <kbd className="ml-1 font-sans text-[10px] opacity-60">{SAVE_KEY}</kbd>
-        </Button>
-      </div>
+          <Field<z.input<typeof saveFormSchema>, 'message'>
+            name="message"
+            label={<span className="sr-only">Commit message</span>}
+            className="flex-1 gap-1"
+            render={(field) => (
+              <Input
+                {...field}
+                data-testid="save-message"
+                className="h-7 text-xs"
+                placeholder="What changed? (optional commit message)"
+              />
+            )}
+          />
+          <FormField<z.input<typeof saveFormSchema>, 'major'>
+            name="major"
+            render={({ field }) => (
+              <FormItem className="flex h-7 shrink-0 items-center gap-1.5">
+                <FormControl>
+                  <Checkbox
+                    data-testid="save-major"
+                    checked={field.value}
+                    onCheckedChange={(checked) => field.onChange(checked === true)}
+                    onBlur={field.onBlur}
+                  />
+                </FormControl>
+                <FormLabel className="text-xs font-normal text-muted-foreground">
+                  New major version
+                </FormLabel>
+              </FormItem>
+            )}
+          />
+          <Button
+            type="submit"
+            size="xs"
+            className="mt-px"
+            data-testid="save-prompt"
+            disabled={props.saving}
+            title={`Save as a new version (${SAVE_KEY})`}
+          >
+            {props.saving ? <LoaderCircle className="animate-spin" /> : <Save />}
+            Save
+            <kbd className="ml-1 font-sans text-[10px] opacity-60">{SAVE_KEY}</kbd>
+          </Button>
+        </form>
+      </Form>
     </header>
   );
 }

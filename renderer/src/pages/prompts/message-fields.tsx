@@ -1,12 +1,11 @@
-import { NativeSelect } from '../../components/ui/native-select';
 import { Input } from '../../components/ui/input';
+import { OptionSelect } from './option-select';
 import type { PlaceholderDraft, TextDraft, TextRole } from './prompt-draft';
 import { rowsFor } from './text-editor';
 import { Textarea } from './textarea';
 
 const TEXT_ROLES: readonly TextRole[] = ['system', 'user', 'assistant'];
-const isTextRole = (value: string): value is TextRole =>
-  (TEXT_ROLES as readonly string[]).includes(value);
+const ROLE_OPTIONS = TEXT_ROLES.map((role) => ({ value: role, label: role }));
 
 const PLACEHOLDER_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -20,21 +19,14 @@ interface FieldsProps<M> {
 export function TextMessageFields({ index, message, onChange }: FieldsProps<TextDraft>) {
   return (
     <div className="flex flex-col gap-1.5">
-      <NativeSelect
+      <OptionSelect
         aria-label={`Role of message ${index + 1}`}
         data-testid={`message-role-${index}`}
         className="h-7 w-32 text-xs"
         value={message.role}
-        onChange={(e) =>
-          isTextRole(e.target.value) && onChange({ ...message, role: e.target.value })
-        }
-      >
-        {TEXT_ROLES.map((role) => (
-          <option key={role} value={role}>
-            {role}
-          </option>
-        ))}
-      </NativeSelect>
+        options={ROLE_OPTIONS}
+        onValueChange={(role) => onChange({ ...message, role })}
+      />
       <Textarea
         aria-label={`Content of message ${index + 1}`}
         data-testid={`message-content-${index}`}

@@ -1,15 +1,16 @@
-import { useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import { toast } from 'sonner';
 import type { PromptKind } from '../../../../shared/contract';
-import { PROMPT_KINDS } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
+import { toClientError } from '../../client';
 import { DialogFormFooter } from '../../components/ui/dialog-form-footer';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
+import { Field, Form, FormRootError } from '../../components/ui/form';
 import { Input } from '../../components/ui/input';
-import { Label } from '../../components/ui/label';
-import { NativeSelect } from '../../components/ui/native-select';
-import { useFormSubmit } from '../../lib/use-form-submit';
-import { isPromptKind, KIND_LABELS, starterContent } from './prompt-kinds';
+import { useChannelMutation } from '../../query/channel-query';
+import { showSubmitError, useContractForm } from '../../query/contract-form';
+import { NEW_PROMPT_DEFAULTS, newPromptSchema } from './new-prompt-form';
+import { OptionSelect } from './option-select';
+import { KIND_OPTIONS, starterContent } from './prompt-kinds';
 
 interface NewPromptDialogProps {
   open: boolean;
@@ -24,39 +25,31 @@ const KIND_HINTS: Record<PromptKind, string> = {
   text: 'One text prompt for completion-style use.',
 };
 
-const splitTags = (text: string) => [
-  ...new Set(
-    text
-      .split(',')
-      .map((tag) => tag.trim())
-      .filter(Boolean),
-  ),
-];
-
 /** Creates a prompt with a starter v1.0 the backend accepts, then opens it in the editor. */
 export function NewPromptDialog({ open, onOpenChange, onCreated }: NewPromptDialogProps) {
-  const client = useClient();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<PromptKind>('system');
-  const [description, setDescription] = useState('');
-  const [tags, setTags] = useState('');
-  const form = useFormSubmit();
-  const errors = form.fieldErrors;
+  const form = useContractForm(newPromptSchema, NEW_PROMPT_DEFAULTS);
+  const create = useChannelMutation('prompts.create', { meta: { form: true } });
+  const kind = form.watch('kind');
 
-  const onSubmit = form.onSubmit(async () => {
-    const created = await client.invoke('prompts.create', {
-      name: name.trim(),
-      kind,
-      ...(description.trim() ? { description: description.trim() } : {}),
-      ...(splitTags(tags).length > 0 ? { tags: splitTags(tags) } : {}),
-      content: starterContent(kind),
-      message: 'Created',
-    });
-    toast.success(`Created ${name.trim()} ${created.version}`);
-    setName('');
-    setDescription('');
-    setTags('');
-    onCreated(name.trim());
+  const onSubmit = form.handleSubmit(async ({ name, kind, description, tags }) => {
+    try {
+      const created = await create.mutateAsync({
+        name,
+        kind,
+        ...(description ? { description } : {}),
+        ...(tags.length > 0 ? { tags } : {}),
+        content: starterContent(kind),
+        message: 'Created',
+      });
+      toast.success(`Created ${name} ${created.version}`);
+      form.reset(NEW_PROMPT_DEFAULTS);
+      onCreated(name);
+    } catch (err) {
+      // A taken name is the name's problem: shown under it, like a malformed one.
+      const error = toClientError(err);
+      if (error.code === 'CONFLICT') form.setError('name', { message: error.message });
+      else showSubmitError(form, err);
+    }
   });
 
   return (
@@ -66,75 +59,76 @@ export function NewPromptDialog({ open, onOpenChange, onCreated }: NewPromptDial
         <DialogDescription>
           It starts at v1.0 with a starter text you can edit right away.
         </DialogDescription>
-        <form noValidate className="mt-4 flex flex-col gap-3" onSubmit={onSubmit}>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="new-prompt-name">Name</Label>
-            <Input
-              id="new-prompt-name"
-              data-testid="new-prompt-name"
-              className="font-mono text-[13px]"
-              placeholder="support/system-base"
-              autoComplete="off"
-              spellCheck={false}
-              autoFocus
-              value={name}
-              aria-invalid={errors.name ? true : undefined}
-              onChange={(event) => setName(event.target.value)}
+        <Form {...form}>
+          <form noValidate className="mt-4 flex flex-col gap-3" onSubmit={(e) => void onSubmit(e)}>
+            <Field
+              name="name"
+              label="Name"
+              hint='Lowercase letters, digits, ".", "_", "-" and "/".'
+              render={(field) => (
+                <Input
+                  {...field}
+                  data-testid="new-prompt-name"
+                  className="font-mono text-[13px]"
+                  placeholder="support/system-base"
+                  autoComplete="off"
+                  spellCheck={false}
+                  autoFocus
+                />
+              )}
             />
-            <p
-              className={errors.name ? 'text-xs text-destructive' : 'text-xs text-muted-foreground'}
+            <Field
+              name="kind"
+              label="Kind"
+              hint={KIND_HINTS[kind]}
+              render={({ onChange, ...field }) => (
+                <OptionSelect
+                  {...field}
+                  onValueChange={onChange}
+                  data-testid="new-prompt-kind"
+                  options={KIND_OPTIONS}
+                  onKeyDown={submitOnEnter}
+                />
+              )}
+            />
+            <Field
+              name="description"
+              label="Description"
+              render={(field) => (
+                <Input {...field} data-testid="new-prompt-description" placeholder="Optional" />
+              )}
+            />
+            <Field
+              name="tags"
+              label="Tags"
+              hint="Comma-separated."
+              render={(field) => (
+                <Input {...field} data-testid="new-prompt-tags" placeholder="support, onboarding" />
+              )}
+            />
+            <FormRootError />
+            <DialogFormFooter
+              onCancel={() => onOpenChange(false)}
+              errorTestId="new-prompt-error"
+              busy={form.formState.isSubmitting}
+              submitTestId="create-prompt"
             >
-              {errors.name ?? 'Lowercase letters, digits, ".", "_", "-" and "/".'}
-            </p>
-          </div>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="new-prompt-kind">Kind</Label>
-            <NativeSelect
-              id="new-prompt-kind"
-              data-testid="new-prompt-kind"
-              value={kind}
-              onChange={(event) => isPromptKind(event.target.value) && setKind(event.target.value)}
-            >
-              {PROMPT_KINDS.map((value) => (
-                <option key={value} value={value}>
-                  {KIND_LABELS[value]}
-                </option>
-              ))}
-            </NativeSelect>
-            <p className="text-xs text-muted-foreground">{KIND_HINTS[kind]}</p>
-          </div>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="new-prompt-description">Description</Label>
-            <Input
-              id="new-prompt-description"
-              data-testid="new-prompt-description"
-              placeholder="Optional"
-              value={description}
-              onChange={(event) => setDescription(event.target.value)}
-            />
-          </div>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="new-prompt-tags">Tags</Label>
-            <Input
-              id="new-prompt-tags"
-              data-testid="new-prompt-tags"
-              placeholder="support, onboarding"
-              value={tags}
-              aria-invalid={errors.tags ? true : undefined}
-              onChange={(event) => setTags(event.target.value)}
-            />
-          </div>
-          <DialogFormFooter
-            onCancel={() => onOpenChange(false)}
-            error={form.error}
-            errorTestId="new-prompt-error"
-            busy={form.busy}
-            submitTestId="create-prompt"
-          >
-            Create
-          </DialogFormFooter>
-        </form>
+              Create
+            </DialogFormFooter>
+          </form>
+        </Form>
       </DialogContent>
     </Dialog>
   );
+}
+
+/**
+ * Enter on the closed kind Select submits the form, as it would in a text field, so a
+ * keyboard-only user types the name, picks the kind with the arrow keys and presses Enter.
+ * Handled (default prevented) here, Radix does not open the list on Enter; arrows still do.
+ */
+function submitOnEnter(event: KeyboardEvent<HTMLButtonElement>) {
+  if (event.key !== 'Enter') return;
+  event.preventDefault();
+  event.currentTarget.closest('form')?.requestSubmit();
 }

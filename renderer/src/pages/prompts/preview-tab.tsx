@@ -1,9 +1,10 @@
 import { ExternalLink, LoaderCircle, Play } from 'lucide-react';
-import { useState } from 'react';
 import type { PromptVersionView } from '../../../../shared/contract';
 import { Button } from '../../components/ui/button';
-import { Label } from '../../components/ui/label';
-import { parseHistory } from './parse-history';
+import { Field, Form, FormRootError } from '../../components/ui/form';
+import { toClientError } from '../../client';
+import { useContractForm } from '../../query/contract-form';
+import { previewFormSchema } from './preview-form';
 import { RenderedOutput } from './rendered-output';
 import { Textarea } from './textarea';
 import { useRenderPreview } from './use-render-preview';
@@ -21,110 +22,111 @@ export function openInPlayground(name: string, version: string): void {
   window.location.hash = `/playground?${new URLSearchParams({ prompt: name, version })}`;
 }
 
+const missingOf = (details: unknown): string[] => {
+  const missing = (details as { missing?: unknown } | null)?.missing;
+  return Array.isArray(missing) ? missing.filter((m): m is string => typeof m === 'string') : [];
+};
+
 /** Fills the variables of a saved version and shows what the model would receive. */
 export function PreviewTab({ name, version, dirty, guard }: PreviewTabProps) {
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [histories, setHistories] = useState<Record<string, string>>({});
-  const { rendered, error, rendering, render } = useRenderPreview(name, version.version);
   const placeholders = (version.content.messages ?? []).flatMap((m) =>
     'placeholder' in m ? [m.placeholder] : [],
   );
-  const parsed = Object.fromEntries(
-    placeholders.map((p) => [p, parseHistory(histories[p] ?? '')] as const),
-  );
-  const invalid = Object.values(parsed).some((p) => p.error);
+  const form = useContractForm(previewFormSchema, {
+    values: version.variables.map(() => ''),
+    histories: placeholders.map(() => ''),
+  });
+  const { rendered, error, rendering, render } = useRenderPreview(name, version.version);
 
-  const run = () => {
-    const variables = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
-    const lists = Object.fromEntries(
-      Object.entries(parsed).flatMap(([p, r]) =>
-        r.value && r.value.length > 0 ? [[p, r.value]] : [],
-      ),
+  const run = form.handleSubmit(async ({ values, histories }) => {
+    const variables = Object.fromEntries(
+      version.variables.flatMap((v, i) => (values[i] ? [[v.name, values[i]] as const] : [])),
     );
-    void render(variables, lists);
-  };
+    const lists = Object.fromEntries(
+      placeholders.flatMap((p, i) => (histories[i]?.length ? [[p, histories[i]] as const] : [])),
+    );
+    try {
+      await render(variables, lists);
+    } catch (err) {
+      // Each missing variable is said under its own field; anything else above the button.
+      const missing = missingOf(toClientError(err).details);
+      const indexes = missing.map((m) => version.variables.findIndex((v) => v.name === m));
+      if (missing.length > 0 && indexes.every((i) => i >= 0))
+        for (const i of indexes)
+          form.setError(`values.${i}`, { message: 'missing: fill it (it has no default)' });
+      else form.setError('root', { message: toClientError(err).toString() });
+    }
+  });
 
   return (
     <div className="grid gap-4 p-4 xl:grid-cols-[20rem_minmax(0,1fr)]">
-      <div className="flex flex-col gap-3">
-        <p className="text-xs text-muted-foreground">
-          {`Renders the saved ${version.version}`}
-          {dirty ? ' (not your unsaved edits: save first to preview them).' : '.'}
-        </p>
-        {version.variables.length === 0 ? (
-          <p className="text-xs text-muted-foreground">This version has no variables.</p>
-        ) : null}
-        {version.variables.map((v) => (
-          <div key={v.name} className="flex flex-col gap-1">
-            <Label htmlFor={`preview-var-${v.name}`} className="font-mono">
-              {v.name}
-            </Label>
-            <Textarea
-              id={`preview-var-${v.name}`}
-              data-testid={`preview-var-${v.name}`}
-              rows={2}
-              className="text-xs"
-              placeholder={
-                v.default !== undefined ? `default: ${v.default}` : (v.description ?? '')
-              }
-              value={values[v.name] ?? ''}
-              onChange={(e) => setValues((s) => ({ ...s, [v.name]: e.target.value }))}
-            />
-          </div>
-        ))}
-        {placeholders.map((p) => (
-          <div key={p} className="flex flex-col gap-1">
-            <Label htmlFor={`preview-placeholder-${p}`} className="font-mono">
-              {`{{placeholder: ${p}}}`}
-            </Label>
-            <Textarea
-              id={`preview-placeholder-${p}`}
-              data-testid={`preview-placeholder-${p}`}
-              rows={3}
-              className="text-xs"
-              placeholder='[{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}]'
-              value={histories[p] ?? ''}
-              aria-invalid={parsed[p]?.error ? true : undefined}
-              onChange={(e) => setHistories((s) => ({ ...s, [p]: e.target.value }))}
-            />
-            {parsed[p]?.error ? (
-              <p className="text-[11px] text-destructive">{parsed[p]?.error}</p>
-            ) : null}
-          </div>
-        ))}
-        <div className="flex gap-2">
-          <Button
-            size="xs"
-            data-testid="preview-render"
-            disabled={rendering || invalid}
-            onClick={run}
-          >
-            {rendering ? <LoaderCircle className="animate-spin" /> : <Play />}
-            Render
-          </Button>
-          <Button
-            variant="outline"
-            size="xs"
-            data-testid="open-in-playground"
-            onClick={() => guard(() => openInPlayground(name, version.version))}
-          >
-            <ExternalLink />
-            Open in Playground
-          </Button>
-        </div>
-      </div>
-      <div className="flex min-w-0 flex-col gap-2">
-        {error ? (
-          <p
-            role="alert"
-            data-testid="preview-error"
-            className="rounded-md border border-destructive/30 bg-destructive/10 px-3 py-2 text-xs text-destructive"
-          >
-            {error}
+      <Form {...form}>
+        <form noValidate className="flex flex-col gap-3" onSubmit={(e) => void run(e)}>
+          <p className="text-xs text-muted-foreground">
+            {`Renders the saved ${version.version}`}
+            {dirty ? ' (not your unsaved edits: save first to preview them).' : '.'}
           </p>
-        ) : null}
-        {rendered ? <RenderedOutput rendered={rendered} /> : null}
-        {!rendered && !error ? (
+          {version.variables.length === 0 ? (
+            <p className="text-xs text-muted-foreground">This version has no variables.</p>
+          ) : null}
+          {version.variables.map((v, i) => (
+            <Field
+              key={v.name}
+              name={`values.${i}`}
+              label={<span className="font-mono">{v.name}</span>}
+              className="gap-1"
+              render={(field) => (
+                <Textarea
+                  {...field}
+                  data-testid={`preview-var-${v.name}`}
+                  rows={2}
+                  className="text-xs"
+                  placeholder={
+                    v.default !== undefined ? `default: ${v.default}` : (v.description ?? '')
+                  }
+                />
+              )}
+            />
+          ))}
+          {placeholders.map((p, i) => (
+            <Field
+              key={p}
+              name={`histories.${i}`}
+              label={<span className="font-mono">{`{{placeholder: ${p}}}`}</span>}
+              className="gap-1"
+              render={(field) => (
+                <Textarea
+                  {...field}
+                  data-testid={`preview-placeholder-${p}`}
+                  rows={3}
+                  className="text-xs"
+                  placeholder='[{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}]'
+                />
+              )}
+            />
+          ))}
+          <FormRootError />
+          <div className="flex gap-2">
+            <Button type="submit" size="xs" data-testid="preview-render" disabled={rendering}>
+              {rendering ? <LoaderCircle className="animate-spin" /> : <Play />}
+              Render
+            </Button>
+            <Button
+              type="button"
+              variant="outline"
+              size="xs"
+              data-testid="open-in-playground"
+              onClick={() => guard(() => openInPlayground(name, version.version))}
+            >
+              <ExternalLink />
+              Open in Playground
+            </Button>
+          </div>
+        </form>
+      </Form>
+      <div className="flex min-w-0 flex-col gap-2">
+        {rendered && !error ? <RenderedOutput rendered={rendered} /> : null}
+        {!rendered || error ? (
           <p className="text-xs text-muted-foreground" data-testid="preview-empty">
             Fill the variables and press Render.
           </p>

@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import type { PromptSummary, PromptVersionView } from '../../../../shared/contract';
+import { invalidateChannels } from '../../query/channel-query';
 import { DiffTab } from './diff-tab';
 import { EditTab } from './edit-tab';
 import { EditorHeader } from './editor-header';
@@ -8,7 +10,8 @@ import { ownVariables, refVariables, usedVariables } from './draft-variables';
 import { PreviewTab } from './preview-tab';
 import { SaveProblemBanner } from './save-problem';
 import { SetLabelDialog } from './set-label-dialog';
-import { TabBar, type EditorTab } from './tab-bar';
+import { EditorTabs } from './editor-tabs';
+import type { PromptView } from './prompt-route';
 import { useComponents } from './use-components';
 import { useDeletePrompt } from './use-delete-prompt';
 import { useEditorSave } from './use-editor-save';
@@ -23,14 +26,14 @@ export interface PromptEditorProps {
   versions: PromptVersionView[];
   /** The version the draft starts from (the newest, or one picked in History). */
   from: PromptVersionView;
-  tab: EditorTab;
-  onTabChange: (tab: EditorTab) => void;
+  /** The address: the tab and the Diff tab's versions come from it. */
+  view: PromptView & { readonly name: string };
+  onViewChange: (view: Partial<PromptView>) => void;
   /** Every prompt, for the component pickers of chat prompts. */
   catalog: PromptSummary[] | null;
   labelEvents: LabelEvent[] | null;
   onEditFrom: (version: string) => void;
   onSaved: () => void;
-  onLabelsChanged: () => void;
   onDeleted: () => void;
   restore: (name: string) => void;
   onDirtyChange: (dirty: boolean) => void;
@@ -39,7 +42,8 @@ export interface PromptEditorProps {
 
 /** The header, tabs and tab content of one prompt; keyed by the version it edits. */
 export function PromptEditor(props: PromptEditorProps) {
-  const { summary, versions, from, tab, onDirtyChange } = props;
+  const { summary, versions, from, view, onViewChange, onDirtyChange } = props;
+  const { tab } = view;
   const kind = summary.kind;
   const latest = versions[0] ?? from;
   const { draft, setDraft, dirty } = usePromptDraft(kind, from);
@@ -66,7 +70,8 @@ export function PromptEditor(props: PromptEditorProps) {
     onSaved: props.onSaved,
   });
   useSaveShortcut(saver.submit);
-  const labels = useSetLabel(summary.name, props.onLabelsChanged);
+  const promote = useSetLabel(summary.name);
+  const queryClient = useQueryClient();
   const deleter = useDeletePrompt(props.onDeleted, props.restore);
   const [labelOpen, setLabelOpen] = useState(false);
 
@@ -83,19 +88,22 @@ export function PromptEditor(props: PromptEditorProps) {
         latestVersion={latest.version}
         dirty={dirty}
         saving={saver.saving}
-        message={saver.message}
-        onMessageChange={saver.setMessage}
-        major={saver.major}
-        onMajorChange={saver.setMajor}
+        saveForm={saver.form}
         onSave={saver.submit}
+        link={view}
         onSetLabel={() => setLabelOpen(true)}
         onDelete={() => void deleter.remove(summary.name)}
         deleting={deleter.deleting}
       />
-      <TabBar tab={tab} onChange={props.onTabChange} />
-      <div className="min-h-0 flex-1 overflow-y-auto">
+      <EditorTabs tab={tab} onChange={(next) => onViewChange({ ...view, tab: next })}>
         {saver.problem ? (
-          <SaveProblemBanner problem={saver.problem} onReload={props.onSaved} />
+          <SaveProblemBanner
+            problem={saver.problem}
+            onReload={() => {
+              void invalidateChannels(queryClient, ['prompts']);
+              props.onSaved();
+            }}
+          />
         ) : null}
         {tab === 'edit' ? (
           <EditTab
@@ -113,15 +121,23 @@ export function PromptEditor(props: PromptEditorProps) {
             editingVersion={from.version}
             labelEvents={props.labelEvents}
             onEditFrom={props.onEditFrom}
-            onPromote={(version) => void labels.apply('production', version)}
-            promoting={labels.applying}
+            onPromote={(version) =>
+              promote.mutate({ name: summary.name, label: 'production', version })
+            }
+            promoting={promote.isPending}
           />
         ) : tab === 'diff' ? (
-          <DiffTab name={summary.name} versions={versions} />
+          <DiffTab
+            name={summary.name}
+            versions={versions}
+            from={view.from}
+            to={view.to}
+            onChange={(from, to) => onViewChange({ ...view, from, to })}
+          />
         ) : (
           <PreviewTab name={summary.name} version={from} dirty={dirty} guard={props.guard} />
         )}
-      </div>
+      </EditorTabs>
       {labelOpen ? (
         <SetLabelDialog
           open
@@ -129,8 +145,6 @@ export function PromptEditor(props: PromptEditorProps) {
           summary={summary}
           versions={versions}
           defaultVersion={from.version}
-          onApply={labels.apply}
-          applying={labels.applying}
         />
       ) : null}
     </section>

@@ -16,6 +16,13 @@ export const KIND_SHORT: Record<PromptKind, string> = {
   text: 'text',
 };
 
+/** The kinds as Select options (the new-prompt dialog, the list's kind filter). */
+export const KIND_OPTIONS = PROMPT_KINDS.map((kind) => ({
+  value: kind,
+  label: KIND_LABELS[kind],
+  testId: `kind-option-${kind}`,
+}));
+
 export const isPromptKind = (value: string): value is PromptKind =>
   (PROMPT_KINDS as readonly string[]).includes(value);
 

@@ -1,9 +1,10 @@
 import { Search } from 'lucide-react';
-import { PROMPT_KINDS } from '../../../../shared/contract';
+import { Checkbox } from '../../components/ui/checkbox';
 import { Input } from '../../components/ui/input';
-import { NativeSelect } from '../../components/ui/native-select';
-import { cn } from '../../lib/utils';
-import { isPromptKind, KIND_LABELS } from './prompt-kinds';
+import { Label } from '../../components/ui/label';
+import { ToggleGroup, ToggleGroupItem } from '../../components/ui/toggle-group';
+import { OptionSelect } from './option-select';
+import { KIND_OPTIONS } from './prompt-kinds';
 import type { PromptListFilters } from './use-prompt-list';
 
 interface PromptListFiltersProps {
@@ -12,6 +13,8 @@ interface PromptListFiltersProps {
   labels: readonly string[];
   tags: readonly string[];
 }
+
+const ALL_KINDS = [{ value: '' as const, label: 'All kinds' }, ...KIND_OPTIONS];
 
 /** Search, kind, label and tag filters, and the "Show deleted" toggle. */
 export function PromptListFilterBar({ filters, onChange, labels, tags }: PromptListFiltersProps) {
@@ -31,70 +34,58 @@ export function PromptListFilterBar({ filters, onChange, labels, tags }: PromptL
         />
       </div>
       <div className="flex gap-2">
-        <NativeSelect
+        <OptionSelect
           aria-label="Kind"
           data-testid="prompt-kind-filter"
           className="h-7 text-xs"
           value={filters.kind}
-          onChange={(event) => {
-            const value = event.target.value;
-            set({ kind: isPromptKind(value) ? value : '' });
-          }}
-        >
-          <option value="">All kinds</option>
-          {PROMPT_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {KIND_LABELS[kind]}
-            </option>
-          ))}
-        </NativeSelect>
-        <NativeSelect
+          options={ALL_KINDS}
+          onValueChange={(kind) => set({ kind })}
+        />
+        <OptionSelect
           aria-label="Label"
           data-testid="prompt-label-filter"
           className="h-7 text-xs"
           value={filters.label}
-          onChange={(event) => set({ label: event.target.value })}
-        >
-          <option value="">Any label</option>
-          {labels.map((label) => (
-            <option key={label} value={label}>
-              {label}
-            </option>
-          ))}
-        </NativeSelect>
+          options={[
+            { value: '', label: 'Any label' },
+            ...labels.map((label) => ({ value: label, label })),
+          ]}
+          onValueChange={(label) => set({ label })}
+        />
       </div>
       {tags.length > 0 ? (
-        <div className="flex flex-wrap gap-1" aria-label="Tags">
-          {tags.map((tag) => {
-            const active = filters.tag === tag;
-            return (
-              <button
-                key={tag}
-                type="button"
-                aria-pressed={active}
-                data-testid={`prompt-tag-${tag}`}
-                onClick={() => set({ tag: active ? '' : tag })}
-                className={cn(
-                  'rounded-full border px-2 py-px text-[11px] text-muted-foreground transition-colors hover:text-foreground',
-                  active && 'border-foreground/40 bg-accent text-foreground',
-                )}
-              >
-                #{tag}
-              </button>
-            );
-          })}
-        </div>
+        <ToggleGroup
+          type="single"
+          aria-label="Tag"
+          className="flex-wrap"
+          value={filters.tag}
+          // Pressing the active tag again clears the filter ("" from Radix).
+          onValueChange={(tag) => set({ tag })}
+        >
+          {tags.map((tag) => (
+            <ToggleGroupItem
+              key={tag}
+              value={tag}
+              data-testid={`prompt-tag-${tag}`}
+              className="h-5 px-2 text-[11px] font-normal"
+            >
+              #{tag}
+            </ToggleGroupItem>
+          ))}
+        </ToggleGroup>
       ) : null}
-      <label className="flex items-center gap-1.5 text-xs text-muted-foreground select-none">
-        <input
-          type="checkbox"
+      <div className="flex items-center gap-1.5">
+        <Checkbox
+          id="prompts-show-deleted"
           data-testid="show-deleted"
-          className="size-3.5 accent-foreground"
           checked={filters.includeDeleted}
-          onChange={(event) => set({ includeDeleted: event.target.checked })}
+          onCheckedChange={(checked) => set({ includeDeleted: checked === true })}
         />
-        Show deleted
-      </label>
+        <Label htmlFor="prompts-show-deleted" className="text-xs font-normal text-muted-foreground">
+          Show deleted
+        </Label>
+      </div>
     </div>
   );
 }

@@ -1,16 +1,20 @@
 import { LoaderCircle } from 'lucide-react';
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import type { PromptSummary } from '../../../../shared/contract';
 import { PromptEditor } from './prompt-editor';
-import type { EditorTab } from './tab-bar';
+import type { PromptView } from './prompt-route';
 import { useLabelHistory } from './use-label-history';
 import { usePromptDetail } from './use-prompt-detail';
 
+type SelectedView = PromptView & { readonly name: string };
+
 interface PromptWorkspaceProps {
-  name: string;
+  view: SelectedView;
+  /** A new history entry (another version). */
+  open: (view: Partial<PromptView>) => void;
+  /** The same entry, changed (a tab, the compared versions). */
+  adjust: (view: Partial<PromptView>) => void;
   catalog: PromptSummary[] | null;
-  /** Something the list shows changed (a version, a label). */
-  onChanged: () => void;
   onDeleted: () => void;
   restore: (name: string) => void;
   onDirtyChange: (dirty: boolean) => void;
@@ -20,29 +24,16 @@ interface PromptWorkspaceProps {
 
 /** Loads one prompt and hosts its editor; keyed by the prompt name. */
 export function PromptWorkspace(props: PromptWorkspaceProps) {
-  const { name, onChanged, guard } = props;
-  const [refreshKey, setRefreshKey] = useState(0);
-  const { detail, error } = usePromptDetail(name, refreshKey);
-  const labelEvents = useLabelHistory(name, refreshKey);
-  const [tab, setTab] = useState<EditorTab>('edit');
-  /** null: the newest version. */
-  const [fromVersion, setFromVersion] = useState<string | null>(null);
+  const { view, open, adjust, guard } = props;
+  const { name } = view;
+  const { detail, error } = usePromptDetail(name);
+  const labelEvents = useLabelHistory(name);
 
-  const refresh = useCallback(() => {
-    setRefreshKey((n) => n + 1);
-    onChanged();
-  }, [onChanged]);
-  const onSaved = useCallback(() => {
-    setFromVersion(null);
-    refresh();
-  }, [refresh]);
+  // After a save the newest version is the one to edit: the version leaves the address.
+  const onSaved = useCallback(() => adjust({ ...view, version: null }), [adjust, view]);
   const onEditFrom = useCallback(
-    (version: string) =>
-      guard(() => {
-        setFromVersion(version);
-        setTab('edit');
-      }),
-    [guard],
+    (version: string) => guard(() => open({ name, version, tab: 'edit' })),
+    [guard, open, name],
   );
 
   if (!detail) {
@@ -66,7 +57,7 @@ export function PromptWorkspace(props: PromptWorkspaceProps) {
   const latest = detail.versions[0];
   if (!latest)
     return <p className="p-6 text-xs text-muted-foreground">{`${name} has no versions.`}</p>;
-  const from = detail.versions.find((v) => v.version === fromVersion) ?? latest;
+  const from = detail.versions.find((v) => v.version === view.version) ?? latest;
 
   return (
     <PromptEditor
@@ -74,13 +65,12 @@ export function PromptWorkspace(props: PromptWorkspaceProps) {
       summary={detail.summary}
       versions={detail.versions}
       from={from}
-      tab={tab}
-      onTabChange={setTab}
+      view={view}
+      onViewChange={adjust}
       catalog={props.catalog}
       labelEvents={labelEvents}
       onEditFrom={onEditFrom}
       onSaved={onSaved}
-      onLabelsChanged={refresh}
       onDeleted={props.onDeleted}
       restore={props.restore}
       onDirtyChange={props.onDirtyChange}

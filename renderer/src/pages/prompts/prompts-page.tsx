@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { DiscardDialog } from './discard-dialog';
 import { EmptyWorkspace } from './empty-workspace';
 import { listFacets } from './list-facets';
@@ -6,33 +6,34 @@ import { NewPromptDialog } from './new-prompt-dialog';
 import { PromptListPane } from './prompt-list-pane';
 import { PromptWorkspace } from './prompt-workspace';
 import { useDiscardGuard } from './use-discard-guard';
+import { useGuardedView } from './use-guarded-view';
 import { NO_FILTERS, usePromptList, type PromptListFilters } from './use-prompt-list';
 import { useRestorePrompt } from './use-restore-prompt';
 
-/** Prompt management: the filtered list on the left, the selected prompt's editor on the right. */
+/**
+ * Prompt management: the filtered list on the left, the selected prompt's editor on the right.
+ * The selection (prompt, version, tab, compared versions) lives in the hash, so a reload, Back
+ * and a copied link all open the same view.
+ */
 export function PromptsPage() {
   const [filters, setFilters] = useState<PromptListFilters>(NO_FILTERS);
-  const [refreshKey, setRefreshKey] = useState(0);
-  const list = usePromptList(filters, refreshKey);
-  const all = usePromptList(NO_FILTERS, refreshKey);
-  const [selected, setSelected] = useState<string | null>(null);
+  const list = usePromptList(filters);
+  const all = usePromptList(NO_FILTERS);
   const [dirty, setDirty] = useState(false);
   const [creating, setCreating] = useState(false);
   const discard = useDiscardGuard(dirty);
+  const { view, go, open, adjust, leave } = useGuardedView(dirty, discard.guard);
+  const selected = view.name;
   const facets = useMemo(() => listFacets(all.prompts), [all.prompts]);
 
-  const refresh = useCallback(() => setRefreshKey((n) => n + 1), []);
   const { restore, restoring } = useRestorePrompt((name) => {
-    refresh();
-    setSelected((current) => current ?? name);
+    if (!selected) go({ name });
   });
   const select = (name: string) => {
-    if (name !== selected) discard.guard(() => setSelected(name));
+    if (name !== selected) go({ name });
   };
-  const onDeleted = useCallback(() => {
-    setSelected(null);
-    refresh();
-  }, [refresh]);
+  // A deleted prompt is no place to come Back to: its entry is replaced by the bare page.
+  const onDeleted = leave;
   const hasPrompts = (all.prompts?.length ?? 0) > 0;
   const filtered =
     filters.search !== '' || filters.kind !== '' || filters.label !== '' || filters.tag !== '';
@@ -49,7 +50,7 @@ export function PromptsPage() {
         selected={selected}
         onSelect={select}
         onNew={() => setCreating(true)}
-        onRestore={(name) => void restore(name)}
+        onRestore={restore}
         restoring={restoring}
         emptyText={filtered || hasPrompts ? 'No prompts match the filters.' : 'No prompts yet.'}
       />
@@ -57,11 +58,12 @@ export function PromptsPage() {
         {selected ? (
           <PromptWorkspace
             key={selected}
-            name={selected}
+            view={{ ...view, name: selected }}
+            open={open}
+            adjust={adjust}
             catalog={all.prompts}
-            onChanged={refresh}
             onDeleted={onDeleted}
-            restore={(name) => void restore(name)}
+            restore={restore}
             onDirtyChange={setDirty}
             guard={discard.guard}
           />
@@ -74,8 +76,7 @@ export function PromptsPage() {
         onOpenChange={setCreating}
         onCreated={(name) => {
           setCreating(false);
-          refresh();
-          discard.guard(() => setSelected(name));
+          go({ name });
         }}
       />
       <DiscardDialog open={discard.asking} onCancel={discard.cancel} onDiscard={discard.confirm} />

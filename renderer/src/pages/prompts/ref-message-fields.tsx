@@ -1,6 +1,6 @@
 import { Input } from '../../components/ui/input';
-import { NativeSelect } from '../../components/ui/native-select';
 import { resolveRef } from './draft-variables';
+import { OptionSelect } from './option-select';
 import type { RefDraft, RefMode, RefRole } from './prompt-draft';
 import type { Components } from './use-components';
 
@@ -11,8 +11,14 @@ interface RefMessageFieldsProps {
   components: Components;
 }
 
-const isRefRole = (value: string): value is RefRole => value === 'system' || value === 'user';
-const isRefMode = (value: string): value is RefMode => value === 'label' || value === 'version';
+const REF_ROLE_OPTIONS: { value: RefRole; label: string }[] = [
+  { value: 'system', label: 'system' },
+  { value: 'user', label: 'user' },
+];
+const MODE_OPTIONS: { value: RefMode; label: string }[] = [
+  { value: 'label', label: 'Follow label' },
+  { value: 'version', label: 'Pin version' },
+];
 
 /** A reference to a system prompt (role system) or a user template (role user). */
 export function RefMessageFields({ index, message, onChange, components }: RefMessageFieldsProps) {
@@ -26,52 +32,43 @@ export function RefMessageFields({ index, message, onChange, components }: RefMe
   return (
     <div className="flex flex-col gap-1.5">
       <div className="flex flex-wrap items-center gap-1.5">
-        <NativeSelect
+        <OptionSelect
           aria-label={`Role of message ${index + 1}`}
           data-testid={`message-role-${index}`}
           className={`${select} w-24`}
           value={message.role}
-          onChange={(e) => {
-            const role = e.target.value;
-            if (isRefRole(role) && role !== message.role)
-              onChange({ ...message, role, prompt: '' });
+          options={REF_ROLE_OPTIONS}
+          onValueChange={(role) => {
+            if (role !== message.role) onChange({ ...message, role, prompt: '' });
           }}
-        >
-          <option value="system">system</option>
-          <option value="user">user</option>
-        </NativeSelect>
-        <NativeSelect
+        />
+        <OptionSelect
           aria-label={`Component of message ${index + 1}`}
           data-testid={`message-ref-prompt-${index}`}
           className={`${select} w-auto min-w-40 flex-1 font-mono`}
+          itemClassName="font-mono"
           value={message.prompt}
+          placeholder={
+            message.role === 'system' ? 'Choose a system prompt…' : 'Choose a user template…'
+          }
           aria-invalid={message.prompt ? undefined : true}
-          onChange={(e) => onChange({ ...message, prompt: e.target.value, version: '' })}
-        >
-          <option value="">
-            {message.role === 'system' ? 'Choose a system prompt…' : 'Choose a user template…'}
-          </option>
-          {message.prompt && !summary ? (
-            <option value={message.prompt}>{message.prompt}</option>
-          ) : null}
-          {choices.map((p) => (
-            <option key={p.id} value={p.name}>
-              {p.name}
-            </option>
-          ))}
-        </NativeSelect>
-        <NativeSelect
+          options={[
+            // A reference to a prompt that is gone (deleted, renamed) stays visible as it is.
+            ...(message.prompt && !summary
+              ? [{ value: message.prompt, label: message.prompt }]
+              : []),
+            ...choices.map((p) => ({ value: p.name, label: p.name })),
+          ]}
+          onValueChange={(prompt) => onChange({ ...message, prompt, version: '' })}
+        />
+        <OptionSelect
           aria-label={`How message ${index + 1} picks the version`}
           data-testid={`message-ref-mode-${index}`}
           className={`${select} w-32`}
           value={message.mode}
-          onChange={(e) =>
-            isRefMode(e.target.value) && onChange({ ...message, mode: e.target.value })
-          }
-        >
-          <option value="label">Follow label</option>
-          <option value="version">Pin version</option>
-        </NativeSelect>
+          options={MODE_OPTIONS}
+          onValueChange={(mode) => onChange({ ...message, mode })}
+        />
         {message.mode === 'label' ? (
           <>
             <Input
@@ -92,23 +89,21 @@ export function RefMessageFields({ index, message, onChange, components }: RefMe
             </datalist>
           </>
         ) : (
-          <NativeSelect
+          <OptionSelect
             aria-label={`Version pinned by message ${index + 1}`}
             data-testid={`message-ref-version-${index}`}
             className={`${select} w-28 font-mono`}
+            itemClassName="font-mono"
             value={message.version}
-            onChange={(e) => onChange({ ...message, version: e.target.value })}
-          >
-            <option value="">latest</option>
-            {message.version && !versions?.some((v) => v.version === message.version) ? (
-              <option value={message.version}>{message.version}</option>
-            ) : null}
-            {versions?.map((v) => (
-              <option key={v.id} value={v.version}>
-                {v.version}
-              </option>
-            ))}
-          </NativeSelect>
+            options={[
+              { value: '', label: 'latest' },
+              ...(message.version && !versions?.some((v) => v.version === message.version)
+                ? [{ value: message.version, label: message.version }]
+                : []),
+              ...(versions ?? []).map((v) => ({ value: v.version, label: v.version })),
+            ]}
+            onValueChange={(version) => onChange({ ...message, version })}
+          />
         )}
       </div>
       {problem ? (

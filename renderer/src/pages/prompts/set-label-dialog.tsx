@@ -1,13 +1,13 @@
-import { LoaderCircle } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
+import { promptChannels } from '../../../../shared/contract';
 import type { PromptSummary, PromptVersionView } from '../../../../shared/contract';
-import { labelNameSchema } from '../../../../shared/contract';
 import { Button } from '../../components/ui/button';
+import { DialogFormFooter } from '../../components/ui/dialog-form-footer';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
+import { Field, Form, FormRootError } from '../../components/ui/form';
 import { Input } from '../../components/ui/input';
-import { Label } from '../../components/ui/label';
-import { NativeSelect } from '../../components/ui/native-select';
-import { cn } from '../../lib/utils';
+import { showSubmitError, useContractForm } from '../../query/contract-form';
+import { OptionSelect } from './option-select';
+import { useSetLabel } from './use-set-label';
 
 interface SetLabelDialogProps {
   open: boolean;
@@ -15,27 +15,36 @@ interface SetLabelDialogProps {
   summary: PromptSummary;
   versions: readonly PromptVersionView[];
   defaultVersion: string;
-  onApply: (label: string, version: string) => Promise<boolean>;
-  applying: boolean;
 }
+
+/** The dialog's form: `prompts.setLabel` without the name (the dialog's prompt). */
+const setLabelSchema = promptChannels['prompts.setLabel'].input.pick({
+  label: true,
+  version: true,
+});
 
 /** Points a label (production, staging, …) at a version: a promotion or a rollback. */
 export function SetLabelDialog(props: SetLabelDialogProps) {
   const { summary, versions } = props;
-  const [label, setLabel] = useState('production');
-  const [version, setVersion] = useState(props.defaultVersion);
-  const check = labelNameSchema.safeParse(label);
-  const error = label && !check.success ? check.error.issues[0]?.message : undefined;
+  const form = useContractForm(setLabelSchema, {
+    label: 'production',
+    version: props.defaultVersion,
+  });
+  const setLabel = useSetLabel(summary.name, { form: true });
+  const label = form.watch('label');
   const known = [...new Set(['production', 'staging', ...Object.keys(summary.labels)])].filter(
     (l) => l !== 'latest',
   );
   const current = summary.labels[label.trim()];
 
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!check.success) return;
-    if (await props.onApply(check.data, version)) props.onOpenChange(false);
-  };
+  const onSubmit = form.handleSubmit(async ({ label, version }) => {
+    try {
+      await setLabel.mutateAsync({ name: summary.name, label, version });
+      props.onOpenChange(false);
+    } catch (err) {
+      showSubmitError(form, err);
+    }
+  });
 
   return (
     <Dialog open={props.open} onOpenChange={props.onOpenChange}>
@@ -44,75 +53,66 @@ export function SetLabelDialog(props: SetLabelDialogProps) {
         <DialogDescription>
           Applications fetch a prompt by label; moving the label is a release or a rollback.
         </DialogDescription>
-        <form noValidate className="mt-4 flex flex-col gap-3" onSubmit={(e) => void onSubmit(e)}>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="label-input">Label</Label>
-            <Input
-              id="label-input"
-              data-testid="label-input"
-              className="font-mono text-[13px]"
-              spellCheck={false}
-              autoComplete="off"
-              value={label}
-              aria-invalid={error ? true : undefined}
-              onChange={(e) => setLabel(e.target.value)}
+        <Form {...form}>
+          <form noValidate className="mt-4 flex flex-col gap-3" onSubmit={(e) => void onSubmit(e)}>
+            <Field
+              name="label"
+              label="Label"
+              hint={current ? `Now on ${current}.` : 'Not set on this prompt yet.'}
+              render={(field) => (
+                <Input
+                  {...field}
+                  data-testid="label-input"
+                  className="font-mono text-[13px]"
+                  spellCheck={false}
+                  autoComplete="off"
+                />
+              )}
             />
-            <div className="flex flex-wrap gap-1">
+            <div className="-mt-1 flex flex-wrap gap-1" aria-label="Known labels">
               {known.map((name) => (
-                <button
+                <Button
                   key={name}
                   type="button"
+                  variant={name === label ? 'secondary' : 'outline'}
+                  size="xs"
+                  className="rounded-full font-mono"
+                  aria-pressed={name === label}
                   data-testid={`label-pick-${name}`}
-                  onClick={() => setLabel(name)}
-                  className={cn(
-                    'rounded-full border px-2 py-px font-mono text-[11px] text-muted-foreground hover:text-foreground',
-                    name === label && 'border-foreground/40 bg-accent text-foreground',
-                  )}
+                  onClick={() => form.setValue('label', name, { shouldValidate: true })}
                 >
                   {name}
-                </button>
+                </Button>
               ))}
             </div>
-            <p className={error ? 'text-xs text-destructive' : 'text-xs text-muted-foreground'}>
-              {error ?? (current ? `Now on ${current}.` : 'Not set on this prompt yet.')}
-            </p>
-          </div>
-          <div className="flex flex-col gap-1.5">
-            <Label htmlFor="label-version">Version</Label>
-            <NativeSelect
-              id="label-version"
-              data-testid="label-version"
-              className="font-mono"
-              value={version}
-              onChange={(e) => setVersion(e.target.value)}
+            <Field
+              name="version"
+              label="Version"
+              render={({ onChange, ...field }) => (
+                <OptionSelect
+                  {...field}
+                  onValueChange={onChange}
+                  data-testid="label-version"
+                  className="font-mono"
+                  itemClassName="font-mono"
+                  options={versions.map((v) => ({
+                    value: v.version,
+                    label: `${v.version}${v.message ? ` — ${v.message}` : ''}`,
+                  }))}
+                />
+              )}
+            />
+            <FormRootError />
+            <DialogFormFooter
+              onCancel={() => props.onOpenChange(false)}
+              errorTestId="set-label-error"
+              busy={setLabel.isPending}
+              submitTestId="apply-label"
             >
-              {versions.map((v) => (
-                <option key={v.id} value={v.version}>
-                  {`${v.version}${v.message ? ` — ${v.message}` : ''}`}
-                </option>
-              ))}
-            </NativeSelect>
-          </div>
-          <div className="flex justify-end gap-2 pt-1">
-            <Button
-              type="button"
-              variant="ghost"
-              size="sm"
-              onClick={() => props.onOpenChange(false)}
-            >
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              size="sm"
-              data-testid="apply-label"
-              disabled={props.applying || !check.success}
-            >
-              {props.applying ? <LoaderCircle className="animate-spin" /> : null}
               Apply
-            </Button>
-          </div>
-        </form>
+            </DialogFormFooter>
+          </form>
+        </Form>
       </DialogContent>
     </Dialog>
   );

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
 import type { PromptSummary, PromptVersionView } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
+import { channelKey } from '../../query/channel-query';
+import { useQueryTransport } from '../../query/query-transport';
 
 export interface Components {
   /** System prompts and user templates by name: what a chat message may reference. */
@@ -16,21 +18,20 @@ export interface Components {
  * (loaded once each, for the version picker and the variables the components bring).
  */
 export function useComponents(catalog: readonly PromptSummary[] | null, referenced: string[]) {
-  const client = useClient();
-  const [versions, setVersions] = useState<Record<string, PromptVersionView[]>>({});
-  const requested = useRef(new Set<string>());
-  const names = [...new Set(referenced.filter(Boolean))].sort().join('\n');
-
-  useEffect(() => {
-    for (const name of names.split('\n')) {
-      if (!name || requested.current.has(name)) continue;
-      requested.current.add(name);
-      client.invoke('prompts.versions', { name }).then(
-        (result) => setVersions((current) => ({ ...current, [name]: result.versions })),
-        () => requested.current.delete(name),
-      );
-    }
-  }, [client, names]);
+  const transport = useQueryTransport();
+  const names = [...new Set(referenced.filter(Boolean))].sort();
+  // The same cache entries as the editor's own `prompts.versions`: a component saved in
+  // another tab of the page shows its new version here too.
+  const versions = useQueries({
+    queries: names.map((name) => ({
+      queryKey: channelKey('prompts.versions', { name }),
+      queryFn: () => transport.invoke('prompts.versions', { name }),
+    })),
+    combine: (results) =>
+      Object.fromEntries(
+        results.flatMap((r, i) => (r.data ? [[names[i]!, r.data.versions] as const] : [])),
+      ) as Record<string, PromptVersionView[]>,
+  });
 
   const summaries = useMemo(() => {
     const map = new Map<string, PromptSummary>();
@@ -38,7 +39,12 @@ export function useComponents(catalog: readonly PromptSummary[] | null, referenc
       if ((p.kind === 'system' || p.kind === 'user') && p.deletedAt === null) map.set(p.name, p);
     return map;
   }, [catalog]);
-  const versionsOf = useCallback((name: string) => versions[name], [versions]);
+  const signature = JSON.stringify(
+    Object.entries(versions).map(([n, v]) => [n, v.length, v[0]?.id]),
+  );
+  // `combine` builds a new object each render: the signature keeps versionsOf stable.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const versionsOf = useCallback((name: string) => versions[name], [signature]);
 
   return useMemo<Components>(() => {
     const all = [...summaries.values()].sort((a, b) => a.name.localeCompare(b.name));

@@ -1,24 +1,39 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+interface Pending {
+  readonly action: () => void;
+  readonly onCancel?: () => void;
+}
 
 /**
  * Runs an action that would drop unsaved edits only after the user agrees; `pending` is the
- * action waiting for an answer (the page shows the confirmation while it is set).
+ * action waiting for an answer (the page shows the confirmation while it is set). `onCancel`
+ * undoes what already happened (Back already moved the address).
  */
 export function useDiscardGuard(dirty: boolean) {
-  const [pending, setPending] = useState<(() => void) | null>(null);
+  // A ref, not state: the dialog's action also closes it, and only the first answer counts.
+  const pending = useRef<Pending | null>(null);
+  const [asking, setAsking] = useState(false);
+  const ask = useCallback((next: Pending) => {
+    pending.current = next;
+    setAsking(true);
+  }, []);
+  const take = useCallback(() => {
+    const answered = pending.current;
+    pending.current = null;
+    setAsking(false);
+    return answered;
+  }, []);
 
   const guard = useCallback(
-    (action: () => void) => {
-      if (dirty) setPending(() => action);
+    (action: () => void, onCancel?: () => void) => {
+      if (dirty) ask({ action, onCancel });
       else action();
     },
-    [dirty],
+    [dirty, ask],
   );
-  const cancel = useCallback(() => setPending(null), []);
-  const confirm = useCallback(() => {
-    setPending(null);
-    pending?.();
-  }, [pending]);
+  const cancel = useCallback(() => take()?.onCancel?.(), [take]);
+  const confirm = useCallback(() => take()?.action(), [take]);
 
   // Leaving the page by a link (the sidebar), reloading or closing the window asks too.
   useEffect(() => {
@@ -31,8 +46,10 @@ export function useDiscardGuard(dirty: boolean) {
       // Capture phase, before the router's own handler sees the click.
       event.preventDefault();
       event.stopPropagation();
-      setPending(() => () => {
-        window.location.hash = href.slice(1);
+      ask({
+        action: () => {
+          window.location.hash = href.slice(1);
+        },
       });
     };
     window.addEventListener('beforeunload', onBeforeUnload);
@@ -41,7 +58,7 @@ export function useDiscardGuard(dirty: boolean) {
       window.removeEventListener('beforeunload', onBeforeUnload);
       document.removeEventListener('click', onClick, true);
     };
-  }, [dirty]);
+  }, [dirty, ask]);
 
-  return { guard, asking: pending !== null, cancel, confirm };
+  return { guard, asking, cancel, confirm };
 }

@@ -1,7 +1,9 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { PromptKind, PromptVersionView } from '../../../../shared/contract';
+import { useContractForm } from '../../query/contract-form';
 import { draftProblems } from './check-draft';
 import { contentOf, type PromptDraft } from './prompt-draft';
+import { SAVE_FORM_DEFAULTS, saveFormSchema } from './save-form';
 import { useSavePrompt, type SaveProblem } from './use-save-prompt';
 
 interface EditorSaveOptions {
@@ -19,11 +21,13 @@ interface EditorSaveOptions {
   onSaved: (version: PromptVersionView) => void;
 }
 
-/** The save action of the editor: checks the draft, then `prompts.update` with a message. */
+/**
+ * The save action of the editor: checks the draft, then `prompts.update` with the save form's
+ * message. The content's problems show in the banner; the message's next to its field.
+ */
 export function useEditorSave(options: EditorSaveOptions) {
   const { name, kind, draft, used, baseVersion, onSaved } = options;
-  const [message, setMessage] = useState('');
-  const [major, setMajor] = useState(false);
+  const form = useContractForm(saveFormSchema, SAVE_FORM_DEFAULTS);
   const { save, saving, problem: saveProblem } = useSavePrompt(onSaved);
   /** Set once a save was refused here: from then on the list shrinks as problems are fixed. */
   const [checked, setChecked] = useState(false);
@@ -48,15 +52,18 @@ export function useEditorSave(options: EditorSaveOptions) {
       setChecked(true);
       return;
     }
-    setSent(draft);
-    void save({
-      name,
-      content,
-      baseVersion,
-      ...(message.trim() ? { message: message.trim() } : {}),
-      ...(major ? { major: true } : {}),
-    });
-  }, [saving, problems, draft, save, name, content, baseVersion, message, major]);
+    void form.handleSubmit(({ message, major }) => {
+      setSent(draft);
+      // The form checked the message as the core would: a refusal is the content's (banner).
+      save({
+        name,
+        content,
+        baseVersion,
+        ...(message.trim() ? { message: message.trim() } : {}),
+        ...(major ? { major: true } : {}),
+      });
+    })();
+  }, [saving, problems, draft, save, name, content, baseVersion, form]);
 
-  return { submit, saving, problem, configErrors, message, setMessage, major, setMajor };
+  return { submit, saving, problem, configErrors, form };
 }

@@ -1,10 +1,10 @@
 import type { ChannelOutput } from '../../../../shared/contract';
-import { useChannel } from '../../lib/use-channel';
+import { useChannelQuery } from '../../query/channel-query';
 
 export type LabelEvent = ChannelOutput<'prompts.labelHistory'>['events'][number];
 
-/** Every label move of a prompt, newest first; reloads with `refreshKey`. None when it fails. */
-export function useLabelHistory(name: string, refreshKey: number): LabelEvent[] | null {
-  const { data, error } = useChannel('prompts.labelHistory', { name }, { refresh: refreshKey });
+/** Every label move of a prompt, newest first. None when it fails (the failure toasts). */
+export function useLabelHistory(name: string): LabelEvent[] | null {
+  const { data, error } = useChannelQuery('prompts.labelHistory', { name });
   return data?.events ?? (error ? [] : null);
 }

@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
 import type { PromptSummary, PromptVersionView } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
-import { toClientError, type ClientError } from '../../client';
+import { useChannelQuery } from '../../query/channel-query';
 
 export interface PromptDetail {
   summary: PromptSummary;
@@ -9,29 +7,13 @@ export interface PromptDetail {
   versions: PromptVersionView[];
 }
 
-/** One prompt with every version; a new `refreshKey` reloads it and keeps the old data showing. */
-export function usePromptDetail(name: string, refreshKey: number) {
-  const client = useClient();
-  const [detail, setDetail] = useState<PromptDetail | null>(null);
-  const [error, setError] = useState<ClientError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([
-      client.invoke('prompts.get', { name }),
-      client.invoke('prompts.versions', { name }),
-    ]).then(
-      ([got, { versions }]) => {
-        if (!live) return;
-        setDetail({ summary: got.prompt, versions });
-        setError(null);
-      },
-      (err: unknown) => live && setError(toClientError(err)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, name, refreshKey]);
-
-  return { detail, error };
+/** One prompt with every version; both stay showing while a mutation's refresh reloads them. */
+export function usePromptDetail(name: string) {
+  const got = useChannelQuery('prompts.get', { name });
+  const listed = useChannelQuery('prompts.versions', { name });
+  const detail: PromptDetail | null =
+    got.data && listed.data && got.data.prompt.name === name
+      ? { summary: got.data.prompt, versions: listed.data.versions }
+      : null;
+  return { detail, error: got.error ?? listed.error };
 }

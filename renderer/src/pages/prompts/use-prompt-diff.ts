@@ -1,13 +1,11 @@
 import type { ChannelOutput } from '../../../../shared/contract';
-import { useChannel } from '../../lib/use-channel';
+import { useChannelQuery } from '../../query/channel-query';
 
 export type PromptDiff = ChannelOutput<'prompts.diff'>;
 
 /** `prompts.diff` of two versions; nothing is asked when either is missing. */
 export function usePromptDiff(name: string, from: string, to: string) {
-  const { data, isCurrent, error } = useChannel(
-    'prompts.diff',
-    from && to ? { name, from, to } : null,
-  );
-  return { diff: isCurrent ? data : null, error };
+  const query = useChannelQuery('prompts.diff', from && to ? { name, from, to } : null);
+  // The previous pair's diff stays in `data` while the new pair loads: not shown as this one's.
+  return { diff: query.isPlaceholderData ? null : (query.data ?? null), error: query.error };
 }

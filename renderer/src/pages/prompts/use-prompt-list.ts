@@ -1,5 +1,6 @@
+import { useEffect, useState } from 'react';
 import type { PromptKind } from '../../../../shared/contract';
-import { useChannel } from '../../lib/use-channel';
+import { useChannelQuery } from '../../query/channel-query';
 
 export interface PromptListFilters {
   search: string;
@@ -17,22 +18,30 @@ export const NO_FILTERS: PromptListFilters = {
   includeDeleted: false,
 };
 
+/** The value once it stopped changing for `ms`: a search typed key by key asks once. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  // Without a wait (a cleared search) the value counts at once.
+  return ms === 0 ? value : settled;
+}
+
 /**
- * `prompts.list` with the pane's filters; the search is debounced while typing. A new
- * `refreshKey` loads again (after a save, a delete, a label move) and keeps the old rows showing.
+ * `prompts.list` with the pane's filters. Saves, deletes and label moves invalidate the
+ * `prompts` domain, so the list follows without being told.
  */
-export function usePromptList(filters: PromptListFilters, refreshKey: number) {
-  const { search, kind, label, tag, includeDeleted } = filters;
-  const { data, error } = useChannel(
-    'prompts.list',
-    {
-      ...(search.trim() ? { search: search.trim() } : {}),
-      ...(kind ? { kind } : {}),
-      ...(label ? { label } : {}),
-      ...(tag ? { tag } : {}),
-      includeDeleted,
-    },
-    { refresh: refreshKey, delayMs: search ? 200 : 0 },
-  );
-  return { prompts: data?.prompts ?? null, error };
+export function usePromptList(filters: PromptListFilters) {
+  const { kind, label, tag, includeDeleted } = filters;
+  const search = useSettled(filters.search.trim(), filters.search ? 200 : 0);
+  const query = useChannelQuery('prompts.list', {
+    ...(search ? { search } : {}),
+    ...(kind ? { kind } : {}),
+    ...(label ? { label } : {}),
+    ...(tag ? { tag } : {}),
+    includeDeleted,
+  });
+  return { prompts: query.data?.prompts ?? null, error: query.error };
 }

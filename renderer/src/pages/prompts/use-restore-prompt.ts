@@ -1,24 +1,16 @@
-import { useState } from 'react';
 import { toast } from 'sonner';
-import { useClient } from '../../app/client-context';
+import { useChannelMutation } from '../../query/channel-query';
 
-/** Undoes a soft delete with `prompts.restore`. */
+/** Undoes a soft delete with `prompts.restore`; a failure toasts. */
 export function useRestorePrompt(onRestored: (name: string) => void) {
-  const client = useClient();
-  const [restoring, setRestoring] = useState<string | null>(null);
-
-  const restore = async (name: string) => {
-    setRestoring(name);
-    try {
-      await client.invoke('prompts.restore', { name });
+  const mutation = useChannelMutation('prompts.restore', {
+    onSuccess: (_summary, { name }) => {
       toast.success(`Restored ${name}`);
       onRestored(name);
-    } catch {
-      // The toasting client reported it.
-    } finally {
-      setRestoring(null);
-    }
+    },
+  });
+  return {
+    restore: (name: string) => mutation.mutate({ name }),
+    restoring: mutation.isPending ? (mutation.variables?.name ?? null) : null,
   };
-
-  return { restore, restoring };
 }

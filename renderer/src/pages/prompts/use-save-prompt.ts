@@ -1,8 +1,7 @@
-import { useState } from 'react';
 import { toast } from 'sonner';
 import type { ChannelInput, PromptVersionView } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
 import { toClientError } from '../../client';
+import { useChannelMutation } from '../../query/channel-query';
 import { issuesOf } from './issues';
 
 export interface SaveProblem {
@@ -21,19 +20,13 @@ function latestOf(details: unknown): string | undefined {
 }
 
 /**
- * Calls `prompts.update`. A refusal is toasted by the client and kept here for inline display;
- * identical content creates nothing and says so.
+ * Calls `prompts.update`. A refusal is shown in the editor's banner (not toasted); identical
+ * content creates nothing and says so.
  */
 export function useSavePrompt(onSaved: (version: PromptVersionView) => void) {
-  const client = useClient();
-  const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<SaveProblem | null>(null);
-
-  const save = async (input: ChannelInput<'prompts.update'>): Promise<void> => {
-    setSaving(true);
-    setProblem(null);
-    try {
-      const { created, version } = await client.invoke('prompts.update', input);
+  const mutation = useChannelMutation('prompts.update', {
+    meta: { form: true },
+    onSuccess: ({ created, version }, input) => {
       if (!created) {
         toast.info(`No changes: identical to ${version.version}`);
         return;
@@ -42,14 +35,14 @@ export function useSavePrompt(onSaved: (version: PromptVersionView) => void) {
         description: version.message || undefined,
       });
       onSaved(version);
-    } catch (err) {
-      const error = toClientError(err);
-      const latestVersion = error.code === 'CONFLICT' ? latestOf(error.details) : undefined;
-      setProblem({ message: error.toString(), issues: issuesOf(error), latestVersion });
-    } finally {
-      setSaving(false);
-    }
+    },
+  });
+  const error = mutation.error ? toClientError(mutation.error) : null;
+  const problem: SaveProblem | null = error && {
+    message: error.toString(),
+    issues: issuesOf(error),
+    latestVersion: error.code === 'CONFLICT' ? latestOf(error.details) : undefined,
   };
-
-  return { save, saving, problem };
+  const save = (input: ChannelInput<'prompts.update'>) => mutation.mutate(input);
+  return { save, saving: mutation.isPending, problem };
 }
