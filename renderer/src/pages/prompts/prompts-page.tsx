@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useNewFlag } from '../../navigation/use-new-flag';
 import { DiscardDialog } from './discard-dialog';
 import { EmptyWorkspace } from './empty-workspace';
 import { listFacets } from './list-facets';
@@ -20,7 +21,14 @@ export function PromptsPage() {
   const list = usePromptList(filters);
   const all = usePromptList(NO_FILTERS);
   const [dirty, setDirty] = useState(false);
-  const [creating, setCreating] = useState(false);
+  const [creatingHere, setCreatingHere] = useState(false);
+  // `#/prompts?new=1` (the command palette's New prompt) opens the dialog too.
+  const [newFlag, clearNewFlag] = useNewFlag();
+  const creating = creatingHere || newFlag;
+  const setCreating = (open: boolean) => {
+    setCreatingHere(open);
+    if (!open) clearNewFlag();
+  };
   const discard = useDiscardGuard(dirty);
   const { view, go, open, adjust, leave } = useGuardedView(dirty, discard.guard);
   const selected = view.name;
