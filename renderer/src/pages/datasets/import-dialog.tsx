@@ -6,8 +6,14 @@ import { Button } from '../../components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
 import { Input } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
-import { NativeSelect } from '../../components/ui/native-select';
-import { Segmented } from '../../components/ui/segmented';
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from '../../components/ui/select';
+import { ToggleGroup, ToggleGroupItem } from '../../components/ui/toggle-group';
 import { FORMAT_LABELS, isImportFormat } from './import-format';
 import { ImportError, ImportWarnings, UnmappedReport } from './import-messages';
 import { unmappedOnly } from './import-problems';
@@ -30,6 +36,9 @@ const MODES = [
   { value: 'create', label: 'New dataset', testId: 'import-mode-create' },
   { value: 'append', label: 'Append', testId: 'import-mode-append' },
 ] as const;
+
+/** Radix Select items need a non-empty value: this one stands for "no type given". */
+const AS_THE_FILE_SAYS = 'from-file';
 
 /**
  * Imports YAML, CSV, JSONL or a promptfoo config, all or nothing. A promptfoo config refused
@@ -74,18 +83,21 @@ export function ImportDialog({ open, onOpenChange, onImported }: ImportDialogPro
           <div className="grid grid-cols-2 gap-3">
             <div className="flex flex-col gap-1.5">
               <Label htmlFor="import-format">Format</Label>
-              <NativeSelect
-                id="import-format"
-                data-testid="import-format"
+              <Select
                 value={fields.format}
-                onChange={(e) => isImportFormat(e.target.value) && set.setFormat(e.target.value)}
+                onValueChange={(value) => isImportFormat(value) && set.setFormat(value)}
               >
-                {IMPORT_FORMATS.map((f) => (
-                  <option key={f} value={f}>
-                    {FORMAT_LABELS[f]}
-                  </option>
-                ))}
-              </NativeSelect>
+                <SelectTrigger id="import-format" data-testid="import-format">
+                  <SelectValue />
+                </SelectTrigger>
+                <SelectContent>
+                  {IMPORT_FORMATS.map((f) => (
+                    <SelectItem key={f} value={f} data-testid={`import-format-${f}`}>
+                      {FORMAT_LABELS[f]}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
             </div>
             <div className="flex flex-col gap-1.5">
               <Label htmlFor="import-name">Dataset name</Label>
@@ -102,29 +114,39 @@ export function ImportDialog({ open, onOpenChange, onImported }: ImportDialogPro
             </div>
           </div>
           <div className="flex flex-wrap items-center gap-3">
-            <Segmented<ImportMode>
-              label="Import mode"
+            <ToggleGroup
+              type="single"
+              aria-label="Import mode"
               value={fields.mode}
-              options={MODES}
-              onChange={set.setMode}
-            />
+              onValueChange={(value) => value && set.setMode(value as ImportMode)}
+            >
+              {MODES.map((mode) => (
+                <ToggleGroupItem key={mode.value} value={mode.value} data-testid={mode.testId}>
+                  {mode.label}
+                </ToggleGroupItem>
+              ))}
+            </ToggleGroup>
             {fields.mode === 'create' ? (
-              <NativeSelect
-                aria-label="Interaction type of the new dataset"
-                data-testid="import-type"
-                className="h-7 w-auto text-xs"
-                value={fields.type}
-                onChange={(e) =>
-                  set.setType(isInteractionType(e.target.value) ? e.target.value : '')
-                }
+              <Select
+                value={fields.type || AS_THE_FILE_SAYS}
+                onValueChange={(value) => set.setType(isInteractionType(value) ? value : '')}
               >
-                <option value="">Type: as the file says</option>
-                {INTERACTION_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {INTERACTION_LABELS[t]}
-                  </option>
-                ))}
-              </NativeSelect>
+                <SelectTrigger
+                  aria-label="Interaction type of the new dataset"
+                  data-testid="import-type"
+                  className="h-7 w-auto text-xs"
+                >
+                  <SelectValue />
+                </SelectTrigger>
+                <SelectContent>
+                  <SelectItem value={AS_THE_FILE_SAYS}>Type: as the file says</SelectItem>
+                  {INTERACTION_TYPES.map((t) => (
+                    <SelectItem key={t} value={t}>
+                      {INTERACTION_LABELS[t]}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
             ) : null}
           </div>
           {unmapped.length > 0 ? (

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { ChannelOutput, ImportFormat, InteractionType } from '../../../../shared/contract';
 import { decodeUtf8, invalidUtf8Message } from '../../../../shared/utf8';
-import { useClient } from '../../app/client-context';
 import { ClientError, toClientError } from '../../client';
+import { useChannelMutation } from '../../query/channel-query';
 import { guessFormat } from './import-format';
 
 export type ImportMode = 'create' | 'append';
@@ -15,7 +15,11 @@ export interface ImportFile {
 
 /** The import form's state and its submit: a picked file wins over pasted text. */
 export function useImport() {
-  const client = useClient();
+  // Shown in the dialog (with every problem listed), so not toasted as well.
+  const importer = useChannelMutation('datasets.import', {
+    invalidates: ['datasets', 'cases'],
+    meta: { form: true },
+  });
   const [file, setFile] = useState<ImportFile | null>(null);
   const [text, setText] = useState('');
   const [format, setFormat] = useState<ImportFormat>('yaml');
@@ -62,7 +66,7 @@ export function useImport() {
     setError(null);
     setOutcome(null);
     try {
-      const result = await client.invoke('datasets.import', {
+      const result = await importer.mutateAsync({
         format,
         content: file ? file.content : text,
         mode,
