@@ -30,10 +30,7 @@ const TOUCHES = ['cases', 'datasets'];
  * matchers. Mount it only while open, so it starts from the case as it is now.
  */
 export function CaseEditor({ dataset, testCase, onClose, onSaved }: CaseEditorProps) {
-  const form = useContractForm(
-    caseFormSchema,
-    testCase ? caseFormValues(testCase) : EMPTY_CASE,
-  );
+  const form = useContractForm(caseFormSchema, testCase ? caseFormValues(testCase) : EMPTY_CASE);
   const add = useChannelMutation('cases.add', { invalidates: TOUCHES, meta: { form: true } });
   const update = useChannelMutation('cases.update', { invalidates: TOUCHES, meta: { form: true } });
   const busy = add.isPending || update.isPending;

@@ -34,7 +34,11 @@ export function CaseFormFields({
         }
         hint='A JSON object ({ "input": "…" }), or key=value lines.'
         render={(field) => (
-          <CodeTextarea data-testid={`${testIdPrefix}-vars`} rows={rowsOf(field.value, 3)} {...field} />
+          <CodeTextarea
+            data-testid={`${testIdPrefix}-vars`}
+            rows={rowsOf(field.value, 3)}
+            {...field}
+          />
         )}
       />
       <Field<CaseFormValues, 'expected'>

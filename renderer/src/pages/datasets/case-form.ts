@@ -79,7 +79,10 @@ export function caseFormValues(testCase: TestCaseView): CaseFormValues {
  * the case (`matchers.1.pattern`), and a matcher option lands on its own field when the form
  * shows it, else on the matcher list.
  */
-export function showCaseError<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>, err: unknown): void {
+export function showCaseError<T extends FieldValues>(
+  form: UseFormReturn<T, unknown, unknown>,
+  err: unknown,
+): void {
   const error = toClientError(err);
   const details = error.details as { problems?: unknown; issues?: unknown } | null | undefined;
   const list = details && typeof details === 'object' ? (details.problems ?? details.issues) : null;

@@ -85,16 +85,11 @@ function MatcherRow({ index, onRemove }: { index: number; onRemove: () => void }
     (key) => key !== 'type' && !options.some((o) => o.name === key),
   );
   return (
-    <li
-      className="flex flex-col gap-2 rounded-md border p-2"
-      data-testid={`matcher-${index}`}
-    >
+    <li className="flex flex-col gap-2 rounded-md border p-2" data-testid={`matcher-${index}`}>
       <div className="flex items-center gap-2">
         <Select
           value={matcher.type}
-          onValueChange={(type) =>
-            setValue(`matchers.${index}`, { type }, { shouldDirty: true })
-          }
+          onValueChange={(type) => setValue(`matchers.${index}`, { type }, { shouldDirty: true })}
         >
           <SelectTrigger
             className="h-7 w-44 text-xs"

@@ -19,20 +19,20 @@ interface CasesTableProps {
 }
 
 const HEADERS: [label: string, className: string][] = [
-  ['#', 'w-12'],
-  ['Vars', 'w-[24%]'],
+  ['#', 'w-10'],
+  ['Vars', 'w-[26%]'],
   ['Expected', 'w-[20%]'],
-  ['Description', 'w-[16%]'],
+  ['Description', 'w-[15%]'],
   ['Matchers', ''],
-  ['Tags', 'w-32'],
-  ['Rev', 'w-12'],
+  ['Tags', 'w-28'],
+  ['Rev', 'w-11'],
 ];
 
 /** A page of cases; click a cell to edit it, or open the whole case. */
 export function CasesTable(props: CasesTableProps) {
   return (
     <div className="rounded-lg border bg-card">
-      <Table className="min-w-[60rem] table-fixed text-[13px]" data-testid="cases-table">
+      <Table className="min-w-[46rem] table-fixed text-[13px]" data-testid="cases-table">
         <TableHeader className="bg-muted/60">
           <TableRow>
             {HEADERS.map(([label, className]) => (
@@ -40,7 +40,7 @@ export function CasesTable(props: CasesTableProps) {
                 {label}
               </TableHead>
             ))}
-            <TableHead scope="col" className="w-20">
+            <TableHead scope="col" className="w-16">
               <span className="sr-only">Actions</span>
             </TableHead>
           </TableRow>
@@ -57,7 +57,10 @@ export function CasesTable(props: CasesTableProps) {
           ))}
           {props.cases.length === 0 ? (
             <TableRow>
-              <TableCell colSpan={HEADERS.length + 1} className="py-6 text-center text-muted-foreground">
+              <TableCell
+                colSpan={HEADERS.length + 1}
+                className="py-6 text-center text-muted-foreground"
+              >
                 <span data-testid="cases-empty">{props.emptyText}</span>
               </TableCell>
             </TableRow>

@@ -41,8 +41,8 @@ export function DatasetDetail({ view }: { view: DatasetView & { name: string } }
   };
   const added = (testCase: TestCaseView) => {
     setEditing(null);
-    // Show the new case: the last page, without a search that might hide it.
-    openDataset(name, { page: Math.max(1, Math.ceil(testCase.position / PAGE_SIZE)) });
+    // Show the new case (positions count from 0): its page, without a search that might hide it.
+    openDataset(name, { page: Math.floor(testCase.position / PAGE_SIZE) + 1 });
   };
 
   return (

@@ -1,5 +1,3 @@
-import { navigate } from 'wouter/use-hash-location';
-
 /** What the address says about the Datasets page: `#/datasets/<name>?page=2&q=refund`. */
 export interface DatasetView {
   readonly name: string | null;
@@ -49,7 +47,23 @@ export function datasetViewOf(location: string, search = ''): DatasetView {
  */
 export function openDataset(
   name: string | null,
-  { page = 1, search = '', replace = false }: { page?: number; search?: string; replace?: boolean } = {},
+  {
+    page = 1,
+    search = '',
+    replace = false,
+  }: { page?: number; search?: string; replace?: boolean } = {},
 ): void {
-  navigate(datasetHref(name, page, search), { replace });
+  const href = `#${datasetHref(name, page, search)}`;
+  // wouter's own navigate would move the query out of the hash (`/?q=…#/datasets/x`); links
+  // and the other pages keep it inside, so the address is set directly.
+  if (!replace) {
+    window.location.hash = href;
+    return;
+  }
+  const before = window.location.href;
+  window.history.replaceState(window.history.state, '', href);
+  // replaceState fires no hashchange, which is what wouter follows.
+  window.dispatchEvent(
+    new HashChangeEvent('hashchange', { oldURL: before, newURL: window.location.href }),
+  );
 }
