@@ -83,7 +83,7 @@ describe('the Datasets page in Chromium', () => {
     // Wrapped by word: several lines, and no word split across two of them.
     const cell = row.getByTestId('case-vars-1').locator('span').first();
     const lines = await cell.evaluate((el) => {
-      const range = document.createRange();
+      const range = el.ownerDocument.createRange();
       range.selectNodeContents(el);
       const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
       return tops.size;
@@ -91,9 +91,9 @@ describe('the Datasets page in Chromium', () => {
     expect(lines).toBeGreaterThan(1);
     const splitWord = await cell.evaluate((el) => {
       const text = el.firstChild;
-      if (!text || text.nodeType !== Node.TEXT_NODE) return 'no text node';
+      if (!text || text.nodeType !== 3) return 'no text node';
       const content = text.textContent ?? '';
-      const range = document.createRange();
+      const range = el.ownerDocument.createRange();
       let at = 0;
       for (const word of content.split(' ')) {
         range.setStart(text, at);

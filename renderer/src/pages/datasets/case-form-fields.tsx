@@ -15,11 +15,14 @@ const rowsOf = (text: string | undefined, min: number) =>
 export function CaseFormFields({
   testIdPrefix,
   varsNote,
+  expectedNote,
   withTags = true,
 }: {
   testIdPrefix: string;
   /** Where the variables came from, shown beside their label. */
   varsNote?: ReactNode;
+  /** Beside the expected output's label (the span dialog's Clear). */
+  expectedNote?: ReactNode;
   withTags?: boolean;
 }) {
   return (
@@ -43,7 +46,12 @@ export function CaseFormFields({
       />
       <Field<CaseFormValues, 'expected'>
         name="expected"
-        label="Expected output"
+        label={
+          <span className="flex w-full items-center gap-2">
+            Expected output
+            {expectedNote}
+          </span>
+        }
         hint="Text, or JSON; empty: none."
         render={(field) => (
           <CodeTextarea

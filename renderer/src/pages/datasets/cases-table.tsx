@@ -20,11 +20,12 @@ interface CasesTableProps {
 
 const HEADERS: [label: string, className: string][] = [
   ['#', 'w-10'],
-  ['Vars', 'w-[26%]'],
-  ['Expected', 'w-[20%]'],
-  ['Description', 'w-[15%]'],
+  ['Vars', 'w-[24%]'],
+  ['Expected', 'w-[18%]'],
+  ['Description', 'w-[14%]'],
+  // The rest of the width: chips wrap onto more lines when it is narrow.
   ['Matchers', ''],
-  ['Tags', 'w-28'],
+  ['Tags', 'w-[11%]'],
   ['Rev', 'w-11'],
 ];
 
