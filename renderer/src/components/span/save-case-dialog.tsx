@@ -1,5 +1,5 @@
 import { LoaderCircle, X } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { SpanCaseDraft } from '../../../../shared/contract';
 import { CaseFormFields } from '../../pages/datasets/case-form-fields';
 import { expectedText, varsText } from '../../pages/datasets/case-fields';
@@ -29,11 +29,11 @@ interface EditStepProps {
 function EditStep({ draft, onClose }: EditStepProps) {
   const list = useChannelQuery('datasets.list', {});
   // None once the list failed (already toasted): a new dataset can still be named.
-  const datasets = list.data
-    ? list.data.datasets.filter((d) => d.deletedAt === null)
-    : list.error
-      ? []
-      : null;
+  const datasets = useMemo(
+    () =>
+      list.data ? list.data.datasets.filter((d) => d.deletedAt === null) : list.error ? [] : null,
+    [list.data, list.error],
+  );
   const form = useContractForm(saveCaseSchema, {
     picked: '',
     newName: '',

@@ -4,12 +4,8 @@ import type { z } from 'zod';
 import { toClientError } from '../../client';
 import { useChannelMutation } from '../../query/channel-query';
 import { showCaseError } from '../../pages/datasets/case-form';
-import {
-  NEW_DATASET,
-  rememberDataset,
-  saveCaseSchema,
-  type SaveCaseValues,
-} from './save-case-form';
+import type { saveCaseSchema } from './save-case-form';
+import { NEW_DATASET, rememberDataset, type SaveCaseValues } from './save-case-form';
 
 type SaveCaseForm = UseFormReturn<SaveCaseValues, unknown, z.output<typeof saveCaseSchema>>;
 

@@ -1,10 +1,10 @@
 import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { z } from 'zod';
 import {
-  caseInputSchema,
   caseVarsSchema,
   matcherInputSchema,
   tagsSchema,
+  type CaseInput,
   type MatcherInput,
   type TestCaseView,
 } from '../../../../shared/contract';
@@ -46,7 +46,7 @@ export const caseFormSchema = z.object({
   /** Empty: no expected output (null removes one the case had). */
   expected: z.string().transform((text) => {
     const parsed = parseExpected(text);
-    return (parsed.ok ? parsed.value : null) as z.infer<typeof caseInputSchema>['expected'] | null;
+    return (parsed.ok ? parsed.value : null) as CaseInput['expected'] | null;
   }),
   description: z.string().max(2000),
   tags: tagsTextSchema,

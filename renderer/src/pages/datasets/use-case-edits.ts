@@ -9,7 +9,8 @@ export type CasePatch = Omit<ChannelInput<'cases.update'>, 'id' | 'baseRevision'
 /** A case edited, as it will read once saved (the revision bumps on the server). */
 function patched(testCase: TestCaseView, patch: CasePatch): TestCaseView {
   const { expected, ...rest } = patch;
-  const next: TestCaseView = { ...testCase, ...rest };
+  const given = Object.entries(rest).filter(([, value]) => value !== undefined);
+  const next: TestCaseView = { ...testCase, ...Object.fromEntries(given) };
   if (expected === null) delete next.expected;
   else if (expected !== undefined) next.expected = expected;
   return next;
@@ -50,7 +51,8 @@ export function useCaseEdits(pageInput: ChannelInput<'cases.list'>) {
   const updater = useChannelMutation('cases.update', {
     invalidates: TOUCHES,
     onMutate: (input) => {
-      const { id, baseRevision: _base, dataset: _dataset, ...patch } = input;
+      const { id, vars, expected, matchers, tags, description } = input;
+      const patch = { vars, expected, matchers, tags, description };
       return patchPage((cases) => cases.map((c) => (c.id === id ? patched(c, patch) : c)));
     },
     onError: (_err, _input, rollback) => rollback?.(),
