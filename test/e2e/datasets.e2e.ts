@@ -19,7 +19,13 @@ let dataDir: string;
 let page: Page;
 
 interface CaseList {
-  cases: { id: string; vars: Record<string, string>; expected?: unknown; matchers: unknown[] }[];
+  cases: {
+    id: string;
+    vars: Record<string, string>;
+    expected?: unknown;
+    description: string;
+    matchers: unknown[];
+  }[];
   total: number;
 }
 const api = <T>(channel: string, input: unknown): Promise<T> =>
@@ -35,6 +41,11 @@ beforeAll(async () => {
     dataset: 'e2e-support',
     cases: [{ vars: { input: 'first' }, expected: 'one', description: 'the first case' }],
   });
+  await api('datasets.create', { name: 'e2e-many' });
+  await api('cases.add', {
+    dataset: 'e2e-many',
+    cases: Array.from({ length: 101 }, (_, i) => ({ vars: { input: `case ${i}` } })),
+  });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 });
@@ -45,10 +56,10 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Picks an option of a kit Select (Radix: a button opening a listbox). */
-async function choose(testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
+/** Picks a matcher type in its Select (Radix: a button opening a listbox). */
+async function chooseType(index: number, type: string): Promise<void> {
+  await page.getByTestId(`matcher-${index}-type`).click();
+  await page.getByTestId(`matcher-${index}-type-${type}`).click();
 }
 
 describe('the Datasets page in Chromium', () => {
@@ -61,7 +72,7 @@ describe('the Datasets page in Chromium', () => {
     await page.getByTestId('case-editor-expected').fill('Yes, within 30 days');
     await page.getByTestId('case-editor-description').fill('worn shoes');
     await page.getByTestId('matcher-add').click();
-    await choose('matcher-0-type', 'Starts with');
+    await chooseType(0, 'starts-with');
     await page.getByTestId('matcher-0-value').fill('Yes');
     await page.getByTestId('matcher-0-ignoreCase').click();
     await page.screenshot({ path: path.join(ARTIFACTS, 'dataset-case-editor.png') });
@@ -125,6 +136,32 @@ describe('the Datasets page in Chromium', () => {
     await page.goBack();
     await page.getByTestId('case-row-1').waitFor();
     await expect(page.getByTestId('dataset-title').textContent()).resolves.toBe('e2e-support');
+    await expect(page.getByTestId('cases-search').inputValue()).resolves.toBe('shoes');
+
+    // The page too: the next page is an address of its own.
+    await page.getByTestId('dataset-item-e2e-many').click();
+    await page.getByTestId('case-row-0').waitFor();
+    await page.getByTestId('cases-next').click();
+    await page.getByTestId('case-row-100').waitFor();
+    await expect.poll(() => page.url()).toMatch(/#\/datasets\/e2e-many\?page=2$/);
+    await page.reload();
+    await page.getByTestId('case-row-100').waitFor();
+    await expect(page.getByTestId('cases-range').textContent()).resolves.toBe('101–101 of 101');
+    await page.goBack();
+    await page.getByTestId('case-row-0').waitFor();
+  });
+
+  it('edits a cell in place and keeps the edit', async () => {
+    await page.goto(`${server.url}/#/datasets/e2e-support`);
+    await page.getByTestId('case-description-1').click();
+    await page.getByTestId('case-description-1-input').fill('worn shoes, after a month');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('case-description-1').textContent()).resolves.toBe(
+      'worn shoes, after a month',
+    );
+    await expect(page.getByTestId('case-revision-1').textContent()).resolves.toBe('r2');
+    const shoes = (await caseList()).cases.find((c) => c.vars.input === LONG_INPUT);
+    expect(shoes).toMatchObject({ description: 'worn shoes, after a month' });
   });
 
   it('deletes a row at once and Undo in the notice brings it back', async () => {
@@ -149,7 +186,7 @@ describe('the Datasets page in Chromium', () => {
     await page.getByTestId('edit-case-1').click();
     await page.getByTestId('case-editor').waitFor();
     await page.getByTestId('matcher-add').click();
-    await choose('matcher-1-type', 'Regex');
+    await chooseType(1, 'regex');
     await page.getByTestId('matcher-1-pattern').fill('(unclosed');
     await page.getByTestId('case-editor-save').click();
 

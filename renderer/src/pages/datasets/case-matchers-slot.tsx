@@ -100,7 +100,11 @@ function MatcherRow({ index, onRemove }: { index: number; onRemove: () => void }
           </SelectTrigger>
           <SelectContent>
             {MATCHER_TYPES.map((t) => (
-              <SelectItem key={t.type} value={t.type}>
+              <SelectItem
+                key={t.type}
+                value={t.type}
+                data-testid={`matcher-${index}-type-${t.type}`}
+              >
                 {t.label}
               </SelectItem>
             ))}
@@ -137,8 +141,13 @@ function MatcherRow({ index, onRemove }: { index: number; onRemove: () => void }
 }
 
 /**
- * The case editor's matcher list: the one place the shared matcher editor plugs in (it edits
- * `matchers` of the surrounding form). Until it lands, each matcher is a type and its options.
+ * The case editor's matcher list: the one place the shared matcher editor plugs in. Until
+ * renderer/src/components/matchers/ is on main, each row is the stopgap MatcherRow above; the
+ * shared one replaces it as
+ * `<MatcherEditor value={matchers[i]} onChange={(m) => setValue(`matchers.${i}`, m)}
+ *   types={useMatcherTypes()} errors={errors.matchers?.[i] as option→message}
+ *   onRemove={() => remove(i)} testId={`matcher-${i}`} />`
+ * (the same test ids: `matcher-0-type`, `matcher-0-type-regex`, `matcher-0-pattern`).
  */
 export function CaseMatchersSlot() {
   const { control } = useFormContext<CaseFormValues>();
