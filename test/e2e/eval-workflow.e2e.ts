@@ -143,7 +143,8 @@ describe('eval workflow in Chromium', () => {
     await page.getByTestId('import-dataset').click();
     await page.getByTestId('import-dialog').waitFor();
     await page.getByTestId('import-text').fill(GEO_PROMPTFOO);
-    await page.getByTestId('import-format').selectOption('promptfoo');
+    await page.getByTestId('import-format').click();
+    await page.getByRole('option', { name: 'promptfoo config', exact: true }).click();
     await page.getByTestId('import-name').fill('geo-ui');
     await page.getByTestId('import-submit').click();
     const report = page.getByTestId('import-unmapped');
@@ -323,14 +324,15 @@ describe('eval workflow in Chromium', () => {
     await page.getByTestId('save-case-dataset').click();
     await page.getByRole('option', { name: 'geo-saved' }).click();
     await page.getByTestId('save-case-expected').fill('Paris');
-    // The server's verdict on a matcher names the field; it shows next to the matchers.
-    await page.getByTestId('save-case-matchers').fill('[{ "type": "contains" }]');
+    // The server's verdict on a matcher names the option; it shows next to that field.
+    await page.getByTestId('matcher-add').click();
     await page.getByTestId('save-case-save').click();
+    const matcher = page.getByTestId('matcher-0');
     await expect
-      .poll(() => text('save-case-matchers-error'))
-      .toMatch(/matchers\[0\]\.value: give either value/);
+      .poll(() => matcher.getByTestId('field-error').textContent())
+      .toMatch(/give either value/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'save-case-dialog.png') });
-    await page.getByTestId('save-case-matchers').fill('[{ "type": "contains", "value": "Paris" }]');
+    await page.getByTestId('matcher-0-value').fill('Paris');
     await page.getByTestId('save-case-save').click();
     await dialog.waitFor({ state: 'detached' });
 

@@ -74,6 +74,12 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
+/** Picks an option of a kit Select (Radix: a button opening a listbox). */
+async function choose(testId: string, option: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
 async function startRun(version: string, models: string[]): Promise<void> {
   await page.goto(`${server.url}/#/evals`);
   await page.getByTestId('page-evals').waitFor();
@@ -113,7 +119,7 @@ describe('evals in Chromium', () => {
     await page.getByTestId('import-dataset').click();
     await page.getByTestId('import-dialog').waitFor();
     await page.getByTestId('import-text').fill(DATASET);
-    await page.getByTestId('import-format').selectOption('yaml');
+    await choose('import-format', 'YAML');
     await page.getByTestId('import-name').fill('e2e-cases');
     await page.getByTestId('import-submit').click();
     await page.getByTestId('dataset-item-e2e-cases').waitFor();
@@ -187,7 +193,7 @@ describe('evals in Chromium', () => {
     await page.goto(`${server.url}/#/datasets`);
     await page.getByTestId('import-dataset').click();
     await page.getByTestId('import-text').fill(PROMPTFOO_CONFIG);
-    await page.getByTestId('import-format').selectOption('promptfoo');
+    await choose('import-format', 'promptfoo config');
     await page.getByTestId('import-name').fill('e2e-promptfoo');
     await page.getByTestId('import-submit').click();
     await page.getByTestId('import-suggestions').waitFor();
@@ -230,17 +236,22 @@ describe('evals in Chromium', () => {
     await page.getByTestId('dataset-item-e2e-scratch').waitFor();
     await expect(page.getByTestId('dataset-title').textContent()).resolves.toBe('e2e-scratch');
 
-    // A bad name is refused in the dialog, naming the field; nothing changes.
+    // A bad name is refused in the dialog, once, next to the field; nothing changes.
     await page.getByTestId('dataset-edit').click();
     await page.getByTestId('edit-dataset-name').fill('Bad Name!');
     await page.getByTestId('save-dataset').click();
-    await page.getByTestId('edit-dataset-error').waitFor();
+    const dialog = page.getByTestId('edit-dataset-dialog');
+    await dialog.getByTestId('field-error').waitFor();
+    await expect(dialog.getByTestId('field-error').textContent()).resolves.toContain(
+      'lowercase letters',
+    );
+    await expect(dialog.getByTestId('field-error').count()).resolves.toBe(1);
     await expect(page.getByTestId('edit-dataset-name').getAttribute('aria-invalid')).resolves.toBe(
       'true',
     );
 
     await page.getByTestId('edit-dataset-name').fill('e2e-renamed');
-    await page.getByTestId('edit-dataset-type').selectOption('classification');
+    await choose('edit-dataset-type', 'Classification');
     await page.getByTestId('edit-dataset-tags').fill('alpha, beta');
     await page.getByTestId('edit-dataset-description').fill('renamed in the browser');
     await page.screenshot({ path: path.join(ARTIFACTS, 'dataset-edit.png') });

@@ -1,6 +1,6 @@
 import type { DatasetSummary } from '../../../../shared/contract';
+import { FormControl, FormField, FormItem, FormLabel, FormMessage } from '../ui/form';
 import { Input } from '../ui/input';
-import { Label } from '../ui/label';
 import {
   Select,
   SelectContent,
@@ -9,71 +9,69 @@ import {
   SelectTrigger,
   SelectValue,
 } from '../ui/select';
+import { NEW_DATASET, type SaveCaseValues } from './save-case-form';
 
-/** The choice that makes a new dataset (a name no dataset can have: names start alphanumeric). */
-export const NEW_DATASET = '+new';
-
-export interface DatasetChoice {
-  /** An existing dataset's name, NEW_DATASET, or '' before one is picked. */
-  readonly picked: string;
-  /** The name of the dataset to create, when NEW_DATASET is picked. */
-  readonly newName: string;
-}
-
-interface DatasetPickerProps {
+/**
+ * Which dataset the case goes into (the form's `picked`): one that exists, or a new one named
+ * in `newName`. Each shows its own error.
+ */
+export function DatasetPicker({
+  datasets,
+  creating,
+}: {
   datasets: readonly DatasetSummary[] | null;
-  value: DatasetChoice;
-  onChange: (value: DatasetChoice) => void;
-  error?: string;
-}
-
-/** Which dataset the case goes into: one that exists, or a new one by name. */
-export function DatasetPicker({ datasets, value, onChange, error }: DatasetPickerProps) {
-  const creating = value.picked === NEW_DATASET;
+  creating: boolean;
+}) {
   return (
-    <div className="flex flex-col gap-1.5">
-      <Label htmlFor="save-case-dataset">Dataset</Label>
-      <div className="flex gap-2">
-        <Select value={value.picked} onValueChange={(picked) => onChange({ ...value, picked })}>
-          <SelectTrigger
-            id="save-case-dataset"
-            data-testid="save-case-dataset"
-            className={creating ? 'w-48 shrink-0' : ''}
-            aria-invalid={error && !creating ? true : undefined}
-          >
-            <SelectValue placeholder={datasets ? 'Pick a dataset' : 'Loading datasets…'} />
-          </SelectTrigger>
-          <SelectContent>
-            {(datasets ?? []).map((d) => (
-              <SelectItem key={d.id} value={d.name} className="font-mono text-[13px]">
-                {d.name}
-              </SelectItem>
-            ))}
-            {datasets && datasets.length > 0 ? <SelectSeparator /> : null}
-            <SelectItem value={NEW_DATASET} data-testid="save-case-dataset-new">
-              New dataset…
-            </SelectItem>
-          </SelectContent>
-        </Select>
-        {creating ? (
-          <Input
-            aria-label="Name of the new dataset"
-            data-testid="save-case-new-name"
-            className="font-mono text-[13px]"
-            placeholder="support/faq"
-            autoComplete="off"
-            spellCheck={false}
-            autoFocus
-            aria-invalid={error ? true : undefined}
-            value={value.newName}
-            onChange={(e) => onChange({ ...value, newName: e.target.value })}
-          />
-        ) : null}
-      </div>
-      {error ? (
-        <p className="text-xs text-destructive" data-testid="save-case-dataset-error">
-          {error}
-        </p>
+    <div className="flex gap-2">
+      <FormField<SaveCaseValues, 'picked'>
+        name="picked"
+        render={({ field: { value, onChange, ref, ...field } }) => (
+          <FormItem className={creating ? 'w-48 shrink-0' : 'flex-1'}>
+            <FormLabel>Dataset</FormLabel>
+            <Select value={value} onValueChange={onChange}>
+              <FormControl>
+                <SelectTrigger ref={ref} data-testid="save-case-dataset" {...field}>
+                  <SelectValue placeholder={datasets ? 'Pick a dataset' : 'Loading datasets…'} />
+                </SelectTrigger>
+              </FormControl>
+              <SelectContent>
+                {(datasets ?? []).map((d) => (
+                  <SelectItem key={d.id} value={d.name} className="font-mono text-[13px]">
+                    {d.name}
+                  </SelectItem>
+                ))}
+                {datasets && datasets.length > 0 ? <SelectSeparator /> : null}
+                <SelectItem value={NEW_DATASET} data-testid="save-case-dataset-new">
+                  New dataset…
+                </SelectItem>
+              </SelectContent>
+            </Select>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
+      {creating ? (
+        <FormField<SaveCaseValues, 'newName'>
+          name="newName"
+          render={({ field }) => (
+            <FormItem className="flex-1">
+              <FormLabel>Name of the new dataset</FormLabel>
+              <FormControl>
+                <Input
+                  data-testid="save-case-new-name"
+                  className="font-mono text-[13px]"
+                  placeholder="support/faq"
+                  autoComplete="off"
+                  spellCheck={false}
+                  autoFocus
+                  {...field}
+                />
+              </FormControl>
+              <FormMessage />
+            </FormItem>
+          )}
+        />
       ) : null}
     </div>
   );

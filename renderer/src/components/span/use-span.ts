@@ -1,8 +1,9 @@
-import { useChannel } from '../../lib/use-channel';
+import { useChannelQuery } from '../../query/channel-query';
 
-/** Loads one span by id (null: nothing to load). */
+/** One stored span by id (null asks nothing; the span is null while it is loading). */
 export function useSpan(id: string | null) {
-  const { data, isCurrent, error } = useChannel('spans.get', id === null ? null : { id });
+  const query = useChannelQuery('spans.get', id === null ? null : { id });
   // While another span loads, the last one must not show under the new id.
-  return { span: isCurrent ? data : null, error };
+  const span = query.data && query.data.id === id ? query.data : null;
+  return { span, error: query.error };
 }

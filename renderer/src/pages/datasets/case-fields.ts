@@ -1,4 +1,3 @@
-import type { MatcherInput } from '../../../../shared/contract';
 import { isRecord } from '../../lib/is-record';
 
 /** What parsing an edited cell gives: the value to save, or why it cannot be saved. */
@@ -74,21 +73,3 @@ export const expectedSummary = (expected: unknown): string =>
     : typeof expected === 'string'
       ? expected
       : JSON.stringify(expected);
-
-export const matchersText = (matchers: readonly MatcherInput[]): string =>
-  matchers.length === 0 ? '[]' : JSON.stringify(matchers, null, 2);
-
-/** A JSON list of matchers, each an object with a `type`. */
-export function parseMatchers(text: string): Parsed<MatcherInput[]> {
-  if (text.trim() === '') return ok([]);
-  const json = tryJson(text.trim());
-  if (!json) return bad('not valid JSON');
-  if (!Array.isArray(json.value)) return bad('must be a JSON list of matchers');
-  const out: MatcherInput[] = [];
-  for (const [i, item] of json.value.entries()) {
-    if (!isRecord(item) || typeof item.type !== 'string' || item.type === '')
-      return bad(`[${i}] needs a "type"`);
-    out.push({ ...item, type: item.type });
-  }
-  return ok(out);
-}

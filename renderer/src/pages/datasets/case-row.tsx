@@ -1,13 +1,13 @@
-import { LoaderCircle, Trash2 } from 'lucide-react';
+import { Pencil, Trash2 } from 'lucide-react';
 import type { TestCaseView } from '../../../../shared/contract';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
+import { TableCell, TableRow } from '../../components/ui/table';
+import { WithTooltip } from '../../components/ui/tooltip';
 import {
   expectedSummary,
   expectedText,
-  matchersText,
   parseExpected,
-  parseMatchers,
   parseVars,
   varsSummary,
   varsText,
@@ -20,39 +20,38 @@ import type { CasePatch } from './use-case-edits';
 
 interface CaseRowProps {
   testCase: TestCaseView;
-  /** Open the vars editor at once (the case was just added). */
-  fresh: boolean;
-  deleting: boolean;
   onSave: (patch: CasePatch) => Promise<boolean>;
+  /** Opens the whole case in the editor (matchers are edited there, as forms). */
+  onOpen: () => void;
   onDelete: () => void;
 }
 
-const TRUNCATE = 'line-clamp-3 font-mono text-xs break-all whitespace-pre-wrap';
+/**
+ * Long text wraps between words; only a token longer than the column (a URL, a JSON blob) breaks
+ * inside itself. At most six lines show; the cell's editor holds the rest.
+ */
+const WRAPPED = 'line-clamp-6 text-xs whitespace-pre-wrap [overflow-wrap:anywhere]';
 const parseTags = (text: string): Parsed<string[]> => ({ ok: true, value: splitTags(text) });
+const parseText = (text: string): Parsed<string> => ({ ok: true, value: text.trim() });
 
-/** One case: every field edits in place and saves as a new revision. */
-export function CaseRow({ testCase, fresh, deleting, onSave, onDelete }: CaseRowProps) {
+/** One case: vars, expected, description and tags edit in place; the rest in the editor. */
+export function CaseRow({ testCase, onSave, onOpen, onDelete }: CaseRowProps) {
   const p = testCase.position;
   const vars = varsSummary(testCase.vars);
   const expected = expectedSummary(testCase.expected);
   return (
-    <tr
-      className="border-t hover:bg-muted/20"
-      data-testid={`case-row-${p}`}
-      data-case-id={testCase.id}
-    >
-      <td className="px-2 py-1.5 align-top font-mono text-xs text-muted-foreground tabular-nums">
+    <TableRow data-testid={`case-row-${p}`} data-case-id={testCase.id} className="align-top">
+      <TableCell className="align-top font-mono text-xs text-muted-foreground tabular-nums">
         {p}
-      </td>
+      </TableCell>
       <EditableCell
         testId={`case-vars-${p}`}
         label={`the variables of case ${p}`}
         text={() => varsText(testCase.vars)}
         parse={parseVars}
-        startOpen={fresh}
         onSave={(value) => onSave({ vars: value })}
       >
-        <span className={TRUNCATE} title={vars}>
+        <span className={`${WRAPPED} font-mono`} title={vars}>
           {vars || <span className="text-muted-foreground">empty</span>}
         </span>
       </EditableCell>
@@ -63,19 +62,32 @@ export function CaseRow({ testCase, fresh, deleting, onSave, onDelete }: CaseRow
         parse={parseExpected}
         onSave={(value) => onSave({ expected: value as CasePatch['expected'] })}
       >
-        <span className={TRUNCATE} title={expected}>
+        <span className={`${WRAPPED} font-mono`} title={expected}>
           {expected || <span className="text-muted-foreground">none</span>}
         </span>
       </EditableCell>
       <EditableCell
-        testId={`case-matchers-${p}`}
-        label={`the matchers of case ${p}`}
-        text={() => matchersText(testCase.matchers)}
-        parse={parseMatchers}
-        onSave={(value) => onSave({ matchers: value })}
+        testId={`case-description-${p}`}
+        label={`the description of case ${p}`}
+        text={() => testCase.description}
+        parse={parseText}
+        onSave={(value) => onSave({ description: value })}
       >
-        <MatcherChips matchers={testCase.matchers} />
+        <span className={WRAPPED}>
+          {testCase.description || <span className="text-muted-foreground">-</span>}
+        </span>
       </EditableCell>
+      <TableCell className="align-top whitespace-normal">
+        <button
+          type="button"
+          className="w-full rounded px-1 py-0.5 text-left hover:bg-muted/70 focus-visible:ring-2 focus-visible:ring-ring/60 focus-visible:outline-none"
+          data-testid={`case-matchers-${p}`}
+          aria-label={`Edit the matchers of case ${p}`}
+          onClick={onOpen}
+        >
+          <MatcherChips matchers={testCase.matchers} />
+        </button>
+      </TableCell>
       <EditableCell
         testId={`case-tags-${p}`}
         label={`the tags of case ${p}`}
@@ -92,25 +104,37 @@ export function CaseRow({ testCase, fresh, deleting, onSave, onDelete }: CaseRow
           ))}
         </div>
       </EditableCell>
-      <td
-        className="px-2 py-1.5 align-top font-mono text-xs text-muted-foreground"
+      <TableCell
+        className="align-top font-mono text-xs text-muted-foreground"
         data-testid={`case-revision-${p}`}
         title={`Revision ${testCase.revision}, updated ${new Date(testCase.updatedAt).toLocaleString()}`}
       >
         {`r${testCase.revision}`}
-      </td>
-      <td className="px-1 py-1 text-right align-top">
-        <Button
-          variant="ghost"
-          size="xs"
-          data-testid={`delete-case-${p}`}
-          aria-label={`Delete case ${p}`}
-          disabled={deleting}
-          onClick={onDelete}
-        >
-          {deleting ? <LoaderCircle className="animate-spin" /> : <Trash2 />}
-        </Button>
-      </td>
-    </tr>
+      </TableCell>
+      <TableCell className="px-1 py-1 text-right align-top whitespace-nowrap">
+        <WithTooltip content="Edit the whole case">
+          <Button
+            variant="ghost"
+            size="xs"
+            data-testid={`edit-case-${p}`}
+            aria-label={`Edit case ${p}`}
+            onClick={onOpen}
+          >
+            <Pencil />
+          </Button>
+        </WithTooltip>
+        <WithTooltip content="Delete (Undo in the notice)">
+          <Button
+            variant="ghost"
+            size="xs"
+            data-testid={`delete-case-${p}`}
+            aria-label={`Delete case ${p}`}
+            onClick={onDelete}
+          >
+            <Trash2 />
+          </Button>
+        </WithTooltip>
+      </TableCell>
+    </TableRow>
   );
 }

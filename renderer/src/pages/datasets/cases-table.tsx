@@ -1,70 +1,73 @@
 import type { TestCaseView } from '../../../../shared/contract';
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from '../../components/ui/table';
 import { CaseRow } from './case-row';
 import type { CasePatch } from './use-case-edits';
 
 interface CasesTableProps {
   cases: readonly TestCaseView[];
-  /** The id of a case just added, whose vars open in the editor. */
-  freshId: string | null;
-  deleting: string | null;
   onSave: (testCase: TestCaseView, patch: CasePatch) => Promise<boolean>;
+  onOpen: (testCase: TestCaseView) => void;
   onDelete: (testCase: TestCaseView) => void;
   emptyText: string;
 }
 
 const HEADERS: [label: string, className: string][] = [
-  ['#', 'w-12'],
-  ['Vars', 'w-[27%]'],
-  ['Expected', 'w-[21%]'],
+  ['#', 'w-10'],
+  ['Vars', 'w-[24%]'],
+  ['Expected', 'w-[18%]'],
+  ['Description', 'w-[14%]'],
+  // The rest of the width: chips wrap onto more lines when it is narrow.
   ['Matchers', ''],
-  ['Tags', 'w-36'],
-  ['Rev', 'w-12'],
+  ['Tags', 'w-[11%]'],
+  ['Rev', 'w-11'],
 ];
 
-/** A page of cases; click a cell to edit it. */
+/** A page of cases; click a cell to edit it, or open the whole case. */
 export function CasesTable(props: CasesTableProps) {
   return (
-    <div className="overflow-x-auto rounded-lg border bg-card">
-      <table className="w-full min-w-[56rem] table-fixed text-[13px]" data-testid="cases-table">
-        <thead className="bg-muted/60 text-xs text-muted-foreground">
-          <tr>
+    <div className="rounded-lg border bg-card">
+      <Table className="min-w-[46rem] table-fixed text-[13px]" data-testid="cases-table">
+        <TableHeader className="bg-muted/60">
+          <TableRow>
             {HEADERS.map(([label, className]) => (
-              <th
-                key={label}
-                scope="col"
-                className={`px-3 py-1.5 text-left font-medium ${className}`}
-              >
+              <TableHead key={label} scope="col" className={className}>
                 {label}
-              </th>
+              </TableHead>
             ))}
-            <th scope="col" className="w-12">
+            <TableHead scope="col" className="w-16">
               <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {props.cases.map((testCase) => (
             <CaseRow
               key={testCase.id}
               testCase={testCase}
-              fresh={testCase.id === props.freshId}
-              deleting={props.deleting === testCase.id}
               onSave={(patch) => props.onSave(testCase, patch)}
+              onOpen={() => props.onOpen(testCase)}
               onDelete={() => props.onDelete(testCase)}
             />
           ))}
           {props.cases.length === 0 ? (
-            <tr>
-              <td
+            <TableRow>
+              <TableCell
                 colSpan={HEADERS.length + 1}
-                className="px-3 py-6 text-center text-muted-foreground"
+                className="py-6 text-center text-muted-foreground"
               >
                 <span data-testid="cases-empty">{props.emptyText}</span>
-              </td>
-            </tr>
+              </TableCell>
+            </TableRow>
           ) : null}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </div>
   );
 }

@@ -1,67 +1,48 @@
 import { LoaderCircle, Plus, Search } from 'lucide-react';
-import { useCallback, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { TestCaseView } from '../../../../shared/contract';
 import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
+import { CaseEditor } from './case-editor';
 import { CasesTable } from './cases-table';
+import { casePageInput, PAGE_SIZE, useCasePage, useDatasetSummary } from './dataset-queries';
 import { DatasetHeader } from './dataset-header';
+import { openDataset, type DatasetView } from './dataset-route';
 import { EditDatasetDialog } from './edit-dataset-dialog';
 import { ExportButtons } from './export-buttons';
 import { Pager } from './pager';
 import { useCaseEdits } from './use-case-edits';
-import { PAGE_SIZE, useCasePage } from './use-case-page';
 import { useDatasetRemoval } from './use-dataset-removal';
-import { useDatasetSummary } from './use-dataset-summary';
 
-interface DatasetDetailProps {
-  name: string;
-  /** Cases were added or deleted: the list's counts are stale. */
-  onCountChanged: () => void;
-  /** Renamed or edited: the list is stale, and a renamed dataset lives at a new address. */
-  onSaved: (name: string) => void;
-  onDeleted: (name: string) => void;
-  onRestored: (name: string) => void;
-}
+/** The case open in the editor: one that exists, or a new one. */
+type Editing = { testCase: TestCaseView | null } | null;
 
-/** The selected dataset: its cases a page at a time, edited in place, and export. */
-export function DatasetDetail({
-  name,
-  onCountChanged,
-  onSaved,
-  onDeleted,
-  onRestored,
-}: DatasetDetailProps) {
-  const [offset, setOffset] = useState(0);
-  const [search, setSearch] = useState('');
-  const [freshId, setFreshId] = useState<string | null>(null);
-  const [summaryKey, setSummaryKey] = useState(0);
-  const { summary } = useDatasetSummary(name, summaryKey);
-  const cases = useCasePage(name, offset, search);
-  const { reload } = cases;
-  const countChanged = useCallback(() => {
-    reload();
-    setSummaryKey((n) => n + 1);
-    onCountChanged();
-  }, [reload, onCountChanged]);
-  const edits = useCaseEdits(name, { onUpdated: cases.replace, onCountChanged: countChanged });
-  const [editing, setEditing] = useState(false);
-  const removal = useDatasetRemoval({ onDeleted, onRestored });
+/**
+ * The selected dataset: its cases a page at a time, edited in place or in the case editor, and
+ * export. The page and the search live in the address (`?page=2&q=refund`).
+ */
+export function DatasetDetail({ view }: { view: DatasetView & { name: string } }) {
+  const { name, page, search } = view;
+  const { summary } = useDatasetSummary(name);
+  const input = useMemo(() => casePageInput(name, page, search), [name, page, search]);
+  const cases = useCasePage(input);
+  const edits = useCaseEdits(input);
+  const removal = useDatasetRemoval();
+  const [editingDataset, setEditingDataset] = useState(false);
+  const [editing, setEditing] = useState<Editing>(null);
   const total = cases.page?.total ?? 0;
-  const turnPage = (next: number) => {
-    setFreshId(null);
-    setOffset(next);
-  };
+  const goTo = (next: { page?: number; search?: string }, replace = false) =>
+    openDataset(name, { page: next.page ?? page, search: next.search ?? search, replace });
 
-  const removeCase = async (testCase: TestCaseView) => {
-    const lastOnPage = cases.page?.cases.length === 1 && offset > 0;
-    if ((await edits.remove(testCase)) && lastOnPage) turnPage(offset - PAGE_SIZE);
+  const removeCase = (testCase: TestCaseView) => {
+    // The last case of a later page: step back, so the page is not left empty.
+    if (cases.page?.cases.length === 1 && page > 1) goTo({ page: page - 1 });
+    edits.remove(testCase);
   };
-  const addCase = async () => {
-    const added = await edits.add();
-    if (!added) return;
-    setSearch('');
-    setFreshId(added.id);
-    setOffset(Math.floor(total / PAGE_SIZE) * PAGE_SIZE);
+  const added = (testCase: TestCaseView) => {
+    setEditing(null);
+    // Show the new case (positions count from 0): its page, without a search that might hide it.
+    openDataset(name, { page: Math.floor(testCase.position / PAGE_SIZE) + 1 });
   };
 
   return (
@@ -69,20 +50,26 @@ export function DatasetDetail({
       <DatasetHeader
         name={name}
         summary={summary}
-        onEdit={() => setEditing(true)}
-        onDelete={() => void removal.remove(name)}
+        onEdit={() => setEditingDataset(true)}
+        onDelete={() => removal.remove(name)}
         deleting={removal.deleting}
       />
-      {summary && editing ? (
+      {summary && editingDataset ? (
         <EditDatasetDialog
           dataset={summary}
-          open={editing}
-          onOpenChange={setEditing}
+          onClose={() => setEditingDataset(false)}
           onSaved={(saved) => {
-            setEditing(false);
-            setSummaryKey((n) => n + 1);
-            onSaved(saved);
+            setEditingDataset(false);
+            if (saved !== name) openDataset(saved);
           }}
+        />
+      ) : null}
+      {editing ? (
+        <CaseEditor
+          dataset={name}
+          testCase={editing.testCase}
+          onClose={() => setEditing(null)}
+          onSaved={editing.testCase ? () => setEditing(null) : added}
         />
       ) : null}
       <div className="flex flex-wrap items-center gap-2 px-6 py-3">
@@ -94,24 +81,21 @@ export function DatasetDetail({
             className="h-7 pl-7 text-xs"
             placeholder="Search vars, expected, description"
             value={search}
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setOffset(0);
-            }}
+            onChange={(e) => goTo({ search: e.target.value, page: 1 }, true)}
           />
         </div>
-        <Button
-          size="xs"
-          data-testid="add-case"
-          disabled={edits.adding}
-          onClick={() => void addCase()}
-        >
-          {edits.adding ? <LoaderCircle className="animate-spin" /> : <Plus />}
+        <Button size="xs" data-testid="add-case" onClick={() => setEditing({ testCase: null })}>
+          <Plus />
           Add case
         </Button>
         <div className="ml-auto flex items-center gap-3">
           {cases.page ? (
-            <Pager offset={offset} limit={PAGE_SIZE} total={total} onOffsetChange={turnPage} />
+            <Pager
+              offset={input.offset ?? 0}
+              limit={PAGE_SIZE}
+              total={total}
+              onOffsetChange={(offset) => goTo({ page: Math.floor(offset / PAGE_SIZE) + 1 })}
+            />
           ) : null}
           <ExportButtons dataset={name} sourceFormat={summary?.sourceFormat ?? null} />
         </div>
@@ -120,10 +104,9 @@ export function DatasetDetail({
         {cases.page ? (
           <CasesTable
             cases={cases.page.cases}
-            freshId={freshId}
-            deleting={edits.deleting}
             onSave={edits.update}
-            onDelete={(testCase) => void removeCase(testCase)}
+            onOpen={(testCase) => setEditing({ testCase })}
+            onDelete={removeCase}
             emptyText={
               search.trim()
                 ? 'No cases match the search.'

@@ -1,98 +1,97 @@
-import type { InteractionType } from '../../../../shared/contract';
-import { INTERACTION_TYPES } from '../../../../shared/contract';
+import { z } from 'zod';
+import {
+  datasetNameSchema,
+  INTERACTION_TYPES,
+  interactionTypeSchema,
+} from '../../../../shared/contract';
+import { Field } from '../../components/ui/form';
 import { Input } from '../../components/ui/input';
-import { Label } from '../../components/ui/label';
-import { NativeSelect } from '../../components/ui/native-select';
-import { INTERACTION_LABELS, isInteractionType } from './interaction-types';
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from '../../components/ui/select';
+import { tagsTextSchema } from './case-form';
+import { INTERACTION_LABELS } from './interaction-types';
 
-export interface DatasetFieldValues {
-  readonly name: string;
-  readonly type: InteractionType;
-  /** Comma-separated, as typed. */
-  readonly tags: string;
-  readonly description: string;
-}
+/**
+ * A dataset as its dialogs edit it: the contract's name, type and description rules, tags
+ * typed comma-separated.
+ */
+export const datasetFormSchema = z.object({
+  name: datasetNameSchema,
+  interactionType: interactionTypeSchema,
+  description: z.string().max(2000),
+  tags: tagsTextSchema,
+});
+export type DatasetFormValues = z.input<typeof datasetFormSchema>;
 
 interface DatasetFieldsProps {
-  /** Prefixes element ids and test ids: `new-dataset`, `edit-dataset`. */
+  /** Prefixes test ids: `new-dataset`, `edit-dataset`. */
   readonly idPrefix: string;
-  readonly values: DatasetFieldValues;
-  readonly onChange: (values: DatasetFieldValues) => void;
-  /** Field messages from a VALIDATION_FAILED answer, by input field (`name`, `newName`, `tags`). */
-  readonly nameError?: string | undefined;
-  readonly tagsError?: string | undefined;
   /** The description is asked for only when editing: a new dataset starts without one. */
   readonly withDescription?: boolean;
 }
 
 /** The fields a dataset is made of, shared by the new-dataset and edit-dataset dialogs. */
-export function DatasetFields({
-  idPrefix,
-  values,
-  onChange,
-  nameError,
-  tagsError,
-  withDescription = false,
-}: DatasetFieldsProps) {
-  const set = (patch: Partial<DatasetFieldValues>) => onChange({ ...values, ...patch });
+export function DatasetFields({ idPrefix, withDescription = false }: DatasetFieldsProps) {
   return (
     <>
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor={`${idPrefix}-name`}>Name</Label>
-        <Input
-          id={`${idPrefix}-name`}
-          data-testid={`${idPrefix}-name`}
-          className="font-mono text-[13px]"
-          placeholder="support/faq"
-          autoComplete="off"
-          spellCheck={false}
-          autoFocus
-          value={values.name}
-          aria-invalid={nameError ? true : undefined}
-          onChange={(e) => set({ name: e.target.value })}
-        />
-        <p className={nameError ? 'text-xs text-destructive' : 'text-xs text-muted-foreground'}>
-          {nameError ?? 'Lowercase letters, digits, ".", "_", "-" and "/".'}
-        </p>
-      </div>
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor={`${idPrefix}-type`}>Interaction type</Label>
-        <NativeSelect
-          id={`${idPrefix}-type`}
-          data-testid={`${idPrefix}-type`}
-          value={values.type}
-          onChange={(e) => isInteractionType(e.target.value) && set({ type: e.target.value })}
-        >
-          {INTERACTION_TYPES.map((value) => (
-            <option key={value} value={value}>
-              {INTERACTION_LABELS[value]}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor={`${idPrefix}-tags`}>Tags</Label>
-        <Input
-          id={`${idPrefix}-tags`}
-          data-testid={`${idPrefix}-tags`}
-          placeholder="support, refunds"
-          value={values.tags}
-          aria-invalid={tagsError ? true : undefined}
-          onChange={(e) => set({ tags: e.target.value })}
-        />
-        {tagsError ? <p className="text-xs text-destructive">{tagsError}</p> : null}
-      </div>
-      {withDescription ? (
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor={`${idPrefix}-description`}>Description</Label>
+      <Field<DatasetFormValues, 'name'>
+        name="name"
+        label="Name"
+        hint='Lowercase letters, digits, ".", "_", "-" and "/".'
+        render={(field) => (
           <Input
-            id={`${idPrefix}-description`}
-            data-testid={`${idPrefix}-description`}
-            placeholder="What these cases check"
-            value={values.description}
-            onChange={(e) => set({ description: e.target.value })}
+            data-testid={`${idPrefix}-name`}
+            className="font-mono text-[13px]"
+            placeholder="support/faq"
+            autoComplete="off"
+            spellCheck={false}
+            autoFocus
+            {...field}
           />
-        </div>
+        )}
+      />
+      <Field<DatasetFormValues, 'interactionType'>
+        name="interactionType"
+        label="Interaction type"
+        render={({ value, onChange, ref, ...field }) => (
+          <Select value={value} onValueChange={onChange}>
+            <SelectTrigger ref={ref} data-testid={`${idPrefix}-type`} {...field}>
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              {INTERACTION_TYPES.map((type) => (
+                <SelectItem key={type} value={type}>
+                  {INTERACTION_LABELS[type]}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        )}
+      />
+      <Field<DatasetFormValues, 'tags'>
+        name="tags"
+        label="Tags"
+        render={(field) => (
+          <Input data-testid={`${idPrefix}-tags`} placeholder="support, refunds" {...field} />
+        )}
+      />
+      {withDescription ? (
+        <Field<DatasetFormValues, 'description'>
+          name="description"
+          label="Description"
+          render={(field) => (
+            <Input
+              data-testid={`${idPrefix}-description`}
+              placeholder="What these cases check"
+              {...field}
+            />
+          )}
+        />
       ) : null}
     </>
   );

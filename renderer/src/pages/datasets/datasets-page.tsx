@@ -1,13 +1,13 @@
 import { Database, FileUp, Plus } from 'lucide-react';
 import { useState } from 'react';
-import { useLocation } from 'wouter';
+import { useLocation, useSearch } from 'wouter';
 import { Button } from '../../components/ui/button';
 import { DatasetDetail } from './dataset-detail';
 import { DatasetListPane } from './dataset-list-pane';
-import { openDataset, selectedDatasetOf } from './dataset-route';
+import { useDatasetList } from './dataset-queries';
+import { datasetViewOf, openDataset } from './dataset-route';
 import { ImportDialog } from './import-dialog';
 import { NewDatasetDialog } from './new-dataset-dialog';
-import { useDatasetList } from './use-dataset-list';
 
 function EmptyDetail({ onNew, onImport }: { onNew: () => void; onImport: () => void }) {
   return (
@@ -31,16 +31,17 @@ function EmptyDetail({ onNew, onImport }: { onNew: () => void; onImport: () => v
   );
 }
 
-/** Datasets: the list on the left, the selected dataset's cases on the right (`#/datasets/<name>`). */
+/**
+ * Datasets: the list on the left, the selected dataset's cases on the right
+ * (`#/datasets/<name>?page=…&q=…`: reload and Back keep the dataset, page and search).
+ */
 export function DatasetsPage() {
   const [location] = useLocation();
-  const selected = selectedDatasetOf(location);
+  const view = datasetViewOf(location, useSearch());
   const [search, setSearch] = useState('');
   const list = useDatasetList(search);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
-  // Bumped by an import, so the open dataset shows cases appended to it.
-  const [imports, setImports] = useState(0);
 
   return (
     <div className="flex h-full min-h-0" data-testid="page-datasets">
@@ -49,50 +50,24 @@ export function DatasetsPage() {
         error={list.error}
         search={search}
         onSearchChange={setSearch}
-        selected={selected}
-        onSelect={openDataset}
+        selected={view.name}
+        onSelect={(name) => openDataset(name)}
         onNew={() => setCreating(true)}
         onImport={() => setImporting(true)}
       />
       <div className="min-w-0 flex-1">
-        {selected ? (
-          <DatasetDetail
-            key={`${selected}:${imports}`}
-            name={selected}
-            onCountChanged={list.reload}
-            onSaved={(name) => {
-              list.reload();
-              if (name !== selected) openDataset(name);
-            }}
-            onDeleted={() => {
-              list.reload();
-              openDataset(null);
-            }}
-            onRestored={(name) => {
-              list.reload();
-              openDataset(name);
-            }}
-          />
+        {view.name !== null ? (
+          <DatasetDetail key={view.name} view={{ ...view, name: view.name }} />
         ) : (
           <EmptyDetail onNew={() => setCreating(true)} onImport={() => setImporting(true)} />
         )}
       </div>
-      <NewDatasetDialog
-        open={creating}
-        onOpenChange={setCreating}
-        onCreated={(name) => {
-          setCreating(false);
-          list.reload();
-          openDataset(name);
-        }}
-      />
+      {creating ? <NewDatasetDialog onClose={() => setCreating(false)} /> : null}
       <ImportDialog
         open={importing}
         onOpenChange={setImporting}
         onImported={(name) => {
-          list.reload();
-          setImports((n) => n + 1);
-          if (name !== selected) openDataset(name);
+          if (name !== view.name) openDataset(name);
         }}
       />
     </div>

@@ -1,5 +1,6 @@
 import { LoaderCircle } from 'lucide-react';
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { TableCell } from '../../components/ui/table';
 import { cn } from '../../lib/utils';
 import type { Parsed } from './case-fields';
 import { CodeTextarea } from './code-textarea';
@@ -66,7 +67,7 @@ export function EditableCell<T>(props: EditableCellProps<T>) {
 
   if (draft === null) {
     return (
-      <td className={cn('px-2 py-1 align-top', props.className)}>
+      <TableCell className={cn('px-2 py-1 align-top whitespace-normal', props.className)}>
         <div
           role="button"
           tabIndex={0}
@@ -82,11 +83,11 @@ export function EditableCell<T>(props: EditableCellProps<T>) {
         >
           {props.children}
         </div>
-      </td>
+      </TableCell>
     );
   }
   return (
-    <td className={cn('px-2 py-1 align-top', props.className)}>
+    <TableCell className={cn('px-2 py-1 align-top whitespace-normal', props.className)}>
       <CodeTextarea
         autoFocus
         aria-label={props.label}
@@ -103,6 +104,6 @@ export function EditableCell<T>(props: EditableCellProps<T>) {
         {saving ? <LoaderCircle className="inline size-3 animate-spin" /> : null}
         {error ?? 'Enter saves · Shift+Enter new line · Esc cancels'}
       </p>
-    </td>
+    </TableCell>
   );
 }

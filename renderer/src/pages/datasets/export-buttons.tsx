@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import type { DatasetFormat, ImportFormat } from '../../../../shared/contract';
 import { DATASET_FORMATS } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
 import { Button } from '../../components/ui/button';
+import { useChannelMutation } from '../../query/channel-query';
 import { downloadText } from './download';
 
 const LABELS: Record<DatasetFormat, string> = {
@@ -28,7 +28,8 @@ export function ExportButtons({
   dataset: string;
   sourceFormat: ImportFormat | null;
 }) {
-  const client = useClient();
+  // Reads only: nothing to refresh afterwards. A failure toasts.
+  const exporter = useChannelMutation('datasets.export', { invalidates: [] });
   const [busy, setBusy] = useState<DatasetFormat | null>(null);
   const own: DatasetFormat = sourceFormat === 'assay-py' ? 'assay-py' : 'yaml';
   const formats = [own, ...DATASET_FORMATS.filter((f) => f !== own)];
@@ -36,7 +37,7 @@ export function ExportButtons({
   const run = async (format: DatasetFormat) => {
     setBusy(format);
     try {
-      const { content, cases, warnings } = await client.invoke('datasets.export', {
+      const { content, cases, warnings } = await exporter.mutateAsync({
         name: dataset,
         format,
       });

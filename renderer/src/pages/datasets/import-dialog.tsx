@@ -1,20 +1,25 @@
 import { CircleCheck, LoaderCircle } from 'lucide-react';
-import type { FormEvent } from 'react';
 import { toast } from 'sonner';
 import { IMPORT_FORMATS, INTERACTION_TYPES } from '../../../../shared/contract';
 import { Button } from '../../components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
+import { Field, Form } from '../../components/ui/form';
 import { Input } from '../../components/ui/input';
-import { Label } from '../../components/ui/label';
-import { NativeSelect } from '../../components/ui/native-select';
-import { Segmented } from '../../components/ui/segmented';
-import { FORMAT_LABELS, isImportFormat } from './import-format';
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from '../../components/ui/select';
+import { ToggleGroup, ToggleGroupItem } from '../../components/ui/toggle-group';
+import { FORMAT_LABELS } from './import-format';
 import { ImportError, ImportWarnings, UnmappedReport } from './import-messages';
 import { unmappedOnly } from './import-problems';
 import { ImportSourceFields } from './import-source-fields';
 import { hasSuggestions, ImportSuggestions } from './import-suggestions';
 import { INTERACTION_LABELS, isInteractionType } from './interaction-types';
-import { useImport, type ImportMode, type ImportOutcome } from './use-import';
+import { useImport, type ImportFormValues, type ImportOutcome } from './use-import';
 
 interface ImportDialogProps {
   open: boolean;
@@ -31,17 +36,21 @@ const MODES = [
   { value: 'append', label: 'Append', testId: 'import-mode-append' },
 ] as const;
 
+/** Radix Select items need a non-empty value: this one stands for "no type given". */
+const AS_THE_FILE_SAYS = 'from-file';
+
 /**
  * Imports YAML, CSV, JSONL or a promptfoo config, all or nothing. A promptfoo config refused
  * only for assertions Assay cannot run can be imported anyway, those cases unscored.
  */
 export function ImportDialog({ open, onOpenChange, onImported }: ImportDialogProps) {
-  const form = useImport();
-  const { fields, set, outcome, error } = form;
-  const unmapped = error && fields.format === 'promptfoo' ? unmappedOnly(error) : [];
+  const importer = useImport();
+  const { form, file, outcome, error } = importer;
+  const [format, mode] = [form.watch('format'), form.watch('mode')];
+  const unmapped = error && format === 'promptfoo' ? unmappedOnly(error) : [];
 
   const close = (next: boolean) => {
-    if (!next) form.reset();
+    if (!next) importer.reset();
     onOpenChange(next);
   };
   const done = (result: ImportOutcome | null) => {
@@ -51,10 +60,10 @@ export function ImportDialog({ open, onOpenChange, onImported }: ImportDialogPro
     onImported(dataset.name);
     if (warnings.length === 0 && !hasSuggestions(suggested)) close(false);
   };
-  const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    done(await form.submit());
-  };
+  const onSubmit = form.handleSubmit(async (values) => done(await importer.submit(values)));
+  const importAnyway = form.handleSubmit(async (values) =>
+    done(await importer.submit(values, { skipUnmapped: true })),
+  );
 
   return (
     <Dialog open={open} onOpenChange={close}>
@@ -64,106 +73,130 @@ export function ImportDialog({ open, onOpenChange, onImported }: ImportDialogPro
           A YAML, CSV or JSONL dataset file, or a promptfoo config. Nothing is imported when any
           case is invalid.
         </DialogDescription>
-        <form noValidate className="mt-4 flex flex-col gap-3" onSubmit={(e) => void onSubmit(e)}>
-          <ImportSourceFields
-            file={fields.file}
-            text={fields.text}
-            onPickFile={(file) => void set.pickFile(file)}
-            onTextChange={set.setText}
-          />
-          <div className="grid grid-cols-2 gap-3">
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="import-format">Format</Label>
-              <NativeSelect
-                id="import-format"
-                data-testid="import-format"
-                value={fields.format}
-                onChange={(e) => isImportFormat(e.target.value) && set.setFormat(e.target.value)}
-              >
-                {IMPORT_FORMATS.map((f) => (
-                  <option key={f} value={f}>
-                    {FORMAT_LABELS[f]}
-                  </option>
-                ))}
-              </NativeSelect>
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="import-name">Dataset name</Label>
-              <Input
-                id="import-name"
-                data-testid="import-name"
-                className="font-mono text-[13px]"
-                placeholder={fields.file ? 'from the file' : 'support/faq'}
-                autoComplete="off"
-                spellCheck={false}
-                value={fields.name}
-                onChange={(e) => set.setName(e.target.value)}
+        <Form {...form}>
+          <form noValidate className="mt-4 flex flex-col gap-3" onSubmit={(e) => void onSubmit(e)}>
+            <ImportSourceFields file={file} onPickFile={(f) => void importer.pickFile(f)} />
+            <div className="grid grid-cols-2 gap-3">
+              <Field<ImportFormValues, 'format'>
+                name="format"
+                label="Format"
+                render={({ value, onChange, ref, ...field }) => (
+                  <Select value={value} onValueChange={onChange}>
+                    <SelectTrigger ref={ref} data-testid="import-format" {...field}>
+                      <SelectValue />
+                    </SelectTrigger>
+                    <SelectContent>
+                      {IMPORT_FORMATS.map((f) => (
+                        <SelectItem key={f} value={f}>
+                          {FORMAT_LABELS[f]}
+                        </SelectItem>
+                      ))}
+                    </SelectContent>
+                  </Select>
+                )}
+              />
+              <Field<ImportFormValues, 'name'>
+                name="name"
+                label="Dataset name"
+                render={(field) => (
+                  <Input
+                    data-testid="import-name"
+                    className="font-mono text-[13px]"
+                    placeholder={file ? 'from the file' : 'support/faq'}
+                    autoComplete="off"
+                    spellCheck={false}
+                    {...field}
+                  />
+                )}
               />
             </div>
-          </div>
-          <div className="flex flex-wrap items-center gap-3">
-            <Segmented<ImportMode>
-              label="Import mode"
-              value={fields.mode}
-              options={MODES}
-              onChange={set.setMode}
-            />
-            {fields.mode === 'create' ? (
-              <NativeSelect
-                aria-label="Interaction type of the new dataset"
-                data-testid="import-type"
-                className="h-7 w-auto text-xs"
-                value={fields.type}
-                onChange={(e) =>
-                  set.setType(isInteractionType(e.target.value) ? e.target.value : '')
-                }
-              >
-                <option value="">Type: as the file says</option>
-                {INTERACTION_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {INTERACTION_LABELS[t]}
-                  </option>
-                ))}
-              </NativeSelect>
+            <div className="flex flex-wrap items-end gap-3">
+              <Field<ImportFormValues, 'mode'>
+                name="mode"
+                label="Into"
+                render={({ value, onChange, ref: _ref, ...field }) => (
+                  <ToggleGroup
+                    type="single"
+                    value={value}
+                    onValueChange={(next) => next && onChange(next)}
+                    {...field}
+                  >
+                    {MODES.map((m) => (
+                      <ToggleGroupItem key={m.value} value={m.value} data-testid={m.testId}>
+                        {m.label}
+                      </ToggleGroupItem>
+                    ))}
+                  </ToggleGroup>
+                )}
+              />
+              {mode === 'create' ? (
+                <Field<ImportFormValues, 'type'>
+                  name="type"
+                  label="Interaction type"
+                  render={({ value, onChange, ref, ...field }) => (
+                    <Select
+                      value={value || AS_THE_FILE_SAYS}
+                      onValueChange={(next) => onChange(isInteractionType(next) ? next : '')}
+                    >
+                      <SelectTrigger
+                        ref={ref}
+                        data-testid="import-type"
+                        className="h-7 w-auto text-xs"
+                        {...field}
+                      >
+                        <SelectValue />
+                      </SelectTrigger>
+                      <SelectContent>
+                        <SelectItem value={AS_THE_FILE_SAYS}>As the file says</SelectItem>
+                        {INTERACTION_TYPES.map((t) => (
+                          <SelectItem key={t} value={t}>
+                            {INTERACTION_LABELS[t]}
+                          </SelectItem>
+                        ))}
+                      </SelectContent>
+                    </Select>
+                  )}
+                />
+              ) : null}
+            </div>
+            {unmapped.length > 0 ? (
+              <UnmappedReport
+                unmapped={unmapped}
+                busy={importer.busy}
+                onImportAnyway={() => void importAnyway()}
+              />
+            ) : error ? (
+              <ImportError error={error} />
             ) : null}
-          </div>
-          {unmapped.length > 0 ? (
-            <UnmappedReport
-              unmapped={unmapped}
-              busy={form.busy}
-              onImportAnyway={() => void form.submit({ skipUnmapped: true }).then(done)}
-            />
-          ) : error ? (
-            <ImportError error={error} />
-          ) : null}
-          {outcome ? (
-            <p
-              className="flex items-center gap-1.5 text-xs text-success"
-              data-testid="import-result"
-            >
-              <CircleCheck className="size-3.5" />
-              {`Imported ${outcome.added} ${outcome.added === 1 ? 'case' : 'cases'} into ${outcome.dataset.name}.`}
-            </p>
-          ) : null}
-          {outcome ? <ImportWarnings warnings={outcome.warnings} /> : null}
-          {outcome ? (
-            <ImportSuggestions dataset={outcome.dataset.name} suggested={outcome.suggested} />
-          ) : null}
-          <div className="flex justify-end gap-2 pt-1">
-            <Button type="button" variant="ghost" size="sm" onClick={() => close(false)}>
-              {outcome ? 'Close' : 'Cancel'}
-            </Button>
-            <Button
-              type="submit"
-              size="sm"
-              data-testid="import-submit"
-              disabled={form.busy || !form.ready || outcome !== null}
-            >
-              {form.busy ? <LoaderCircle className="animate-spin" /> : null}
-              Import
-            </Button>
-          </div>
-        </form>
+            {outcome ? (
+              <p
+                className="flex items-center gap-1.5 text-xs text-success"
+                data-testid="import-result"
+              >
+                <CircleCheck className="size-3.5" />
+                {`Imported ${outcome.added} ${outcome.added === 1 ? 'case' : 'cases'} into ${outcome.dataset.name}.`}
+              </p>
+            ) : null}
+            {outcome ? <ImportWarnings warnings={outcome.warnings} /> : null}
+            {outcome ? (
+              <ImportSuggestions dataset={outcome.dataset.name} suggested={outcome.suggested} />
+            ) : null}
+            <div className="flex justify-end gap-2 pt-1">
+              <Button type="button" variant="ghost" size="sm" onClick={() => close(false)}>
+                {outcome ? 'Close' : 'Cancel'}
+              </Button>
+              <Button
+                type="submit"
+                size="sm"
+                data-testid="import-submit"
+                disabled={importer.busy || !importer.ready || outcome !== null}
+              >
+                {importer.busy ? <LoaderCircle className="animate-spin" /> : null}
+                Import
+              </Button>
+            </div>
+          </form>
+        </Form>
       </DialogContent>
     </Dialog>
   );

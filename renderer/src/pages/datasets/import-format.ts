@@ -1,5 +1,4 @@
 import type { ImportFormat } from '../../../../shared/contract';
-import { IMPORT_FORMATS } from '../../../../shared/contract';
 
 export const FORMAT_LABELS: Record<ImportFormat, string> = {
   yaml: 'YAML',
@@ -8,10 +7,6 @@ export const FORMAT_LABELS: Record<ImportFormat, string> = {
   promptfoo: 'promptfoo config',
   'assay-py': 'assay-py (Python version YAML)',
 };
-
-export function isImportFormat(value: string): value is ImportFormat {
-  return (IMPORT_FORMATS as readonly string[]).includes(value);
-}
 
 /**
  * The format a file name suggests: by extension, and promptfoo for YAML files named like its

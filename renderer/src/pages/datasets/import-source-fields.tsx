@@ -1,24 +1,18 @@
 import { X } from 'lucide-react';
 import { useRef } from 'react';
 import { Button } from '../../components/ui/button';
+import { Field } from '../../components/ui/form';
 import { Label } from '../../components/ui/label';
 import { CodeTextarea } from './code-textarea';
-import type { ImportFile } from './use-import';
+import type { ImportFile, ImportFormValues } from './use-import';
 
 interface ImportSourceFieldsProps {
   file: ImportFile | null;
-  text: string;
   onPickFile: (file: File | null) => void;
-  onTextChange: (text: string) => void;
 }
 
 /** Where the cases come from: a file from disk, or text pasted in (used when no file is picked). */
-export function ImportSourceFields({
-  file,
-  text,
-  onPickFile,
-  onTextChange,
-}: ImportSourceFieldsProps) {
+export function ImportSourceFields({ file, onPickFile }: ImportSourceFieldsProps) {
   const input = useRef<HTMLInputElement>(null);
   const clear = () => {
     if (input.current) input.current.value = '';
@@ -56,20 +50,22 @@ export function ImportSourceFields({
           </p>
         ) : null}
       </div>
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="import-text">Or paste the content</Label>
-        <CodeTextarea
-          id="import-text"
-          data-testid="import-text"
-          rows={7}
-          disabled={file !== null}
-          placeholder={
-            'test_cases:\n  - input: Can I return my order?\n    matchers: [{ type: contains, value: 30 days }]'
-          }
-          value={text}
-          onChange={(e) => onTextChange(e.target.value)}
-        />
-      </div>
+      <Field<ImportFormValues, 'text'>
+        name="text"
+        label="Or paste the content"
+        render={(field) => (
+          <CodeTextarea
+            data-testid="import-text"
+            rows={7}
+            placeholder={
+              'test_cases:\n  - input: Can I return my order?\n    matchers: [{ type: contains, value: 30 days }]'
+            }
+            {...field}
+            // After the field's own props: a picked file is what gets imported.
+            disabled={file !== null}
+          />
+        )}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { Badge } from '../../components/ui/badge';
 
 /** A case's matchers as chips of their types; the full settings show on hover. */
 export function MatcherChips({ matchers }: { matchers: readonly MatcherInput[] }) {
-  if (matchers.length === 0) return <span className="text-muted-foreground">none</span>;
+  if (matchers.length === 0) return <span className="text-xs text-muted-foreground">none</span>;
   return (
     <div className="flex flex-wrap gap-1">
       {matchers.map((m, i) => (

@@ -1,52 +1,28 @@
-import { useCallback, useState } from 'react';
 import { toast } from 'sonner';
-import { useClient } from '../../app/client-context';
-
-interface RemovalHandlers {
-  /** The dataset is gone from the list: leave it. */
-  onDeleted: (name: string) => void;
-  /** Undo brought it back: show it again. */
-  onRestored: (name: string) => void;
-}
+import { useChannelMutation } from '../../query/channel-query';
+import { openDataset } from './dataset-route';
 
 /**
  * Deletes a dataset at once, with Undo in the toast rather than a confirmation first: the delete
- * is soft (cases and runs stay), so a mistake costs one click. The client toasts coded errors.
+ * is soft (cases and runs stay), so a mistake costs one click. Errors toast.
  */
-export function useDatasetRemoval({ onDeleted, onRestored }: RemovalHandlers) {
-  const client = useClient();
-  const [deleting, setDeleting] = useState(false);
-
-  const restore = useCallback(
-    async (name: string) => {
-      try {
-        await client.invoke('datasets.restore', { name });
-        toast.success(`Restored ${name}`);
-        onRestored(name);
-      } catch {
-        // Toasted by the client.
-      }
+export function useDatasetRemoval() {
+  const restorer = useChannelMutation('datasets.restore', {
+    onSuccess: ({ name }) => {
+      toast.success(`Restored ${name}`);
+      openDataset(name);
     },
-    [client, onRestored],
-  );
-
-  const remove = useCallback(
-    async (name: string) => {
-      setDeleting(true);
-      try {
-        await client.invoke('datasets.delete', { name });
-        onDeleted(name);
-        toast.success(`Deleted ${name}`, {
-          action: { label: 'Undo', onClick: () => void restore(name) },
-        });
-      } catch {
-        // Toasted by the client.
-      } finally {
-        setDeleting(false);
-      }
+  });
+  const deleter = useChannelMutation('datasets.delete', {
+    onSuccess: (_out, { name }) => {
+      openDataset(null);
+      toast.success(`Deleted ${name}`, {
+        action: { label: 'Undo', onClick: () => restorer.mutate({ name }) },
+      });
     },
-    [client, onDeleted, restore],
-  );
-
-  return { remove, deleting };
+  });
+  return {
+    remove: (name: string) => deleter.mutate({ name }),
+    deleting: deleter.isPending,
+  };
 }
