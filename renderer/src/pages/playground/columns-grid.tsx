@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { PromptConfig } from '../../../../shared/contract';
 import { LiveColumn } from './live-column';
 import type { ColumnActions } from './model-column';
 import type { OutputStore } from './output-store';
@@ -7,11 +8,20 @@ import type { ColumnConfig } from './types';
 
 const NO_SUGGESTIONS: readonly never[] = [];
 
-/** Two or three columns a row depending on the room the pane has (a container query). */
+/**
+ * The columns side by side in one row that scrolls sideways: each column is at least 20rem
+ * (a readable line of output), and shares the room when there is more. Three fit at 1440 px
+ * beside the app's sidebar; a fourth and beyond are reached by scrolling, never squeezed.
+ */
 export function ColumnsLayout({ children }: { children: ReactNode }) {
   return (
-    <div className="@container">
-      <div className="grid grid-cols-1 items-stretch gap-3 @xl:grid-cols-2 @5xl:grid-cols-3">
+    <div
+      className="-mx-1 min-w-0 overflow-x-auto px-1 pb-2"
+      data-testid="playground-columns"
+      tabIndex={0}
+      aria-label="Model columns"
+    >
+      <div className="grid auto-cols-[minmax(20rem,1fr)] grid-flow-col items-stretch gap-3">
         {children}
       </div>
     </div>
@@ -22,11 +32,19 @@ interface ColumnsGridProps {
   columns: readonly ColumnConfig[];
   store: OutputStore;
   catalog: ModelCatalog;
+  config: PromptConfig | undefined;
   locked: boolean;
   actions: ColumnActions;
 }
 
-export function ColumnsGrid({ columns, store, catalog, locked, actions }: ColumnsGridProps) {
+export function ColumnsGrid({
+  columns,
+  store,
+  catalog,
+  config,
+  locked,
+  actions,
+}: ColumnsGridProps) {
   return (
     <ColumnsLayout>
       {columns.map((column, index) => (
@@ -35,6 +53,7 @@ export function ColumnsGrid({ columns, store, catalog, locked, actions }: Column
           store={store}
           index={index}
           column={column}
+          config={config}
           locked={locked}
           canRemove={columns.length > 1}
           suggestions={catalog[column.provider] ?? NO_SUGGESTIONS}
