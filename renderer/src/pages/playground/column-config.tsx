@@ -50,6 +50,7 @@ export function ColumnTargetFields(props: ColumnConfigProps) {
         <SelectTrigger
           aria-label={`Provider of column ${index + 1}`}
           data-testid={`column-provider-${index}`}
+          data-provider={column.provider}
           className="h-7 w-28 shrink-0 text-xs"
         >
           <SelectValue />
@@ -101,6 +102,7 @@ export function ColumnTargetFields(props: ColumnConfigProps) {
           <SelectTrigger
             aria-label={`Model of column ${index + 1}`}
             data-testid={`column-model-${index}`}
+            data-model={model}
             className="h-7 min-w-0 flex-1 font-mono text-xs"
             aria-invalid={model === '' || undefined}
           >

@@ -11,7 +11,17 @@ import {
 } from '../../../../shared/contract';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
 import { DialogFormFooter } from '../../components/ui/dialog-form-footer';
-import { Field, Form, FormRootError } from '../../components/ui/form';
+import {
+  Field,
+  Form,
+  FormControl,
+  FormDescription,
+  FormField,
+  FormItem,
+  FormLabel,
+  FormMessage,
+  FormRootError,
+} from '../../components/ui/form';
 import { Input } from '../../components/ui/input';
 import {
   Select,
@@ -112,27 +122,39 @@ function SavePromptForm({ onOpenChange, draft, onCreated }: SavePromptDialogProp
             />
           )}
         />
-        <Field
+        {/* The parts, not Field: the label and the error belong to the Select's trigger. */}
+        <FormField
+          control={form.control}
           name="kind"
-          label="Kind"
-          render={({ value, onChange, onBlur, ref, name, disabled }) => (
-            <Select value={value} onValueChange={onChange} name={name} disabled={disabled}>
-              <SelectTrigger ref={ref} onBlur={onBlur} data-testid="save-prompt-kind">
-                <SelectValue />
-              </SelectTrigger>
-              <SelectContent>
-                {PROMPT_KINDS.map((kind) => (
-                  <SelectItem
-                    key={kind}
-                    value={kind}
-                    disabled={!single && kind !== 'chat'}
-                    data-testid={`save-prompt-kind-${kind}`}
-                  >
-                    {`${kind} · ${KIND_HINTS[kind]}`}
-                  </SelectItem>
-                ))}
-              </SelectContent>
-            </Select>
+          render={({ field: { value, onChange, onBlur, ref, name, disabled } }) => (
+            <FormItem>
+              <FormLabel>Kind</FormLabel>
+              <Select value={value} onValueChange={onChange} name={name} disabled={disabled}>
+                <FormControl>
+                  <SelectTrigger ref={ref} onBlur={onBlur} data-testid="save-prompt-kind">
+                    <SelectValue />
+                  </SelectTrigger>
+                </FormControl>
+                <SelectContent>
+                  {PROMPT_KINDS.map((kind) => (
+                    <SelectItem
+                      key={kind}
+                      value={kind}
+                      disabled={!single && kind !== 'chat'}
+                      data-testid={`save-prompt-kind-${kind}`}
+                    >
+                      {`${kind} · ${KIND_HINTS[kind]}`}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
+              {single ? null : (
+                <FormDescription>
+                  Several messages (or a component) make a chat prompt.
+                </FormDescription>
+              )}
+              <FormMessage />
+            </FormItem>
           )}
         />
         <FormRootError />
