@@ -144,6 +144,32 @@ describe('playground in Chromium', () => {
     await text.waitFor();
   });
 
+  it('saves an edit as a new version and links to it, keeping the typed values', async () => {
+    await page.getByTestId('playground-message-content-1').fill('Question, briefly: {{q}}');
+    await page.getByTestId('playground-edited').waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'playground-linked-edited.png') });
+    await page.getByTestId('playground-save-version').click();
+    const dialog = page.getByTestId('save-version-dialog');
+    await dialog.getByTestId('save-version-message').fill('Shorter answers');
+    await dialog.getByTestId('save-version-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await expect.poll(() => urlParams().get('version')).toBe('v1.1');
+    // Once v1.1 has loaded, the draft is that version: nothing edited.
+    await page.getByTestId('playground-edited').waitFor({ state: 'detached' });
+    await expect(page.getByTestId('playground-var-q').inputValue()).resolves.toBe(
+      'How do I log in?',
+    );
+    const saved = await apiCall<{ version: { message: string; content: unknown } }>(
+      server.url,
+      'prompts.get',
+      { name: 'pg/chat', version: 'v1.1' },
+    );
+    expect(saved.version.message).toBe('Shorter answers');
+    // The new version keeps the config it was edited from.
+    expect(saved.version.content).toMatchObject({ config: { temperature: 0.3, maxTokens: 77 } });
+  });
+
   it('saves Scratch as a new prompt and then links to it', async () => {
     await page.getByTestId('playground-prompt-select').click();
     await page.getByTestId('playground-prompt-option-scratch').click();
@@ -164,12 +190,12 @@ describe('playground in Chromium', () => {
 
     await expect.poll(() => urlParams().get('prompt')).toBe('pg/from-scratch');
     expect(urlParams().get('version')).toBe('v1.0');
-    await expect(page.getByTestId('playground-prompt-select').textContent()).resolves.toContain(
-      'pg/from-scratch',
-    );
+    await expect
+      .poll(() => page.getByTestId('playground-prompt-select').textContent())
+      .toContain('pg/from-scratch');
     // Linked and unedited: nothing to save.
+    await page.getByTestId('playground-save-prompt').waitFor({ state: 'detached' });
     await expect(page.getByTestId('playground-edited').count()).resolves.toBe(0);
-    await expect(page.getByTestId('playground-save-prompt').count()).resolves.toBe(0);
 
     const saved = await apiCall<{ prompt: { kind: string }; version: { content: unknown } }>(
       server.url,
@@ -245,8 +271,8 @@ describe('playground in Chromium', () => {
     await page.goto(`${server.url}/#/playground?prompt=pg/chat&columns=openai:gpt-4o`);
     await page.getByTestId('playground-column-0').waitFor();
     await expect(page.getByTestId('playground-column-1').count()).resolves.toBe(0);
-    // A prompt named without a version is pinned to the one shown.
-    await expect.poll(() => urlParams().get('version')).toBe('v1.0');
+    // A prompt named without a version is pinned to the one shown (the latest, v1.1).
+    await expect.poll(() => urlParams().get('version')).toBe('v1.1');
 
     await page.getByTestId('add-column').click();
     await pickColumn(page, 1, 'openai', 'o3-mini');

@@ -70,6 +70,20 @@ export function paramsOf(column: PlaygroundTarget, config: PromptConfig | undefi
   });
 }
 
+/** "From the prompt: temperature. Overridden here: max tokens." for the summary's tooltip. */
+function originsOf(params: readonly ParamValue[]): string {
+  const named = (origin: ParamOrigin) =>
+    params.filter((p) => p.origin === origin).map((p) => SPECS[p.name].label.toLowerCase());
+  const parts = [
+    [named('prompt'), 'From the prompt'],
+    [named('override'), 'Overridden here'],
+    [named('default'), 'Provider default'],
+  ] as const;
+  return parts
+    .flatMap(([names, label]) => (names.length > 0 ? [`${label}: ${names.join(', ')}.`] : []))
+    .join(' ');
+}
+
 /** `temp 0.3 · max 256*`: the values sent, an asterisk on the column's own overrides. */
 export function summaryOf(column: PlaygroundTarget, config?: PromptConfig): string {
   const parts = paramsOf(column, config).flatMap(({ name, value, origin }) =>
@@ -178,6 +192,7 @@ export function ColumnParams(props: ColumnParamsProps) {
             size="xs"
             className="min-w-0 px-1 text-[11px] font-normal text-muted-foreground"
             data-testid={`column-params-toggle-${index}`}
+            title={originsOf(params)}
           >
             <SlidersHorizontal className="size-3" />
             <span className="truncate font-mono" data-testid={`column-params-summary-${index}`}>

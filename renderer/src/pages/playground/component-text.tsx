@@ -4,8 +4,10 @@ import type { ComponentRef } from '../../../../shared/contract';
 import { Button } from '../../components/ui/button';
 import { useChannelQuery } from '../../query/channel-query';
 
+/** `name@v1.2`, `name@label`, or the bare name (production, else latest). */
 function describeRef(ref: ComponentRef): string {
-  return `${ref.prompt}@${ref.version ?? ref.label ?? 'production'}`;
+  const pin = ref.version ?? ref.label;
+  return pin ? `${ref.prompt}@${pin}` : ref.prompt;
 }
 
 /**
