@@ -120,6 +120,7 @@ describe('playground in Chromium', () => {
     await page.getByTestId('column-temperature-0').fill('1.1');
     await expect(originOf('temperature')).resolves.toBe('override');
     await expect(originOf('max-tokens')).resolves.toBe('prompt');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'playground-params-override.png') });
     await page.keyboard.press('Escape');
     await expect(summary()).resolves.toBe('temp 1.1* · max 77');
     await runAllAndWait(1);

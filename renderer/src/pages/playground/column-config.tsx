@@ -91,7 +91,8 @@ export function ColumnTargetFields(props: ColumnConfigProps) {
         </div>
       ) : (
         <Select
-          value={model === '' ? undefined : model}
+          // An empty value shows the placeholder (and keeps the Select controlled).
+          value={model}
           disabled={disabled}
           onOpenChange={(open) => open && onWantModels(column.provider)}
           onValueChange={(value) => {

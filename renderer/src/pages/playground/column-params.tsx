@@ -119,7 +119,7 @@ function ParamRow(props: {
   const own = param.origin === 'override' ? param.value : undefined;
   const bad = own !== undefined && !spec.valid(own);
   return (
-    <div className="grid grid-cols-[6rem_minmax(0,1fr)_auto] items-center gap-2">
+    <div className="grid grid-cols-[6rem_minmax(0,1fr)_8rem] items-center gap-2">
       <Label htmlFor={id} className="text-[11px]">
         {spec.label}
       </Label>
@@ -202,7 +202,7 @@ export function ColumnParams(props: ColumnParamsProps) {
         </PopoverTrigger>
         <PopoverContent
           align="start"
-          className="flex w-80 flex-col gap-2"
+          className="flex w-96 flex-col gap-2"
           data-testid={`column-params-${index}`}
         >
           <p className="text-[11px] text-muted-foreground">
