@@ -19,6 +19,7 @@ let server: ServeProcess;
 let openai: FakeServer;
 let dataDir: string;
 let page: Page;
+const consoleErrors: string[] = [];
 
 interface ChatBody {
   readonly model: string;
@@ -85,6 +86,10 @@ beforeAll(async () => {
   });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: VIEWPORT });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(`${page.url()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => consoleErrors.push(err.message));
 });
 
 afterAll(async () => {
@@ -298,5 +303,9 @@ describe('playground in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('playground-prompt-select').textContent())
       .toContain('pg/chat');
+  });
+
+  it('logged no browser console errors', () => {
+    expect(consoleErrors).toEqual([]);
   });
 });
