@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { Children, type ReactNode } from 'react';
+import { cn } from '../../lib/utils';
 import type { PromptConfig } from '../../../../shared/contract';
 import { LiveColumn } from './live-column';
 import type { ColumnActions } from './model-column';
@@ -8,12 +9,16 @@ import type { ColumnConfig } from './types';
 
 const NO_SUGGESTIONS: readonly never[] = [];
 
+/** Columns shown at once: three fit at 1440 px beside the app's sidebar. */
+const VISIBLE = 3;
+
 /**
- * The columns side by side in one row that scrolls sideways: each column is at least 20rem
- * (a readable line of output), and shares the room when there is more. Three fit at 1440 px
- * beside the app's sidebar; a fourth and beyond are reached by scrolling, never squeezed.
+ * The columns side by side in one row that scrolls sideways. Up to three share the width; with
+ * more, each keeps a third of it, so the fourth and beyond start off-screen and are scrolled
+ * to. A column is never narrower than 20rem (a readable line of output).
  */
 export function ColumnsLayout({ children }: { children: ReactNode }) {
+  const many = Children.count(children) > VISIBLE;
   return (
     <div
       className="-mx-1 min-w-0 overflow-x-auto px-1 pb-2"
@@ -21,7 +26,12 @@ export function ColumnsLayout({ children }: { children: ReactNode }) {
       tabIndex={0}
       aria-label="Model columns"
     >
-      <div className="grid auto-cols-[minmax(20rem,1fr)] grid-flow-col items-stretch gap-3">
+      <div
+        className={cn(
+          'grid grid-flow-col items-stretch gap-3',
+          many ? 'auto-cols-[max(20rem,calc((100%-1.5rem)/3))]' : 'auto-cols-[minmax(20rem,1fr)]',
+        )}
+      >
         {children}
       </div>
     </div>
