@@ -310,6 +310,26 @@ describe('playground in Chromium', () => {
       .toContain('pg/chat');
   });
 
+  it('opens a past run from the history sheet into the editor', async () => {
+    await page.getByTestId('playground-history-open').click();
+    const sheet = page.getByTestId('playground-history');
+    await sheet.waitFor();
+    // The newest run: the second of two, with the column's override of 1.1 as it was sent.
+    await sheet.locator('[data-testid^="history-run-"]').first().click();
+    await sheet.waitFor({ state: 'detached' });
+    const snapshot = page.getByTestId('history-snapshot');
+    await snapshot.waitFor();
+    await expect(snapshot.getByTestId('playground-column-0').textContent()).resolves.toContain(
+      'temp 1.1 · max 77',
+    );
+    await page.getByTestId('history-open').click();
+    await expect.poll(() => urlParams().get('prompt')).toBeNull();
+    await expect.poll(() => urlParams().get('columns')).toBe('openai:gpt-4o-mini');
+    await expect(page.getByTestId('playground-message-content-0').inputValue()).resolves.toBe(
+      'You are terse. You support Assay.',
+    );
+  });
+
   it('logged no browser console errors', () => {
     expect(consoleErrors).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { List } from 'lucide-react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { PROVIDER_IDS, type ProviderId } from '../../../../shared/contract';
 import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
@@ -21,7 +21,8 @@ interface ColumnConfigProps {
   column: ColumnConfig;
   suggestions: readonly ModelSuggestion[];
   disabled: boolean;
-  onChange: (patch: ColumnPatch) => void;
+  /** Stable (by column id), so streamed tokens do not re-render the pickers. */
+  onChange: (id: string, patch: ColumnPatch) => void;
   onWantModels: (provider: ProviderId) => void;
 }
 
@@ -30,10 +31,13 @@ const OTHER = '__other__';
 
 /**
  * Provider and model. The model is picked from the provider's list; a model the list lacks
- * (a fine-tune, a local tag) is typed after "Other model id…".
+ * (a fine-tune, a local tag) is typed after "Other model id…". Memoized: a closed Radix Select
+ * still renders its items (for the trigger's text), and a provider lists hundreds of models,
+ * too many to render again on every streamed token.
  */
-export function ColumnTargetFields(props: ColumnConfigProps) {
-  const { index, column, suggestions, disabled, onChange, onWantModels } = props;
+export const ColumnTargetFields = memo(function ColumnTargetFields(props: ColumnConfigProps) {
+  const { index, column, suggestions, disabled, onWantModels } = props;
+  const onChange = (patch: ColumnPatch) => props.onChange(column.id, patch);
   const model = column.model.trim();
   const listed = suggestions.some((s) => s.id === model);
   const [typing, setTyping] = useState(false);
@@ -137,4 +141,4 @@ export function ColumnTargetFields(props: ColumnConfigProps) {
       )}
     </div>
   );
-}
+});

@@ -106,7 +106,7 @@ function Header(props: ModelColumnProps) {
           column={column}
           suggestions={suggestions}
           disabled={running}
-          onChange={(patch) => actions.onChange(column.id, patch)}
+          onChange={actions.onChange}
           onWantModels={actions.onWantModels}
         />
         <Button
