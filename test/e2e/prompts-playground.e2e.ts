@@ -6,6 +6,7 @@ import { startAnthropicFake } from '../fakes/anthropic-fake';
 import type { FakeServer } from '../fakes/fake-http';
 import { startOpenAiFake } from '../fakes/openai-fake';
 import { launchChromium } from '../support/browser';
+import { pickColumn } from '../support/playground-columns';
 import { REPO_ROOT } from '../support/run-cli';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { tempDirKept } from '../support/temp-dir-kept';
@@ -132,10 +133,7 @@ describe('prompt registry and playground in Chromium', () => {
       { provider: 'openai', model: 'gpt-4o-mini' },
       { provider: 'anthropic', model: 'claude-haiku-4-5' },
     ];
-    for (const [i, c] of columns.entries()) {
-      await page.getByTestId(`column-provider-${i}`).selectOption(c.provider);
-      await page.getByTestId(`column-model-${i}`).fill(c.model);
-    }
+    for (const [i, c] of columns.entries()) await pickColumn(page, i, c.provider, c.model);
 
     await page.getByTestId('run-all').click();
     // Streaming: some text is in a column while that column is still running.

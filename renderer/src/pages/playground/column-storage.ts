@@ -1,4 +1,4 @@
-import { playgroundTargetSchema } from '../../../../shared/contract';
+import { playgroundTargetSchema, type PromptConfig } from '../../../../shared/contract';
 import { newId } from './new-id';
 import { MAX_COLUMNS, type ColumnConfig, type PlaygroundTarget } from './types';
 
@@ -19,6 +19,23 @@ export function toTarget({ provider, model, temperature, maxTokens, topP }: Colu
   if (temperature !== undefined) target.temperature = temperature;
   if (maxTokens !== undefined) target.maxTokens = maxTokens;
   if (topP !== undefined) target.topP = topP;
+  return target;
+}
+
+/** The sampling parameters a column can set; unset ones follow the linked prompt's config. */
+export const PARAM_NAMES = ['temperature', 'maxTokens', 'topP'] as const;
+export type ParamName = (typeof PARAM_NAMES)[number];
+
+/**
+ * What a column sends: its own parameters where it overrides them, else the linked version's
+ * saved config, else nothing (the provider's default).
+ */
+export function effectiveTarget(column: ColumnConfig, config: PromptConfig | undefined) {
+  const target = toTarget(column);
+  for (const name of PARAM_NAMES) {
+    const inherited = config?.[name];
+    if (target[name] === undefined && inherited !== undefined) target[name] = inherited;
+  }
   return target;
 }
 

@@ -1,6 +1,14 @@
 import { History, RotateCw } from 'lucide-react';
+import { useState } from 'react';
 import type { PlaygroundRunView } from '../../../../shared/contract';
 import { Button } from '../../components/ui/button';
+import {
+  Sheet,
+  SheetContent,
+  SheetDescription,
+  SheetTitle,
+  SheetTrigger,
+} from '../../components/ui/sheet';
 import type { ClientError } from '../../client';
 import { cn } from '../../lib/utils';
 import { sourceOfRun, timeOfRun, totalCostOfRun } from './run-summary';
@@ -54,52 +62,64 @@ function RunItem({
   );
 }
 
-/** Recent runs, newest first; clicking one shows it read-only. */
+/**
+ * Recent runs, newest first, in a sheet (the columns keep the page's width); picking one
+ * shows it read-only.
+ */
 export function HistoryPanel({ runs, error, selectedId, onReload, onSelect }: HistoryPanelProps) {
+  const [open, setOpen] = useState(false);
   return (
-    <aside
-      className="flex w-64 shrink-0 flex-col border-l bg-sidebar/40"
-      data-testid="playground-history"
-      aria-label="Run history"
-    >
-      <div className="flex h-9 items-center justify-between border-b px-3">
-        <span className="flex items-center gap-1.5 text-xs font-semibold">
-          <History className="size-3.5 text-muted-foreground" />
+    <Sheet open={open} onOpenChange={setOpen}>
+      <SheetTrigger asChild>
+        <Button size="sm" variant="outline" data-testid="playground-history-open">
+          <History />
           History
-        </span>
-        <Button
-          variant="ghost"
-          size="xs"
-          className="px-1"
-          aria-label="Reload history"
-          onClick={onReload}
-        >
-          <RotateCw className="size-3" />
+          {runs && runs.length > 0 ? (
+            <span className="font-mono text-[10px] text-muted-foreground">{runs.length}</span>
+          ) : null}
         </Button>
-      </div>
-      <div className="flex-1 overflow-y-auto p-1.5">
-        {error ? (
-          <p className="px-2 py-1 text-xs text-destructive" data-testid="history-error">
-            {error.toString()}
-          </p>
-        ) : null}
-        {runs === null && !error ? (
-          <p className="px-2 py-1 text-xs text-muted-foreground">Loading…</p>
-        ) : null}
-        {runs?.length === 0 ? (
-          <p className="px-2 py-1 text-xs text-muted-foreground">
-            No runs yet. Run a prompt to see it here.
-          </p>
-        ) : null}
-        {runs?.map((run) => (
-          <RunItem
-            key={run.id}
-            run={run}
-            selected={run.id === selectedId}
-            onSelect={() => onSelect(run)}
-          />
-        ))}
-      </div>
-    </aside>
+      </SheetTrigger>
+      <SheetContent className="w-80 gap-2 p-3" data-testid="playground-history">
+        <div className="flex items-center gap-2 pr-6">
+          <SheetTitle>Run history</SheetTitle>
+          <Button
+            variant="ghost"
+            size="xs"
+            className="ml-auto px-1"
+            aria-label="Reload history"
+            onClick={onReload}
+          >
+            <RotateCw className="size-3" />
+          </Button>
+        </div>
+        <SheetDescription>Recent playground runs; open one to see it as it ran.</SheetDescription>
+        <div className="flex flex-col">
+          {error ? (
+            <p className="px-2 py-1 text-xs text-destructive" data-testid="history-error">
+              {error.toString()}
+            </p>
+          ) : null}
+          {runs === null && !error ? (
+            <p className="px-2 py-1 text-xs text-muted-foreground">Loading…</p>
+          ) : null}
+          {runs?.length === 0 ? (
+            <p className="px-2 py-1 text-xs text-muted-foreground">
+              No runs yet. Run a prompt to see it here.
+            </p>
+          ) : null}
+          {runs?.map((run) => (
+            <RunItem
+              key={run.id}
+              run={run}
+              selected={run.id === selectedId}
+              onSelect={() => {
+                setOpen(false);
+                onSelect(run);
+              }}
+            />
+          ))}
+        </div>
+      </SheetContent>
+    </Sheet>
   );
 }

@@ -1,8 +1,15 @@
 import { Puzzle, X } from 'lucide-react';
 import type { PromptMessage } from '../../../../shared/contract';
 import { Button } from '../../components/ui/button';
-import { NativeSelect } from '../../components/ui/native-select';
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from '../../components/ui/select';
 import { cn } from '../../lib/utils';
+import { ComponentText } from './component-text';
 import type { MessageRole } from './types';
 
 const ROLES: readonly MessageRole[] = ['system', 'user', 'assistant'];
@@ -17,10 +24,6 @@ interface MessageRowProps {
   onContent: (index: number, content: string) => void;
   onRole: (index: number, role: MessageRole) => void;
   onRemove: (index: number) => void;
-}
-
-function describeRef(ref: { prompt: string; version?: string; label?: string }): string {
-  return `${ref.prompt}@${ref.version ?? ref.label ?? 'production'}`;
 }
 
 /**
@@ -41,20 +44,26 @@ export function MessageRow(props: MessageRowProps) {
       className="group flex items-start gap-2"
     >
       {role ? (
-        <NativeSelect
-          aria-label={`Role of message ${index + 1}`}
-          data-testid={`playground-message-role-${index}`}
-          className="h-7 w-24 shrink-0 font-mono text-xs"
+        <Select
           disabled={readOnly || fixedRole}
           value={role}
-          onChange={(e) => props.onRole(index, e.target.value as MessageRole)}
+          onValueChange={(value) => props.onRole(index, value as MessageRole)}
         >
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </NativeSelect>
+          <SelectTrigger
+            aria-label={`Role of message ${index + 1}`}
+            data-testid={`playground-message-role-${index}`}
+            className="h-7 w-24 shrink-0 font-mono text-xs"
+          >
+            <SelectValue />
+          </SelectTrigger>
+          <SelectContent>
+            {roles.map((r) => (
+              <SelectItem key={r} value={r} className="font-mono text-xs">
+                {r}
+              </SelectItem>
+            ))}
+          </SelectContent>
+        </Select>
       ) : (
         <span className="flex h-7 w-24 shrink-0 items-center px-2 font-mono text-xs text-muted-foreground">
           placeholder
@@ -76,21 +85,16 @@ export function MessageRow(props: MessageRowProps) {
           value={message.content}
           onChange={(e) => props.onContent(index, e.target.value)}
         />
+      ) : 'ref' in message ? (
+        <ComponentText index={index} componentRef={message.ref} />
       ) : (
         <p className="flex min-h-7 flex-1 items-center gap-1.5 rounded-md border border-dashed px-2.5 py-1 text-xs text-muted-foreground">
           <Puzzle className="size-3.5 shrink-0" />
-          {'ref' in message ? (
-            <span>
-              Component{' '}
-              <span className="font-mono text-foreground">{describeRef(message.ref)}</span>
-            </span>
-          ) : (
-            <span>
-              Messages inserted as{' '}
-              <span className="font-mono text-foreground">{message.placeholder}</span> (none in the
-              playground)
-            </span>
-          )}
+          <span>
+            Messages inserted as{' '}
+            <span className="font-mono text-foreground">{message.placeholder}</span> (none in the
+            playground)
+          </span>
         </p>
       )}
       {!readOnly && !fixedRole ? (

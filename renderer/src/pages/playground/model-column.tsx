@@ -1,5 +1,5 @@
 import { CircleStop, LoaderCircle, RotateCw, Square, X } from 'lucide-react';
-import type { ProviderId } from '../../../../shared/contract';
+import type { PromptConfig, ProviderId } from '../../../../shared/contract';
 import { Button } from '../../components/ui/button';
 import { Card } from '../../components/ui/card';
 import { PROVIDER_LABELS } from '../../lib/provider-labels';
@@ -27,6 +27,8 @@ export interface ModelColumnProps {
   /** A run is being prepared or already running elsewhere on the page. */
   locked: boolean;
   canRemove: boolean;
+  /** The linked version's saved config, which the column's parameters default to. */
+  config: PromptConfig | undefined;
   suggestions: readonly ModelSuggestion[];
   /** Null for a history entry: nothing can be changed or run. */
   actions: ColumnActions | null;
@@ -72,7 +74,7 @@ function RunControls({ index, column, output, locked, actions }: ModelColumnProp
 }
 
 function Header(props: ModelColumnProps) {
-  const { index, column, output, canRemove, suggestions, actions } = props;
+  const { index, column, output, canRemove, config, suggestions, actions } = props;
   const running = output.status === 'running';
   const badge = (
     <span className="flex size-5 shrink-0 items-center justify-center rounded bg-muted font-mono text-[10px] text-muted-foreground">
@@ -89,7 +91,9 @@ function Header(props: ModelColumnProps) {
             <span className="font-mono">{column.model}</span>
           </span>
         </div>
-        <span className="font-mono text-[11px] text-muted-foreground">{summaryOf(column)}</span>
+        <span className="font-mono text-[11px] text-muted-foreground">
+          {summaryOf(column, config)}
+        </span>
       </div>
     );
   }
@@ -102,7 +106,7 @@ function Header(props: ModelColumnProps) {
           column={column}
           suggestions={suggestions}
           disabled={running}
-          onChange={(patch) => actions.onChange(column.id, patch)}
+          onChange={actions.onChange}
           onWantModels={actions.onWantModels}
         />
         <Button
@@ -120,6 +124,7 @@ function Header(props: ModelColumnProps) {
       <ColumnParams
         index={index}
         column={column}
+        config={config}
         disabled={running}
         onChange={(patch) => actions.onChange(column.id, patch)}
         trailing={<RunControls {...props} />}

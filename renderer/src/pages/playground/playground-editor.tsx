@@ -1,4 +1,4 @@
-import type { PromptSummary } from '../../../../shared/contract';
+import type { PromptSummary, PromptVersionView } from '../../../../shared/contract';
 import { MessageEditor } from './message-editor';
 import { PromptSourceBar } from './prompt-source-bar';
 import type { useDraft } from './use-draft';
@@ -12,13 +12,12 @@ interface PlaygroundEditorProps {
   source: PromptSource | null;
   loading: string | null;
   edited: boolean;
-  saving: boolean;
   draft: ReturnType<typeof useDraft>;
   specs: readonly VariableSpec[];
   missing: readonly string[];
   onSelectPrompt: (name: string | null) => void;
   onSelectVersion: (version: string) => void;
-  onSave: () => void;
+  onSaved: (name: string, version: PromptVersionView) => void;
   onValueChange: (name: string, value: string) => void;
 }
 
@@ -33,10 +32,10 @@ export function PlaygroundEditor(props: PlaygroundEditorProps) {
           source={source}
           loading={props.loading}
           edited={props.edited}
-          saving={props.saving}
+          messages={draft.draft.messages}
           onSelectPrompt={props.onSelectPrompt}
           onSelectVersion={props.onSelectVersion}
-          onSave={props.onSave}
+          onSaved={props.onSaved}
         />
       }
       messages={

@@ -1,8 +1,9 @@
 import { TriangleAlert } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { PlaygroundRunView } from '../../../../shared/contract';
 import { PageHeader } from '../page-header';
 import { loadBypassCache, saveBypassCache } from './column-storage';
+import type { ColumnRef } from './playground-url';
 import { ColumnsGrid } from './columns-grid';
 import { HistoryPanel } from './history-panel';
 import { OutputStore, outputOfRunColumn } from './output-store';
@@ -15,13 +16,12 @@ import { useColumnActions } from './use-column-actions';
 import { useColumns } from './use-columns';
 import { useDraft } from './use-draft';
 import { useHistory } from './use-history';
-import { useLinkedPrompt } from './use-linked-prompt';
 import { useModelCatalog } from './use-model-catalog';
 import { usePlaygroundRun } from './use-playground-run';
 import { usePromptList } from './use-prompt-list';
+import { usePlaygroundUrl } from './use-playground-url';
 import { usePromptSource } from './use-prompt-source';
 import { useRunShortcut } from './use-run-shortcut';
-import { useSaveVersion } from './use-save-version';
 import { missingOf, variablesOf } from './variable-names';
 
 const DESCRIPTION =
@@ -30,21 +30,21 @@ const DESCRIPTION =
 /** The playground: one prompt, up to six models, streamed side by side. */
 export function PlaygroundPage() {
   const [store] = useState(() => new OutputStore());
-  const cols = useColumns();
+  const { url, change } = usePlaygroundUrl();
+  const writeColumns = useCallback(
+    (columns: readonly ColumnRef[]) => change({ columns }, { replace: true }),
+    [change],
+  );
+  const cols = useColumns(url.columns, writeColumns);
   const { catalog, listLive } = useModelCatalog();
-  const promptList = usePromptList();
+  const prompts = usePromptList();
   const draft = useDraft();
-  const prompt = usePromptSource(draft.load);
+  const prompt = usePromptSource(url, change, draft.load);
   const history = useHistory();
   const [bypassCache, setBypassCache] = useState(loadBypassCache);
   const [viewing, setViewing] = useState<PlaygroundRunView | null>(null);
   const running = useAnyRunning(store);
   const executor = usePlaygroundRun(store, history.prepend);
-  const saver = useSaveVersion((version) => {
-    prompt.adopt(version);
-    promptList.reload();
-  });
-  useLinkedPrompt(prompt.select);
 
   const { source } = prompt;
   const { messages, baseline, values } = draft.draft;
@@ -77,7 +77,7 @@ export function PlaygroundPage() {
   });
 
   const openRun = (run: PlaygroundRunView) => {
-    void prompt.select(null);
+    prompt.select(null);
     draft.loadScratch(run.messages, run.variables);
     const columns = cols.replace(run.columns.map((c) => c.target));
     columns.forEach((column, i) => {
@@ -86,6 +86,16 @@ export function PlaygroundPage() {
     });
     setViewing(null);
   };
+
+  const historyButton = (
+    <HistoryPanel
+      runs={history.runs}
+      error={history.error}
+      selectedId={viewing?.id ?? null}
+      onReload={history.reload}
+      onSelect={setViewing}
+    />
+  );
 
   return (
     <div className="flex h-full min-h-0 flex-col" data-testid="page-playground">
@@ -97,17 +107,16 @@ export function PlaygroundPage() {
           ) : (
             <>
               <PlaygroundEditor
-                prompts={promptList.prompts}
+                prompts={prompts}
                 source={source}
                 loading={prompt.loading}
                 edited={edited}
-                saving={saver.saving}
                 draft={draft}
                 specs={specs}
                 missing={missing}
-                onSelectPrompt={(name) => void prompt.select(name)}
+                onSelectPrompt={prompt.select}
                 onSelectVersion={prompt.selectVersion}
-                onSave={() => source && void saver.save(source, messages)}
+                onSaved={prompt.adopt}
                 onValueChange={(name, value) => {
                   draft.setValue(name, value);
                   executor.clearError();
@@ -125,6 +134,7 @@ export function PlaygroundPage() {
                 onRunAll={runAll}
                 onStopAll={executor.stopAll}
                 onAddColumn={cols.add}
+                trailing={historyButton}
               />
               {executor.renderError ? (
                 <p
@@ -140,19 +150,13 @@ export function PlaygroundPage() {
                 columns={cols.columns}
                 store={store}
                 catalog={catalog}
+                config={source?.version.content.config}
                 locked={executor.preparing}
                 actions={actions}
               />
             </>
           )}
         </div>
-        <HistoryPanel
-          runs={history.runs}
-          error={history.error}
-          selectedId={viewing?.id ?? null}
-          onReload={history.reload}
-          onSelect={setViewing}
-        />
       </div>
     </div>
   );

@@ -1,8 +1,20 @@
-import { LoaderCircle, Save } from 'lucide-react';
-import type { PromptSummary, PromptVersionView } from '../../../../shared/contract';
+import { FilePlus2, LoaderCircle, Save } from 'lucide-react';
+import { useState } from 'react';
+import type { PromptMessage, PromptSummary, PromptVersionView } from '../../../../shared/contract';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
-import { NativeSelect } from '../../components/ui/native-select';
+import {
+  Select,
+  SelectContent,
+  SelectGroup,
+  SelectItem,
+  SelectLabel,
+  SelectSeparator,
+  SelectTrigger,
+  SelectValue,
+} from '../../components/ui/select';
+import { SavePromptDialog } from './save-prompt-dialog';
+import { SaveVersionDialog } from './save-version-dialog';
 import type { PromptSource } from './types';
 
 interface PromptSourceBarProps {
@@ -10,11 +22,15 @@ interface PromptSourceBarProps {
   source: PromptSource | null;
   loading: string | null;
   edited: boolean;
-  saving: boolean;
+  messages: readonly PromptMessage[];
   onSelectPrompt: (name: string | null) => void;
   onSelectVersion: (version: string) => void;
-  onSave: () => void;
+  /** A version saved, or a prompt created, from the draft: the playground links to it. */
+  onSaved: (name: string, version: PromptVersionView) => void;
 }
+
+/** Radix Select items need a non-empty value. */
+const SCRATCH = '__scratch__';
 
 function versionLabel(v: PromptVersionView, latest: string): string {
   const tags = [
@@ -24,63 +40,96 @@ function versionLabel(v: PromptVersionView, latest: string): string {
   return tags.length > 0 ? `${v.version} · ${tags.join(', ')}` : v.version;
 }
 
-function PromptOptions({ prompts }: { prompts: readonly PromptSummary[] }) {
-  const runnable = prompts.filter((p) => p.kind === 'chat' || p.kind === 'text');
-  const components = prompts.filter((p) => p.kind === 'system' || p.kind === 'user');
-  const option = (p: PromptSummary) => (
-    <option key={p.name} value={p.name}>
-      {`${p.name} (${p.kind})`}
-    </option>
-  );
+function PromptGroup({ label, prompts }: { label: string; prompts: readonly PromptSummary[] }) {
+  if (prompts.length === 0) return null;
   return (
-    <>
-      {runnable.length > 0 ? (
-        <optgroup label="Chat and text prompts">{runnable.map(option)}</optgroup>
-      ) : null}
-      {components.length > 0 ? (
-        <optgroup label="Components">{components.map(option)}</optgroup>
-      ) : null}
-    </>
+    <SelectGroup>
+      <SelectLabel>{label}</SelectLabel>
+      {prompts.map((p) => (
+        <SelectItem key={p.name} value={p.name} data-testid={`playground-prompt-option-${p.name}`}>
+          {`${p.name} (${p.kind})`}
+        </SelectItem>
+      ))}
+    </SelectGroup>
   );
 }
 
-/** Where the messages come from: a saved prompt at a version, or Scratch. */
-export function PromptSourceBar(props: PromptSourceBarProps) {
-  const { prompts, source, loading, edited, saving } = props;
-  // A prompt named in a link is shown as selected while it loads, even before the list arrives.
-  const selected = loading ?? source?.summary.name ?? '';
+function PromptPicker({
+  prompts,
+  selected,
+  onSelect,
+}: {
+  prompts: readonly PromptSummary[] | null;
+  selected: string;
+  onSelect: (name: string | null) => void;
+}) {
   const known = prompts?.some((p) => p.name === selected) ?? false;
+  const list = prompts ?? [];
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      <NativeSelect
+    <Select
+      value={selected === '' ? SCRATCH : selected}
+      onValueChange={(value) => onSelect(value === SCRATCH ? null : value)}
+    >
+      <SelectTrigger
         aria-label="Prompt"
         data-testid="playground-prompt-select"
         className="h-7 w-64 text-xs"
-        value={selected}
-        onChange={(e) => props.onSelectPrompt(e.target.value === '' ? null : e.target.value)}
       >
-        <option value="">Scratch (unsaved messages)</option>
-        {selected !== '' && !known ? <option value={selected}>{selected}</option> : null}
-        {prompts ? <PromptOptions prompts={prompts} /> : null}
-      </NativeSelect>
-      <NativeSelect
-        aria-label="Version"
-        data-testid="playground-version-select"
-        className="h-7 w-48 font-mono text-xs"
+        <SelectValue />
+      </SelectTrigger>
+      <SelectContent>
+        <SelectItem value={SCRATCH} data-testid="playground-prompt-option-scratch">
+          Scratch (unsaved messages)
+        </SelectItem>
+        {/* A prompt named in a link shows while the list loads (or if it is not listed). */}
+        {selected !== '' && !known ? <SelectItem value={selected}>{selected}</SelectItem> : null}
+        {list.length > 0 ? <SelectSeparator /> : null}
+        <PromptGroup
+          label="Chat and text prompts"
+          prompts={list.filter((p) => p.kind === 'chat' || p.kind === 'text')}
+        />
+        <PromptGroup
+          label="Components"
+          prompts={list.filter((p) => p.kind === 'system' || p.kind === 'user')}
+        />
+      </SelectContent>
+    </Select>
+  );
+}
+
+/** Where the messages come from: a saved prompt at a version, or Scratch (which can be saved). */
+export function PromptSourceBar(props: PromptSourceBarProps) {
+  const { prompts, source, loading, edited, messages } = props;
+  const [saving, setSaving] = useState<'version' | 'prompt' | null>(null);
+  const selected = loading ?? source?.summary.name ?? '';
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <PromptPicker prompts={prompts} selected={selected} onSelect={props.onSelectPrompt} />
+      <Select
         disabled={!source || loading !== null}
         value={source?.version.version ?? ''}
-        onChange={(e) => props.onSelectVersion(e.target.value)}
+        onValueChange={props.onSelectVersion}
       >
-        {source ? (
-          source.versions.map((v) => (
-            <option key={v.version} value={v.version}>
+        <SelectTrigger
+          aria-label="Version"
+          data-testid="playground-version-select"
+          className="h-7 w-48 font-mono text-xs"
+        >
+          <SelectValue placeholder="—" />
+        </SelectTrigger>
+        <SelectContent>
+          {source?.versions.map((v) => (
+            <SelectItem
+              key={v.version}
+              value={v.version}
+              className="font-mono text-xs"
+              data-testid={`playground-version-option-${v.version}`}
+            >
               {versionLabel(v, source.summary.latestVersion)}
-            </option>
-          ))
-        ) : (
-          <option value="">—</option>
-        )}
-      </NativeSelect>
+            </SelectItem>
+          ))}
+        </SelectContent>
+      </Select>
       {loading !== null ? (
         <LoaderCircle className="size-3.5 animate-spin text-muted-foreground" />
       ) : null}
@@ -96,13 +145,39 @@ export function PromptSourceBar(props: PromptSourceBarProps) {
           variant="outline"
           className="ml-auto"
           data-testid="playground-save-version"
-          disabled={saving}
-          onClick={props.onSave}
+          onClick={() => setSaving('version')}
         >
-          {saving ? <LoaderCircle className="animate-spin" /> : <Save />}
+          <Save />
           Save as new version
         </Button>
       ) : null}
+      {!source && loading === null ? (
+        <Button
+          size="xs"
+          variant="outline"
+          className="ml-auto"
+          data-testid="playground-save-prompt"
+          onClick={() => setSaving('prompt')}
+        >
+          <FilePlus2 />
+          Save as prompt
+        </Button>
+      ) : null}
+      {source ? (
+        <SaveVersionDialog
+          open={saving === 'version'}
+          onOpenChange={(open) => setSaving(open ? 'version' : null)}
+          source={source}
+          draft={messages}
+          onSaved={(version) => props.onSaved(source.summary.name, version)}
+        />
+      ) : null}
+      <SavePromptDialog
+        open={saving === 'prompt'}
+        onOpenChange={(open) => setSaving(open ? 'prompt' : null)}
+        draft={messages}
+        onCreated={props.onSaved}
+      />
     </div>
   );
 }

@@ -79,6 +79,7 @@ export function RunSnapshot({ run, onBack, onOpen }: RunSnapshotProps) {
             output={outputOfRunColumn(column)}
             locked
             canRemove={false}
+            config={undefined}
             suggestions={[]}
             actions={null}
           />

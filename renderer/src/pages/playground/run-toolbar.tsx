@@ -1,5 +1,7 @@
 import { LoaderCircle, Play, Plus, Square } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { Button } from '../../components/ui/button';
+import { Checkbox } from '../../components/ui/checkbox';
 import { MAX_COLUMNS } from './types';
 
 interface RunToolbarProps {
@@ -11,6 +13,8 @@ interface RunToolbarProps {
   onRunAll: () => void;
   onStopAll: () => void;
   onAddColumn: () => void;
+  /** The history button, at the row's end. */
+  trailing: ReactNode;
 }
 
 const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -50,16 +54,15 @@ export function RunToolbar(props: RunToolbarProps) {
       </Button>
       <span className="text-xs text-muted-foreground">{`${columnCount} of ${MAX_COLUMNS}`}</span>
       <label className="ml-auto flex cursor-pointer items-center gap-1.5 text-xs select-none">
-        <input
-          type="checkbox"
-          className="size-3.5 accent-foreground"
+        <Checkbox
           data-testid="bypass-cache"
           checked={props.bypassCache}
-          onChange={(e) => props.onBypassCacheChange(e.target.checked)}
+          onCheckedChange={(checked) => props.onBypassCacheChange(checked === true)}
         />
         Bypass cache
         <span className="text-muted-foreground">(fresh generations)</span>
       </label>
+      {props.trailing}
     </div>
   );
 }

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
 import type { ChannelOutput, ProviderId } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
+import { channelKey, useChannelQuery } from '../../query/channel-query';
+import { useQueryTransport } from '../../query/query-transport';
 
 type ProviderListing = ChannelOutput<'models.list'>['providers'][number];
 
@@ -33,38 +35,40 @@ function merge(catalog: ModelCatalog, listings: readonly ProviderListing[]): Mod
   return next;
 }
 
+/** Module-level, so useQueries keeps the combined array while no answer changes. */
+function answersOf(results: readonly { data?: ChannelOutput<'models.list'> }[]) {
+  return results.map((r) => r.data);
+}
+
 /**
- * Model ids for the columns' suggestions: the price catalog at once, then the provider's live
- * list the first time a column of that provider asks (the core falls back to the catalog).
+ * Model ids for the columns' pickers: the price catalog at once, then a provider's live list
+ * the first time a column of that provider opens its picker (the core falls back to the
+ * catalog when listing fails).
  */
 export function useModelCatalog() {
-  const client = useClient();
-  const [catalog, setCatalog] = useState<ModelCatalog>({});
-  const listedLive = useRef(new Set<ProviderId>());
+  const transport = useQueryTransport();
+  const offline = useChannelQuery('models.list', { live: false });
+  const [wanted, setWanted] = useState<readonly ProviderId[]>([]);
+  const liveData = useQueries({
+    queries: wanted.map((provider) => {
+      const input = { provider, live: true };
+      return {
+        queryKey: channelKey('models.list', input),
+        queryFn: () => transport.invoke('models.list', input),
+      };
+    }),
+    combine: answersOf,
+  });
 
-  useEffect(() => {
-    let live = true;
-    client.invoke('models.list', { live: false }).then(
-      ({ providers }) => live && setCatalog((current) => merge(current, providers)),
-      // Already toasted; the model inputs still take any id.
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, [client]);
+  const catalog = useMemo(() => {
+    let next = merge({}, offline.data?.providers ?? []);
+    for (const data of liveData) if (data) next = merge(next, data.providers);
+    return next;
+  }, [offline.data, liveData]);
 
-  const listLive = useCallback(
-    (provider: ProviderId) => {
-      if (listedLive.current.has(provider)) return;
-      listedLive.current.add(provider);
-      client.invoke('models.list', { provider, live: true }).then(
-        ({ providers }) => setCatalog((current) => merge(current, providers)),
-        () => listedLive.current.delete(provider),
-      );
-    },
-    [client],
-  );
+  const listLive = useCallback((provider: ProviderId) => {
+    setWanted((current) => (current.includes(provider) ? current : [...current, provider]));
+  }, []);
 
   return { catalog, listLive };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { PlaygroundRunView, PromptMessage } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
+import { useQueryTransport } from '../../query/query-transport';
 import { renderForRun } from './render-messages';
 import type { OutputStore } from './output-store';
 import { useRunner } from './use-runner';
@@ -21,7 +21,7 @@ export interface RunInputs {
  * nothing runs twice while the render is still in flight.
  */
 export function usePlaygroundRun(store: OutputStore, onRun: (view: PlaygroundRunView) => void) {
-  const client = useClient();
+  const client = useQueryTransport();
   const runner = useRunner(store, onRun);
   const [preparing, setPreparing] = useState(false);
   const [renderError, setRenderError] = useState<string | null>(null);
@@ -53,13 +53,18 @@ export function usePlaygroundRun(store: OutputStore, onRun: (view: PlaygroundRun
       return;
     }
     setRenderError(null);
-    await runner.run(columns, {
-      messages: rendered.messages,
-      promptName: rendered.promptName,
-      promptVersion: rendered.promptVersion,
-      variables,
-      bypassCache: inputs.bypassCache,
-    });
+    await runner.run(
+      columns,
+      {
+        messages: rendered.messages,
+        promptName: rendered.promptName,
+        promptVersion: rendered.promptVersion,
+        variables,
+        bypassCache: inputs.bypassCache,
+      },
+      // An edit keeps its base version's config (a new version saved from it would too).
+      inputs.source?.version.content.config,
+    );
   };
 
   return {

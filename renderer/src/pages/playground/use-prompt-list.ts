@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { PromptKind, PromptSummary } from '../../../../shared/contract';
-import { useChannel } from '../../lib/use-channel';
+import { useChannelQuery } from '../../query/channel-query';
 
 /** Runnable kinds first: chat and text prompts are what the playground is mostly for. */
 const KIND_ORDER: Record<PromptKind, number> = { chat: 0, text: 0, system: 1, user: 1 };
@@ -12,9 +12,8 @@ function sorted(prompts: readonly PromptSummary[]): PromptSummary[] {
 }
 
 /** Saved prompts for the source picker, from `prompts.list`. */
-export function usePromptList() {
-  const { data, error, reload } = useChannel('prompts.list', {});
+export function usePromptList(): readonly PromptSummary[] | null {
+  const { data, error } = useChannelQuery('prompts.list', {});
   // A failure was already toasted: the picker still offers Scratch.
-  const prompts = useMemo(() => (data ? sorted(data.prompts) : error ? [] : null), [data, error]);
-  return { prompts, reload };
+  return useMemo(() => (data ? sorted(data.prompts) : error ? [] : null), [data, error]);
 }

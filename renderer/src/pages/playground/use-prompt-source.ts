@@ -1,7 +1,8 @@
-import { useCallback, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PromptKind, PromptVersionView } from '../../../../shared/contract';
 import { versionNameSchema } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
+import { useChannelQuery } from '../../query/channel-query';
+import type { PlaygroundUrl } from './playground-url';
 import type { PromptSource } from './types';
 
 type OnLoad = (
@@ -9,63 +10,67 @@ type OnLoad = (
   keep?: boolean,
 ) => void;
 
+type ChangeUrl = (patch: Partial<PlaygroundUrl>, options?: { replace?: boolean }) => void;
+
 /** `v1.2` pins a version; anything else is taken as a label. */
-function selectorOf(wanted: string | undefined) {
-  if (wanted === undefined || wanted === '') return {};
+function selectorOf(wanted: string | null) {
+  if (wanted === null) return {};
   return versionNameSchema.safeParse(wanted).success ? { version: wanted } : { label: wanted };
 }
 
 /**
- * Which saved prompt and version the playground shows (null is Scratch). Picking one without a
- * version takes what `prompts.get` takes: the production label, else the latest version.
+ * Which saved prompt and version the playground shows (null is Scratch), as the URL names them.
+ * A prompt named without a version takes what `prompts.get` takes (the production label, else
+ * the latest version), and the URL is then pinned to it, so a reload shows the same version.
  */
-export function usePromptSource(onLoad: OnLoad) {
-  const client = useClient();
-  const [source, setSource] = useState<PromptSource | null>(null);
-  const [loading, setLoading] = useState<string | null>(null);
-  const ticket = useRef(0);
+export function usePromptSource(url: PlaygroundUrl, change: ChangeUrl, onLoad: OnLoad) {
+  const name = url.prompt;
+  const got = useChannelQuery('prompts.get', name ? { name, ...selectorOf(url.version) } : null);
+  const list = useChannelQuery('prompts.versions', name ? { name } : null);
 
-  const select = useCallback(
-    async (name: string | null, wanted?: string) => {
-      const mine = ++ticket.current;
-      if (name === null) {
-        setSource(null);
-        setLoading(null);
-        onLoad(null);
-        return;
-      }
-      setLoading(name);
-      try {
-        const [got, list] = await Promise.all([
-          client.invoke('prompts.get', { name, ...selectorOf(wanted) }),
-          client.invoke('prompts.versions', { name }),
-        ]);
-        if (mine !== ticket.current) return;
-        setSource({ summary: got.prompt, versions: list.versions, version: got.version });
-        onLoad({ kind: got.prompt.kind, version: got.version });
-      } catch {
-        // Already toasted; the previous source stays.
-      } finally {
-        if (mine === ticket.current) setLoading(null);
-      }
-    },
-    [client, onLoad],
-  );
+  // The previous answer is kept while the next loads: only one for this prompt is shown.
+  const current = name !== null && got.data?.prompt.name === name ? got.data : null;
+  const versions =
+    current && list.data && !list.isPlaceholderData
+      ? list.data.versions
+      : current
+        ? [current.version]
+        : [];
+  const source: PromptSource | null = current
+    ? { summary: current.prompt, versions, version: current.version }
+    : null;
+  const loading = name !== null && (got.isPlaceholderData || got.isLoading) ? name : null;
 
-  const selectVersion = (name: string) => {
-    const version = source?.versions.find((v) => v.version === name);
-    if (!source || !version) return;
-    setSource({ ...source, version });
-    onLoad({ kind: source.summary.kind, version });
+  // A newly shown version replaces the draft (keeping typed values after "save as version").
+  const key = current && !got.isPlaceholderData ? `${name}@${current.version.version}` : null;
+  const [loaded, setLoaded] = useState<string | null>(null);
+  const [keepFor, setKeepFor] = useState<string | null>(null);
+  if (key !== null && key !== loaded && current) {
+    setLoaded(key);
+    onLoad({ kind: current.prompt.kind, version: current.version }, keepFor === key);
+  }
+
+  // A prompt named without a version is pinned to the one shown: a reload keeps it even if
+  // production moves meanwhile.
+  const shown = key !== null && current ? current.version.version : null;
+  useEffect(() => {
+    if (shown !== null && url.version === null) change({ version: shown }, { replace: true });
+  }, [shown, url.version, change]);
+
+  const select = (next: string | null) => {
+    if (next === null) {
+      setLoaded(null);
+      onLoad(null);
+    }
+    change({ prompt: next, version: null });
   };
 
-  /** Shows a version just saved from the current draft, keeping the typed values. */
-  const adopt = (saved: PromptVersionView) => {
-    if (!source) return;
-    const versions = [saved, ...source.versions.filter((v) => v.version !== saved.version)];
-    const summary = { ...source.summary, latestVersion: saved.version };
-    setSource({ summary, versions, version: saved });
-    onLoad({ kind: summary.kind, version: saved }, true);
+  const selectVersion = (version: string) => change({ version });
+
+  /** Shows a version just saved (or created) from the current draft, keeping the typed values. */
+  const adopt = (promptName: string, version: PromptVersionView) => {
+    setKeepFor(`${promptName}@${version.version}`);
+    change({ prompt: promptName, version: version.version });
   };
 
   return { source, loading, select, selectVersion, adopt };

@@ -1,8 +1,8 @@
 import { useCallback, useEffect } from 'react';
-import type { ChannelInput, PlaygroundRunView } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
+import type { ChannelInput, PlaygroundRunView, PromptConfig } from '../../../../shared/contract';
 import { toClientError } from '../../client';
-import { toTarget } from './column-storage';
+import { useQueryTransport } from '../../query/query-transport';
+import { effectiveTarget } from './column-storage';
 import { newId } from './new-id';
 import type { OutputStore } from './output-store';
 import type { ColumnConfig } from './types';
@@ -14,7 +14,8 @@ export type RunPayload = Omit<ChannelInput<'playground.run'>, 'targets' | 'strea
  * the page, so it is open before any run starts and no early token is missed.
  */
 export function useRunner(store: OutputStore, onRun: (view: PlaygroundRunView) => void) {
-  const client = useClient();
+  // The plain transport: a failed run is shown in its columns, not toasted as well.
+  const client = useQueryTransport();
 
   useEffect(() => {
     const unsubscribe = client.subscribe('llm.delta', ({ streamId, delta }) =>
@@ -30,13 +31,18 @@ export function useRunner(store: OutputStore, onRun: (view: PlaygroundRunView) =
   }, [client, store]);
 
   const run = useCallback(
-    async (columns: readonly ColumnConfig[], payload: RunPayload) => {
+    async (
+      columns: readonly ColumnConfig[],
+      payload: RunPayload,
+      config: PromptConfig | undefined,
+    ) => {
+      const targets = columns.map((column) => effectiveTarget(column, config));
       const streamPrefix = newId();
       columns.forEach((column, i) => store.start(column.id, `${streamPrefix}:${i}`));
       try {
         const view = await client.invoke('playground.run', {
           ...payload,
-          targets: columns.map(toTarget),
+          targets,
           streamPrefix,
         });
         columns.forEach((column, i) => {
@@ -50,12 +56,12 @@ export function useRunner(store: OutputStore, onRun: (view: PlaygroundRunView) =
         });
         onRun(view);
       } catch (err) {
-        // The whole call failed (already toasted): every column says why.
+        // The whole call failed: every column says why.
         const { code, message } = toClientError(err);
-        for (const column of columns) {
+        for (const [i, column] of columns.entries()) {
           if (code === 'CANCELLED') {
             store.finish(column.id, {
-              target: toTarget(column),
+              target: targets[i] ?? effectiveTarget(column, config),
               status: 'cancelled',
               result: null,
               error: null,
