@@ -86,7 +86,10 @@ export function showCaseError<T extends FieldValues>(
   const error = toClientError(err);
   const details = error.details as { problems?: unknown; issues?: unknown } | null | undefined;
   const list = details && typeof details === 'object' ? (details.problems ?? details.issues) : null;
-  if (error.code !== 'VALIDATION_FAILED' || !Array.isArray(list)) return showSubmitError(form, err);
+  if (error.code !== 'VALIDATION_FAILED' || !Array.isArray(list)) {
+    showSubmitError(form, err);
+    return;
+  }
   let placed = 0;
   for (const item of list as { path?: unknown; message?: unknown }[]) {
     if (typeof item.path !== 'string' || typeof item.message !== 'string') continue;
