@@ -41,19 +41,41 @@ const fmtTime = (ms: number) =>
     minute: '2-digit',
   });
 
-const X_AXIS = {
-  dataKey: 'at',
-  type: 'number',
-  scale: 'time',
-  domain: ['dataMin', 'dataMax'],
-  tickFormatter: fmtTime,
-  ...AXIS_PROPS,
-} as const;
+/** At most this many time ticks on the x axis. */
+const MAX_TICKS = 5;
+
+/**
+ * The x axis of a set of points. Ticks are chosen here, each a distinct time: the runs of one
+ * group start in the same millisecond, and Recharts' own ticks over a span that small repeat
+ * one value (and its React key). One time alone gets a minute either side.
+ */
+export function timeAxis(points: readonly RunPoint[]) {
+  const times = [...new Set(points.map((p) => p.at))];
+  const min = Math.min(...times);
+  const max = Math.max(...times);
+  const domain: [number, number] = min === max ? [min - 60_000, max + 60_000] : [min, max];
+  const ticks =
+    times.length <= MAX_TICKS
+      ? times
+      : Array.from({ length: MAX_TICKS }, (_, i) =>
+          Math.round(min + ((max - min) * i) / (MAX_TICKS - 1)),
+        );
+  return {
+    dataKey: 'at',
+    type: 'number',
+    scale: 'time',
+    domain,
+    ticks,
+    tickFormatter: fmtTime,
+    ...AXIS_PROPS,
+  } as const;
+}
 
 /** Pass rate and cost of each run of one dataset over time, as two small charts. */
 export function RunsChart({ runs, dataset }: { runs: readonly RunView[]; dataset: string }) {
   const points = runPoints(runs);
   if (points.length === 0) return null;
+  const xAxis = timeAxis(points);
   const label = (_: unknown, payload: readonly { payload?: RunPoint }[]) =>
     payload[0]?.payload ? `${payload[0].payload.name} · ${fmtTime(payload[0].payload.at)}` : '';
   return (
@@ -70,7 +92,7 @@ export function RunsChart({ runs, dataset }: { runs: readonly RunView[]; dataset
       >
         <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
-          <XAxis {...X_AXIS} />
+          <XAxis {...xAxis} />
           <YAxis {...AXIS_PROPS} domain={[0, 100]} unit="%" width={44} />
           <Tooltip
             {...TOOLTIP_STYLE}
@@ -95,7 +117,7 @@ export function RunsChart({ runs, dataset }: { runs: readonly RunView[]; dataset
       >
         <LineChart data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
-          <XAxis {...X_AXIS} />
+          <XAxis {...xAxis} />
           <YAxis {...AXIS_PROPS} width={76} tickFormatter={(v: number) => fmtUsd(v)} />
           <Tooltip
             {...TOOLTIP_STYLE}
