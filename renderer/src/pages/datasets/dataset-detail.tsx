@@ -13,6 +13,9 @@ import { ExportButtons } from './export-buttons';
 import { Pager } from './pager';
 import { useCaseEdits } from './use-case-edits';
 import { useDatasetRemoval } from './use-dataset-removal';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
+
+const SEARCH_DELAY_MS = 200;
 
 /** The case open in the editor: one that exists, or a new one. */
 type Editing = { testCase: TestCaseView | null } | null;
@@ -24,7 +27,12 @@ type Editing = { testCase: TestCaseView | null } | null;
 export function DatasetDetail({ view }: { view: DatasetView & { name: string } }) {
   const { name, page, search } = view;
   const { summary } = useDatasetSummary(name);
-  const input = useMemo(() => casePageInput(name, page, search), [name, page, search]);
+  // The address follows every key; the core is asked once the typing pauses.
+  const settledSearch = useDebouncedValue(search, SEARCH_DELAY_MS);
+  const input = useMemo(
+    () => casePageInput(name, page, settledSearch),
+    [name, page, settledSearch],
+  );
   const cases = useCasePage(input);
   const edits = useCaseEdits(input);
   const removal = useDatasetRemoval();
