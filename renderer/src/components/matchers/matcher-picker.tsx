@@ -27,7 +27,10 @@ export function MatcherPicker({
       }}
     >
       <SelectTrigger data-testid={testId} className="w-64" aria-label={placeholder}>
-        <SelectValue placeholder={placeholder} />
+        {/* The type's name only: its description is beside the picker already. */}
+        <SelectValue placeholder={placeholder}>
+          {value ? <span className="font-mono text-xs">{value}</span> : undefined}
+        </SelectValue>
       </SelectTrigger>
       <SelectContent>
         {types.map((t) => (
