@@ -40,6 +40,7 @@ const run = (over: Partial<RunView> = {}, t: Partial<RunView['totals']> = {}): R
   useCache: false,
   judgeModel: { provider: 'anthropic', model: 'claude-haiku-4-5' },
   embeddingModel: null,
+  scorers: null,
   createdAt: '2026-12-06T14:03:27.123Z',
   startedAt: null,
   finishedAt: null,

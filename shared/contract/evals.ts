@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { datasetNameSchema, interactionTypeSchema } from './datasets';
+import { datasetNameSchema, interactionTypeSchema, matcherInputSchema } from './datasets';
 import { channel } from './define';
 import { providerIdSchema } from './llm';
 import { labelNameSchema, promptNameSchema, versionNameSchema } from './prompts';
@@ -69,6 +69,22 @@ export const modelRefSchema = z
   .object({ provider: providerIdSchema, model: z.string().trim().min(1) })
   .strict();
 
+/**
+ * The matchers a run scores with, chosen when it starts: the matchers its dataset's cases carry
+ * (all, some or none of them) and matchers added for this run, applied to every case.
+ */
+export const runScorersSchema = z
+  .object({
+    /** Off: the cases' own matchers are not run at all. */
+    useDatasetMatchers: z.boolean().optional().default(true),
+    /** Dataset matchers switched off, by the `key` evals.preflight lists them with. */
+    skip: z.array(z.string().max(20_000)).max(100).optional().default([]),
+    /** Run after each case's own, on every case; validated per type (`scorers.add.0.pattern`). */
+    add: z.array(matcherInputSchema).max(20).optional().default([]),
+  })
+  .strict();
+export type RunScorers = z.input<typeof runScorersSchema>;
+
 /** A component prompt a composition used, as resolved when the run started. */
 export const runComponentSchema = z.object({ prompt: z.string(), version: z.string() });
 
@@ -94,6 +110,14 @@ export const runViewSchema = z.object({
   useCache: z.boolean(),
   judgeModel: modelRefSchema.nullable(),
   embeddingModel: modelRefSchema.nullable(),
+  /** The scorers chosen when the run started; null: the dataset's matchers, as before scorers. */
+  scorers: z
+    .object({
+      useDatasetMatchers: z.boolean(),
+      skip: z.array(z.string()),
+      add: z.array(matcherInputSchema),
+    })
+    .nullable(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
@@ -200,6 +224,8 @@ export const startRunInputSchema = z
     embeddingModel: modelRefSchema.optional(),
     /** The judge of llm-judge matchers that name no provider and model of their own. */
     judgeModel: modelRefSchema.optional(),
+    /** Which matchers score the run; left out, every case's own matchers. */
+    scorers: runScorersSchema.optional(),
   })
   .strict();
 
@@ -235,10 +261,48 @@ export const preflightSchema = z.object({
   promptVariables: z.array(z.string()),
   datasetVariables: z.array(z.string()),
   problems: z.array(preflightProblemSchema),
+  /**
+   * The distinct matchers the dataset's cases carry (the first 50), each with how many cases
+   * carry it and the key evals.start's `scorers.skip` switches it off with.
+   */
+  datasetMatchers: z.array(
+    z.object({ key: z.string(), matcher: matcherInputSchema, count: z.number().int() }),
+  ),
 });
 export type Preflight = z.infer<typeof preflightSchema>;
 
+/** One option of a matcher type, as a form shows it (from the matcher's schema). */
+export const matcherFieldSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['string', 'text', 'number', 'integer', 'boolean', 'enum', 'json']),
+  required: z.boolean(),
+  description: z.string().nullable(),
+  /** The choices of an `enum` field. */
+  options: z.array(z.string()),
+  default: z.unknown().optional(),
+});
+export type MatcherField = z.infer<typeof matcherFieldSchema>;
+
+export const matcherTypeSchema = z.object({
+  type: z.string(),
+  description: z.string(),
+  /** Pass/fail only: no threshold. */
+  binary: z.boolean(),
+  defaultThreshold: z.number(),
+  /** It calls a model (a judge, embeddings). */
+  callsModel: z.boolean(),
+  /** The type's own options; weight, not, threshold and metric are common to all. */
+  fields: z.array(matcherFieldSchema),
+});
+export type MatcherTypeView = z.infer<typeof matcherTypeSchema>;
+
 export const evalChannels = {
+  'evals.matcherTypes': channel({
+    summary:
+      'Every matcher type a run can score with: description, pass/fail or graded, default threshold and its option fields.',
+    input: z.object({}).strict().optional().default({}),
+    output: z.object({ types: z.array(matcherTypeSchema) }),
+  }),
   'evals.start': channel({
     summary:
       'Starts one run per target over a dataset; returns at once, progress arrives on eval.progress.',

@@ -9,6 +9,7 @@ import { REPO_ROOT } from '../support/run-cli';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { tempDirKept } from '../support/temp-dir-kept';
 import { apiCall } from '../support/api-call';
+import { chooseOption, selectedValue } from '../support/radix-select';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/e2e');
 
@@ -124,16 +125,14 @@ async function openNewRun(dataset: string): Promise<void> {
   await page.goto('about:blank');
   await page.goto(`${server.url}/#/evals`);
   await page.getByTestId('page-evals').waitFor();
+  // The dialog restores the last run's settings (a judge included): each test starts fresh.
+  await page.evaluate('localStorage.clear()');
   await page.getByTestId('new-run').click();
   await page.getByTestId('new-run-dialog').waitFor();
-  await expect
-    .poll(async () => {
-      await page.getByTestId('run-dataset').selectOption(dataset);
-      return page.getByTestId('run-dataset').inputValue();
-    })
-    .toBe(dataset);
-  await page.getByTestId('run-prompt').selectOption('geo/chat');
-  await page.getByTestId('run-provider-0').selectOption('openai');
+  await chooseOption(page, 'run-dataset', new RegExp(`^${dataset} \\(`));
+  await expect.poll(() => selectedValue(page, 'run-dataset')).toBe(dataset);
+  await chooseOption(page, 'run-prompt', /^geo\/chat /);
+  await chooseOption(page, 'run-provider-0', 'OpenAI');
   await page.getByTestId('run-model-0').fill('gpt-4o-mini');
 }
 
@@ -208,7 +207,9 @@ describe('eval workflow in Chromium', () => {
     );
     // Another judge id: the form changed, so it is checked again (against the stub).
     await page.getByTestId('run-judge-model').fill('gpt-4o');
-    await expect.poll(() => page.getByTestId('run-start').isEnabled()).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('run-start').isEnabled(), { timeout: 10_000 })
+      .toBe(true);
     await page.getByTestId('run-start').click();
     await page.getByTestId('run-refused').waitFor();
     await expect(text('preflight-missing-variables')).resolves.toContain('country');

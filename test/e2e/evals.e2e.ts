@@ -9,6 +9,7 @@ import { REPO_ROOT } from '../support/run-cli';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { tempDirKept } from '../support/temp-dir-kept';
 import { apiCall } from '../support/api-call';
+import { chooseOption, selectedValue } from '../support/radix-select';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/e2e');
 const DATASET = `test_cases:
@@ -83,14 +84,16 @@ async function choose(testId: string, option: string): Promise<void> {
 async function startRun(version: string, models: string[]): Promise<void> {
   await page.goto(`${server.url}/#/evals`);
   await page.getByTestId('page-evals').waitFor();
+  // The dialog restores the last run's settings (models included): each run here starts fresh.
+  await page.evaluate('localStorage.clear()');
   await page.getByTestId('new-run').click();
   await page.getByTestId('new-run-dialog').waitFor();
-  await page.getByTestId('run-dataset').selectOption('e2e-cases');
-  await page.getByTestId('run-prompt').selectOption('echo-word');
-  await page.getByTestId('run-prompt-version').selectOption(`version:${version}`);
+  await chooseOption(page, 'run-dataset', /^e2e-cases /);
+  await chooseOption(page, 'run-prompt', /^echo-word /);
+  await chooseOption(page, 'run-prompt-version', new RegExp(`^${version.replace('.', '\\.')}`));
   for (const [i, model] of models.entries()) {
     if (i > 0) await page.getByTestId('run-add-model').click();
-    await page.getByTestId(`run-provider-${i}`).selectOption('openai');
+    await chooseOption(page, `run-provider-${i}`, 'OpenAI');
     await page.getByTestId(`run-model-${i}`).fill(model);
   }
   await page.getByTestId('run-start').click();
@@ -202,12 +205,12 @@ describe('evals in Chromium', () => {
     await page.getByTestId('new-run-dialog').waitFor();
     // The dataset list loads after the dialog opens; the select shows the choice once it has.
     await expect
-      .poll(() => page.getByTestId('run-dataset').inputValue(), { timeout: 10_000 })
+      .poll(() => selectedValue(page, 'run-dataset'), { timeout: 10_000 })
       .toBe('e2e-promptfoo');
     await expect(page.getByTestId('run-inline-template').inputValue()).resolves.toBe(
       'Say {{word}}',
     );
-    await expect(page.getByTestId('run-provider-0').inputValue()).resolves.toBe('openai');
+    await expect(selectedValue(page, 'run-provider-0')).resolves.toBe('openai');
     await expect(page.getByTestId('run-model-0').inputValue()).resolves.toBe('gpt-4o-mini');
     await page.getByTestId('run-start').click();
     await page.waitForURL(/#\/evals\/runs\//);

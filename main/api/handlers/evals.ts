@@ -1,7 +1,10 @@
 import type { CoreServices } from '../core-services';
 import type { Handlers } from '../dispatcher';
 
+import { matcherTypeViews } from '../../evals/matchers/registry';
+
 type EvalChannels =
+  | 'evals.matcherTypes'
   | 'evals.start'
   | 'evals.preflight'
   | 'evals.resume'
@@ -15,6 +18,7 @@ type EvalChannels =
 export function evalHandlers(services: CoreServices): Pick<Handlers, EvalChannels> {
   const { runs } = services;
   return {
+    'evals.matcherTypes': () => ({ types: matcherTypeViews() }),
     'evals.start': (input) => runs.start(input),
     'evals.preflight': (input) => runs.preflight(input),
     'evals.resume': ({ runId }) => runs.resume(runId),

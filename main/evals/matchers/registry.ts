@@ -21,7 +21,9 @@ import { exactMatcher } from './text/exact';
 import { levenshteinMatcher } from './text/levenshtein';
 import { regexMatcher } from './text/regex';
 import { startsWithMatcher } from './text/starts-with';
+import { matcherTypeView } from './matcher-types';
 import { unmappedMatcher } from './unmapped';
+import type { MatcherTypeView } from '../../../shared/contract';
 
 export type { MatcherContext, MatcherDefinition, MatcherOutcome } from './core/definition';
 
@@ -95,6 +97,13 @@ const BY_TYPE = new Map<string, MatcherDefinition>(
 );
 
 export const MATCHER_TYPES: readonly MatcherType[] = DEFINITIONS.map((d) => d.type);
+
+/** Every type a run can be given to score with (`unmapped` only stands in for imports). */
+export function matcherTypeViews(): MatcherTypeView[] {
+  return DEFINITIONS.filter((d) => d.type !== 'unmapped').map((d) =>
+    matcherTypeView(d as unknown as MatcherDefinition),
+  );
+}
 
 /** Alias name → canonical type and the fields the alias implies. */
 const ALIASES = new Map<string, { type: string; fields: Readonly<Record<string, unknown>> }>(

@@ -4,6 +4,7 @@ import type { FrozenPrompt } from '../../prompts/render';
 import type { CaseRecord, DatasetRecord } from '../datasets/dataset-rows';
 import { caseKeys } from './case-key';
 import type { RunCaseRecord, RunRecord } from './run-rows';
+import { matchersOf, type RunScorers } from './run-scorers';
 
 export const DEFAULT_CONCURRENCY = 20;
 
@@ -45,6 +46,7 @@ export function newRuns(
   dataset: DatasetRecord,
   cases: readonly CaseRecord[],
   prompt: RunPrompt,
+  scorers: RunScorers | null = null,
 ): { groupId: string; runs: { run: RunRecord; cases: RunCaseRecord[] }[] } {
   const keys = caseKeys(cases.map((c) => c.vars));
   const groupId = newId();
@@ -67,6 +69,7 @@ export function newRuns(
         maxTokens: target.maxTokens,
         embeddingModel: input.embeddingModel,
         judgeModel: input.judgeModel,
+        ...(scorers ? { scorers } : {}),
       },
       status: 'queued',
       concurrency: input.concurrency ?? DEFAULT_CONCURRENCY,
@@ -85,7 +88,8 @@ export function newRuns(
       revision: c.revision,
       vars: { ...c.vars },
       expected: c.expected,
-      matchers: [...c.matchers],
+      // The run's scorers are applied here: the snapshot is what the runner scores with.
+      matchers: matchersOf(c.matchers, scorers),
     }));
     return { run, cases: snapshots };
   });

@@ -82,7 +82,7 @@ export function preflight(
   frozen: FrozenPrompt,
   cases: readonly PreflightCase[],
   models: PreflightModels,
-): Preflight {
+): Omit<Preflight, 'datasetMatchers'> {
   const needed = promptVariables(frozen).filter((name) => !Object.hasOwn(frozen.defaults, name));
   const datasetVariables = new Set<string>();
   const missing = new Grouped<MissingProblem>();

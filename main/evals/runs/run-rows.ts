@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { ProviderId, ResultStatus } from '../../../shared/contract';
 import type { FrozenPrompt } from '../../prompts/render';
 import { readJson, readJsonOrNull, writeJson } from '../../store/json-column';
+import type { RunScorers } from './run-scorers';
 import type { EvalResultTable, EvalRunCaseTable, EvalRunTable } from '../../store/schema';
 import type { MatcherSpec } from '../types';
 
@@ -19,6 +20,8 @@ export interface RunParameters {
   readonly maxTokens?: number;
   readonly embeddingModel?: { readonly provider: ProviderId; readonly model: string };
   readonly judgeModel?: { readonly provider: ProviderId; readonly model: string };
+  /** Chosen at start (evals.start `scorers`); absent: the cases' own matchers. */
+  readonly scorers?: RunScorers;
 }
 
 export interface RunRecord {

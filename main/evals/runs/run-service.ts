@@ -10,6 +10,7 @@ import { compareRuns } from './compare';
 import { inlinePrompt, newRuns, type RunPrompt } from './new-runs';
 import { describePreflight, preflight } from './preflight';
 import { RunRepository } from './run-repository';
+import { checkScorers, datasetMatchers, matchersOf } from './run-scorers';
 import type { RunRecord } from './run-rows';
 import { resultView, runView } from './run-views';
 import { executeRun } from './runner';
@@ -62,13 +63,21 @@ export class RunService {
         'VALIDATION_FAILED',
         `${where}: dataset "${input.dataset}" has no test cases`,
       );
+    const scorers = checkScorers(input, where);
     const prompt = await this.freeze(input.prompt);
-    const check = preflight(
-      prompt.frozen,
-      cases.map((c) => ({ position: c.position, vars: c.vars, matchers: c.matchers })),
-      { judge: input.judgeModel, embedding: input.embeddingModel },
-    );
-    return { dataset, cases, prompt, check };
+    const check = {
+      ...preflight(
+        prompt.frozen,
+        cases.map((c) => ({
+          position: c.position,
+          vars: c.vars,
+          matchers: matchersOf(c.matchers, scorers),
+        })),
+        { judge: input.judgeModel, embedding: input.embeddingModel },
+      ),
+      datasetMatchers: datasetMatchers(cases),
+    };
+    return { dataset, cases, prompt, check, scorers };
   }
 
   /**
@@ -77,7 +86,7 @@ export class RunService {
    * `details.preflight`): nothing is stored and no model is called.
    */
   async start(input: StartInput): Promise<{ groupId: string; runs: RunView[] }> {
-    const { dataset, cases, prompt, check } = await this.prepare(input, 'evals.start');
+    const { dataset, cases, prompt, check, scorers } = await this.prepare(input, 'evals.start');
     if (!check.ok) {
       const lines = describePreflight(check.problems);
       const more = lines.length > 1 ? ` (and ${lines.length - 1} more)` : '';
@@ -87,7 +96,7 @@ export class RunService {
         { preflight: check, problems: lines },
       );
     }
-    const { groupId, runs } = newRuns(input, dataset, cases, prompt);
+    const { groupId, runs } = newRuns(input, dataset, cases, prompt, scorers);
     await this.repo.createRuns(runs);
     const ids = runs.map((r) => r.run.id);
     await Promise.all(ids.map((id) => this.launch(id)));

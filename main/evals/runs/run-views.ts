@@ -37,6 +37,13 @@ export function runView(
     useCache: !run.bypassCache,
     judgeModel: run.parameters.judgeModel ?? null,
     embeddingModel: run.parameters.embeddingModel ?? null,
+    scorers: run.parameters.scorers
+      ? {
+          useDatasetMatchers: run.parameters.scorers.useDatasetMatchers,
+          skip: [...run.parameters.scorers.skip],
+          add: [...run.parameters.scorers.add],
+        }
+      : null,
     createdAt: run.createdAt,
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,

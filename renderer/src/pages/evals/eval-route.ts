@@ -13,7 +13,18 @@ export interface RunSetup {
 export type EvalView =
   | { kind: 'list'; dataset: string | null; setup: RunSetup | null }
   | { kind: 'run'; runId: string }
-  | { kind: 'compare'; baseline: string; candidate: string }
+  | {
+      kind: 'compare';
+      baseline: string;
+      /** The first candidate (what a two-run link names). */
+      candidate: string;
+      /** Every candidate, at most MAX_CANDIDATES, in the order picked. */
+      candidates: readonly string[];
+      /** The candidate the count cards and the row filter are about; null: the first. */
+      focus: string | null;
+      /** Rows shown: only those with this change against the focused candidate; null: all. */
+      filter: string | null;
+    }
   | {
       kind: 'matrix';
       groupId: string | null;
@@ -45,11 +56,29 @@ function matrixHref({ groupId, dataset, runIds, filter }: MatrixTarget): string 
 
 const q = encodeURIComponent;
 
+/** A baseline and at most this many candidates side by side. */
+export const MAX_CANDIDATES = 4;
+
+export interface CompareOptions {
+  readonly focus?: string | null;
+  readonly filter?: string | null;
+}
+
 export const evalHref = {
   list: (dataset?: string | null) => (dataset ? `/evals/list?dataset=${q(dataset)}` : '/evals'),
   run: (id: string) => `/evals/runs/${q(id)}`,
-  compare: (baseline: string, candidate: string) =>
-    `/evals/compare?baseline=${q(baseline)}&candidate=${q(candidate)}`,
+  compare: (
+    baseline: string,
+    candidates: string | readonly string[],
+    { focus = null, filter = null }: CompareOptions = {},
+  ) => {
+    const list = typeof candidates === 'string' ? [candidates] : candidates;
+    return (
+      `/evals/compare?baseline=${q(baseline)}&candidates=${list.map(q).join(',')}` +
+      (focus ? `&focus=${q(focus)}` : '') +
+      (filter ? `&filter=${q(filter)}` : '')
+    );
+  },
   group: (groupId: string) => matrixHref({ groupId }),
   datasetMatrix: (dataset: string) => matrixHref({ dataset }),
   matrix: matrixHref,
@@ -72,8 +101,23 @@ export function evalViewOf(location: string, search: string): EvalView {
   if (run?.[1]) return { kind: 'run', runId: decodeURIComponent(run[1]) };
   if (path === '/evals/compare') {
     const baseline = get('baseline');
-    const candidate = get('candidate');
-    if (baseline && candidate) return { kind: 'compare', baseline, candidate };
+    // `candidate=` is what two-run links wrote before several candidates could be compared.
+    const candidates = [
+      ...new Set((get('candidates') ?? get('candidate') ?? '').split(',').filter(Boolean)),
+    ]
+      .filter((id) => id !== baseline)
+      .slice(0, MAX_CANDIDATES);
+    const [candidate] = candidates;
+    const focus = get('focus');
+    if (baseline && candidate)
+      return {
+        kind: 'compare',
+        baseline,
+        candidate,
+        candidates,
+        focus: focus && candidates.includes(focus) ? focus : null,
+        filter: get('filter'),
+      };
   }
   if (path === '/evals/matrix') {
     const filter = MATRIX_FILTERS.find((f) => f === get('filter')) ?? 'all';

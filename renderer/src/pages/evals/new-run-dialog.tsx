@@ -6,9 +6,20 @@ import { DialogFormFooter } from '../../components/ui/dialog-form-footer';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
 import { Input } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
-import { NativeSelect } from '../../components/ui/native-select';
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from '../../components/ui/select';
 import type { RunSetup } from './eval-route';
 import { ModelRefPicker } from './model-ref-picker';
+import { lastSettings, rememberSettings } from './new-run/last-settings';
+import { ScorersSection } from './new-run/scorers-section';
+import { scorerErrorsOf } from './new-run/scorer-errors';
+import { useMatcherTypes } from './new-run/use-matcher-types';
+import { usePromptModel } from './new-run/use-prompt-model';
 import { PreflightProblems, PreflightSummary } from './preflight-notes';
 import { PromptPicker } from './prompt-picker';
 import { emptyForm, startInputOf, type RunForm } from './run-form';
@@ -24,55 +35,39 @@ interface NewRunDialogProps {
   onOpenChange: (open: boolean) => void;
   /** Preselected (the list's dataset filter). */
   dataset: string | null;
-  /** A prompt and models to start from (a promptfoo config's), else an empty form. */
+  /** A prompt and models to start from (a promptfoo config's), else the last run's settings. */
   setup?: RunSetup | null;
+  /** A whole form to start from (re-running a run); wins over the rest. */
+  initial?: RunForm | null;
   onStarted: () => void;
 }
 
 /** Similarity embeds through OpenAI's API or a local OpenAI-compatible server only. */
 const EMBEDDING_PROVIDERS: readonly ProviderId[] = ['openai', 'local'];
 
+/** The form the dialog opens with: a run to redo, a setup, else the last run's settings. */
+function openingForm(
+  dataset: string | null,
+  setup: RunSetup | null,
+  initial: RunForm | null,
+): RunForm {
+  if (initial) return initial;
+  if (setup) return emptyForm(dataset, setup);
+  const last = lastSettings();
+  if (!last) return emptyForm(dataset);
+  // The list's dataset filter says which dataset the user is looking at: it wins.
+  return dataset ? { ...last, dataset } : last;
+}
+
 /**
  * Starts one run per model over a dataset with a saved prompt version or an inline template.
- * The dataset is checked against the prompt and matchers as the form changes (pre-flight), and
- * what blocks the run is shown next to the field it is about; Start waits until nothing does.
+ * The dataset is checked against the prompt, matchers and scorers as the form changes
+ * (pre-flight), and what blocks the run is shown next to the field it is about; Start waits
+ * until nothing does.
  */
-export function NewRunDialog({
-  open,
-  onOpenChange,
-  dataset,
-  setup = null,
-  onStarted,
-}: NewRunDialogProps) {
-  const options = useRunOptions(open);
-  const models = useModelSuggestions();
-  const [form, setForm] = useState<RunForm>(() => emptyForm(dataset, setup));
-  const [tried, setTried] = useState(false);
-  const runner = useStartRun(() => {
-    onStarted();
-    onOpenChange(false);
-  });
-  const check = usePreflight(form, open);
-  const patch = (next: Partial<RunForm>) => {
-    runner.clearRefusal();
-    setForm((current) => ({ ...current, ...next }));
-  };
-  const input = startInputOf(form);
-  const problem = typeof input === 'string' ? input : null;
-  // A refusal from evals.start speaks for the form until it changes; else the latest check.
-  const preflight = runner.refused ?? check.preflight;
-  const current = runner.refused !== null || check.current;
-  // Problems block Start until a check of the changed form clears them (not while it runs).
-  const blocked = preflight !== null && !preflight.ok && (current || check.error === null);
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setTried(true);
-    if (typeof input !== 'string' && !blocked) void runner.start(input);
-  };
-
+export function NewRunDialog(props: NewRunDialogProps) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
+    <Dialog open={props.open} onOpenChange={props.onOpenChange}>
       <DialogContent
         data-testid="new-run-dialog"
         className="max-h-[90vh] max-w-2xl overflow-y-auto"
@@ -81,100 +76,156 @@ export function NewRunDialog({
         <DialogDescription>
           Every case of the dataset runs against each model; the runs start together as a group.
         </DialogDescription>
-        <form noValidate className="mt-4 flex flex-col gap-3" onSubmit={onSubmit}>
-          <div className="grid grid-cols-2 gap-3">
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="run-dataset">Dataset</Label>
-              <NativeSelect
-                id="run-dataset"
-                data-testid="run-dataset"
-                value={form.dataset}
-                onChange={(e) => patch({ dataset: e.target.value })}
-              >
-                <option value="">
-                  {options.datasets ? 'Pick a dataset' : 'Loading datasets…'}
-                </option>
-                {(options.datasets ?? []).map((d) => (
-                  <option key={d.id} value={d.name}>
-                    {`${d.name} (${d.caseCount} cases)`}
-                  </option>
-                ))}
-              </NativeSelect>
-            </div>
-            <div className="flex flex-col gap-1.5">
-              <Label htmlFor="run-name">Name</Label>
-              <Input
-                id="run-name"
-                data-testid="run-name"
-                placeholder="dataset · prompt · model"
-                value={form.name}
-                onChange={(e) => patch({ name: e.target.value })}
-              />
-            </div>
-          </div>
-          <PromptPicker prompts={options.prompts} form={form} onChange={patch} />
-          {check.asked ? (
-            <div className="flex flex-col gap-1.5">
-              <PreflightProblems preflight={preflight} place="prompt" />
-              <PreflightProblems preflight={preflight} place="dataset" />
-              {check.error && !runner.refused ? (
-                <p className="text-xs text-destructive" data-testid="preflight-error">
-                  {check.error.toString()}
-                </p>
-              ) : null}
-              <PreflightSummary preflight={preflight} current={current} />
-            </div>
-          ) : null}
-          <RunTargets
-            targets={form.targets}
-            suggestions={models.ids}
-            onChange={(targets) => patch({ targets })}
-            onWantModels={models.listLive}
-          />
-          <div className="grid grid-cols-2 gap-3">
-            <ModelRefPicker
-              role="judge"
-              label="Judge model"
-              hint="Judges llm-judge matchers that name no model of their own"
-              providers={PROVIDER_IDS}
-              value={form.judge}
-              onChange={(judge) => patch({ judge })}
-              onWantModels={models.listLive}
-            >
-              <PreflightProblems preflight={preflight} place="judge" />
-            </ModelRefPicker>
-            <ModelRefPicker
-              role="embedding"
-              label="Embedding model"
-              hint="What similarity matchers embed with (OpenAI or a local server)"
-              providers={EMBEDDING_PROVIDERS}
-              value={form.embedding}
-              onChange={(embedding) => patch({ embedding })}
-              onWantModels={models.listLive}
-            >
-              <PreflightProblems preflight={preflight} place="embedding" />
-            </ModelRefPicker>
-          </div>
-          <RunSettingsRow form={form} onChange={patch} />
-          {runner.refused ? (
-            <p className="text-xs text-destructive" role="alert" data-testid="run-refused">
-              Not started: the server found what is marked above. Change the dataset, prompt or
-              models to check again.
-            </p>
-          ) : null}
-          <DialogFormFooter
-            onCancel={() => onOpenChange(false)}
-            error={runner.error ?? (tried ? problem : null)}
-            errorTestId="run-error"
-            busy={runner.starting}
-            disabled={blocked}
-            submitTestId="run-start"
-            icon={<Play />}
-          >
-            {form.targets.length > 1 ? `Start ${form.targets.length} runs` : 'Start run'}
-          </DialogFormFooter>
-        </form>
+        {/* Mounted while open only: each opening starts from its sources as they are then. */}
+        <NewRunForm {...props} />
       </DialogContent>
     </Dialog>
+  );
+}
+
+function NewRunForm({
+  open,
+  onOpenChange,
+  dataset,
+  setup = null,
+  initial = null,
+  onStarted,
+}: NewRunDialogProps) {
+  const options = useRunOptions(open);
+  const models = useModelSuggestions();
+  const types = useMatcherTypes(open);
+  const [form, setForm] = useState<RunForm>(() => openingForm(dataset, setup, initial));
+  const [tried, setTried] = useState(false);
+  const runner = useStartRun(() => {
+    rememberSettings(form);
+    onStarted();
+    onOpenChange(false);
+  });
+  const check = usePreflight(form, open);
+  const patch = (next: Partial<RunForm>) => {
+    runner.clearRefusal();
+    setForm((current) => ({ ...current, ...next }));
+  };
+  usePromptModel(form, open, (targets) => patch({ targets }));
+  const input = startInputOf(form);
+  const problem = typeof input === 'string' ? input : null;
+  // A refusal from evals.start speaks for the form until it changes; else the latest check.
+  const preflight = runner.refused ?? check.preflight;
+  const current = runner.refused !== null || check.current;
+  // Problems block Start until a check of the changed form clears them (not while it runs).
+  const blocked =
+    (preflight !== null && !preflight.ok && (current || check.error === null)) ||
+    (check.error !== null && check.current);
+  // A scorer's option the server refused shows next to that option, from the check or Start.
+  const scorerErrors = scorerErrorsOf(runner.error ?? check.error);
+  const checkError = check.error && scorerErrors.size === 0 ? check.error.toString() : null;
+  const startError = runner.error && scorerErrors.size === 0 ? runner.error.toString() : null;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setTried(true);
+    if (typeof input !== 'string' && !blocked) runner.start(input);
+  };
+
+  return (
+    <form noValidate className="mt-4 flex flex-col gap-3" onSubmit={onSubmit}>
+      <div className="grid grid-cols-2 gap-3">
+        <div className="flex flex-col gap-1.5">
+          <Label htmlFor="run-dataset">Dataset</Label>
+          <Select value={form.dataset} onValueChange={(value) => patch({ dataset: value })}>
+            <SelectTrigger id="run-dataset" data-testid="run-dataset" data-value={form.dataset}>
+              <SelectValue
+                placeholder={options.datasets ? 'Pick a dataset' : 'Loading datasets…'}
+              />
+            </SelectTrigger>
+            <SelectContent>
+              {(options.datasets ?? []).map((d) => (
+                <SelectItem key={d.id} value={d.name}>
+                  {`${d.name} (${d.caseCount} cases)`}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
+        </div>
+        <div className="flex flex-col gap-1.5">
+          <Label htmlFor="run-name">Name</Label>
+          <Input
+            id="run-name"
+            data-testid="run-name"
+            placeholder="dataset · prompt · model"
+            value={form.name}
+            onChange={(e) => patch({ name: e.target.value })}
+          />
+        </div>
+      </div>
+      <PromptPicker prompts={options.prompts} form={form} onChange={patch} />
+      {check.asked ? (
+        <div className="flex flex-col gap-1.5">
+          <PreflightProblems preflight={preflight} place="prompt" />
+          <PreflightProblems preflight={preflight} place="dataset" />
+          {checkError && !runner.refused ? (
+            <p className="text-xs text-destructive" data-testid="preflight-error">
+              {checkError}
+            </p>
+          ) : null}
+          <PreflightSummary preflight={preflight} current={current} />
+        </div>
+      ) : null}
+      <RunTargets
+        targets={form.targets}
+        suggestions={models.ids}
+        onChange={(targets) => patch({ targets })}
+        onWantModels={models.listLive}
+      />
+      <ScorersSection
+        scorers={form.scorers}
+        datasetMatchers={check.asked ? (preflight?.datasetMatchers ?? null) : null}
+        types={types}
+        errors={scorerErrors}
+        onChange={(scorers) => patch({ scorers })}
+      />
+      <div className="grid grid-cols-2 gap-3">
+        <ModelRefPicker
+          role="judge"
+          label="Judge model"
+          hint="Judges llm-judge matchers that name no model of their own"
+          providers={PROVIDER_IDS}
+          value={form.judge}
+          onChange={(judge) => patch({ judge })}
+          onWantModels={models.listLive}
+        >
+          <PreflightProblems preflight={preflight} place="judge" />
+        </ModelRefPicker>
+        <ModelRefPicker
+          role="embedding"
+          label="Embedding model"
+          hint="What similarity matchers embed with (OpenAI or a local server)"
+          providers={EMBEDDING_PROVIDERS}
+          value={form.embedding}
+          onChange={(embedding) => patch({ embedding })}
+          onWantModels={models.listLive}
+        >
+          <PreflightProblems preflight={preflight} place="embedding" />
+        </ModelRefPicker>
+      </div>
+      <RunSettingsRow form={form} onChange={patch} />
+      {runner.refused ? (
+        <p className="text-xs text-destructive" role="alert" data-testid="run-refused">
+          Not started: the server found what is marked above. Change the dataset, prompt or models
+          to check again.
+        </p>
+      ) : null}
+      <DialogFormFooter
+        onCancel={() => onOpenChange(false)}
+        error={startError ?? (tried ? problem : null)}
+        errorTestId="run-error"
+        busy={runner.starting}
+        disabled={blocked}
+        submitTestId="run-start"
+        icon={<Play />}
+      >
+        {form.targets.length > 1 ? `Start ${form.targets.length} runs` : 'Start run'}
+      </DialogFormFooter>
+    </form>
   );
 }

@@ -1,6 +1,12 @@
 import type { PromptSummary } from '../../../../shared/contract';
 import { Label } from '../../components/ui/label';
-import { NativeSelect } from '../../components/ui/native-select';
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from '../../components/ui/select';
 import { INLINE, type RunForm } from './run-form';
 import { usePromptVersions } from './use-run-options';
 
@@ -9,6 +15,9 @@ interface PromptPickerProps {
   form: RunForm;
   onChange: (patch: Partial<RunForm>) => void;
 }
+
+/** Radix Select items cannot be empty: the default version (production, else latest). */
+const DEFAULT = '__default__';
 
 const TEXTAREA =
   'w-full rounded-md border border-input bg-background px-2 py-1 font-mono text-xs shadow-xs outline-none focus-visible:border-ring focus-visible:ring-2 focus-visible:ring-ring/40 dark:bg-input/20';
@@ -23,42 +32,54 @@ export function PromptPicker({ prompts, form, onChange }: PromptPickerProps) {
     <div className="flex flex-col gap-1.5">
       <Label htmlFor="run-prompt">Prompt</Label>
       <div className="flex gap-2">
-        <NativeSelect
-          id="run-prompt"
-          data-testid="run-prompt"
+        <Select
           value={form.prompt}
-          onChange={(e) => onChange({ prompt: e.target.value, selector: '' })}
+          onValueChange={(value) => onChange({ prompt: value, selector: '' })}
         >
-          <option value="">{prompts ? 'Pick a prompt' : 'Loading prompts…'}</option>
-          {(prompts ?? []).map((p) => (
-            <option key={p.id} value={p.name}>
-              {`${p.name} (${p.kind})`}
-            </option>
-          ))}
-          <option value={INLINE}>Inline template…</option>
-        </NativeSelect>
+          <SelectTrigger id="run-prompt" data-testid="run-prompt" data-value={form.prompt}>
+            <SelectValue placeholder={prompts ? 'Pick a prompt' : 'Loading prompts…'} />
+          </SelectTrigger>
+          <SelectContent>
+            {(prompts ?? []).map((p) => (
+              <SelectItem key={p.id} value={p.name}>
+                {`${p.name} (${p.kind})`}
+              </SelectItem>
+            ))}
+            <SelectItem value={INLINE}>Inline template…</SelectItem>
+          </SelectContent>
+        </Select>
         {saved ? (
-          <NativeSelect
-            aria-label="Version or label"
-            data-testid="run-prompt-version"
-            className="w-56"
-            value={form.selector}
-            onChange={(e) => onChange({ selector: e.target.value })}
+          <Select
+            value={form.selector === '' ? DEFAULT : form.selector}
+            onValueChange={(value) => onChange({ selector: value === DEFAULT ? '' : value })}
           >
-            <option value="">
-              {production
-                ? `production → ${production} (default)`
-                : `latest → ${saved.latestVersion} (default)`}
-            </option>
-            {labels.map(([label, version]) => (
-              <option key={label} value={`label:${label}`}>{`label ${label} → ${version}`}</option>
-            ))}
-            {versions.map((v) => (
-              <option key={v.id} value={`version:${v.version}`}>
-                {`${v.version}${v.message ? ` · ${v.message}` : ''}`}
-              </option>
-            ))}
-          </NativeSelect>
+            <SelectTrigger
+              aria-label="Version or label"
+              data-testid="run-prompt-version"
+              data-value={form.selector}
+              className="w-56"
+            >
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              <SelectItem value={DEFAULT}>
+                {production
+                  ? `production → ${production} (default)`
+                  : `latest → ${saved.latestVersion} (default)`}
+              </SelectItem>
+              {labels.map(([label, version]) => (
+                <SelectItem
+                  key={label}
+                  value={`label:${label}`}
+                >{`label ${label} → ${version}`}</SelectItem>
+              ))}
+              {versions.map((v) => (
+                <SelectItem key={v.id} value={`version:${v.version}`}>
+                  {`${v.version}${v.message ? ` · ${v.message}` : ''}`}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
         ) : null}
       </div>
       {form.prompt === INLINE ? (

@@ -1,4 +1,4 @@
-import type { ChannelInput, ProviderId } from '../../../../shared/contract';
+import type { ChannelInput, MatcherInput, ProviderId, RunView } from '../../../../shared/contract';
 import { parseTargetId } from '../../../../shared/target-id';
 import type { RunSetup } from './eval-route';
 
@@ -17,6 +17,18 @@ export interface ModelRefDraft {
 
 const NO_MODEL: ModelRefDraft = { provider: '', model: '' };
 
+/** Which matchers score the run (evals.start `scorers`). */
+export interface ScorersDraft {
+  /** Off: the cases' own matchers are not run. */
+  readonly useDatasetMatchers: boolean;
+  /** Dataset matchers switched off, by the key evals.preflight lists them with. */
+  readonly skip: readonly string[];
+  /** Added for this run, applied to every case. */
+  readonly add: readonly MatcherInput[];
+}
+
+export const DATASET_SCORERS: ScorersDraft = { useDatasetMatchers: true, skip: [], add: [] };
+
 export interface RunForm {
   readonly name: string;
   readonly dataset: string;
@@ -33,6 +45,7 @@ export interface RunForm {
   /** The judge of llm-judge matchers that name none, and the model similarity embeds with. */
   readonly judge: ModelRefDraft;
   readonly embedding: ModelRefDraft;
+  readonly scorers: ScorersDraft;
 }
 
 export const MAX_TARGETS = 12;
@@ -57,6 +70,42 @@ export function emptyForm(dataset: string | null, setup: RunSetup | null = null)
     bypassCache: false,
     judge: NO_MODEL,
     embedding: NO_MODEL,
+    scorers: DATASET_SCORERS,
+  };
+}
+
+/**
+ * A form that runs again what a run ran: its dataset, prompt version (or its inline template,
+ * which the run does not keep: the prompt is left to pick), model, models and settings.
+ */
+export function formOfRun(run: RunView): RunForm {
+  const saved = run.promptVersion !== null;
+  const name = saved ? run.prompt.slice(0, run.prompt.lastIndexOf('@')) : '';
+  const ref = (m: RunView['judgeModel']): ModelRefDraft => m ?? NO_MODEL;
+  return {
+    ...emptyForm(run.dataset),
+    prompt: name,
+    selector: saved ? `version:${run.promptVersion}` : '',
+    targets: [{ provider: run.provider, model: run.model }],
+    concurrency: String(run.concurrency),
+    repeat: String(run.repeat),
+    bypassCache: !run.useCache,
+    judge: ref(run.judgeModel),
+    embedding: ref(run.embeddingModel),
+    scorers: run.scorers ?? DATASET_SCORERS,
+  };
+}
+
+/** The scorers to send: none when the run keeps every dataset matcher and adds nothing. */
+function scorersOf(form: RunForm): Pick<StartInput, 'scorers'> {
+  const s = form.scorers;
+  if (s.useDatasetMatchers && s.skip.length === 0 && s.add.length === 0) return {};
+  return {
+    scorers: {
+      useDatasetMatchers: s.useDatasetMatchers,
+      skip: [...s.skip],
+      add: [...s.add],
+    },
   };
 }
 
@@ -129,6 +178,7 @@ export function preflightInputOf(form: RunForm): StartInput | null {
       model: t.model.trim(),
     })),
     ...models,
+    ...scorersOf(form),
   };
 }
 
@@ -154,5 +204,6 @@ export function startInputOf(form: RunForm): StartInput | string {
     repeat,
     ...(form.bypassCache ? { bypassCache: true } : {}),
     ...models,
+    ...scorersOf(form),
   };
 }

@@ -5,13 +5,37 @@ import { Button } from '../../components/ui/button';
 import { useComponentKinds } from './component-kinds';
 import { evalHref } from './eval-route';
 import { fmtCount, targetOf } from './format';
+import { RunActions } from './run-actions/run-actions';
 import { componentsLabel } from './run-components';
+import { matcherSummary } from '../../components/matchers/matcher-draft';
 
 /** `cache on · 12 of 40 from cache`, or `cache off` for a run that neither read nor wrote it. */
 function cacheLabel(run: RunView): string {
   if (!run.useCache) return 'cache off';
   const t = run.totals;
   return `cache on · ${fmtCount(t.cachedResults)} of ${fmtCount(t.results)} from cache`;
+}
+
+/** What the run was told to score with when it started (its scorers), beyond the dataset's. */
+function RunScorers({ scorers }: { scorers: NonNullable<RunView['scorers']> }) {
+  const dataset = !scorers.useDatasetMatchers
+    ? "without the dataset's matchers"
+    : scorers.skip.length > 0
+      ? `dataset matchers but ${scorers.skip.length} switched off`
+      : "the dataset's matchers";
+  return (
+    <div
+      className="flex flex-wrap items-center gap-1.5 text-xs text-muted-foreground"
+      data-testid="run-scorers-used"
+    >
+      <span>{`Scored with ${dataset}${scorers.add.length > 0 ? ' and' : ''}`}</span>
+      {scorers.add.map((m, i) => (
+        <Badge key={i} variant="outline" className="font-mono" data-testid={`run-scorer-used-${i}`}>
+          {matcherSummary(m)}
+        </Badge>
+      ))}
+    </div>
+  );
 }
 
 /**
@@ -79,6 +103,7 @@ export function RunHeader({ run }: { run: RunView }) {
             </Badge>
           ) : null}
         </div>
+        {run.scorers ? <RunScorers scorers={run.scorers} /> : null}
         <div className="flex flex-wrap items-center gap-x-1.5 text-xs text-muted-foreground">
           <span
             data-testid="run-cache"
@@ -98,12 +123,15 @@ export function RunHeader({ run }: { run: RunView }) {
           >{`started ${new Date(run.startedAt ?? run.createdAt).toLocaleString()}`}</span>
         </div>
       </div>
-      <Button asChild variant="outline" size="sm">
-        <a href={`#${evalHref.group(run.groupId)}`} data-testid="open-group-matrix">
-          <Grid3x3 />
-          Group matrix
-        </a>
-      </Button>
+      <div className="flex items-start gap-1.5">
+        <Button asChild variant="outline" size="sm">
+          <a href={`#${evalHref.group(run.groupId)}`} data-testid="open-group-matrix">
+            <Grid3x3 />
+            Group matrix
+          </a>
+        </Button>
+        <RunActions run={run} />
+      </div>
     </div>
   );
 }

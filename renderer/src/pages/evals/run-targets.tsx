@@ -3,7 +3,13 @@ import { PROVIDER_IDS, type ProviderId } from '../../../../shared/contract';
 import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
-import { NativeSelect } from '../../components/ui/native-select';
+import {
+  Select,
+  SelectContent,
+  SelectItem,
+  SelectTrigger,
+  SelectValue,
+} from '../../components/ui/select';
 import { PROVIDER_LABELS } from '../../lib/provider-labels';
 import { MAX_TARGETS, type TargetDraft } from './run-form';
 import type { ModelIds } from './use-model-suggestions';
@@ -24,19 +30,26 @@ export function RunTargets({ targets, suggestions, onChange, onWantModels }: Run
       <Label>Models</Label>
       {targets.map((target, i) => (
         <div key={i} className="flex gap-1.5">
-          <NativeSelect
-            aria-label={`Provider of model ${i + 1}`}
-            data-testid={`run-provider-${i}`}
-            className="w-32 shrink-0"
+          <Select
             value={target.provider}
-            onChange={(e) => patch(i, { provider: e.target.value as ProviderId })}
+            onValueChange={(value) => patch(i, { provider: value as ProviderId })}
           >
-            {PROVIDER_IDS.map((id) => (
-              <option key={id} value={id}>
-                {PROVIDER_LABELS[id]}
-              </option>
-            ))}
-          </NativeSelect>
+            <SelectTrigger
+              aria-label={`Provider of model ${i + 1}`}
+              data-testid={`run-provider-${i}`}
+              data-value={target.provider}
+              className="w-32 shrink-0"
+            >
+              <SelectValue />
+            </SelectTrigger>
+            <SelectContent>
+              {PROVIDER_IDS.map((id) => (
+                <SelectItem key={id} value={id}>
+                  {PROVIDER_LABELS[id]}
+                </SelectItem>
+              ))}
+            </SelectContent>
+          </Select>
           <Input
             aria-label={`Model ${i + 1}`}
             data-testid={`run-model-${i}`}

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { useChannel } from '../../lib/use-channel';
+import { useChannelQuery } from '../../query/channel-query';
 
 /** The rows not deleted; none once the list failed (already toasted), null while it loads. */
 function liveRows<T extends { readonly deletedAt: string | null }>(
@@ -11,8 +11,8 @@ function liveRows<T extends { readonly deletedAt: string | null }>(
 
 /** Datasets and saved prompts to start a run with, loaded when the dialog opens. */
 export function useRunOptions(open: boolean) {
-  const datasetList = useChannel('datasets.list', open ? {} : null);
-  const promptList = useChannel('prompts.list', open ? {} : null);
+  const datasetList = useChannelQuery('datasets.list', open ? {} : null);
+  const promptList = useChannelQuery('prompts.list', open ? {} : null);
   const datasets = useMemo(
     () => liveRows(datasetList.data?.datasets, datasetList.error !== null),
     [datasetList.data, datasetList.error],
@@ -26,6 +26,6 @@ export function useRunOptions(open: boolean) {
 
 /** Every version of the picked prompt (newest first), for the version select. */
 export function usePromptVersions(name: string | null) {
-  const { data, isCurrent } = useChannel('prompts.versions', name ? { name } : null);
-  return isCurrent && data ? data.versions : [];
+  const { data, isPlaceholderData } = useChannelQuery('prompts.versions', name ? { name } : null);
+  return data && !isPlaceholderData ? data.versions : [];
 }

@@ -1,24 +1,19 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
 import type { ChannelInput, ChannelOutput, Preflight } from '../../../../shared/contract';
-import { useClient } from '../../app/client-context';
-import { toClientError } from '../../client';
+import type { ClientError } from '../../client';
+import { useChannelMutation } from '../../query/channel-query';
 import { evalHref, goTo } from './eval-route';
 import { refusedPreflight } from './preflight-text';
 
 /** Starts the runs, then opens the run (one model) or the group's matrix (several). */
 export function useStartRun(onStarted: (result: ChannelOutput<'evals.start'>) => void) {
-  const client = useClient();
-  const [starting, setStarting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [refused, setRefused] = useState<Preflight | null>(null);
-
-  const start = async (input: ChannelInput<'evals.start'>) => {
-    setStarting(true);
-    setError(null);
-    setRefused(null);
-    try {
-      const result = await client.invoke('evals.start', input);
+  const [error, setError] = useState<ClientError | null>(null);
+  const mutation = useChannelMutation('evals.start', {
+    // The dialog shows what went wrong (next to the field, or above Start): no toast.
+    meta: { form: true },
+    onSuccess: (result) => {
       const [only] = result.runs;
       toast.success(
         result.runs.length === 1
@@ -29,22 +24,25 @@ export function useStartRun(onStarted: (result: ChannelOutput<'evals.start'>) =>
       goTo(
         result.runs.length === 1 && only ? evalHref.run(only.id) : evalHref.group(result.groupId),
       );
-    } catch (err) {
-      const clientError = toClientError(err);
-      const preflight = refusedPreflight(clientError.details);
-      if (preflight) {
-        // The dialog shows the refusal next to the fields it is about; the toasting client
-        // already showed it as a toast (its id is the text), which would say it twice.
-        toast.dismiss(clientError.toString());
-        setRefused(preflight);
-      } else setError(clientError.toString());
-    } finally {
-      setStarting(false);
-    }
+    },
+    onError: (err) => {
+      const preflight = refusedPreflight(err.details);
+      if (preflight) setRefused(preflight);
+      else setError(err);
+    },
+  });
+
+  const start = (input: ChannelInput<'evals.start'>) => {
+    setRefused(null);
+    setError(null);
+    mutation.mutate(input);
   };
 
-  /** Forgets a refusal once the form changes: the pre-flight speaks for the new form. */
-  const clearRefusal = () => setRefused(null);
+  /** Forgets a refusal or an error once the form changes: the pre-flight speaks for it. */
+  const clearRefusal = () => {
+    setRefused(null);
+    setError(null);
+  };
 
-  return { start, starting, error, refused, clearRefusal };
+  return { start, starting: mutation.isPending, error, refused, clearRefusal };
 }

@@ -1,23 +1,24 @@
-import { diffWordsWithSpace } from 'diff';
+import { diffLines, diffWordsWithSpace } from 'diff';
 import { useMemo } from 'react';
 
-/** Too long to diff word by word in the browser without a noticeable pause. */
-const MAX_DIFF_CHARS = 20_000;
+/**
+ * Word by word up to this many characters; longer outputs are diffed line by line, which stays
+ * fast at any length, so a long output is still compared in full rather than cut.
+ */
+const WORD_DIFF_CHARS = 20_000;
 
 /** Baseline → candidate output, words removed struck red and words added green. */
 export function WordDiff({ before, after }: { before: string; after: string }) {
   const parts = useMemo(
     () =>
-      before.length + after.length > MAX_DIFF_CHARS ? null : diffWordsWithSpace(before, after),
+      before.length + after.length > WORD_DIFF_CHARS
+        ? diffLines(before, after)
+        : diffWordsWithSpace(before, after),
     [before, after],
   );
-  if (!parts)
-    return (
-      <p className="text-xs text-muted-foreground">Outputs too long to diff here; see each side.</p>
-    );
   return (
     <pre
-      className="max-h-72 overflow-auto rounded-md border bg-muted/40 px-2 py-1.5 font-mono text-xs whitespace-pre-wrap break-words"
+      className="max-h-96 overflow-auto rounded-md border bg-muted/40 px-2 py-1.5 font-mono text-xs whitespace-pre-wrap break-words"
       data-testid="word-diff"
     >
       {parts.map((part, i) =>
