@@ -180,6 +180,29 @@ describe('the Datasets page in Chromium', () => {
     );
   });
 
+  it('saves a case whose matcher type and options come from the shared editor', async () => {
+    await page.goto(`${server.url}/#/datasets/e2e-support`);
+    // The first case, back at the end of the dataset since the Undo above.
+    await page.getByTestId('case-row-2').waitFor();
+    await page.getByTestId('edit-case-2').click();
+    await page.getByTestId('case-editor').waitFor();
+    await page.getByTestId('matcher-add').click();
+    // A type the core lists, with its options read from its own schema.
+    await chooseType(0, 'levenshtein');
+    await page.getByTestId('matcher-0-fields').waitFor();
+    await page.getByTestId('matcher-0-value').fill('one');
+    await page.getByTestId('matcher-0-threshold').fill('0.8');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'dataset-case-shared-matcher.png') });
+    await page.getByTestId('case-editor-save').click();
+    await page.getByTestId('case-editor').waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => (await caseList()).cases.find((c) => c.vars.input === 'first')?.matchers)
+      .toEqual([{ type: 'levenshtein', value: 'one', threshold: 0.8 }]);
+    await expect(page.getByTestId('case-matchers-2').textContent()).resolves.toContain(
+      'levenshtein',
+    );
+  });
+
   it('shows a bad matcher option once, next to its field', async () => {
     await page.goto(`${server.url}/#/datasets/e2e-support`);
     await page.getByTestId('case-row-1').waitFor();
