@@ -56,10 +56,17 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Picks a matcher type in its Select (Radix: a button opening a listbox). */
+/**
+ * Picks a matcher type in its Select (Radix: a button opening a listbox). By keyboard: the list
+ * is long, and a click lower down can land on the scroll button that moves the list on hover.
+ */
 async function chooseType(index: number, type: string): Promise<void> {
   await page.getByTestId(`matcher-${index}-type`).click();
-  await page.getByTestId(`matcher-${index}-type-${type}`).click();
+  const item = page.getByTestId(`matcher-${index}-type-${type}`);
+  await item.focus();
+  await page.keyboard.press('Enter');
+  await item.waitFor({ state: 'detached' });
+  await expect(page.getByTestId(`matcher-${index}-type`).textContent()).resolves.toBe(type);
 }
 
 describe('the Datasets page in Chromium', () => {

@@ -68,7 +68,8 @@ export function CaseMatchersSlot() {
   const types = useMatcherTypes();
   const listError = errors.matchers?.message ?? errors.matchers?.root?.message;
   return (
-    <fieldset className="flex flex-col gap-2" data-testid="case-matchers">
+    <fieldset className="flex min-w-0 flex-col gap-2" data-testid="case-matchers">
+      {/* min-w-0: a fieldset is as wide as its content by default, wider than the sheet. */}
       <legend className="mb-1 text-sm font-medium">Matchers</legend>
       {fields.length === 0 ? (
         <p className="text-xs text-muted-foreground">
