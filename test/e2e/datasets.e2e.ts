@@ -56,10 +56,17 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Picks a matcher type in its Select (Radix: a button opening a listbox). */
+/**
+ * Picks a matcher type in its Select (Radix: a button opening a listbox). By keyboard: the list
+ * is long, and a click lower down can land on the scroll button that moves the list on hover.
+ */
 async function chooseType(index: number, type: string): Promise<void> {
   await page.getByTestId(`matcher-${index}-type`).click();
-  await page.getByTestId(`matcher-${index}-type-${type}`).click();
+  const item = page.getByTestId(`matcher-${index}-type-${type}`);
+  await item.focus();
+  await page.keyboard.press('Enter');
+  await item.waitFor({ state: 'detached' });
+  await expect(page.getByTestId(`matcher-${index}-type`).textContent()).resolves.toBe(type);
 }
 
 describe('the Datasets page in Chromium', () => {
@@ -177,6 +184,29 @@ describe('the Datasets page in Chromium', () => {
     await expect(page.getByTestId('case-vars-2').textContent()).resolves.toBe('first');
     await expect(page.getByTestId('case-description-2').textContent()).resolves.toBe(
       'the first case',
+    );
+  });
+
+  it('saves a case whose matcher type and options come from the shared editor', async () => {
+    await page.goto(`${server.url}/#/datasets/e2e-support`);
+    // The first case, back at the end of the dataset since the Undo above.
+    await page.getByTestId('case-row-2').waitFor();
+    await page.getByTestId('edit-case-2').click();
+    await page.getByTestId('case-editor').waitFor();
+    await page.getByTestId('matcher-add').click();
+    // A type the core lists, with its options read from its own schema.
+    await chooseType(0, 'levenshtein');
+    await page.getByTestId('matcher-0-fields').waitFor();
+    await page.getByTestId('matcher-0-value').fill('one');
+    await page.getByTestId('matcher-0-threshold').fill('0.8');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'dataset-case-shared-matcher.png') });
+    await page.getByTestId('case-editor-save').click();
+    await page.getByTestId('case-editor').waitFor({ state: 'detached' });
+    await expect
+      .poll(async () => (await caseList()).cases.find((c) => c.vars.input === 'first')?.matchers)
+      .toEqual([{ type: 'levenshtein', value: 'one', threshold: 0.8 }]);
+    await expect(page.getByTestId('case-matchers-2').textContent()).resolves.toContain(
+      'levenshtein',
     );
   });
 

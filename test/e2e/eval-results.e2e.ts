@@ -283,4 +283,56 @@ describe('eval results in Chromium', () => {
     );
     await expect.poll(() => page.locator('[data-testid^="matrix-row-"]').count()).toBe(4);
   });
+
+  it('compares a baseline with two candidates picked in the runs list, and refuses a sixth pick', async () => {
+    // Three more runs of the dataset: six in all, one more than a comparison takes.
+    const more = await api<{ runs: Run[] }>('evals.start', {
+      dataset: 'words',
+      prompt: { template: 'Just {{word}}' },
+      targets: [
+        { provider: 'openai', model: 'gpt-4o' },
+        { provider: 'openai', model: 'gpt-4o-mini' },
+        { provider: 'openai', model: 'gpt-4o' },
+      ],
+    });
+    await Promise.all(more.runs.map((r) => completed(r.id)));
+    const [a, b, c] = more.runs.map((r) => r.id) as [string, string, string];
+
+    await page.goto(`${server.url}/#/evals/list?dataset=words`);
+    await page.getByTestId(`compare-pick-${group.full.id}`).waitFor();
+    // Picked newest-last on purpose: the first picked is the baseline, not the oldest.
+    for (const id of [b, group.full.id, group.mini.id, a, c])
+      await page.getByTestId(`compare-pick-${id}`).check();
+    await expect(page.getByTestId('compare-selected').textContent()).resolves.toContain(
+      'Compare 5 runs',
+    );
+
+    // A sixth is refused, with a hint, and stays unpicked.
+    const rest = (await api<{ runs: Run[] }>('evals.list', { dataset: 'words' })).runs.find(
+      (r) => ![a, b, c, group.full.id, group.mini.id].includes(r.id),
+    )!;
+    await page.getByTestId(`compare-pick-${rest.id}`).click();
+    const hint = page.getByTestId('compare-picked');
+    await expect(hint.getAttribute('data-refused')).resolves.toBe('true');
+    await expect(hint.textContent()).resolves.toMatch(/At most 5 runs/);
+    await expect(page.getByTestId(`compare-pick-${rest.id}`).isChecked()).resolves.toBe(false);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'eval-runs-pick-refused.png') });
+
+    // Down to three: the baseline and two candidates.
+    await page.getByTestId(`compare-pick-${a}`).uncheck();
+    await page.getByTestId(`compare-pick-${c}`).uncheck();
+    await expect(page.getByTestId('compare-selected').textContent()).resolves.toContain(
+      'Compare 3 runs',
+    );
+    await expect(hint.textContent()).resolves.toMatch(/2 candidates/);
+    await page.getByTestId('compare-selected').click();
+    await page.waitForURL(/#\/evals\/compare\?/);
+    const url = new URL(page.url().replace('#/', ''));
+    expect(url.searchParams.get('baseline')).toBe(b);
+    expect(url.searchParams.get('candidates')).toBe(`${group.full.id},${group.mini.id}`);
+    await page.getByTestId('compare-cases').waitFor();
+    await expect(page.getByTestId('compare-remove-0').count()).resolves.toBe(1);
+    await expect(page.getByTestId('compare-remove-1').count()).resolves.toBe(1);
+    await expect(page.getByTestId('compare-remove-2').count()).resolves.toBe(0);
+  });
 });

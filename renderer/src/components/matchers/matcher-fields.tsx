@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ComponentProps } from 'react';
 import type { MatcherField, MatcherInput, MatcherTypeView } from '../../../../shared/contract';
 import { useContractForm } from '../../query/contract-form';
 import { Checkbox } from '../ui/checkbox';
@@ -17,11 +17,15 @@ interface MatcherFieldsProps {
   readonly testId: string;
 }
 
+/** What FormControl hands its child: the label's id, the hint and error ids, the invalid flag. */
+type SlotProps = Pick<ComponentProps<'input'>, 'id' | 'aria-describedby' | 'aria-invalid'>;
+
 function OptionControl({
   field,
   testId,
   control,
-}: {
+  ...slot
+}: SlotProps & {
   field: MatcherField;
   testId: string;
   control: { value: string | boolean; onChange: (v: unknown) => void; onBlur: () => void };
@@ -31,6 +35,7 @@ function OptionControl({
   if (field.kind === 'boolean')
     return (
       <Checkbox
+        {...slot}
         data-testid={id}
         checked={control.value === true}
         onCheckedChange={(checked) => control.onChange(checked === true)}
@@ -40,6 +45,7 @@ function OptionControl({
   if (field.kind === 'enum')
     return (
       <OptionSelect
+        {...slot}
         data-testid={id}
         value={text}
         options={field.options}
@@ -49,6 +55,7 @@ function OptionControl({
   if (field.kind === 'text' || field.kind === 'json')
     return (
       <OptionTextArea
+        {...slot}
         data-testid={id}
         value={text}
         placeholder={field.kind === 'json' ? 'JSON' : undefined}
@@ -58,6 +65,7 @@ function OptionControl({
     );
   return (
     <Input
+      {...slot}
       data-testid={id}
       className="font-mono text-xs"
       inputMode={field.kind === 'string' ? undefined : 'decimal'}

@@ -1,5 +1,6 @@
 import { GitCompareArrows, Grid3x3, Plus } from 'lucide-react';
 import { Button } from '../../components/ui/button';
+import { cn } from '../../lib/utils';
 import {
   Select,
   SelectContent,
@@ -13,6 +14,12 @@ import { useDatasetNames } from './use-datasets';
 interface RunsToolbarProps {
   dataset: string | null;
   pickedCount: number;
+  /** The most runs one can pick (a baseline and its candidates). */
+  maxPicked: number;
+  /** The first run picked, the comparison's baseline. */
+  baselineName: string | null;
+  /** The last pick went past maxPicked and was refused. */
+  refused: boolean;
   onNewRun: () => void;
   onCompare: () => void;
   onMatrix: () => void;
@@ -21,13 +28,24 @@ interface RunsToolbarProps {
 /** Radix Select has no empty value: this one stands for "no dataset filter". */
 const ALL = '\u0000all';
 
+/** What the picked runs come to, or what is missing or refused. */
+function pickedText(count: number, max: number, baseline: string | null, refused: boolean) {
+  if (refused) return `At most ${max} runs: unpick one to pick another`;
+  if (count < 2) return `Pick ${2 - count} more to compare`;
+  const candidates = count - 1;
+  return `${count} runs picked: ${baseline ?? 'the first'} is the baseline, ${candidates} candidate${candidates === 1 ? '' : 's'}`;
+}
+
 /**
  * New run, the dataset filter (with its matrix), and what to do with the picked runs: compare
- * two, or lay two or more side by side in a matrix.
+ * the first picked (the baseline) with the others, or lay them side by side in a matrix.
  */
 export function RunsToolbar({
   dataset,
   pickedCount,
+  maxPicked,
+  baselineName,
+  refused,
   onNewRun,
   onCompare,
   onMatrix,
@@ -74,10 +92,13 @@ export function RunsToolbar({
         Matrix
       </Button>
       <div className="ml-auto flex items-center gap-2">
-        <span className="text-xs text-muted-foreground" data-testid="compare-picked">
-          {pickedCount >= 2
-            ? `${pickedCount} runs picked`
-            : `Pick ${2 - pickedCount} more to compare`}
+        <span
+          role="status"
+          className={cn('text-xs', refused ? 'text-destructive' : 'text-muted-foreground')}
+          data-testid="compare-picked"
+          data-refused={refused || undefined}
+        >
+          {pickedText(pickedCount, maxPicked, baselineName, refused)}
         </span>
         <Button
           size="sm"
@@ -94,11 +115,12 @@ export function RunsToolbar({
           size="sm"
           variant="outline"
           data-testid="compare-selected"
-          disabled={pickedCount !== 2}
+          disabled={pickedCount < 2}
+          title={`The first picked run against the others (up to ${maxPicked} runs)`}
           onClick={onCompare}
         >
           <GitCompareArrows />
-          Compare
+          {pickedCount >= 2 ? `Compare ${pickedCount} runs` : 'Compare'}
         </Button>
       </div>
     </div>

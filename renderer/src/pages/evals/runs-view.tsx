@@ -1,6 +1,6 @@
 import { LoaderCircle } from 'lucide-react';
 import { useState } from 'react';
-import { evalHref, goTo, type RunSetup } from './eval-route';
+import { evalHref, goTo, MAX_CANDIDATES, type RunSetup } from './eval-route';
 import { isActive } from './live-counts';
 import { NewRunDialog } from './new-run-dialog';
 import { RunProgress } from './run-progress';
@@ -9,8 +9,8 @@ import { RunsTable } from './runs-table';
 import { RunsToolbar } from './runs-toolbar';
 import { useRuns } from './use-runs';
 
-/** How many runs one can pick: a comparison takes two, a matrix a few more. */
-const MAX_PICKED = 8;
+/** How many runs one can pick: a comparison's baseline and its candidates (the matrix too). */
+const MAX_PICKED = 1 + MAX_CANDIDATES;
 
 /**
  * The runs list: live progress of active runs on top, every run below; filtered to one dataset,
@@ -19,7 +19,10 @@ const MAX_PICKED = 8;
  */
 export function RunsView({ dataset, setup }: { dataset: string | null; setup: RunSetup | null }) {
   const { runs, error } = useRuns({ dataset });
+  // In the order picked: the first is the comparison's baseline.
   const [picked, setPicked] = useState<string[]>([]);
+  // A pick past the limit is refused (not swapped for an earlier one) and says why.
+  const [refused, setRefused] = useState(false);
   const [creating, setCreating] = useState(setup !== null);
   const openDialog = (open: boolean) => {
     setCreating(open);
@@ -29,21 +32,24 @@ export function RunsView({ dataset, setup }: { dataset: string | null; setup: Ru
   // The list is asked again while runs progress and when one stops, so its statuses are current.
   const active = (runs ?? []).filter((r) => isActive(r.status));
 
-  const pick = (id: string, on: boolean) =>
-    setPicked((current) =>
-      on
-        ? [...current.filter((p) => p !== id), id].slice(-MAX_PICKED)
-        : current.filter((p) => p !== id),
-    );
-  // Oldest first: the older run is the baseline, and the matrix reads left to right in time.
+  const pick = (id: string, on: boolean) => {
+    if (on && !picked.includes(id) && picked.length >= MAX_PICKED) {
+      setRefused(true);
+      return;
+    }
+    setRefused(false);
+    setPicked(on ? [...picked.filter((p) => p !== id), id] : picked.filter((p) => p !== id));
+  };
+  // Oldest first for the matrix, which reads left to right in time.
   const chosen = () =>
     (runs ?? [])
       .filter((r) => picked.includes(r.id))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const compare = () => {
-    const [baseline, candidate] = chosen();
-    if (baseline && candidate) goTo(evalHref.compare(baseline.id, candidate.id));
+    const [baseline, ...candidates] = picked;
+    if (baseline && candidates.length > 0) goTo(evalHref.compare(baseline, candidates));
   };
+  const baselineName = (runs ?? []).find((r) => r.id === picked[0])?.name ?? null;
   const matrix = () => goTo(evalHref.matrix({ runIds: chosen().map((r) => r.id) }));
 
   return (
@@ -51,6 +57,9 @@ export function RunsView({ dataset, setup }: { dataset: string | null; setup: Ru
       <RunsToolbar
         dataset={dataset}
         pickedCount={picked.length}
+        maxPicked={MAX_PICKED}
+        baselineName={baselineName}
+        refused={refused}
         onNewRun={() => setCreating(true)}
         onCompare={compare}
         onMatrix={matrix}
