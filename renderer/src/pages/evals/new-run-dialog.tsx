@@ -7,19 +7,14 @@ import { DialogFormFooter } from '../../components/ui/dialog-form-footer';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
 import { Field, Form, FormField, FormRootError } from '../../components/ui/form';
 import { Input } from '../../components/ui/input';
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '../../components/ui/select';
+import { SelectItem } from '../../components/ui/select';
 import { useContractForm } from '../../query/contract-form';
 import type { RunSetup } from './eval-route';
 import { ModelRefPicker } from './model-ref-picker';
 import { lastSettings, rememberSettings } from './new-run/last-settings';
 import { runFormSchema, type RunFormValues } from './new-run/run-form-schema';
 import { ScorersSection } from './new-run/scorers-section';
+import { SelectField } from './new-run/select-field';
 import { scorerErrorsOf, scorerErrorsOfForm } from './new-run/scorer-errors';
 import { useMatcherTypes } from './new-run/use-matcher-types';
 import { usePromptModel } from './new-run/use-prompt-model';
@@ -150,31 +145,18 @@ function NewRunForm({
     <Form {...form}>
       <form noValidate className="mt-4 flex flex-col gap-3" onSubmit={onSubmit}>
         <div className="grid grid-cols-2 gap-3">
-          <Field<RunFormValues, 'dataset'>
+          <SelectField
             name="dataset"
             label="Dataset"
-            render={({ value, onChange, onBlur, ref }) => (
-              <Select value={value} onValueChange={onChange}>
-                <SelectTrigger
-                  ref={ref}
-                  onBlur={onBlur}
-                  data-testid="run-dataset"
-                  data-value={value}
-                >
-                  <SelectValue
-                    placeholder={options.datasets ? 'Pick a dataset' : 'Loading datasets…'}
-                  />
-                </SelectTrigger>
-                <SelectContent>
-                  {(options.datasets ?? []).map((d) => (
-                    <SelectItem key={d.id} value={d.name}>
-                      {`${d.name} (${d.caseCount} cases)`}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
-          />
+            testId="run-dataset"
+            placeholder={options.datasets ? 'Pick a dataset' : 'Loading datasets…'}
+          >
+            {(options.datasets ?? []).map((d) => (
+              <SelectItem key={d.id} value={d.name}>
+                {`${d.name} (${d.caseCount} cases)`}
+              </SelectItem>
+            ))}
+          </SelectField>
           <Field<RunFormValues, 'name'>
             name="name"
             label="Name"

@@ -1,14 +1,9 @@
 import { useFormContext, useWatch } from 'react-hook-form';
 import type { PromptSummary } from '../../../../shared/contract';
-import { Field, FormControl, FormField, FormItem, FormMessage } from '../../components/ui/form';
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '../../components/ui/select';
+import { FormControl, FormField, FormItem, FormMessage } from '../../components/ui/form';
+import { SelectItem } from '../../components/ui/select';
 import type { RunFormValues } from './new-run/run-form-schema';
+import { SelectField } from './new-run/select-field';
 import { INLINE } from './run-form';
 import { usePromptVersions } from './use-run-options';
 
@@ -29,72 +24,46 @@ export function PromptPicker({ prompts }: { prompts: readonly PromptSummary[] | 
   return (
     <div className="flex flex-col gap-1.5">
       <div className="flex items-start gap-2">
-        <Field<RunFormValues, 'prompt'>
+        <SelectField
           name="prompt"
           label="Prompt"
+          testId="run-prompt"
           className="min-w-0 flex-1"
-          render={({ value, onChange, onBlur, ref }) => (
-            <Select
-              value={value}
-              onValueChange={(next) => {
-                onChange(next);
-                // Another prompt's versions and labels are not this one's.
-                setValue('selector', '');
-              }}
-            >
-              <SelectTrigger ref={ref} onBlur={onBlur} data-testid="run-prompt" data-value={value}>
-                <SelectValue placeholder={prompts ? 'Pick a prompt' : 'Loading prompts…'} />
-              </SelectTrigger>
-              <SelectContent>
-                {(prompts ?? []).map((p) => (
-                  <SelectItem key={p.id} value={p.name}>
-                    {`${p.name} (${p.kind})`}
-                  </SelectItem>
-                ))}
-                <SelectItem value={INLINE}>Inline template…</SelectItem>
-              </SelectContent>
-            </Select>
-          )}
-        />
+          placeholder={prompts ? 'Pick a prompt' : 'Loading prompts…'}
+          // Another prompt's versions and labels are not this one's.
+          onPicked={() => setValue('selector', '')}
+        >
+          {(prompts ?? []).map((p) => (
+            <SelectItem key={p.id} value={p.name}>
+              {`${p.name} (${p.kind})`}
+            </SelectItem>
+          ))}
+          <SelectItem value={INLINE}>Inline template…</SelectItem>
+        </SelectField>
         {saved ? (
-          <Field<RunFormValues, 'selector'>
+          <SelectField
             name="selector"
             label="Version or label"
+            testId="run-prompt-version"
             className="w-56"
-            render={({ value, onChange, onBlur, ref }) => (
-              <Select
-                value={value === '' ? DEFAULT : value}
-                onValueChange={(next) => onChange(next === DEFAULT ? '' : next)}
-              >
-                <SelectTrigger
-                  ref={ref}
-                  onBlur={onBlur}
-                  data-testid="run-prompt-version"
-                  data-value={value}
-                >
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  <SelectItem value={DEFAULT}>
-                    {production
-                      ? `production → ${production} (default)`
-                      : `latest → ${saved.latestVersion} (default)`}
-                  </SelectItem>
-                  {labels.map(([label, version]) => (
-                    <SelectItem
-                      key={label}
-                      value={`label:${label}`}
-                    >{`label ${label} → ${version}`}</SelectItem>
-                  ))}
-                  {versions.map((v) => (
-                    <SelectItem key={v.id} value={`version:${v.version}`}>
-                      {`${v.version}${v.message ? ` · ${v.message}` : ''}`}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
-            )}
-          />
+            emptyAs={DEFAULT}
+          >
+            <SelectItem value={DEFAULT}>
+              {production
+                ? `production → ${production} (default)`
+                : `latest → ${saved.latestVersion} (default)`}
+            </SelectItem>
+            {labels.map(([label, version]) => (
+              <SelectItem key={label} value={`label:${label}`}>
+                {`label ${label} → ${version}`}
+              </SelectItem>
+            ))}
+            {versions.map((v) => (
+              <SelectItem key={v.id} value={`version:${v.version}`}>
+                {`${v.version}${v.message ? ` · ${v.message}` : ''}`}
+              </SelectItem>
+            ))}
+          </SelectField>
         ) : null}
       </div>
       {prompt === INLINE ? (
