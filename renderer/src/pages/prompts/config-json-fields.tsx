@@ -5,7 +5,7 @@ import { Field, FormControl, FormField, FormItem, FormLabel } from '../../compon
 import { Input } from '../../components/ui/input';
 import { RESPONSE_FORMAT_LABELS, RESPONSE_FORMATS } from './config-draft';
 import type { configFormSchema } from './config-form';
-import { OptionSelect } from './option-select';
+import { OptionSelect } from '../../components/ui/option-select';
 import { Textarea } from './textarea';
 
 type ConfigForm = UseFormReturn<

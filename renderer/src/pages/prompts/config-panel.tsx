@@ -10,7 +10,7 @@ import { useContractForm } from '../../query/contract-form';
 import { configSummary, type ConfigDraft, type ConfigErrors } from './config-draft';
 import { configFormSchema } from './config-form';
 import { ConfigJsonFields } from './config-json-fields';
-import { OptionSelect } from './option-select';
+import { OptionSelect } from '../../components/ui/option-select';
 import { Textarea } from './textarea';
 
 interface ConfigPanelProps {

@@ -1,5 +1,5 @@
 import { Input } from '../../components/ui/input';
-import { OptionSelect } from './option-select';
+import { OptionSelect } from '../../components/ui/option-select';
 import type { PlaceholderDraft, TextDraft, TextRole } from './prompt-draft';
 import { rowsFor } from './text-editor';
 import { Textarea } from './textarea';

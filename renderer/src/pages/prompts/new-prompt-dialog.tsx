@@ -9,7 +9,7 @@ import { Input } from '../../components/ui/input';
 import { useChannelMutation } from '../../query/channel-query';
 import { showSubmitError, useContractForm } from '../../query/contract-form';
 import { NEW_PROMPT_DEFAULTS, newPromptSchema } from './new-prompt-form';
-import { OptionSelect } from './option-select';
+import { OptionSelect } from '../../components/ui/option-select';
 import { KIND_OPTIONS, starterContent } from './prompt-kinds';
 
 interface NewPromptDialogProps {

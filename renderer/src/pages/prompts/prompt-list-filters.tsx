@@ -3,7 +3,7 @@ import { Checkbox } from '../../components/ui/checkbox';
 import { Input } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
 import { ToggleGroup, ToggleGroupItem } from '../../components/ui/toggle-group';
-import { OptionSelect } from './option-select';
+import { OptionSelect } from '../../components/ui/option-select';
 import { KIND_OPTIONS } from './prompt-kinds';
 import type { PromptListFilters } from './use-prompt-list';
 

@@ -1,6 +1,6 @@
 import { Input } from '../../components/ui/input';
 import { resolveRef } from './draft-variables';
-import { OptionSelect } from './option-select';
+import { OptionSelect } from '../../components/ui/option-select';
 import type { RefDraft, RefMode, RefRole } from './prompt-draft';
 import type { Components } from './use-components';
 

@@ -6,7 +6,7 @@ import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../com
 import { Field, Form, FormRootError } from '../../components/ui/form';
 import { Input } from '../../components/ui/input';
 import { showSubmitError, useContractForm } from '../../query/contract-form';
-import { OptionSelect } from './option-select';
+import { OptionSelect } from '../../components/ui/option-select';
 import { useSetLabel } from './use-set-label';
 
 interface SetLabelDialogProps {

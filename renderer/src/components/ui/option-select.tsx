@@ -1,11 +1,5 @@
 import type { ComponentProps, ReactNode } from 'react';
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '../../components/ui/select';
+import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from './select';
 
 export interface SelectOption<V extends string> {
   readonly value: V;
