@@ -155,6 +155,40 @@ describe('eval flows in Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('opens New run from the address, and refuses a bad concurrency once, next to the field', async () => {
+    const before = await api<{ runs: RunView[] }>('evals.list', { dataset: 'flows' });
+    // The command palette's New run: `#/evals?new=1` opens the dialog.
+    await page.goto(`${server.url}/#/evals?new=1`);
+    const dialog = page.getByTestId('new-run-dialog');
+    await dialog.waitFor();
+    await expect(selectedValue(page, 'run-dataset')).resolves.toBe('flows');
+    await page.getByTestId('preflight-ok').waitFor();
+
+    await page.getByTestId('run-concurrency').fill('0');
+    await page.getByTestId('run-start').click();
+    const fieldError = dialog.getByTestId('field-error');
+    await fieldError.waitFor();
+    await expect(fieldError.textContent()).resolves.toBe(
+      'Concurrency is a whole number from 1 to 256',
+    );
+    await expect(fieldError.count()).resolves.toBe(1);
+    await expect(page.getByTestId('run-concurrency').getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
+    // Said once: no toast, no form-level error, and nothing started.
+    await expect(page.locator('[data-sonner-toast]').count()).resolves.toBe(0);
+    await expect(dialog.getByTestId('form-error').count()).resolves.toBe(0);
+    const after = await api<{ runs: RunView[] }>('evals.list', { dataset: 'flows' });
+    expect(after.runs.length).toBe(before.runs.length);
+
+    // Fixed, the error goes; closing the dialog drops the flag so a reload does not reopen it.
+    await page.getByTestId('run-concurrency').fill('4');
+    await fieldError.waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(page.url()).not.toContain('new=1');
+  });
+
   it('compares a baseline with two candidates, the count cards filtering the rows', async () => {
     const baseline = await finished((await startByApi('v1.0', 'gpt-4o-mini')).id);
     const worse = await finished((await startByApi('v1.1', 'gpt-4o-mini')).id);

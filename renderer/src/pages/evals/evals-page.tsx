@@ -1,8 +1,10 @@
 import { useLocation, useSearch } from 'wouter';
+import { useNewFlag } from '../../navigation/use-new-flag';
 import { PageHeader } from '../page-header';
 import { CompareView } from './compare-view';
 import { ComponentKindsProvider } from './component-kinds';
 import { evalViewOf } from './eval-route';
+import { NewRunDialog } from './new-run-dialog';
 import { RunDetail } from './run-detail';
 import { RunMatrix } from './run-matrix';
 import { RunsView } from './runs-view';
@@ -14,6 +16,8 @@ const DESCRIPTION =
 export function EvalsPage() {
   const [location] = useLocation();
   const view = evalViewOf(location, useSearch());
+  // `#/evals?new=1` (the command palette's New run) opens the new-run dialog over any view.
+  const [newFlag, clearNewFlag] = useNewFlag();
   return (
     <ComponentKindsProvider>
       <div className="flex min-h-full flex-col" data-testid="page-evals">
@@ -36,6 +40,17 @@ export function EvalsPage() {
         ) : (
           <RunsView dataset={view.dataset} setup={view.setup} />
         )}
+        {newFlag ? (
+          <NewRunDialog
+            open
+            onOpenChange={(open) => {
+              if (!open) clearNewFlag();
+            }}
+            dataset={view.kind === 'list' ? view.dataset : null}
+            // Starting opens the run: nothing to load here.
+            onStarted={() => undefined}
+          />
+        ) : null}
       </div>
     </ComponentKindsProvider>
   );

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import type { ProviderId } from '../../../../shared/contract';
+import { FormControl, FormField, FormItem, FormLabel, FormMessage } from '../../components/ui/form';
 import { Input } from '../../components/ui/input';
-import { Label } from '../../components/ui/label';
 import {
   Select,
   SelectContent,
@@ -10,16 +11,14 @@ import {
   SelectValue,
 } from '../../components/ui/select';
 import { PROVIDER_LABELS } from '../../lib/provider-labels';
-import type { ModelRefDraft } from './run-form';
+import type { RunFormValues } from './new-run/run-form-schema';
 
 interface ModelRefPickerProps {
-  /** `judge`, `embedding`: the test ids are `run-<role>-provider` and `run-<role>-model`. */
-  role: string;
+  /** The form field, and the test ids `run-<role>-provider` and `run-<role>-model`. */
+  role: 'judge' | 'embedding';
   label: string;
   hint: string;
   providers: readonly ProviderId[];
-  value: ModelRefDraft;
-  onChange: (value: ModelRefDraft) => void;
   onWantModels: (provider: ProviderId) => void;
   /** What blocks the run because of this model (pre-flight problems), shown under it. */
   children?: ReactNode;
@@ -37,55 +36,72 @@ export function ModelRefPicker({
   label,
   hint,
   providers,
-  value,
-  onChange,
   onWantModels,
   children,
 }: ModelRefPickerProps) {
+  const { control, setValue } = useFormContext<RunFormValues>();
+  const provider = useWatch({ control, name: `${role}.provider` });
   const isProvider = (v: string): v is ProviderId => providers.some((p) => p === v);
   return (
     <div className="flex min-w-0 flex-col gap-1.5">
-      <Label htmlFor={`run-${role}-provider`} title={hint}>
-        {label}
-      </Label>
-      <div className="flex gap-1.5">
-        <Select
-          value={value.provider === '' ? NONE : value.provider}
-          onValueChange={(picked) => {
-            const provider = isProvider(picked) ? picked : '';
-            onChange({ provider, model: provider === '' ? '' : value.model });
-          }}
-        >
-          <SelectTrigger
-            id={`run-${role}-provider`}
-            data-testid={`run-${role}-provider`}
-            className="w-28 shrink-0"
-          >
-            <SelectValue />
-          </SelectTrigger>
-          <SelectContent>
-            <SelectItem value={NONE}>None</SelectItem>
-            {providers.map((id) => (
-              <SelectItem key={id} value={id} data-testid={`run-${role}-provider-${id}`}>
-                {PROVIDER_LABELS[id]}
-              </SelectItem>
-            ))}
-          </SelectContent>
-        </Select>
-        <Input
-          aria-label={`${label} id`}
-          data-testid={`run-${role}-model`}
-          list={value.provider === '' ? undefined : `run-models-${value.provider}`}
-          className="font-mono text-xs"
-          placeholder={value.provider === '' ? 'none' : 'model id'}
-          autoComplete="off"
-          spellCheck={false}
-          disabled={value.provider === ''}
-          value={value.model}
-          onFocus={() => value.provider !== '' && onWantModels(value.provider)}
-          onChange={(e) => onChange({ ...value, model: e.target.value })}
-        />
-      </div>
+      <FormField
+        control={control}
+        name={`${role}.provider`}
+        render={({ field }) => (
+          <FormItem>
+            <FormLabel title={hint}>{label}</FormLabel>
+            <Select
+              value={field.value === '' ? NONE : field.value}
+              onValueChange={(picked) => {
+                const next = isProvider(picked) ? picked : '';
+                field.onChange(next);
+                if (next === '') setValue(`${role}.model`, '', { shouldValidate: true });
+              }}
+            >
+              <FormControl>
+                <SelectTrigger
+                  ref={field.ref}
+                  onBlur={field.onBlur}
+                  data-testid={`run-${role}-provider`}
+                >
+                  <SelectValue />
+                </SelectTrigger>
+              </FormControl>
+              <SelectContent>
+                <SelectItem value={NONE}>None</SelectItem>
+                {providers.map((id) => (
+                  <SelectItem key={id} value={id} data-testid={`run-${role}-provider-${id}`}>
+                    {PROVIDER_LABELS[id]}
+                  </SelectItem>
+                ))}
+              </SelectContent>
+            </Select>
+          </FormItem>
+        )}
+      />
+      <FormField
+        control={control}
+        name={`${role}.model`}
+        render={({ field }) => (
+          <FormItem>
+            <FormControl>
+              <Input
+                {...field}
+                aria-label={`${label} id`}
+                data-testid={`run-${role}-model`}
+                list={provider === '' ? undefined : `run-models-${provider}`}
+                className="font-mono text-xs"
+                placeholder={provider === '' ? 'none' : 'model id'}
+                autoComplete="off"
+                spellCheck={false}
+                disabled={provider === ''}
+                onFocus={() => provider !== '' && onWantModels(provider)}
+              />
+            </FormControl>
+            <FormMessage />
+          </FormItem>
+        )}
+      />
       {children}
     </div>
   );

@@ -1,28 +1,26 @@
 import { Play } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
+import { useWatch } from 'react-hook-form';
 import type { ProviderId } from '../../../../shared/contract';
 import { PROVIDER_IDS } from '../../../../shared/contract';
 import { DialogFormFooter } from '../../components/ui/dialog-form-footer';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
+import { Field, Form, FormField, FormRootError } from '../../components/ui/form';
 import { Input } from '../../components/ui/input';
-import { Label } from '../../components/ui/label';
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '../../components/ui/select';
+import { SelectItem } from '../../components/ui/select';
+import { useContractForm } from '../../query/contract-form';
 import type { RunSetup } from './eval-route';
 import { ModelRefPicker } from './model-ref-picker';
 import { lastSettings, rememberSettings } from './new-run/last-settings';
+import { runFormSchema, type RunFormValues } from './new-run/run-form-schema';
 import { ScorersSection } from './new-run/scorers-section';
-import { scorerErrorsOf } from './new-run/scorer-errors';
+import { SelectField } from './new-run/select-field';
+import { scorerErrorsOf, scorerErrorsOfForm } from './new-run/scorer-errors';
 import { useMatcherTypes } from './new-run/use-matcher-types';
 import { usePromptModel } from './new-run/use-prompt-model';
 import { PreflightProblems, PreflightSummary } from './preflight-notes';
 import { PromptPicker } from './prompt-picker';
-import { emptyForm, startInputOf, type RunForm } from './run-form';
+import { emptyForm, type RunForm } from './run-form';
 import { RunSettingsRow } from './run-settings-row';
 import { RunTargets } from './run-targets';
 import { useModelSuggestions } from './use-model-suggestions';
@@ -57,6 +55,21 @@ function openingForm(
   if (!last) return emptyForm(dataset);
   // The list's dataset filter says which dataset the user is looking at: it wins.
   return dataset ? { ...last, dataset } : last;
+}
+
+/** The form's values as react-hook-form holds them (mutable copies of the draft's lists). */
+function valuesOf(form: RunForm): RunFormValues {
+  return {
+    ...form,
+    targets: form.targets.map((t) => ({ ...t })),
+    judge: { ...form.judge },
+    embedding: { ...form.embedding },
+    scorers: {
+      useDatasetMatchers: form.scorers.useDatasetMatchers,
+      skip: [...form.scorers.skip],
+      add: form.scorers.add.map((m) => ({ ...m })),
+    },
+  };
 }
 
 /**
@@ -94,21 +107,23 @@ function NewRunForm({
   const options = useRunOptions(open);
   const models = useModelSuggestions();
   const types = useMatcherTypes(open);
-  const [form, setForm] = useState<RunForm>(() => openingForm(dataset, setup, initial));
-  const [tried, setTried] = useState(false);
-  const runner = useStartRun(() => {
-    rememberSettings(form);
+  const form = useContractForm(runFormSchema, valuesOf(openingForm(dataset, setup, initial)));
+  const values = useWatch({ control: form.control }) as RunFormValues;
+  const runner = useStartRun(form, () => {
+    rememberSettings(form.getValues());
     onStarted();
     onOpenChange(false);
   });
-  const check = usePreflight(form, open);
-  const patch = (next: Partial<RunForm>) => {
-    runner.clearRefusal();
-    setForm((current) => ({ ...current, ...next }));
-  };
-  usePromptModel(form, open, (targets) => patch({ targets }));
-  const input = startInputOf(form);
-  const problem = typeof input === 'string' ? input : null;
+  const { clearRefusal } = runner;
+  useEffect(() => {
+    // A refusal speaks for the form it was about: any change hands over to the pre-flight.
+    const subscription = form.watch(() => clearRefusal());
+    return () => subscription.unsubscribe();
+  }, [form, clearRefusal]);
+  const check = usePreflight(values, open);
+  usePromptModel(values, open, (targets) =>
+    form.setValue('targets', targets, { shouldDirty: true }),
+  );
   // A refusal from evals.start speaks for the form until it changes; else the latest check.
   const preflight = runner.refused ?? check.preflight;
   const current = runner.refused !== null || check.current;
@@ -116,116 +131,108 @@ function NewRunForm({
   const blocked =
     (preflight !== null && !preflight.ok && (current || check.error === null)) ||
     (check.error !== null && check.current);
-  // A scorer's option the server refused shows next to that option, from the check or Start.
-  const scorerErrors = scorerErrorsOf(runner.error ?? check.error);
-  const checkError = check.error && scorerErrors.size === 0 ? check.error.toString() : null;
-  const startError = runner.error && scorerErrors.size === 0 ? runner.error.toString() : null;
+  // A scorer's option the server refused shows next to that option, from Start or the check.
+  const fromStart = scorerErrorsOfForm(form.formState.errors.scorers?.add);
+  const fromCheck = scorerErrorsOf(check.error);
+  const scorerErrors = fromStart.size > 0 ? fromStart : fromCheck;
+  const checkError = check.error && fromCheck.size === 0 ? check.error.toString() : null;
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setTried(true);
-    if (typeof input !== 'string' && !blocked) runner.start(input);
-  };
+  const onSubmit = form.handleSubmit((input) => {
+    if (!blocked) runner.start(input);
+  });
 
   return (
-    <form noValidate className="mt-4 flex flex-col gap-3" onSubmit={onSubmit}>
-      <div className="grid grid-cols-2 gap-3">
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="run-dataset">Dataset</Label>
-          <Select value={form.dataset} onValueChange={(value) => patch({ dataset: value })}>
-            <SelectTrigger id="run-dataset" data-testid="run-dataset" data-value={form.dataset}>
-              <SelectValue
-                placeholder={options.datasets ? 'Pick a dataset' : 'Loading datasets…'}
-              />
-            </SelectTrigger>
-            <SelectContent>
-              {(options.datasets ?? []).map((d) => (
-                <SelectItem key={d.id} value={d.name}>
-                  {`${d.name} (${d.caseCount} cases)`}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
-        </div>
-        <div className="flex flex-col gap-1.5">
-          <Label htmlFor="run-name">Name</Label>
-          <Input
-            id="run-name"
-            data-testid="run-name"
-            placeholder="dataset · prompt · model"
-            value={form.name}
-            onChange={(e) => patch({ name: e.target.value })}
+    <Form {...form}>
+      <form noValidate className="mt-4 flex flex-col gap-3" onSubmit={onSubmit}>
+        <div className="grid grid-cols-2 gap-3">
+          <SelectField
+            name="dataset"
+            label="Dataset"
+            testId="run-dataset"
+            placeholder={options.datasets ? 'Pick a dataset' : 'Loading datasets…'}
+          >
+            {(options.datasets ?? []).map((d) => (
+              <SelectItem key={d.id} value={d.name}>
+                {`${d.name} (${d.caseCount} cases)`}
+              </SelectItem>
+            ))}
+          </SelectField>
+          <Field<RunFormValues, 'name'>
+            name="name"
+            label="Name"
+            render={(field) => (
+              <Input data-testid="run-name" placeholder="dataset · prompt · model" {...field} />
+            )}
           />
         </div>
-      </div>
-      <PromptPicker prompts={options.prompts} form={form} onChange={patch} />
-      {check.asked ? (
-        <div className="flex flex-col gap-1.5">
-          <PreflightProblems preflight={preflight} place="prompt" />
-          <PreflightProblems preflight={preflight} place="dataset" />
-          {checkError && !runner.refused ? (
-            <p className="text-xs text-destructive" data-testid="preflight-error">
-              {checkError}
-            </p>
-          ) : null}
-          <PreflightSummary preflight={preflight} current={current} />
+        <PromptPicker prompts={options.prompts} />
+        {check.asked ? (
+          <div className="flex flex-col gap-1.5">
+            <PreflightProblems preflight={preflight} place="prompt" />
+            <PreflightProblems preflight={preflight} place="dataset" />
+            {checkError && !runner.refused ? (
+              <p className="text-xs text-destructive" data-testid="preflight-error">
+                {checkError}
+              </p>
+            ) : null}
+            <PreflightSummary preflight={preflight} current={current} />
+          </div>
+        ) : null}
+        <RunTargets suggestions={models.ids} onWantModels={models.listLive} />
+        <FormField<RunFormValues, 'scorers'>
+          name="scorers"
+          render={({ field }) => (
+            <ScorersSection
+              scorers={field.value}
+              datasetMatchers={check.asked ? (preflight?.datasetMatchers ?? null) : null}
+              types={types}
+              errors={scorerErrors}
+              onChange={(scorers) => {
+                form.clearErrors('scorers');
+                field.onChange(scorers);
+              }}
+            />
+          )}
+        />
+        <div className="grid grid-cols-2 gap-3">
+          <ModelRefPicker
+            role="judge"
+            label="Judge model"
+            hint="Judges llm-judge matchers that name no model of their own"
+            providers={PROVIDER_IDS}
+            onWantModels={models.listLive}
+          >
+            <PreflightProblems preflight={preflight} place="judge" />
+          </ModelRefPicker>
+          <ModelRefPicker
+            role="embedding"
+            label="Embedding model"
+            hint="What similarity matchers embed with (OpenAI or a local server)"
+            providers={EMBEDDING_PROVIDERS}
+            onWantModels={models.listLive}
+          >
+            <PreflightProblems preflight={preflight} place="embedding" />
+          </ModelRefPicker>
         </div>
-      ) : null}
-      <RunTargets
-        targets={form.targets}
-        suggestions={models.ids}
-        onChange={(targets) => patch({ targets })}
-        onWantModels={models.listLive}
-      />
-      <ScorersSection
-        scorers={form.scorers}
-        datasetMatchers={check.asked ? (preflight?.datasetMatchers ?? null) : null}
-        types={types}
-        errors={scorerErrors}
-        onChange={(scorers) => patch({ scorers })}
-      />
-      <div className="grid grid-cols-2 gap-3">
-        <ModelRefPicker
-          role="judge"
-          label="Judge model"
-          hint="Judges llm-judge matchers that name no model of their own"
-          providers={PROVIDER_IDS}
-          value={form.judge}
-          onChange={(judge) => patch({ judge })}
-          onWantModels={models.listLive}
+        <RunSettingsRow />
+        {runner.refused ? (
+          <p className="text-xs text-destructive" role="alert" data-testid="run-refused">
+            Not started: the server found what is marked above. Change the dataset, prompt or models
+            to check again.
+          </p>
+        ) : null}
+        <FormRootError />
+        <DialogFormFooter
+          onCancel={() => onOpenChange(false)}
+          errorTestId="run-error"
+          busy={runner.starting}
+          disabled={blocked}
+          submitTestId="run-start"
+          icon={<Play />}
         >
-          <PreflightProblems preflight={preflight} place="judge" />
-        </ModelRefPicker>
-        <ModelRefPicker
-          role="embedding"
-          label="Embedding model"
-          hint="What similarity matchers embed with (OpenAI or a local server)"
-          providers={EMBEDDING_PROVIDERS}
-          value={form.embedding}
-          onChange={(embedding) => patch({ embedding })}
-          onWantModels={models.listLive}
-        >
-          <PreflightProblems preflight={preflight} place="embedding" />
-        </ModelRefPicker>
-      </div>
-      <RunSettingsRow form={form} onChange={patch} />
-      {runner.refused ? (
-        <p className="text-xs text-destructive" role="alert" data-testid="run-refused">
-          Not started: the server found what is marked above. Change the dataset, prompt or models
-          to check again.
-        </p>
-      ) : null}
-      <DialogFormFooter
-        onCancel={() => onOpenChange(false)}
-        error={startError ?? (tried ? problem : null)}
-        errorTestId="run-error"
-        busy={runner.starting}
-        disabled={blocked}
-        submitTestId="run-start"
-        icon={<Play />}
-      >
-        {form.targets.length > 1 ? `Start ${form.targets.length} runs` : 'Start run'}
-      </DialogFormFooter>
-    </form>
+          {values.targets.length > 1 ? `Start ${values.targets.length} runs` : 'Start run'}
+        </DialogFormFooter>
+      </form>
+    </Form>
   );
 }

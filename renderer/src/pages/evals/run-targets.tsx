@@ -1,6 +1,8 @@
 import { Plus, X } from 'lucide-react';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { PROVIDER_IDS, type ProviderId } from '../../../../shared/contract';
 import { Button } from '../../components/ui/button';
+import { FormControl, FormField, FormItem, FormMessage } from '../../components/ui/form';
 import { Input } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
 import {
@@ -11,56 +13,75 @@ import {
   SelectValue,
 } from '../../components/ui/select';
 import { PROVIDER_LABELS } from '../../lib/provider-labels';
-import { MAX_TARGETS, type TargetDraft } from './run-form';
+import type { RunFormValues } from './new-run/run-form-schema';
+import { MAX_TARGETS } from './run-form';
 import type { ModelIds } from './use-model-suggestions';
 
 interface RunTargetsProps {
-  targets: readonly TargetDraft[];
   suggestions: ModelIds;
-  onChange: (targets: TargetDraft[]) => void;
   onWantModels: (provider: ProviderId) => void;
 }
 
 /** The models to run, one run each: together they form a group (the run matrix). */
-export function RunTargets({ targets, suggestions, onChange, onWantModels }: RunTargetsProps) {
-  const patch = (i: number, next: Partial<TargetDraft>) =>
-    onChange(targets.map((t, j) => (j === i ? { ...t, ...next } : t)));
+export function RunTargets({ suggestions, onWantModels }: RunTargetsProps) {
+  const { control, setValue } = useFormContext<RunFormValues>();
+  const targets = useWatch({ control, name: 'targets' });
+  const replace = (next: RunFormValues['targets']) =>
+    setValue('targets', next, { shouldDirty: true });
   return (
     <div className="flex flex-col gap-1.5">
       <Label>Models</Label>
       {targets.map((target, i) => (
-        <div key={i} className="flex gap-1.5">
-          <Select
-            value={target.provider}
-            onValueChange={(value) => patch(i, { provider: value as ProviderId })}
-          >
-            <SelectTrigger
-              aria-label={`Provider of model ${i + 1}`}
-              data-testid={`run-provider-${i}`}
-              data-value={target.provider}
-              className="w-32 shrink-0"
-            >
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              {PROVIDER_IDS.map((id) => (
-                <SelectItem key={id} value={id}>
-                  {PROVIDER_LABELS[id]}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
-          <Input
-            aria-label={`Model ${i + 1}`}
-            data-testid={`run-model-${i}`}
-            list={`run-models-${target.provider}`}
-            className="font-mono text-xs"
-            placeholder="model id, e.g. gpt-4o-mini"
-            autoComplete="off"
-            spellCheck={false}
-            value={target.model}
-            onFocus={() => onWantModels(target.provider)}
-            onChange={(e) => patch(i, { model: e.target.value })}
+        <div key={i} className="flex items-start gap-1.5">
+          <FormField
+            control={control}
+            name={`targets.${i}.provider`}
+            render={({ field }) => (
+              <Select
+                value={field.value}
+                onValueChange={(value) => field.onChange(value as ProviderId)}
+              >
+                <SelectTrigger
+                  ref={field.ref}
+                  onBlur={field.onBlur}
+                  aria-label={`Provider of model ${i + 1}`}
+                  data-testid={`run-provider-${i}`}
+                  data-value={field.value}
+                  className="w-32 shrink-0"
+                >
+                  <SelectValue />
+                </SelectTrigger>
+                <SelectContent>
+                  {PROVIDER_IDS.map((id) => (
+                    <SelectItem key={id} value={id}>
+                      {PROVIDER_LABELS[id]}
+                    </SelectItem>
+                  ))}
+                </SelectContent>
+              </Select>
+            )}
+          />
+          <FormField
+            control={control}
+            name={`targets.${i}.model`}
+            render={({ field }) => (
+              <FormItem className="min-w-0 flex-1">
+                <FormControl>
+                  <Input
+                    {...field}
+                    aria-label={`Model ${i + 1}`}
+                    data-testid={`run-model-${i}`}
+                    list={`run-models-${target.provider}`}
+                    className="font-mono text-xs"
+                    placeholder="model id, e.g. gpt-4o-mini"
+                    autoComplete="off"
+                    spellCheck={false}
+                    onFocus={() => onWantModels(target.provider)}
+                  />
+                </FormControl>
+                <FormMessage />
+              </FormItem>
+            )}
           />
           <Button
             type="button"
@@ -69,7 +90,7 @@ export function RunTargets({ targets, suggestions, onChange, onWantModels }: Run
             aria-label={`Remove model ${i + 1}`}
             data-testid={`run-remove-model-${i}`}
             disabled={targets.length === 1}
-            onClick={() => onChange(targets.filter((_, j) => j !== i))}
+            onClick={() => replace(targets.filter((_, j) => j !== i))}
           >
             <X />
           </Button>
@@ -90,7 +111,7 @@ export function RunTargets({ targets, suggestions, onChange, onWantModels }: Run
         data-testid="run-add-model"
         disabled={targets.length >= MAX_TARGETS}
         onClick={() =>
-          onChange([...targets, { provider: targets.at(-1)?.provider ?? 'openai', model: '' }])
+          replace([...targets, { provider: targets.at(-1)?.provider ?? 'openai', model: '' }])
         }
       >
         <Plus />

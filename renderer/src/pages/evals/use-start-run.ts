@@ -1,17 +1,24 @@
 import { useState } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { ChannelInput, ChannelOutput, Preflight } from '../../../../shared/contract';
-import type { ClientError } from '../../client';
 import { useChannelMutation } from '../../query/channel-query';
+import { showSubmitError } from '../../query/contract-form';
 import { evalHref, goTo } from './eval-route';
+import type { RunFormValues } from './new-run/run-form-schema';
 import { refusedPreflight } from './preflight-text';
 
-/** Starts the runs, then opens the run (one model) or the group's matrix (several). */
-export function useStartRun(onStarted: (result: ChannelOutput<'evals.start'>) => void) {
+/**
+ * Starts the runs, then opens the run (one model) or the group's matrix (several). A refusal
+ * of the pre-flight is kept to show with the problems it found; any other failure shows in the
+ * form, once: next to the field it names, else above Start (no toast).
+ */
+export function useStartRun(
+  form: UseFormReturn<RunFormValues, unknown, ChannelInput<'evals.start'>>,
+  onStarted: (result: ChannelOutput<'evals.start'>) => void,
+) {
   const [refused, setRefused] = useState<Preflight | null>(null);
-  const [error, setError] = useState<ClientError | null>(null);
   const mutation = useChannelMutation('evals.start', {
-    // The dialog shows what went wrong (next to the field, or above Start): no toast.
     meta: { form: true },
     onSuccess: (result) => {
       const [only] = result.runs;
@@ -28,21 +35,17 @@ export function useStartRun(onStarted: (result: ChannelOutput<'evals.start'>) =>
     onError: (err) => {
       const preflight = refusedPreflight(err.details);
       if (preflight) setRefused(preflight);
-      else setError(err);
+      else showSubmitError(form, err);
     },
   });
 
   const start = (input: ChannelInput<'evals.start'>) => {
     setRefused(null);
-    setError(null);
     mutation.mutate(input);
   };
 
-  /** Forgets a refusal or an error once the form changes: the pre-flight speaks for it. */
-  const clearRefusal = () => {
-    setRefused(null);
-    setError(null);
-  };
+  /** Forgets a refusal once the form changes: the pre-flight speaks for it. */
+  const clearRefusal = () => setRefused(null);
 
-  return { start, starting: mutation.isPending, error, refused, clearRefusal };
+  return { start, starting: mutation.isPending, refused, clearRefusal };
 }

@@ -29,3 +29,31 @@ export function scorerErrorsOf(error: ClientError | null | undefined): ScorerErr
   }
   return out;
 }
+
+interface FieldErrorLike {
+  readonly message?: unknown;
+}
+
+/**
+ * The issues a failed Start left on the form's added scorers (showSubmitError puts each on
+ * `scorers.add.<i>.<option>`, or on `scorers.add.<i>` when the option is not set yet), in the
+ * shape the matcher editors show them in.
+ */
+export function scorerErrorsOfForm(add: unknown): ScorerErrors {
+  if (!Array.isArray(add) && (typeof add !== 'object' || add === null)) return NONE;
+  const out = new Map<number, Record<string, string>>();
+  for (const [key, entry] of Object.entries(add as Record<string, unknown>)) {
+    const index = Number(key);
+    if (!Number.isInteger(index) || typeof entry !== 'object' || entry === null) continue;
+    const found: Record<string, string> = {};
+    const own = (entry as FieldErrorLike).message;
+    if (typeof own === 'string') found[''] = own;
+    for (const [option, error] of Object.entries(entry as Record<string, unknown>)) {
+      const message = (error as FieldErrorLike | null)?.message;
+      if (option !== 'message' && option !== 'ref' && typeof message === 'string')
+        found[option] = message;
+    }
+    if (Object.keys(found).length > 0) out.set(index, found);
+  }
+  return out.size > 0 ? out : NONE;
+}
