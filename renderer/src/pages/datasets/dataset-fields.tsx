@@ -6,15 +6,14 @@ import {
 } from '../../../../shared/contract';
 import { Field } from '../../components/ui/form';
 import { Input } from '../../components/ui/input';
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '../../components/ui/select';
+import { OptionSelect } from '../../components/ui/option-select';
 import { tagsTextSchema } from './case-form';
 import { INTERACTION_LABELS } from './interaction-types';
+
+const TYPE_OPTIONS = INTERACTION_TYPES.map((type) => ({
+  value: type,
+  label: INTERACTION_LABELS[type],
+}));
 
 /**
  * A dataset as its dialogs edit it: the contract's name, type and description rules, tags
@@ -58,19 +57,14 @@ export function DatasetFields({ idPrefix, withDescription = false }: DatasetFiel
       <Field<DatasetFormValues, 'interactionType'>
         name="interactionType"
         label="Interaction type"
-        render={({ value, onChange, ref, ...field }) => (
-          <Select value={value} onValueChange={onChange}>
-            <SelectTrigger ref={ref} data-testid={`${idPrefix}-type`} {...field}>
-              <SelectValue />
-            </SelectTrigger>
-            <SelectContent>
-              {INTERACTION_TYPES.map((type) => (
-                <SelectItem key={type} value={type}>
-                  {INTERACTION_LABELS[type]}
-                </SelectItem>
-              ))}
-            </SelectContent>
-          </Select>
+        render={({ value, onChange, ...field }) => (
+          <OptionSelect
+            value={value}
+            onValueChange={onChange}
+            options={TYPE_OPTIONS}
+            data-testid={`${idPrefix}-type`}
+            {...field}
+          />
         )}
       />
       <Field<DatasetFormValues, 'tags'>

@@ -5,20 +5,14 @@ import { Button } from '../../components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../../components/ui/dialog';
 import { Field, Form } from '../../components/ui/form';
 import { Input } from '../../components/ui/input';
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '../../components/ui/select';
+import { OptionSelect } from '../../components/ui/option-select';
 import { ToggleGroup, ToggleGroupItem } from '../../components/ui/toggle-group';
 import { FORMAT_LABELS } from './import-format';
 import { ImportError, ImportWarnings, UnmappedReport } from './import-messages';
 import { unmappedOnly } from './import-problems';
 import { ImportSourceFields } from './import-source-fields';
 import { hasSuggestions, ImportSuggestions } from './import-suggestions';
-import { INTERACTION_LABELS, isInteractionType } from './interaction-types';
+import { INTERACTION_LABELS } from './interaction-types';
 import { useImport, type ImportFormValues, type ImportOutcome } from './use-import';
 
 interface ImportDialogProps {
@@ -36,8 +30,12 @@ const MODES = [
   { value: 'append', label: 'Append', testId: 'import-mode-append' },
 ] as const;
 
-/** Radix Select items need a non-empty value: this one stands for "no type given". */
-const AS_THE_FILE_SAYS = 'from-file';
+const FORMAT_OPTIONS = IMPORT_FORMATS.map((f) => ({ value: f, label: FORMAT_LABELS[f] }));
+/** "" is no type given: the file's own, or the default. */
+const TYPE_OPTIONS = [
+  { value: '' as const, label: 'As the file says' },
+  ...INTERACTION_TYPES.map((t) => ({ value: t, label: INTERACTION_LABELS[t] })),
+];
 
 /**
  * Imports YAML, CSV, JSONL or a promptfoo config, all or nothing. A promptfoo config refused
@@ -80,19 +78,14 @@ export function ImportDialog({ open, onOpenChange, onImported }: ImportDialogPro
               <Field<ImportFormValues, 'format'>
                 name="format"
                 label="Format"
-                render={({ value, onChange, ref, ...field }) => (
-                  <Select value={value} onValueChange={onChange}>
-                    <SelectTrigger ref={ref} data-testid="import-format" {...field}>
-                      <SelectValue />
-                    </SelectTrigger>
-                    <SelectContent>
-                      {IMPORT_FORMATS.map((f) => (
-                        <SelectItem key={f} value={f}>
-                          {FORMAT_LABELS[f]}
-                        </SelectItem>
-                      ))}
-                    </SelectContent>
-                  </Select>
+                render={({ value, onChange, ...field }) => (
+                  <OptionSelect
+                    value={value}
+                    onValueChange={onChange}
+                    options={FORMAT_OPTIONS}
+                    data-testid="import-format"
+                    {...field}
+                  />
                 )}
               />
               <Field<ImportFormValues, 'name'>
@@ -133,28 +126,15 @@ export function ImportDialog({ open, onOpenChange, onImported }: ImportDialogPro
                 <Field<ImportFormValues, 'type'>
                   name="type"
                   label="Interaction type"
-                  render={({ value, onChange, ref, ...field }) => (
-                    <Select
-                      value={value || AS_THE_FILE_SAYS}
-                      onValueChange={(next) => onChange(isInteractionType(next) ? next : '')}
-                    >
-                      <SelectTrigger
-                        ref={ref}
-                        data-testid="import-type"
-                        className="h-7 w-auto text-xs"
-                        {...field}
-                      >
-                        <SelectValue />
-                      </SelectTrigger>
-                      <SelectContent>
-                        <SelectItem value={AS_THE_FILE_SAYS}>As the file says</SelectItem>
-                        {INTERACTION_TYPES.map((t) => (
-                          <SelectItem key={t} value={t}>
-                            {INTERACTION_LABELS[t]}
-                          </SelectItem>
-                        ))}
-                      </SelectContent>
-                    </Select>
+                  render={({ value, onChange, ...field }) => (
+                    <OptionSelect
+                      value={value}
+                      onValueChange={onChange}
+                      options={TYPE_OPTIONS}
+                      data-testid="import-type"
+                      className="h-7 w-auto text-xs"
+                      {...field}
+                    />
                   )}
                 />
               ) : null}

@@ -5,17 +5,13 @@ import { Button } from '../../components/ui/button';
 import { FormControl, FormField, FormItem, FormMessage } from '../../components/ui/form';
 import { Input } from '../../components/ui/input';
 import { Label } from '../../components/ui/label';
-import {
-  Select,
-  SelectContent,
-  SelectItem,
-  SelectTrigger,
-  SelectValue,
-} from '../../components/ui/select';
+import { OptionSelect } from '../../components/ui/option-select';
 import { PROVIDER_LABELS } from '../../lib/provider-labels';
 import type { RunFormValues } from './new-run/run-form-schema';
 import { MAX_TARGETS } from './run-form';
 import type { ModelIds } from './use-model-suggestions';
+
+const PROVIDER_OPTIONS = PROVIDER_IDS.map((id) => ({ value: id, label: PROVIDER_LABELS[id] }));
 
 interface RunTargetsProps {
   suggestions: ModelIds;
@@ -37,28 +33,17 @@ export function RunTargets({ suggestions, onWantModels }: RunTargetsProps) {
             control={control}
             name={`targets.${i}.provider`}
             render={({ field }) => (
-              <Select
+              <OptionSelect
                 value={field.value}
-                onValueChange={(value) => field.onChange(value as ProviderId)}
-              >
-                <SelectTrigger
-                  ref={field.ref}
-                  onBlur={field.onBlur}
-                  aria-label={`Provider of model ${i + 1}`}
-                  data-testid={`run-provider-${i}`}
-                  data-value={field.value}
-                  className="w-32 shrink-0"
-                >
-                  <SelectValue />
-                </SelectTrigger>
-                <SelectContent>
-                  {PROVIDER_IDS.map((id) => (
-                    <SelectItem key={id} value={id}>
-                      {PROVIDER_LABELS[id]}
-                    </SelectItem>
-                  ))}
-                </SelectContent>
-              </Select>
+                onValueChange={field.onChange}
+                options={PROVIDER_OPTIONS}
+                ref={field.ref}
+                onBlur={field.onBlur}
+                aria-label={`Provider of model ${i + 1}`}
+                data-testid={`run-provider-${i}`}
+                data-value={field.value}
+                className="w-32 shrink-0"
+              />
             )}
           />
           <FormField
