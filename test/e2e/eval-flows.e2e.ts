@@ -147,8 +147,9 @@ describe('eval flows in Chromium', () => {
     await page.goto(`${server.url}/#/evals`);
     await page.getByTestId('new-run').click();
     await page.getByTestId('new-run-dialog').waitFor();
-    await expect(selectedValue(page, 'run-dataset')).resolves.toBe('flows');
-    await expect(selectedValue(page, 'run-prompt')).resolves.toBe('echo-q');
+    // The remembered settings apply once the dialog's lists have loaded.
+    await expect.poll(() => selectedValue(page, 'run-dataset')).toBe('flows');
+    await expect.poll(() => selectedValue(page, 'run-prompt')).toBe('echo-q');
     await expect(page.getByTestId('run-scorer-0-pattern').inputValue()).resolves.toBe(
       '^Echo: [a-z]+$',
     );
@@ -161,7 +162,8 @@ describe('eval flows in Chromium', () => {
     await page.goto(`${server.url}/#/evals?new=1`);
     const dialog = page.getByTestId('new-run-dialog');
     await dialog.waitFor();
-    await expect(selectedValue(page, 'run-dataset')).resolves.toBe('flows');
+    // The remembered settings apply once the dialog's lists have loaded.
+    await expect.poll(() => selectedValue(page, 'run-dataset')).toBe('flows');
     await page.getByTestId('preflight-ok').waitFor();
 
     await page.getByTestId('run-concurrency').fill('0');
@@ -175,8 +177,10 @@ describe('eval flows in Chromium', () => {
     await expect(page.getByTestId('run-concurrency').getAttribute('aria-invalid')).resolves.toBe(
       'true',
     );
-    // Said once: no toast, no form-level error, and nothing started.
-    await expect(page.locator('[data-sonner-toast]').count()).resolves.toBe(0);
+    // Said once: no error toast, no form-level error, and nothing started.
+    expect(await page.locator('[data-sonner-toast][data-type="error"]').allTextContents()).toEqual(
+      [],
+    );
     await expect(dialog.getByTestId('form-error').count()).resolves.toBe(0);
     const after = await api<{ runs: RunView[] }>('evals.list', { dataset: 'flows' });
     expect(after.runs.length).toBe(before.runs.length);
@@ -255,7 +259,7 @@ describe('eval flows in Chromium', () => {
     await page.getByTestId('run-rerun').click();
     await page.getByTestId('new-run-dialog').waitFor();
     // Filled in from the run.
-    await expect(selectedValue(page, 'run-prompt')).resolves.toBe('echo-q');
+    await expect.poll(() => selectedValue(page, 'run-prompt')).toBe('echo-q');
     await expect(selectedValue(page, 'run-prompt-version')).resolves.toBe('version:v1.0');
     await expect(page.getByTestId('run-model-0').inputValue()).resolves.toBe('gpt-4o');
     await chooseOption(page, 'run-prompt-version', /^v1\.1/);
