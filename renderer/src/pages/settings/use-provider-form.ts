@@ -29,10 +29,9 @@ export function useProviderForm(spec: ProviderSpec, view: SettingsView) {
       if (untouched) form.resetField(field.name, { defaultValue: values[field.name] ?? '' });
     }
   }, [form, spec, values]);
-  const mutation = useChannelMutation('settings.updateProvider', {
-    meta: { form: true },
-    onSuccess: replace,
-  });
+  // The saved view is adopted by the caller once the form has been reset: adopted first, the
+  // page would show the saved mask while the typed secret still sat in its input.
+  const mutation = useChannelMutation('settings.updateProvider', { meta: { form: true } });
 
   /** 'save', or the name of the secret being cleared. */
   const [busy, setBusy] = useState<string | null>(null);
@@ -55,13 +54,21 @@ export function useProviderForm(spec: ProviderSpec, view: SettingsView) {
     const update = updateOf(spec, output as ProviderFormOutput);
     const saved = await send('save', update, `${spec.title} settings saved`);
     // Typed secrets are gone from the form once saved: the input shows the mask below it instead.
-    if (saved) form.reset(formValuesOf(spec, saved));
+    if (!saved) return;
+    form.reset(formValuesOf(spec, saved));
+    replace(saved);
   });
 
   const clear = async (field: FieldSpec) => {
     const input = { provider: spec.id, [field.name]: null } as UpdateProviderInput;
-    if (await send(field.name, input, `${spec.title} ${field.label.toLowerCase()} cleared`))
-      form.resetField(field.name, { defaultValue: '' });
+    const saved = await send(
+      field.name,
+      input,
+      `${spec.title} ${field.label.toLowerCase()} cleared`,
+    );
+    if (!saved) return;
+    form.resetField(field.name, { defaultValue: '' });
+    replace(saved);
   };
 
   return { form, save, clear, busy };
