@@ -1,13 +1,15 @@
 import { LoaderCircle } from 'lucide-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { evalHref, goTo, MAX_CANDIDATES, type RunSetup } from './eval-route';
 import { isActive } from './live-counts';
 import { NewRunDialog } from './new-run-dialog';
 import { RunProgress } from './run-progress';
-import { RunsChart } from './runs-chart';
 import { RunsTable } from './runs-table';
 import { RunsToolbar } from './runs-toolbar';
 import { useRuns } from './use-runs';
+
+// The chart library is most of the page's weight: it loads when a dataset's runs are charted.
+const RunsChart = lazy(() => import('./runs-chart').then((m) => ({ default: m.RunsChart })));
 
 /** How many runs one can pick: a comparison's baseline and its candidates (the matrix too). */
 const MAX_PICKED = 1 + MAX_CANDIDATES;
@@ -76,7 +78,11 @@ export function RunsView({ dataset, setup }: { dataset: string | null; setup: Ru
           ))}
         </section>
       ) : null}
-      {dataset && runs ? <RunsChart runs={runs} dataset={dataset} /> : null}
+      {dataset && runs ? (
+        <Suspense fallback={null}>
+          <RunsChart runs={runs} dataset={dataset} />
+        </Suspense>
+      ) : null}
       {runs ? (
         <RunsTable runs={runs} picked={picked} onPick={pick} />
       ) : error ? (
