@@ -134,12 +134,12 @@ describe('Prompts page in Chromium', () => {
     await tabTo('new-prompt');
     await page.keyboard.press('Enter');
     await page.getByTestId('new-prompt-dialog').waitFor();
-    expect(await focusedTestId()).toBe('new-prompt-name');
+    await expect.poll(focusedTestId).toBe('new-prompt-name');
     await page.keyboard.type('kbd/chat-flow');
 
     // The kind: arrow keys open the Select and move to Chat, Enter picks it.
     await page.keyboard.press('Tab');
-    expect(await focusedTestId()).toBe('new-prompt-kind');
+    await expect.poll(focusedTestId).toBe('new-prompt-kind');
     await page.keyboard.press('ArrowDown');
     // Open, the list puts the focus on the current kind; each arrow moves it one down.
     const highlighted = page.locator('[role="option"][data-highlighted]');
@@ -153,7 +153,8 @@ describe('Prompts page in Chromium', () => {
     await expect(page.getByTestId('new-prompt-kind').textContent()).resolves.toBe(
       'Chat (composition)',
     );
-    expect(await focusedTestId()).toBe('new-prompt-kind');
+    // Radix hands the focus back to the trigger once the list has closed.
+    await expect.poll(focusedTestId).toBe('new-prompt-kind');
 
     // Enter submits the form.
     await page.keyboard.press('Enter');
