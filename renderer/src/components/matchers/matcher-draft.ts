@@ -36,7 +36,8 @@ function valueOf(field: MatcherField, text: string): unknown {
   }
   if (field.kind === 'json') {
     try {
-      return JSON.parse(text) as unknown;
+      const parsed: unknown = JSON.parse(text);
+      return parsed;
     } catch {
       // Sent as typed: the server names the field, as the form already does.
       return text;

@@ -37,11 +37,12 @@ function CaseMatcher({
   const { control, setValue } = useFormContext<CaseFormValues>();
   const value = useWatch({ control, name: `matchers.${index}` }) as MatcherInput;
   const { errors } = useFormState({ control, name: `matchers.${index}` });
-  const found = matcherErrorsOf(errors.matchers?.[index]);
-  // Keyed by content: the editor re-applies errors whenever the object changes, and the form
+  const found: MatcherErrors = matcherErrorsOf(errors.matchers?.[index]);
+  // Kept by content: the editor re-applies errors whenever the object changes, and the form
   // state hands a new one on every render, which would bring back an error just corrected.
   const key = JSON.stringify(found);
-  const matcherErrors = useMemo(() => JSON.parse(key) as MatcherErrors, [key]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is `found`'s content
+  const matcherErrors = useMemo(() => found, [key]);
   return (
     <li>
       <MatcherEditor
