@@ -16,7 +16,7 @@ import { runFormSchema, type RunFormValues } from './new-run/run-form-schema';
 import { ScorersSection } from './new-run/scorers-section';
 import { SelectField } from './new-run/select-field';
 import { scorerErrorsOf, scorerErrorsOfForm } from './new-run/scorer-errors';
-import { useMatcherTypes } from './new-run/use-matcher-types';
+import { useMatcherTypes } from '../../components/matchers/use-matcher-types';
 import { usePromptModel } from './new-run/use-prompt-model';
 import { PreflightProblems, PreflightSummary } from './preflight-notes';
 import { PromptPicker } from './prompt-picker';
