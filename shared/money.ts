@@ -38,6 +38,11 @@ export function picoToUsd(pico: PicoUsd): number {
   return pico / PICO_PER_USD;
 }
 
+/** USD (a provided cost, a filter bound) as whole pico-dollars. */
+export function usdToPico(usd: number): PicoUsd {
+  return Math.round(usd * PICO_PER_USD);
+}
+
 /** `$0.001234`-style display: enough digits that a single cheap call is not shown as $0.00. */
 export function formatUsd(pico: PicoUsd | null): string {
   if (pico === null) return 'unpriced';

@@ -7,6 +7,7 @@ import type { StoreInfo } from '../store/store';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
 import type { EventBus } from '../kit/event-bus';
+import type { TracingService } from '../tracing/tracing-service';
 
 /** The domain services a running core holds; handlers receive this, never globals. */
 export interface CoreServices {
@@ -22,4 +23,5 @@ export interface CoreServices {
   readonly playground: PlaygroundService;
   readonly datasets: DatasetService;
   readonly runs: RunService;
+  readonly tracing: TracingService;
 }

@@ -11,6 +11,7 @@ import { DatasetService } from '../evals/datasets/dataset-service';
 import { RunService } from '../evals/runs/run-service';
 import { PlaygroundService } from '../playground/playground-service';
 import { PromptService } from '../prompts/prompt-service';
+import { TracingService } from '../tracing/tracing-service';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { SecretStore } from '../secrets/secret-store';
 import type { SettingsBackend } from '../settings/settings-backend';
@@ -89,6 +90,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       spanVariables({ runs: () => late.runs!, playground }),
     );
     const runs = (late.runs = new RunService(store, { llm, events, prompts, datasets }));
+    const tracing = new TracingService({
+      store,
+      events,
+      resolvePrompt: async (ref) => (await prompts.resolveRef(ref)).versionId,
+    });
     const services: CoreServices = {
       version: appVersion(),
       dataDir: options.dataDir,
@@ -101,6 +107,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       playground,
       datasets,
       runs,
+      tracing,
     };
     return {
       dispatcher: createDispatcher(createHandlers(services)),

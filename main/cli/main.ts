@@ -54,9 +54,9 @@ function buildProgram(): Command {
 
   program
     .command('serve')
-    .description('Serve the workbench and the HTTP API (default http://127.0.0.1:4317)')
+    .description('Serve the workbench and the HTTP API (default http://127.0.0.1:7717)')
     .option('--host <host>', 'address to bind; anything but loopback requires --token', '127.0.0.1')
-    .option('--port <port>', 'port to listen on (0 picks a free one)', '4317')
+    .option('--port <port>', 'port to listen on (0 picks a free one)', '7717')
     .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
     .option(
       '--database <url>',

@@ -74,7 +74,7 @@ export class LlmService {
     this.catalog = options.catalog ?? bundledCatalog();
     this.overrides = new PriceOverrides(options.store.db);
     this.prices = new PriceBook(this.catalog, this.overrides);
-    this.spans = new SpanRepository(options.store.db);
+    this.spans = new SpanRepository(options.store.db, options.store.dialect);
     this.registry = new ProviderRegistry(
       () => resolveConnections(options.settings.current(), options.secrets, options.env),
       options.factories,
@@ -89,6 +89,7 @@ export class LlmService {
       prices: this.prices,
       metrics: this.metrics,
       writes: options.store.writes,
+      dialect: options.store.dialect,
       secretValues: () => options.secrets.knownValues(),
       ...options.callPath,
     });

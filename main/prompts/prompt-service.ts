@@ -50,6 +50,31 @@ export class PromptService {
     return listPrompts(this.stores, filter);
   }
 
+  /**
+   * A prompt reference as apps send it (`x-assay-prompt`, interactions.create): `name@label`,
+   * `name@v1.2`, or a version id. NOT_FOUND names what was missing.
+   */
+  async resolveRef(ref: string): Promise<{ versionId: string; name: string; version: string }> {
+    const at = ref.lastIndexOf('@');
+    if (at <= 0) {
+      const version = await this.stores.prompts.versionById(ref);
+      if (!version)
+        throw new AssayError(
+          'NOT_FOUND',
+          `No prompt version "${ref}": send name@label, name@v1.2 or a version id`,
+        );
+      const prompt = (await this.stores.prompts.promptById(version.promptId))!;
+      return { versionId: version.id, name: prompt.name, version: versionName(version) };
+    }
+    const name = ref.slice(0, at);
+    const selector = ref.slice(at + 1);
+    const found = await this.get(
+      name,
+      /^v\d+\.\d+$/.test(selector) ? { version: selector } : { label: selector },
+    );
+    return { versionId: found.version.id, name, version: found.version.version };
+  }
+
   async get(name: string, selector: VersionSelector): Promise<ChannelOutput<'prompts.get'>> {
     const prompt = await requirePrompt(this.stores, name, 'prompts.get');
     const version = await selectVersion(this.stores, prompt, selector);

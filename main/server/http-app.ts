@@ -7,6 +7,9 @@ import { toErrorPayload, type ErrorCode } from '../../shared/errors';
 import type { Dispatcher } from '../api/dispatcher';
 import type { EventBus } from '../kit/event-bus';
 import { mountApiRoutes } from './api-routes';
+import { mountGatewayRoutes } from './gateway-routes';
+import { isIngestPath, type IngestServices } from './ingest-services';
+import { mountOtlpRoutes } from './otlp-routes';
 import { mountEventStream } from './event-stream';
 import { errorResponse, loopbackHostGuard, tokenGuard } from './request-guards';
 import { securityHeaders } from './security-headers';
@@ -24,6 +27,8 @@ export interface HttpAppOptions {
   readonly secureCookie?: boolean;
   /** True when bound to a loopback address: enables the DNS-rebinding host check. */
   readonly loopbackOnly: boolean;
+  /** The services behind the gateway and OTLP ingest; omitted, those paths are not served. */
+  readonly ingest?: IngestServices;
   /** Prometheus text exposition, served on GET /metrics when given. */
   readonly metrics?: () => Promise<string>;
 }
@@ -33,8 +38,14 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   const app = new Hono();
   app.use('*', securityHeaders());
   if (options.loopbackOnly) app.use('*', loopbackHostGuard());
-  if (options.token)
-    app.use('*', tokenGuard(options.token, { port: options.port, secure: options.secureCookie }));
+  if (options.token) {
+    const guard = tokenGuard(options.token, { port: options.port, secure: options.secureCookie });
+    // Apps posting to the gateway and OTLP ingest send their own credentials (a provider key
+    // beside the token); those routes check the token themselves.
+    app.use('*', (c, next) =>
+      options.ingest && isIngestPath(c.req.path) ? next() : guard(c, next),
+    );
+  }
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   const metrics = options.metrics;
@@ -43,6 +54,10 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     app.get('/metrics', async (c) =>
       c.body(await metrics(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }),
     );
+  }
+  if (options.ingest) {
+    mountGatewayRoutes(app, options.ingest, { token: options.token });
+    mountOtlpRoutes(app, options.ingest, { token: options.token });
   }
   mountEventStream(app, options.events);
   mountApiRoutes(app, options.dispatcher);

@@ -4,6 +4,7 @@ import { AssayError } from '../../shared/errors';
 import type { Dispatcher } from '../api/dispatcher';
 import type { EventBus } from '../kit/event-bus';
 import { createHttpApp } from './http-app';
+import type { IngestServices } from './ingest-services';
 import { isLoopbackHost } from './request-guards';
 
 export interface StartServerOptions {
@@ -17,6 +18,8 @@ export interface StartServerOptions {
   readonly secureCookie?: boolean;
   readonly rendererDir?: string;
   readonly metrics?: () => Promise<string>;
+  /** Serves the gateway and OTLP ingest with these services. */
+  readonly ingest?: IngestServices;
 }
 
 export interface RunningServer {

@@ -29,13 +29,18 @@ export interface SpanTable {
   parent_id: string | null;
   kind: string;
   name: string;
+  /** assay | gateway | otlp | api */
+  source: string;
   provider: string | null;
   model: string | null;
   status: string;
   error_class: string | null;
   error_message: string | null;
-  request_json: JsonText;
+  /** NULL when the payload is compressed into `payload_z`. */
+  request_json: JsonText | null;
   response_json: JsonText | null;
+  /** Deflated `{"request":…,"response":…}` JSON, for payloads worth compressing. */
+  payload_z: Uint8Array | null;
   input_tokens: number;
   output_tokens: number;
   cache_read_tokens: number;
@@ -49,8 +54,67 @@ export interface SpanTable {
   cache_hit: Flag;
   provider_request_id: string | null;
   attributes_json: JsonText | null;
+  session_id: string | null;
+  user_id: string | null;
+  tags_json: JsonText | null;
+  prompt_version_id: string | null;
+  /** The span this one reran (a rerun sits next to its original). */
+  rerun_of: string | null;
   started_at: IsoTime;
   ended_at: IsoTime;
+}
+
+/** One row per trace, folded from its spans as they arrive (in any order). */
+export interface TraceTable {
+  id: string;
+  name: string;
+  source: string;
+  root_span_id: string | null;
+  started_at: IsoTime;
+  ended_at: IsoTime;
+  latency_ms: number;
+  span_count: number;
+  llm_count: number;
+  error_count: number;
+  input_tokens: number;
+  output_tokens: number;
+  /** Sum of the priced spans; NULL while none is priced. */
+  cost_pico_usd: number | null;
+  /** LLM spans that answered but have no price: the trace's cost is then a lower bound. */
+  unpriced_count: number;
+  provider: string | null;
+  model: string | null;
+  prompt_version_id: string | null;
+  session_id: string | null;
+  user_id: string | null;
+  tags_json: JsonText | null;
+  input_preview: string | null;
+  output_preview: string | null;
+}
+
+export interface InteractionTable {
+  id: string;
+  type: string;
+  trace_id: string | null;
+  input_json: JsonText;
+  output_json: JsonText | null;
+  session_id: string | null;
+  user_id: string | null;
+  tags_json: JsonText;
+  metadata_json: JsonText | null;
+  prompt_version_id: string | null;
+  span_ids_json: JsonText;
+  created_at: IsoTime;
+}
+
+export interface InteractionFeedbackTable {
+  id: string;
+  interaction_id: string;
+  score: number | null;
+  label: string | null;
+  comment: string | null;
+  user_id: string | null;
+  created_at: IsoTime;
 }
 
 export interface LlmCacheTable {
@@ -217,6 +281,9 @@ export interface EvalResultTable {
 export interface DB {
   instance: InstanceTable;
   span: SpanTable;
+  trace: TraceTable;
+  interaction: InteractionTable;
+  interaction_feedback: InteractionFeedbackTable;
   llm_cache: LlmCacheTable;
   model_price: ModelPriceTable;
   prompt: PromptTable;
@@ -251,6 +318,7 @@ export const COLUMNS: { readonly [T in TableName]: Readonly<Record<keyof DB[T], 
     parent_id: true,
     kind: true,
     name: true,
+    source: true,
     provider: true,
     model: true,
     status: true,
@@ -258,6 +326,7 @@ export const COLUMNS: { readonly [T in TableName]: Readonly<Record<keyof DB[T], 
     error_message: true,
     request_json: true,
     response_json: true,
+    payload_z: true,
     input_tokens: true,
     output_tokens: true,
     cache_read_tokens: true,
@@ -270,8 +339,60 @@ export const COLUMNS: { readonly [T in TableName]: Readonly<Record<keyof DB[T], 
     cache_hit: true,
     provider_request_id: true,
     attributes_json: true,
+    session_id: true,
+    user_id: true,
+    tags_json: true,
+    prompt_version_id: true,
+    rerun_of: true,
     started_at: true,
     ended_at: true,
+  },
+  trace: {
+    id: true,
+    name: true,
+    source: true,
+    root_span_id: true,
+    started_at: true,
+    ended_at: true,
+    latency_ms: true,
+    span_count: true,
+    llm_count: true,
+    error_count: true,
+    input_tokens: true,
+    output_tokens: true,
+    cost_pico_usd: true,
+    unpriced_count: true,
+    provider: true,
+    model: true,
+    prompt_version_id: true,
+    session_id: true,
+    user_id: true,
+    tags_json: true,
+    input_preview: true,
+    output_preview: true,
+  },
+  interaction: {
+    id: true,
+    type: true,
+    trace_id: true,
+    input_json: true,
+    output_json: true,
+    session_id: true,
+    user_id: true,
+    tags_json: true,
+    metadata_json: true,
+    prompt_version_id: true,
+    span_ids_json: true,
+    created_at: true,
+  },
+  interaction_feedback: {
+    id: true,
+    interaction_id: true,
+    score: true,
+    label: true,
+    comment: true,
+    user_id: true,
+    created_at: true,
   },
   llm_cache: {
     key: true,

@@ -18,3 +18,32 @@ export function jsonArrayHas(dialect: Dialect, column: string, value: string): R
 export function countWhere(condition: Expression<SqlBool>): RawBuilder<number> {
   return sql<number>`coalesce(sum(CASE WHEN ${condition} THEN 1 ELSE 0 END), 0)`;
 }
+
+/** The smaller of two values of one type (SQLite's two-argument min(); LEAST on Postgres). */
+export function least(
+  dialect: Dialect,
+  a: Expression<unknown>,
+  b: Expression<unknown>,
+): RawBuilder<string> {
+  return dialect === 'postgres' ? sql<string>`LEAST(${a}, ${b})` : sql<string>`min(${a}, ${b})`;
+}
+
+/** The larger of two values of one type (SQLite's two-argument max(); GREATEST on Postgres). */
+export function greatest(
+  dialect: Dialect,
+  a: Expression<unknown>,
+  b: Expression<unknown>,
+): RawBuilder<string> {
+  return dialect === 'postgres' ? sql<string>`GREATEST(${a}, ${b})` : sql<string>`max(${a}, ${b})`;
+}
+
+/** Milliseconds from one ISO-8601 text time to another. */
+export function msBetween(
+  dialect: Dialect,
+  from: Expression<unknown>,
+  to: Expression<unknown>,
+): RawBuilder<number> {
+  return dialect === 'postgres'
+    ? sql<number>`extract(epoch FROM (${to}::timestamptz - ${from}::timestamptz)) * 1000.0`
+    : sql<number>`(julianday(${to}) - julianday(${from})) * 86400000.0`;
+}

@@ -2,53 +2,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore } from '../../test/support/test-database';
 import { newId } from '../kit/ids';
 import type { Store } from '../store/store';
-import { SpanRepository, type SpanRecord } from './span-repository';
+import { spanFixture } from '../../test/support/span-fixture';
+import { SpanRepository } from './span-repository';
 
 let store: Store;
 let spans: SpanRepository;
 
 beforeAll(async () => {
   store = await openTestStore();
-  spans = new SpanRepository(store.db);
+  spans = new SpanRepository(store.db, store.dialect);
 });
 
 afterAll(async () => {
   await store.close();
 });
 
-function span(overrides: Partial<SpanRecord> = {}): SpanRecord {
-  return {
-    id: newId(),
-    traceId: newId(),
-    parentId: null,
-    kind: 'llm',
-    name: 'openai:gpt-4o',
-    provider: 'openai',
-    model: 'gpt-4o',
-    status: 'ok',
-    errorClass: null,
-    errorMessage: null,
-    requestJson: JSON.stringify({ messages: [{ role: 'user', content: 'hi' }] }),
-    responseJson: JSON.stringify({ text: 'hello' }),
-    usage: {
-      inputTokens: 12,
-      outputTokens: 5,
-      cacheReadTokens: 3,
-      cacheWriteTokens: 1,
-      reasoningTokens: 2,
-    },
-    costPicoUsd: 125_000_000,
-    latencyMs: 42,
-    ttftMs: 7,
-    attempts: 1,
-    cacheHit: false,
-    providerRequestId: 'req_1',
-    attributes: null,
-    startedAt: '2026-12-06T10:00:00.000Z',
-    endedAt: '2026-12-06T10:00:00.042Z',
-    ...overrides,
-  };
-}
+const span = spanFixture;
 
 describe('SpanRepository', () => {
   it('gives back a span exactly as inserted', async () => {
@@ -130,9 +99,32 @@ describe('SpanRepository', () => {
     expect(await spans.byTrace(newId())).toEqual([]);
   });
 
-  it('refuses a second span with the same id', async () => {
+  it('skips a span id already stored (a retried batch), keeping the first and counting it once', async () => {
     const once = span();
-    await spans.insert(once);
-    await expect(spans.insert(span({ id: once.id }))).rejects.toThrow();
+    expect(await spans.insertBatch([once])).toBe(1);
+    expect(
+      await spans.insertBatch([
+        span({ id: once.id, traceId: once.traceId, name: 'again' }),
+        span(),
+      ]),
+    ).toBe(1);
+    expect((await spans.get(once.id))?.name).toBe(once.name);
+  });
+
+  it('stores a large payload compressed and gives it back byte for byte', async () => {
+    const long = 'ünïcode \u0000 and 🧪 '.repeat(400);
+    const big = span({
+      requestJson: JSON.stringify({ messages: [{ role: 'user', content: long }] }),
+      responseJson: JSON.stringify({ text: long }),
+    });
+    await spans.insert(big);
+    const row = await store.db
+      .selectFrom('span')
+      .select(['request_json', 'payload_z'])
+      .where('id', '=', big.id)
+      .executeTakeFirstOrThrow();
+    expect(row.request_json).toBeNull();
+    expect(row.payload_z!.length).toBeLessThan(big.requestJson.length / 4);
+    expect(await spans.get(big.id)).toEqual(big);
   });
 });

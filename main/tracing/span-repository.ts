@@ -1,116 +1,89 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
-import type { PicoUsd } from '../../shared/money';
-import type { Usage } from '../llm/types';
-import { readJsonOrNull, writeJson } from '../store/json-column';
-import type { DB, SpanTable } from '../store/schema';
+import type { Kysely } from 'kysely';
+import type { DB } from '../store/schema';
+import type { Dialect } from '../store/store';
+import { searchIndexFor, type SearchIndex } from './search-index';
+import { searchBody, spanTexts } from './search-text';
+import type { SpanRecord } from './span-record';
+import { spanRow, toSpanRecord } from './span-rows';
+import { foldTrace } from './trace-fold';
+import { upsertTraceRow } from './trace-upsert';
 
-export type SpanKind = 'llm' | 'tool' | 'retrieval' | 'chain' | 'judge';
+export type { SpanKind, SpanRecord } from './span-record';
+export { toSpanRecord } from './span-rows';
 
-export interface SpanRecord {
-  readonly id: string;
-  readonly traceId: string;
-  readonly parentId: string | null;
-  readonly kind: SpanKind;
-  readonly name: string;
-  readonly provider: string | null;
-  readonly model: string | null;
-  readonly status: 'ok' | 'error';
-  readonly errorClass: string | null;
-  readonly errorMessage: string | null;
-  /** Already redacted: no keys, no auth headers. */
-  readonly requestJson: string;
-  readonly responseJson: string | null;
-  readonly usage: Usage;
-  readonly costPicoUsd: PicoUsd | null;
-  readonly latencyMs: number;
-  readonly ttftMs: number | null;
-  readonly attempts: number;
-  readonly cacheHit: boolean;
-  readonly providerRequestId: string | null;
-  readonly attributes: Record<string, unknown> | null;
-  readonly startedAt: string;
-  readonly endedAt: string;
-}
+/** Rows per INSERT: 36 columns stay far below either database's bound-parameter limit. */
+const INSERT_CHUNK = 200;
+/** The most spans one trace read returns (a runaway agent loop can log millions). */
+export const TRACE_SPAN_LIMIT = 5_000;
 
 /**
- * A stored span as the domain sees it: the one place its attributes are parsed. Kind and status
- * are what the table's CHECK constraints allow; the request and response stay JSON text (they
- * are shown as stored, and parsed only by whoever needs their structure).
- */
-export function toSpanRecord(row: Selectable<SpanTable>): SpanRecord {
-  return {
-    id: row.id,
-    traceId: row.trace_id,
-    parentId: row.parent_id,
-    kind: row.kind as SpanKind,
-    name: row.name,
-    provider: row.provider,
-    model: row.model,
-    status: row.status === 'error' ? 'error' : 'ok',
-    errorClass: row.error_class,
-    errorMessage: row.error_message,
-    requestJson: row.request_json,
-    responseJson: row.response_json,
-    usage: {
-      inputTokens: row.input_tokens,
-      outputTokens: row.output_tokens,
-      cacheReadTokens: row.cache_read_tokens,
-      cacheWriteTokens: row.cache_write_tokens,
-      reasoningTokens: row.reasoning_tokens,
-    },
-    costPicoUsd: row.cost_pico_usd,
-    latencyMs: row.latency_ms,
-    ttftMs: row.ttft_ms,
-    attempts: row.attempts,
-    cacheHit: row.cache_hit === 1,
-    providerRequestId: row.provider_request_id,
-    attributes: readJsonOrNull<Record<string, unknown>>(row.attributes_json),
-    startedAt: row.started_at,
-    endedAt: row.ended_at,
-  };
-}
-
-function spanRow(span: SpanRecord): Insertable<SpanTable> {
-  return {
-    id: span.id,
-    trace_id: span.traceId,
-    parent_id: span.parentId,
-    kind: span.kind,
-    name: span.name,
-    provider: span.provider,
-    model: span.model,
-    status: span.status,
-    error_class: span.errorClass,
-    error_message: span.errorMessage,
-    request_json: span.requestJson,
-    response_json: span.responseJson,
-    input_tokens: span.usage.inputTokens,
-    output_tokens: span.usage.outputTokens,
-    cache_read_tokens: span.usage.cacheReadTokens,
-    cache_write_tokens: span.usage.cacheWriteTokens,
-    reasoning_tokens: span.usage.reasoningTokens,
-    cost_pico_usd: span.costPicoUsd,
-    latency_ms: span.latencyMs,
-    ttft_ms: span.ttftMs,
-    attempts: span.attempts,
-    cache_hit: span.cacheHit ? 1 : 0,
-    provider_request_id: span.providerRequestId,
-    attributes_json: span.attributes ? writeJson(span.attributes) : null,
-    started_at: span.startedAt,
-    ended_at: span.endedAt,
-  };
-}
-
-/**
- * Spans on either database. The call path writes each one through the database's write queue
- * (a repository bound to the batch's transaction), so a span is committed before its caller
- * sees its id.
+ * Spans on either database, written through the database's write queue (a repository bound to
+ * the batch's transaction): a span, its search entry and its trace's summary row commit
+ * together, so a listed trace always has its spans and a span is never unsearchable.
  */
 export class SpanRepository {
-  constructor(private readonly db: Kysely<DB>) {}
+  private readonly search: SearchIndex;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly dialect: Dialect,
+  ) {
+    this.search = searchIndexFor(dialect);
+  }
+
+  /**
+   * Stores the spans not stored yet and folds them into their traces. Ids already stored are
+   * skipped (an exporter retrying a batch it saw fail must not count its spans twice), so a
+   * batch is idempotent. Returns how many were new.
+   */
+  async insertBatch(spans: readonly SpanRecord[]): Promise<number> {
+    const fresh = await this.unseen(spans);
+    if (fresh.length === 0) return 0;
+    for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
+      await this.db
+        .insertInto('span')
+        .values(fresh.slice(i, i + INSERT_CHUNK).map(spanRow))
+        .execute();
+    }
+    const withTexts = fresh.map((span) => ({
+      span,
+      texts: spanTexts(span.requestJson, span.responseJson),
+    }));
+    await this.search.add(
+      this.db,
+      withTexts.map(({ span, texts }) => ({
+        spanId: span.id,
+        traceId: span.traceId,
+        body: searchBody(texts),
+      })),
+    );
+    const byTrace = new Map<string, typeof withTexts>();
+    for (const entry of withTexts) {
+      const list = byTrace.get(entry.span.traceId);
+      if (list) list.push(entry);
+      else byTrace.set(entry.span.traceId, [entry]);
+    }
+    for (const group of byTrace.values())
+      await upsertTraceRow(this.db, this.dialect, foldTrace(group));
+    return fresh.length;
+  }
 
   async insert(span: SpanRecord): Promise<void> {
-    await this.db.insertInto('span').values(spanRow(span)).execute();
+    await this.insertBatch([span]);
+  }
+
+  private async unseen(spans: readonly SpanRecord[]): Promise<SpanRecord[]> {
+    const seen = new Set<string>();
+    for (let i = 0; i < spans.length; i += 500) {
+      const ids = spans.slice(i, i + 500).map((s) => s.id);
+      const rows = await this.db.selectFrom('span').select('id').where('id', 'in', ids).execute();
+      for (const r of rows) seen.add(r.id);
+    }
+    return spans.filter((s) => {
+      if (seen.has(s.id)) return false;
+      seen.add(s.id);
+      return true;
+    });
   }
 
   async get(id: string): Promise<SpanRecord | null> {
@@ -122,14 +95,26 @@ export class SpanRepository {
     return row ? toSpanRecord(row) : null;
   }
 
-  /** A trace's spans in the order they started; ids (UUIDv7) break ties of one millisecond. */
-  async byTrace(traceId: string): Promise<SpanRecord[]> {
+  /** A trace's spans in the order they started; ids break ties of one millisecond. */
+  async byTrace(traceId: string, limit = TRACE_SPAN_LIMIT): Promise<SpanRecord[]> {
     const rows = await this.db
       .selectFrom('span')
       .selectAll()
       .where('trace_id', '=', traceId)
       .orderBy('started_at')
       .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map(toSpanRecord);
+  }
+
+  /** The reruns of a span, oldest first. */
+  async rerunsOf(spanId: string): Promise<SpanRecord[]> {
+    const rows = await this.db
+      .selectFrom('span')
+      .selectAll()
+      .where('rerun_of', '=', spanId)
+      .orderBy('started_at')
       .execute();
     return rows.map(toSpanRecord);
   }

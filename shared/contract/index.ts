@@ -7,7 +7,10 @@ import { promptChannels } from './prompts';
 import { settingsChannels, settingsTopics } from './settings';
 import { suiteSyncChannels } from './suite-sync';
 import { systemChannels } from './system';
-import { traceChannels } from './traces';
+import { traceActionChannels } from './trace-actions';
+import { traceInsightChannels } from './trace-insights';
+import { traceSearchChannels } from './trace-search';
+import { traceChannels, traceTopics } from './traces';
 
 /** The one map of every channel; transports and clients are typed from it. */
 export const channels = {
@@ -20,6 +23,9 @@ export const channels = {
   ...suiteSyncChannels,
   ...evalChannels,
   ...traceChannels,
+  ...traceActionChannels,
+  ...traceInsightChannels,
+  ...traceSearchChannels,
 };
 
 /** Event topics (streams, progress, change notices) with their payload schemas. */
@@ -27,6 +33,7 @@ export const topics = {
   ...settingsTopics,
   ...llmTopics,
   ...evalTopics,
+  ...traceTopics,
 };
 
 export type Channels = typeof channels;
@@ -58,3 +65,6 @@ export * from './settings';
 export * from './suite-sync';
 export * from './system';
 export * from './traces';
+export * from './trace-actions';
+export * from './trace-insights';
+export * from './trace-search';

@@ -47,7 +47,7 @@ async function insertSpan(
 ): Promise<string> {
   const id = uuidv7();
   const now = new Date().toISOString();
-  await new SpanRepository(core.store.db).insert({
+  await new SpanRepository(core.store.db, core.store.dialect).insert({
     id,
     traceId: uuidv7(),
     parentId: null,
@@ -68,6 +68,12 @@ async function insertSpan(
     cacheHit: false,
     providerRequestId: null,
     attributes: null,
+    source: 'assay',
+    sessionId: null,
+    userId: null,
+    tags: [],
+    promptVersionId: null,
+    rerunOf: null,
     startedAt: now,
     endedAt: now,
   });

@@ -42,9 +42,10 @@ export async function callPathHarness(
     prices: new PriceBook(bundledCatalog(), new PriceOverrides(store.db)),
     metrics,
     writes: store.writes,
+    dialect: store.dialect,
     secretValues: () => [],
     retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5_000 },
     ...options,
   });
-  return { store, spans: new SpanRepository(store.db), metrics, limiter, callPath };
+  return { store, spans: new SpanRepository(store.db, store.dialect), metrics, limiter, callPath };
 }

@@ -7,6 +7,9 @@ import { playgroundHandlers } from './playground';
 import { promptHandlers } from './prompts';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
+import { traceActionHandlers } from './trace-actions';
+import { traceInsightHandlers } from './trace-insights';
+import { traceSearchHandlers } from './trace-search';
 import { traceHandlers } from './traces';
 
 /** Composes every domain's handlers into the one map the dispatcher serves. */
@@ -20,5 +23,8 @@ export function createHandlers(services: CoreServices): Handlers {
     ...datasetHandlers(services),
     ...evalHandlers(services),
     ...traceHandlers(services),
+    ...traceActionHandlers(services),
+    ...traceInsightHandlers(services),
+    ...traceSearchHandlers(services),
   };
 }

@@ -53,6 +53,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       dispatcher: core.dispatcher,
       events: core.events,
       metrics: () => core.services.llm.metrics.registry.metrics(),
+      ingest: core.services,
     });
   } catch (err) {
     await core.close();

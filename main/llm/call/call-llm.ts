@@ -4,6 +4,7 @@ import type { LlmMetrics } from '../../metrics/llm-metrics';
 import type { WriteQueue } from '../../store/write-queue';
 import { cutSecretValues, redactJson, redactText } from '../../tracing/redact';
 import { SpanRepository, type SpanKind, type SpanRecord } from '../../tracing/span-repository';
+import type { Dialect } from '../../store/store';
 import { cacheKey, type ResponseCache } from '../cache/response-cache';
 import type { ProviderLimiter } from '../limits/provider-limiter';
 import { sleep } from '../../kit/sleep';
@@ -32,6 +33,10 @@ export interface CallInput {
   readonly spanName?: string;
   readonly spanKind?: SpanKind;
   readonly attributes?: Record<string, unknown>;
+  /** What the span is tagged with (a rerun names the span it reran). */
+  readonly tagging?: Partial<
+    Pick<SpanRecord, 'sessionId' | 'userId' | 'tags' | 'promptVersionId' | 'rerunOf'>
+  >;
   /**
    * Return as soon as the answer is in, with the span's commit still queued (`committed`).
    * For callers that store something referring to the span later anyway: an eval run's next
@@ -65,6 +70,8 @@ export interface CallPathDeps {
    * commits (and share them with the other domains' small writes).
    */
   readonly writes: WriteQueue;
+  /** The database's dialect: a span's search entry is written the dialect's way. */
+  readonly dialect: Dialect;
   /** The configured secret values, cut out of everything a span stores. */
   readonly secretValues: () => readonly string[];
   readonly retry?: RetryPolicy;
@@ -176,6 +183,12 @@ export class CallPath {
         parentId: input.parentSpanId ?? null,
         kind: input.spanKind ?? 'llm',
         name: input.spanName ?? `${request.provider}:${request.model}`,
+        source: 'assay',
+        sessionId: input.tagging?.sessionId ?? null,
+        userId: input.tagging?.userId ?? null,
+        tags: input.tagging?.tags ?? [],
+        promptVersionId: input.tagging?.promptVersionId ?? null,
+        rerunOf: input.tagging?.rerunOf ?? null,
         provider: request.provider,
         model: request.model,
         status: outcome.error ? 'error' : 'ok',
@@ -200,7 +213,7 @@ export class CallPath {
       const committed = this.deps.writes.run(async (tx) => {
         if (fresh)
           await this.deps.cache.on(tx).set(key, request, fresh, this.cacheTtlMs(), secrets);
-        await new SpanRepository(tx).insert(span);
+        await new SpanRepository(tx, this.deps.dialect).insert(span);
       });
       if (input.deferCommit) {
         // Marked handled here: the commit may fail before the caller gets to await it.

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/support/test-database';
-import type { Migration } from '../migration';
+import { migrationLabel, type Migration } from '../migration';
 import { POSTGRES_MIGRATIONS } from '../migrations/postgres';
 import { openPostgres } from './open-postgres';
 import { migratePostgres } from './migrate';
@@ -38,7 +38,11 @@ describe('PostgreSQL migrations', () => {
   it('applies pending steps in order, records the version and does nothing on reopen', async () => {
     const url = await createTestDatabase();
     const first = await openPostgres({ url });
-    expect(first.info.migration).toEqual({ from: 0, to: 1, applied: ['0001_schema'] });
+    expect(first.info.migration).toEqual({
+      from: 0,
+      to: POSTGRES_MIGRATIONS.length,
+      applied: POSTGRES_MIGRATIONS.map(migrationLabel),
+    });
     await first.close();
     const again = await openPostgres({ url });
     const n = POSTGRES_MIGRATIONS.length;

@@ -23,6 +23,17 @@ const PromptsPage = lazy(() =>
 const WelcomePage = lazy(() =>
   import('../pages/welcome/welcome-page').then((m) => ({ default: m.WelcomePage })),
 );
+const TracesPage = lazy(() =>
+  import('../pages/traces/traces-page').then((m) => ({ default: m.TracesPage })),
+);
+const InteractionsPage = lazy(() =>
+  import('../pages/interactions/interactions-page').then((m) => ({ default: m.InteractionsPage })),
+);
+const CostDashboardPage = lazy(() =>
+  import('../pages/cost-dashboard/cost-dashboard-page').then((m) => ({
+    default: m.CostDashboardPage,
+  })),
+);
 const SettingsPage = lazy(() =>
   import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
@@ -44,6 +55,8 @@ const BUILT: ReadonlySet<PageName> = new Set([
   'prompts',
   'datasets',
   'evals',
+  'traces',
+  'interactions',
 ]);
 
 export function Routes() {
@@ -76,6 +89,17 @@ export function Routes() {
         </Route>
         <Route path={/^\/evals(?:[/?].*)?$/}>
           <EvalsPage />
+        </Route>
+        {/* `#/traces/dashboard?from=…` before `#/traces/<id>?…` (a trace id is never "dashboard"). */}
+        <Route path={/^\/traces\/dashboard(?:\?.*)?$/}>
+          <CostDashboardPage />
+        </Route>
+        <Route path={/^\/traces(?:[/?].*)?$/}>
+          <TracesPage />
+        </Route>
+        {/* `#/interactions/<id>`, `#/interactions/sessions/<id>`. */}
+        <Route path={/^\/interactions(?:[/?].*)?$/}>
+          <InteractionsPage />
         </Route>
         {PAGES.filter((page) => !BUILT.has(page.name)).map((page) => (
           <Route key={page.name} path={page.path}>

@@ -1,5 +1,6 @@
 import type { Migration } from '../../migration';
 import { postgres0001 } from './0001_schema';
+import { postgres0002 } from './0002_traces';
 
 /** Every PostgreSQL migration in order. Append only: a shipped migration is never edited. */
-export const POSTGRES_MIGRATIONS: readonly Migration[] = [postgres0001];
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [postgres0001, postgres0002];

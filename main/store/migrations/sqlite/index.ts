@@ -6,6 +6,7 @@ import { migration0004 } from './0004_datasets';
 import { migration0005 } from './0005_eval_runs';
 import { migration0006 } from './0006_unscored_results';
 import { migration0007 } from './0007_dataset_source_format';
+import { migration0008 } from './0008_traces';
 
 /** Every migration in order. Append only: a shipped migration is never edited. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];

@@ -1,0 +1,14 @@
+import type { CoreServices } from '../api/core-services';
+
+/** What the gateway and OTLP ingest use of the core: services only, never the store. */
+export type IngestServices = Pick<
+  CoreServices,
+  'tracing' | 'llm' | 'prompts' | 'settings' | 'secrets' | 'events'
+>;
+
+/** Paths apps post to, which carry their own credentials (see ingest-guard.ts). */
+export const INGEST_PATH_PREFIXES = ['/gateway/', '/v1/traces'] as const;
+
+export function isIngestPath(path: string): boolean {
+  return INGEST_PATH_PREFIXES.some((p) => path === p || path.startsWith(p));
+}

@@ -1,0 +1,91 @@
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { DB } from '../store/schema';
+import type { Dialect } from '../store/store';
+
+/**
+ * Full-text search over span inputs and outputs: SQLite's FTS5 (span_fts, keyed by the span's
+ * rowid, holding the trace id) or a Postgres tsvector table (span_search). Both store the
+ * words' index, not the text: the text is already in the span.
+ */
+export interface SearchIndex {
+  add(tx: Kysely<DB>, entries: readonly SearchEntry[]): Promise<void>;
+  /** Drops the entries of these spans (retention), before the spans themselves are deleted. */
+  remove(tx: Kysely<DB>, spanIds: readonly string[]): Promise<void>;
+  /** A condition on `trace.id`: the trace has a span whose words match `query`. */
+  traceMatches(query: string): RawBuilder<SqlBool>;
+}
+
+export interface SearchEntry {
+  readonly spanId: string;
+  readonly traceId: string;
+  readonly body: string;
+}
+
+/**
+ * A user's search as an FTS5 query that cannot be a syntax error: every word and every
+ * "quoted phrase" becomes a quoted string (all must match), so `AND`, `*`, `:` or a lone quote
+ * are searched for as text rather than parsed as operators.
+ */
+export function ftsQuery(query: string): string {
+  const terms = query.match(/"[^"]*"|[^\s"]+/g) ?? [];
+  return terms
+    .map((t) => (t.startsWith('"') && t.endsWith('"') && t.length > 1 ? t.slice(1, -1) : t))
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0)
+    .map((t) => `"${t.replace(/"/g, '""')}"`)
+    .join(' ');
+}
+
+/** NUL ends a C string in FTS5 and is refused in Postgres text. */
+function clean(body: string): string {
+  return body.includes('\u0000') ? body.replaceAll('\u0000', ' ') : body;
+}
+
+class SqliteSearchIndex implements SearchIndex {
+  async add(tx: Kysely<DB>, entries: readonly SearchEntry[]): Promise<void> {
+    for (const e of entries) {
+      if (!e.body.trim()) continue;
+      await sql`INSERT INTO span_fts (rowid, trace_id, body)
+                SELECT rowid, trace_id, ${clean(e.body)} FROM span WHERE id = ${e.spanId}`.execute(
+        tx,
+      );
+    }
+  }
+
+  async remove(tx: Kysely<DB>, spanIds: readonly string[]): Promise<void> {
+    if (spanIds.length === 0) return;
+    await sql`DELETE FROM span_fts WHERE rowid IN
+              (SELECT rowid FROM span WHERE id IN (${sql.join(spanIds)}))`.execute(tx);
+  }
+
+  traceMatches(query: string): RawBuilder<SqlBool> {
+    const match = ftsQuery(query);
+    if (!match) return sql<SqlBool>`1 = 1`;
+    return sql<SqlBool>`trace.id IN (SELECT trace_id FROM span_fts WHERE span_fts MATCH ${match})`;
+  }
+}
+
+class PostgresSearchIndex implements SearchIndex {
+  async add(tx: Kysely<DB>, entries: readonly SearchEntry[]): Promise<void> {
+    const rows = entries.filter((e) => e.body.trim());
+    if (rows.length === 0) return;
+    await sql`INSERT INTO span_search (span_id, trace_id, body) VALUES ${sql.join(
+      rows.map((e) => sql`(${e.spanId}, ${e.traceId}, to_tsvector('simple', ${clean(e.body)}))`),
+    )} ON CONFLICT (span_id) DO NOTHING`.execute(tx);
+  }
+
+  async remove(tx: Kysely<DB>, spanIds: readonly string[]): Promise<void> {
+    if (spanIds.length === 0) return;
+    await sql`DELETE FROM span_search WHERE span_id IN (${sql.join(spanIds)})`.execute(tx);
+  }
+
+  traceMatches(query: string): RawBuilder<SqlBool> {
+    if (!query.trim()) return sql<SqlBool>`1 = 1`;
+    return sql<SqlBool>`trace.id IN (SELECT trace_id FROM span_search
+      WHERE body @@ websearch_to_tsquery('simple', ${clean(query)}))`;
+  }
+}
+
+export function searchIndexFor(dialect: Dialect): SearchIndex {
+  return dialect === 'postgres' ? new PostgresSearchIndex() : new SqliteSearchIndex();
+}

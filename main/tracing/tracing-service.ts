@@ -1,0 +1,147 @@
+import type { ChannelOutput, ParsedInput } from '../../shared/contract';
+import type { Feedback, InteractionView, SpanSource } from '../../shared/contract/traces';
+import { AssayError } from '../../shared/errors';
+import type { EventBus } from '../kit/event-bus';
+import { newId } from '../kit/ids';
+import type { Store } from '../store/store';
+import { checkBatch } from './batch-checks';
+import { InteractionRepository } from './interaction-repository';
+import type { SpanRecord } from './span-record';
+import { SpanRepository, TRACE_SPAN_LIMIT } from './span-repository';
+import { TraceRepository } from './trace-repository';
+import { spanView } from './views';
+
+export interface TracingDeps {
+  readonly store: Store;
+  readonly events: EventBus;
+  /** `name@label`, `name@1.2` or a version id to a prompt version id (NOT_FOUND if none). */
+  readonly resolvePrompt: (ref: string) => Promise<string>;
+}
+
+/**
+ * Traces of every source in one store: the gateway, OTLP ingest and the interactions API hand
+ * spans here; the Traces and Interactions pages, export and tail read them back.
+ */
+export class TracingService {
+  private readonly spans: SpanRepository;
+  private readonly traces: TraceRepository;
+  private readonly interactions: InteractionRepository;
+
+  constructor(private readonly deps: TracingDeps) {
+    const { db, dialect } = deps.store;
+    this.spans = new SpanRepository(db, dialect);
+    this.traces = new TraceRepository(db, dialect);
+    this.interactions = new InteractionRepository(db, dialect);
+  }
+
+  /**
+   * Stores a batch of spans all or nothing, after checking all of it. Spans already stored are
+   * skipped (retries are safe). Returns how many were new.
+   */
+  async ingest(spans: readonly SpanRecord[], source: SpanSource, where: string): Promise<number> {
+    checkBatch(spans, where);
+    if (spans.length === 0) return 0;
+    let inserted = 0;
+    await this.deps.store.writes.run(async (tx) => {
+      inserted = await new SpanRepository(tx, this.deps.store.dialect).insertBatch(spans);
+    });
+    if (inserted > 0) {
+      this.deps.events.publish('traces.ingested', {
+        source,
+        spans: inserted,
+        traceIds: [...new Set(spans.map((s) => s.traceId))].slice(0, 100),
+      });
+    }
+    return inserted;
+  }
+
+  async span(id: string): Promise<SpanRecord | null> {
+    return this.spans.get(id);
+  }
+
+  list(input: ParsedInput<'traces.list'>): Promise<ChannelOutput<'traces.list'>> {
+    return this.traces.list(input);
+  }
+
+  async get(id: string): Promise<ChannelOutput<'traces.get'>> {
+    const trace = await this.traces.get(id);
+    if (!trace) throw new AssayError('NOT_FOUND', `traces.get: no trace with id "${id}"`);
+    const spans = await this.spans.byTrace(id, TRACE_SPAN_LIMIT + 1);
+    return {
+      trace,
+      spans: spans.slice(0, TRACE_SPAN_LIMIT).map(spanView),
+      truncated: spans.length > TRACE_SPAN_LIMIT,
+    };
+  }
+
+  /** Spans of a trace in start order (export, rerun of an interaction). */
+  spansOfTrace(traceId: string): Promise<SpanRecord[]> {
+    return this.spans.byTrace(traceId);
+  }
+
+  rerunsOf(spanId: string): Promise<SpanRecord[]> {
+    return this.spans.rerunsOf(spanId);
+  }
+
+  facets(): Promise<{ providers: string[]; models: string[] }> {
+    return this.traces.facets();
+  }
+
+  async createInteraction(input: ParsedInput<'interactions.create'>): Promise<InteractionView> {
+    const promptVersionId = input.prompt ? await this.deps.resolvePrompt(input.prompt) : null;
+    const id = input.id ?? newId();
+    await this.deps.store.writes.run(async (tx) => {
+      await new InteractionRepository(tx, this.deps.store.dialect).insert({
+        id,
+        type: input.type,
+        traceId: input.traceId ?? null,
+        input: input.input ?? null,
+        output: input.output ?? null,
+        sessionId: input.sessionId ?? null,
+        userId: input.userId ?? null,
+        tags: input.tags,
+        metadata: input.metadata ?? null,
+        promptVersionId,
+        spanIds: input.spanIds,
+        createdAt: input.createdAt
+          ? new Date(input.createdAt).toISOString()
+          : new Date().toISOString(),
+      });
+    });
+    return (await this.interactions.get(id))!;
+  }
+
+  async feedback(input: ParsedInput<'interactions.feedback'>): Promise<Feedback> {
+    if (!(await this.interactions.get(input.interactionId)))
+      throw new AssayError(
+        'NOT_FOUND',
+        `interactions.feedback: no interaction with id "${input.interactionId}"`,
+      );
+    const feedback: Feedback = {
+      id: newId(),
+      interactionId: input.interactionId,
+      score: input.score ?? null,
+      label: input.label ?? null,
+      comment: input.comment ?? null,
+      userId: input.userId ?? null,
+      createdAt: new Date().toISOString(),
+    };
+    await this.deps.store.writes.run((tx) =>
+      new InteractionRepository(tx, this.deps.store.dialect).addFeedback(feedback),
+    );
+    return feedback;
+  }
+
+  listInteractions(
+    input: ParsedInput<'interactions.list'>,
+  ): Promise<ChannelOutput<'interactions.list'>> {
+    return this.interactions.list(input);
+  }
+
+  async interaction(id: string): Promise<InteractionView> {
+    const found = await this.interactions.get(id);
+    if (!found)
+      throw new AssayError('NOT_FOUND', `interactions.get: no interaction with id "${id}"`);
+    return found;
+  }
+}
