@@ -37,13 +37,13 @@ export function greatest(
   return dialect === 'postgres' ? sql<string>`GREATEST(${a}, ${b})` : sql<string>`max(${a}, ${b})`;
 }
 
-/** Milliseconds from one ISO-8601 text time to another. */
+/** Whole milliseconds from one ISO-8601 text time to another (stored times are to the ms). */
 export function msBetween(
   dialect: Dialect,
   from: Expression<unknown>,
   to: Expression<unknown>,
 ): RawBuilder<number> {
   return dialect === 'postgres'
-    ? sql<number>`extract(epoch FROM (${to}::timestamptz - ${from}::timestamptz)) * 1000.0`
-    : sql<number>`(julianday(${to}) - julianday(${from})) * 86400000.0`;
+    ? sql<number>`round(extract(epoch FROM (${to}::timestamptz - ${from}::timestamptz)) * 1000.0)`
+    : sql<number>`round((julianday(${to}) - julianday(${from})) * 86400000.0)`;
 }

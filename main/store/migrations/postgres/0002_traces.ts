@@ -64,7 +64,7 @@ export const postgres0002: Migration = {
       (SELECT r.id FROM span r WHERE r.trace_id = s.trace_id AND r.parent_id IS NULL
        ORDER BY r.started_at LIMIT 1),
       min(s.started_at), max(s.ended_at),
-      extract(epoch FROM (max(s.ended_at)::timestamptz - min(s.started_at)::timestamptz)) * 1000.0,
+      round(extract(epoch FROM (max(s.ended_at)::timestamptz - min(s.started_at)::timestamptz)) * 1000.0),
       count(*),
       sum(CASE WHEN s.kind = 'llm' THEN 1 ELSE 0 END),
       sum(CASE WHEN s.status = 'error' THEN 1 ELSE 0 END),
@@ -81,6 +81,9 @@ export const postgres0002: Migration = {
       body TSVECTOR NOT NULL
     );
     CREATE INDEX span_search_body ON span_search USING GIN (body);
+    INSERT INTO span_search (span_id, trace_id, body)
+    SELECT id, trace_id, to_tsvector('simple', request_json::text || ' ' || coalesce(response_json::text, ''))
+    FROM span;
 
     CREATE TABLE interaction (
       id TEXT PRIMARY KEY,

@@ -116,7 +116,7 @@ export const migration0008: Migration = {
       (SELECT r.id FROM span r WHERE r.trace_id = s.trace_id AND r.parent_id IS NULL
        ORDER BY r.started_at LIMIT 1),
       min(s.started_at), max(s.ended_at),
-      (julianday(max(s.ended_at)) - julianday(min(s.started_at))) * 86400000.0,
+      round((julianday(max(s.ended_at)) - julianday(min(s.started_at))) * 86400000.0),
       count(*),
       sum(CASE WHEN s.kind = 'llm' THEN 1 ELSE 0 END),
       sum(CASE WHEN s.status = 'error' THEN 1 ELSE 0 END),
@@ -133,6 +133,10 @@ export const migration0008: Migration = {
       content = '', contentless_delete = 1, contentless_unindexed = 1,
       tokenize = 'unicode61 remove_diacritics 2'
     );
+    -- Spans of older releases are searchable too: their JSON text is indexed as it is (new
+    -- spans index only the words of messages and answers, see tracing/search-text.ts).
+    INSERT INTO span_fts (rowid, trace_id, body)
+    SELECT rowid, trace_id, request_json || ' ' || coalesce(response_json, '') FROM span;
 
     CREATE TABLE interaction (
       id TEXT PRIMARY KEY NOT NULL,
