@@ -13,6 +13,20 @@ const DATABASE_SUITES = [
   // PostgreSQL only (`assay serve --database`, ...).
   'test/postgres/**/*.test.ts',
 ];
+/**
+ * The end-to-end flows that run a second time on PostgreSQL: each storage-heavy path through the
+ * served workbench (prompts, datasets, eval runs, captured traces). Every repository and
+ * integration suite already runs on both databases (the postgres project); running every UI
+ * detail twice would push `npm test` past CI's 30 minutes for no storage coverage.
+ */
+const E2E_ON_POSTGRES = [
+  'test/e2e/workbench.e2e.ts',
+  'test/e2e/prompts.e2e.ts',
+  'test/e2e/datasets.e2e.ts',
+  'test/e2e/eval-workflow.e2e.ts',
+  'test/e2e/ship-flow.e2e.ts',
+  'test/e2e/interactions.e2e.ts',
+];
 /** Integration files that never open a database: once is enough. */
 const NO_DATABASE = [
   'test/integration/electronegativity.test.ts',
@@ -65,7 +79,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e-postgres',
-          include: ['test/e2e/**/*.e2e.ts'],
+          include: E2E_ON_POSTGRES,
           environment: 'node',
           env: { ASSAY_TEST_DB: 'postgres' },
           globalSetup: ['scripts/test-prerequisites-setup.ts'],
