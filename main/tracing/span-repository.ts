@@ -36,8 +36,11 @@ export class SpanRepository {
    * skipped (an exporter retrying a batch it saw fail must not count its spans twice), so a
    * batch is idempotent. Returns how many were new.
    */
-  async insertBatch(spans: readonly SpanRecord[]): Promise<number> {
-    const fresh = await this.unseen(spans);
+  async insertBatch(
+    spans: readonly SpanRecord[],
+    options: { dedupe?: boolean } = {},
+  ): Promise<number> {
+    const fresh = options.dedupe === false ? spans : await this.unseen(spans);
     if (fresh.length === 0) return 0;
     for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
       await this.db
@@ -68,8 +71,9 @@ export class SpanRepository {
     return fresh.length;
   }
 
+  /** One span with a fresh id (the call path's own): no lookup for an earlier copy. */
   async insert(span: SpanRecord): Promise<void> {
-    await this.insertBatch([span]);
+    await this.insertBatch([span], { dedupe: false });
   }
 
   private async unseen(spans: readonly SpanRecord[]): Promise<SpanRecord[]> {
