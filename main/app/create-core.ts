@@ -94,6 +94,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       store,
       events,
       resolvePrompt: async (ref) => (await prompts.resolveRef(ref)).versionId,
+      secretValues: () => secrets.knownValues(),
     });
     const services: CoreServices = {
       version: appVersion(),

@@ -9,6 +9,7 @@ import type { Store } from '../store/store';
 import type { SpanRecord } from './span-record';
 import { TracingService } from './tracing-service';
 
+const STORED_KEY = 'stored-provider-key-0123456789';
 let store: Store;
 let tracing: TracingService;
 const published: { topic: string; payload: unknown }[] = [];
@@ -24,6 +25,7 @@ beforeAll(async () => {
       if (ref === 'support@production') return 'version-7';
       throw new AssayError('NOT_FOUND', `No prompt "${ref}"`);
     },
+    secretValues: () => [STORED_KEY],
   });
 });
 
@@ -410,6 +412,25 @@ describe('interactions', () => {
     });
     expect(listed.items.map((i) => i.id)).toEqual([input.id]);
     expect(listed.items[0]!.feedback).toHaveLength(2);
+  });
+
+  it('cuts configured keys and key-shaped strings out of what an app logs', async () => {
+    const created = await tracing.createInteraction({
+      type: 'chat',
+      input: { messages: [{ role: 'user', content: `my key is ${STORED_KEY}` }] },
+      output: 'try sk-proj-abcdefghijklmnopqrstuvwxyz0123456789',
+      metadata: { note: STORED_KEY },
+      tags: [],
+      spanIds: [],
+    });
+    const feedback = await tracing.feedback({
+      interactionId: created.id,
+      comment: `leaked ${STORED_KEY}`,
+    });
+    const text = JSON.stringify([created, feedback]);
+    expect(text).not.toContain(STORED_KEY);
+    expect(text).not.toContain('sk-proj-abcdefghij');
+    expect(text).toContain('my key is');
   });
 
   it('answers NOT_FOUND for feedback on an unknown interaction and for an unknown prompt', async () => {

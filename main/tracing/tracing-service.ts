@@ -5,6 +5,7 @@ import type { EventBus } from '../kit/event-bus';
 import { newId } from '../kit/ids';
 import type { Store } from '../store/store';
 import { checkBatch } from './batch-checks';
+import { redactStrings, redactText } from './redact';
 import { InteractionRepository } from './interaction-repository';
 import type { SpanRecord } from './span-record';
 import { SpanRepository, TRACE_SPAN_LIMIT } from './span-repository';
@@ -16,6 +17,8 @@ export interface TracingDeps {
   readonly events: EventBus;
   /** `name@label`, `name@1.2` or a version id to a prompt version id (NOT_FOUND if none). */
   readonly resolvePrompt: (ref: string) => Promise<string>;
+  /** The configured secret values, cut out of what apps log (they may echo a key). */
+  readonly secretValues: () => readonly string[];
 }
 
 /**
@@ -90,17 +93,23 @@ export class TracingService {
   async createInteraction(input: ParsedInput<'interactions.create'>): Promise<InteractionView> {
     const promptVersionId = input.prompt ? await this.deps.resolvePrompt(input.prompt) : null;
     const id = input.id ?? newId();
+    const secrets = this.deps.secretValues();
+    // Apps log what their users typed and what came back: a pasted key is cut out like in spans.
+    const clean = <T>(value: T): T =>
+      value === undefined || value === null
+        ? value
+        : (JSON.parse(redactStrings(value, secrets)) as T);
     await this.deps.store.writes.run(async (tx) => {
       await new InteractionRepository(tx, this.deps.store.dialect).insert({
         id,
         type: input.type,
         traceId: input.traceId ?? null,
-        input: input.input ?? null,
-        output: input.output ?? null,
+        input: clean(input.input ?? null),
+        output: clean(input.output ?? null),
         sessionId: input.sessionId ?? null,
         userId: input.userId ?? null,
         tags: input.tags,
-        metadata: input.metadata ?? null,
+        metadata: clean(input.metadata ?? null),
         promptVersionId,
         spanIds: input.spanIds,
         createdAt: input.createdAt
@@ -122,7 +131,8 @@ export class TracingService {
       interactionId: input.interactionId,
       score: input.score ?? null,
       label: input.label ?? null,
-      comment: input.comment ?? null,
+      comment:
+        input.comment === undefined ? null : redactText(input.comment, this.deps.secretValues()),
       userId: input.userId ?? null,
       createdAt: new Date().toISOString(),
     };
