@@ -11,17 +11,17 @@ export interface TraceColumn {
 
 /** The Traces list's columns, in order; the name column takes what width is left. */
 export const TRACE_COLUMNS: readonly TraceColumn[] = [
-  { id: 'time', label: 'Time', width: '9.5rem', sort: 'time' },
-  { id: 'name', label: 'Name', width: '14rem' },
-  { id: 'user', label: 'User', width: '7rem' },
-  { id: 'session', label: 'Session', width: '7rem' },
-  { id: 'model', label: 'Model', width: '10rem' },
-  { id: 'tokens', label: 'Tokens in/out', width: '8rem', numeric: true, sort: 'tokens' },
-  { id: 'cost', label: 'Cost', width: '6.5rem', numeric: true, sort: 'cost' },
-  { id: 'latency', label: 'Latency', width: '5.5rem', numeric: true, sort: 'latency' },
-  { id: 'status', label: 'Status', width: '4.5rem' },
-  { id: 'tags', label: 'Tags', width: '8rem' },
-  { id: 'source', label: 'Source', width: '5rem' },
+  { id: 'time', label: 'Time', width: '8rem', sort: 'time' },
+  { id: 'name', label: 'Name', width: '11rem' },
+  { id: 'user', label: 'User', width: '5.5rem' },
+  { id: 'session', label: 'Session', width: '5.5rem' },
+  { id: 'model', label: 'Model', width: '8.5rem' },
+  { id: 'tokens', label: 'Tokens', width: '6.5rem', numeric: true, sort: 'tokens' },
+  { id: 'cost', label: 'Cost', width: '6rem', numeric: true, sort: 'cost' },
+  { id: 'latency', label: 'Latency', width: '5rem', numeric: true, sort: 'latency' },
+  { id: 'status', label: 'Status', width: '4rem' },
+  { id: 'tags', label: 'Tags', width: '5.5rem' },
+  { id: 'source', label: 'Source', width: '4.5rem' },
 ];
 
 /** A header click: a new column sorts descending (biggest, newest first), the same one flips. */

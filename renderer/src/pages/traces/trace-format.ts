@@ -17,6 +17,7 @@ const TIME = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
   minute: '2-digit',
   second: '2-digit',
+  hourCycle: 'h23',
 });
 
 /** "Jun 1, 14:03:22": the list's time column; the full ISO time goes in a title. */

@@ -56,7 +56,7 @@ export function TraceRow({
         >
           {dash(trace.model)}
         </TableCell>
-        <TableCell className="text-right font-mono text-xs">
+        <TableCell className="text-right font-mono text-xs" title="input / output tokens">
           {`${fmtCount(trace.inputTokens)} / ${fmtCount(trace.outputTokens)}`}
         </TableCell>
         <TableCell
