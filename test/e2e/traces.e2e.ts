@@ -11,6 +11,8 @@ import { chooseOption } from '../support/radix-select';
 import { REPO_ROOT } from '../support/run-cli';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { tempDirKept } from '../support/temp-dir-kept';
+import { spanFixture } from '../support/span-fixture';
+import { openTestCore } from '../support/test-database';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/e2e');
 
@@ -27,6 +29,8 @@ let openai: FakeServer;
 let dataDir: string;
 let page: Page;
 const calls: Record<'refund' | 'weather' | 'hello', CallResult> = {} as never;
+
+const ENV = { OPENAI_API_KEY: 'sk-e2e-traces-0000000000' };
 
 const api = <T>(channel: string, input: unknown): Promise<T> =>
   apiCall<T>(server.url, channel, input);
@@ -57,10 +61,7 @@ beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   openai = await startOpenAiFake();
   dataDir = tempDirKept('assay-e2e-traces-');
-  server = await startServe(dataDir, [], {
-    OPENAI_BASE_URL: `${openai.url}/v1`,
-    OPENAI_API_KEY: 'sk-e2e-traces-0000000000',
-  });
+  server = await startServe(dataDir, [], { ...ENV, OPENAI_BASE_URL: `${openai.url}/v1` });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 });
@@ -151,5 +152,108 @@ describe('traces in Chromium', () => {
     await page.getByTestId('span-panel').waitFor();
     await page.getByTestId('trace-back').click();
     await page.getByTestId('traces-list').waitFor();
+  });
+
+  it('nests spans in the tree and waterfall, marks an orphan, and moves the selection with the keyboard', async () => {
+    // No OTLP route on this branch: the nested trace is stored through the core itself, with
+    // the server stopped, then the server starts again on the same data.
+    await server.stop();
+    const traceId = '0194bbbb-0000-7000-8000-000000000001';
+    const at = (ms: number) => new Date(Date.UTC(2026, 11, 6, 10, 0, 0, ms)).toISOString();
+    const seed = await openTestCore(dataDir);
+    await seed.services.tracing.ingest(
+      [
+        spanFixture({
+          id: 'e2e-root',
+          traceId,
+          kind: 'chain',
+          name: 'support agent',
+          provider: null,
+          model: null,
+          costPicoUsd: null,
+          requestJson: JSON.stringify({ input: 'Where is my parcel?' }),
+          responseJson: JSON.stringify({ output: 'On its way' }),
+          startedAt: at(0),
+          endedAt: at(1000),
+        }),
+        spanFixture({
+          id: 'e2e-llm',
+          traceId,
+          parentId: 'e2e-root',
+          name: 'openai:gpt-4o',
+          requestJson: JSON.stringify({
+            provider: 'openai',
+            model: 'gpt-4o',
+            messages: [{ role: 'user', content: 'Where is my parcel?' }],
+          }),
+          responseJson: JSON.stringify({
+            text: 'Let me look it up',
+            toolCalls: [],
+            finishReason: 'stop',
+          }),
+          startedAt: at(100),
+          endedAt: at(600),
+        }),
+        spanFixture({
+          id: 'e2e-tool',
+          traceId,
+          parentId: 'e2e-llm',
+          kind: 'tool',
+          name: 'track_parcel',
+          provider: null,
+          model: null,
+          costPicoUsd: null,
+          requestJson: JSON.stringify({ input: { parcel: 'P-1' } }),
+          responseJson: JSON.stringify({ output: 'in transit' }),
+          startedAt: at(200),
+          endedAt: at(300),
+        }),
+        spanFixture({
+          id: 'e2e-orphan',
+          traceId,
+          parentId: 'e2e-not-yet',
+          name: 'late child',
+          startedAt: at(700),
+          endedAt: at(900),
+        }),
+      ],
+      'api',
+      'e2e seed',
+    );
+    await seed.close();
+    server = await startServe(dataDir, [], { ...ENV, OPENAI_BASE_URL: `${openai.url}/v1` });
+
+    await page.goto(`${server.url}/#/traces/${traceId}`);
+    await page.getByTestId('span-row-e2e-tool').waitFor();
+    const depth = (id: string) => page.getByTestId(`span-row-${id}`).getAttribute('data-depth');
+    await expect(depth('e2e-root')).resolves.toBe('0');
+    await expect(depth('e2e-llm')).resolves.toBe('1');
+    await expect(depth('e2e-tool')).resolves.toBe('2');
+    await expect(depth('e2e-orphan')).resolves.toBe('0');
+    await page.getByTestId('span-row-e2e-orphan').getByTestId('span-orphan').waitFor();
+    await expect(page.getByTestId('span-bar').count()).resolves.toBe(4);
+    // The waterfall places the LLM call's bar a tenth into the trace, half of it long.
+    const style = await page
+      .getByTestId('span-row-e2e-llm')
+      .getByTestId('span-bar')
+      .getAttribute('style');
+    expect(style).toContain('left: 10%');
+    expect(style).toContain('width: 50%');
+
+    await page.getByTestId('span-row-e2e-root').click();
+    await expect(page.getByTestId('span-panel-input').textContent()).resolves.toBe(
+      'Where is my parcel?',
+    );
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.url()).toContain('span=e2e-llm');
+    await expect(page.getByTestId('span-response-text').textContent()).resolves.toBe(
+      'Let me look it up',
+    );
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.url()).toContain('span=e2e-tool');
+    await expect(page.getByTestId('span-panel-output').textContent()).resolves.toBe('in transit');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.url()).toContain('span=e2e-llm');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'trace-tree.png') });
   });
 });
