@@ -5,15 +5,23 @@ import { buildSpanTree } from '../../renderer/src/pages/traces/span-tree';
 import { spanFixture } from '../support/span-fixture';
 import { openTestCore } from '../support/test-database';
 import { tempDir } from '../support/temp-dir';
+import type { FakeServer } from '../fakes/fake-http';
+import { startOpenAiFake } from '../fakes/openai-fake';
 
 let core: Core;
+let openai: FakeServer;
 
 beforeAll(async () => {
-  core = await openTestCore(tempDir('assay-traces-page-'));
+  openai = await startOpenAiFake();
+  core = await openTestCore(tempDir('assay-traces-page-'), {
+    OPENAI_BASE_URL: `${openai.url}/v1`,
+    OPENAI_API_KEY: 'sk-traces-page-0123456789',
+  });
 });
 
 afterAll(async () => {
   await core.close();
+  await openai.close();
 });
 
 async function dispatch<C extends Channel>(channel: C, input: ChannelInput<C>) {
@@ -99,5 +107,26 @@ describe('the channels the Traces page reads', () => {
     expect(labelled.ok ? null : labelled.error.code).toBe('VALIDATION_FAILED');
     const unknown = await dispatch('traces.promptVersion', { id: 'no-such-version' });
     expect(unknown.ok ? null : unknown.error.code).toBe('NOT_FOUND');
+  });
+
+  it("publishes traces.ingested once an Assay call's span is stored (the list refreshes live)", async () => {
+    const seen: unknown[] = [];
+    const stop = core.services.events.subscribe((topic, payload) => {
+      if (topic === 'traces.ingested') seen.push(payload);
+    });
+    try {
+      const result = await ok('llm.call', {
+        provider: 'openai',
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: 'ping' }],
+      });
+      expect(seen).toEqual([{ source: 'assay', spans: 1, traceIds: [result.traceId] }]);
+      // By then the span is readable: the refresh the event causes finds it.
+      await expect(ok('spans.get', { id: result.spanId })).resolves.toMatchObject({
+        id: result.spanId,
+      });
+    } finally {
+      stop();
+    }
   });
 });
