@@ -11,6 +11,7 @@ import { chooseOption } from '../support/radix-select';
 import { REPO_ROOT } from '../support/run-cli';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { tempDirKept } from '../support/temp-dir-kept';
+import { coreCall } from '../support/core-call';
 import { spanFixture } from '../support/span-fixture';
 import { openTestCore } from '../support/test-database';
 
@@ -161,9 +162,16 @@ describe('traces in Chromium', () => {
     const traceId = '0194bbbb-0000-7000-8000-000000000001';
     const at = (ms: number) => new Date(Date.UTC(2026, 11, 6, 10, 0, 0, ms)).toISOString();
     const seed = await openTestCore(dataDir);
+    const version = await coreCall(seed, 'prompts.create', {
+      name: 'support/reply',
+      kind: 'chat',
+      content: { messages: [{ role: 'user', content: '{{q}}' }] },
+    });
+    const tagging = { sessionId: 'sess-1', userId: 'user-7', tags: ['vip'] };
     await seed.services.tracing.ingest(
       [
         spanFixture({
+          ...tagging,
           id: 'e2e-root',
           traceId,
           kind: 'chain',
@@ -177,6 +185,8 @@ describe('traces in Chromium', () => {
           endedAt: at(1000),
         }),
         spanFixture({
+          ...tagging,
+          promptVersionId: version.id,
           id: 'e2e-llm',
           traceId,
           parentId: 'e2e-root',
@@ -255,5 +265,16 @@ describe('traces in Chromium', () => {
     await page.keyboard.press('ArrowUp');
     await expect.poll(() => page.url()).toContain('span=e2e-llm');
     await page.screenshot({ path: path.join(ARTIFACTS, 'trace-tree.png') });
+
+    // The header links the prompt version, the session, and the list of the user's traces.
+    const prompt = page.getByTestId('trace-prompt');
+    await expect.poll(() => prompt.textContent()).toBe('support/reply v1.0');
+    await expect(prompt.getAttribute('href')).resolves.toBe('#/prompts/support/reply?version=v1.0');
+    await expect(page.getByTestId('trace-session').getAttribute('href')).resolves.toBe(
+      '#/interactions/sessions/sess-1',
+    );
+    await page.getByTestId('trace-user-filter').click();
+    await expect.poll(() => page.url()).toContain('#/traces?user=user-7');
+    await expectRows([traceId]);
   });
 });

@@ -6,6 +6,21 @@ import { Button } from '../../components/ui/button';
 import { TraceActions } from './actions/trace-actions';
 import { PromptVersionLink } from './prompt-version-link';
 import { fmtCount, fmtMs, fmtTime, fmtTraceCost } from './trace-format';
+import { listHref, type TraceListView } from './trace-route';
+
+/** "Traces like this": the list filtered by one of this trace's values. */
+function FilterLink({ filter, testId }: { filter: Partial<TraceListView>; testId: string }) {
+  return (
+    <a
+      href={`#${listHref(filter)}`}
+      className="ml-1 text-[11px] text-muted-foreground hover:text-foreground hover:underline"
+      data-testid={testId}
+      title="Show the traces with this value"
+    >
+      all
+    </a>
+  );
+}
 
 function Fact({
   label,
@@ -82,16 +97,29 @@ export function TraceHeader({ trace, onBack }: { trace: TraceSummary; onBack: ()
             >
               {trace.sessionId}
             </a>
+          ) : null}
+          {trace.sessionId ? (
+            <FilterLink filter={{ session: trace.sessionId }} testId="trace-session-filter" />
           ) : (
             '-'
           )}
         </Fact>
-        <Fact label="user" testId="trace-user">
-          {trace.userId ?? '-'}
+        <Fact label="user">
+          {trace.userId ? (
+            <>
+              <span data-testid="trace-user">{trace.userId}</span>
+              <FilterLink filter={{ user: trace.userId }} testId="trace-user-filter" />
+            </>
+          ) : (
+            '-'
+          )}
         </Fact>
         <Fact label="prompt version">
           {trace.promptVersionId ? (
-            <PromptVersionLink versionId={trace.promptVersionId} testId="trace-prompt" />
+            <>
+              <PromptVersionLink versionId={trace.promptVersionId} testId="trace-prompt" />
+              <FilterLink filter={{ prompt: trace.promptVersionId }} testId="trace-prompt-filter" />
+            </>
           ) : (
             '-'
           )}
