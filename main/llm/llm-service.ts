@@ -91,6 +91,12 @@ export class LlmService {
       writes: options.store.writes,
       dialect: options.store.dialect,
       secretValues: () => options.secrets.knownValues(),
+      onSpanStored: (span) =>
+        options.events.publish('traces.ingested', {
+          source: span.source,
+          spans: 1,
+          traceIds: [span.traceId],
+        }),
       ...options.callPath,
     });
   }

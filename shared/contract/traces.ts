@@ -269,6 +269,27 @@ export const traceChannels = {
     input: z.object({ id: idText }).strict(),
     output: interactionViewSchema,
   }),
+  'traces.facets': channel({
+    summary:
+      'Values seen in stored traces (providers, models) for the Traces page filter pickers; bounded, not a report.',
+    input: z.object({}).strict().optional().default({}),
+    output: z.object({ providers: z.array(z.string()), models: z.array(z.string()) }),
+  }),
+  'traces.promptVersion': channel({
+    summary:
+      'The prompt name and version of a prompt version id, so a trace can link to the version it used.',
+    input: z
+      .object({
+        id: z
+          .string()
+          .trim()
+          .min(1)
+          .max(64)
+          .regex(/^[^@]+$/, 'a version id, not name@label'),
+      })
+      .strict(),
+    output: z.object({ versionId: z.string(), name: z.string(), version: z.string() }),
+  }),
 };
 
 export const traceTopics = {

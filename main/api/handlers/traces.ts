@@ -10,7 +10,9 @@ type TraceChannel =
   | 'interactions.create'
   | 'interactions.feedback'
   | 'interactions.list'
-  | 'interactions.get';
+  | 'interactions.get'
+  | 'traces.facets'
+  | 'traces.promptVersion';
 
 export function traceHandlers(services: CoreServices): Pick<Handlers, TraceChannel> {
   const tracing = services.tracing;
@@ -26,5 +28,7 @@ export function traceHandlers(services: CoreServices): Pick<Handlers, TraceChann
     'interactions.feedback': (input) => tracing.feedback(input),
     'interactions.list': (input) => tracing.listInteractions(input),
     'interactions.get': ({ id }) => tracing.interaction(id),
+    'traces.facets': () => tracing.facets(),
+    'traces.promptVersion': ({ id }) => services.prompts.resolveRef(id),
   };
 }

@@ -80,6 +80,8 @@ export interface CallPathDeps {
   /** Null keeps cache entries until purged. */
   readonly cacheTtlMs?: number | null;
   readonly now?: () => number;
+  /** Told once a call's span is committed (the Traces page refreshes on `traces.ingested`). */
+  readonly onSpanStored?: (span: SpanRecord) => void;
 }
 
 const DEFAULT_ATTEMPT_TIMEOUT_MS = 120_000;
@@ -215,11 +217,18 @@ export class CallPath {
           await this.deps.cache.on(tx).set(key, request, fresh, this.cacheTtlMs(), secrets);
         await new SpanRepository(tx, this.deps.dialect).insert(span);
       });
+      const stored = committed.then(() => {
+        try {
+          this.deps.onSpanStored?.(span);
+        } catch {
+          // A listener's failure is not the call's: the span is stored.
+        }
+      });
       if (input.deferCommit) {
         // Marked handled here: the commit may fail before the caller gets to await it.
-        committed.catch(() => undefined);
+        stored.catch(() => undefined);
       } else {
-        await committed;
+        await stored;
       }
       this.deps.metrics.observe({
         provider: request.provider,

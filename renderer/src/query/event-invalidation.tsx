@@ -7,6 +7,9 @@ import { progressKey } from './run-progress';
 /** How often a stream of progress events may refresh the eval queries. */
 export const PROGRESS_REFRESH_MS = 750;
 
+/** How often a stream of ingested spans may refresh the Traces list (an app may send 100s/s). */
+export const TRACES_REFRESH_MS = 1000;
+
 /**
  * Keeps cached answers current from the event stream: a run's progress refreshes the eval
  * queries (at most every PROGRESS_REFRESH_MS while it runs, at once when it ends), the latest
@@ -35,10 +38,39 @@ export function connectEventInvalidation(
   const offSettings = transport.subscribe('settings.changed', (view) => {
     queryClient.setQueryData(channelKey('settings.get', {}), view);
   });
+  // New spans refresh the list and the facets, and only the open traces they belong to; the
+  // trace ids of a burst are gathered until the throttled refresh runs.
+  let tracesTimer: ReturnType<typeof setTimeout> | null = null;
+  const touched = new Set<string>();
+  const refreshTraces = () => {
+    tracesTimer = null;
+    const ids = new Set(touched);
+    touched.clear();
+    void invalidateChannels(queryClient, ['traces.list', 'traces.facets']);
+    void queryClient.invalidateQueries({
+      predicate: (query) => {
+        const [channel, input] = query.queryKey;
+        return (
+          channel === 'traces.get' &&
+          typeof input === 'object' &&
+          input !== null &&
+          'id' in input &&
+          typeof input.id === 'string' &&
+          ids.has(input.id)
+        );
+      },
+    });
+  };
+  const offTraces = transport.subscribe('traces.ingested', (event) => {
+    for (const id of event.traceIds) touched.add(id);
+    tracesTimer ??= setTimeout(refreshTraces, TRACES_REFRESH_MS);
+  });
   return () => {
     if (timer) clearTimeout(timer);
+    if (tracesTimer) clearTimeout(tracesTimer);
     offProgress();
     offSettings();
+    offTraces();
   };
 }
 
