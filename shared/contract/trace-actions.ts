@@ -73,9 +73,7 @@ export const rerunBatchSchema = z.object({
   traceId: z.string(),
   pairs: z.array(rerunResultSchema),
   /** LLM spans that could not be rerun, with why. */
-  failures: z.array(
-    z.object({ spanId: z.string(), code: z.string(), message: z.string() }),
-  ),
+  failures: z.array(z.object({ spanId: z.string(), code: z.string(), message: z.string() })),
 });
 export type RerunBatch = z.infer<typeof rerunBatchSchema>;
 
@@ -113,9 +111,7 @@ export const traceActionChannels = {
   'spans.rerun': channel({
     summary:
       "Reruns one LLM span's recorded request (another model, prompt version or parameters), never from the cache; the new span is stored linked to the original, in a new trace, and returned with cost, latency and token deltas.",
-    input: z
-      .object({ spanId: idText, ...rerunOverridesSchema.shape })
-      .strict(),
+    input: z.object({ spanId: idText, ...rerunOverridesSchema.shape }).strict(),
     output: rerunResultSchema,
   }),
   'spans.reruns': channel({
@@ -128,7 +124,7 @@ export const traceActionChannels = {
   }),
   'traces.rerun': channel({
     summary:
-      "Reruns every LLM span of a trace with the same overrides (a few at a time) into one new trace; returns each pair and the spans that could not be rerun.",
+      'Reruns every LLM span of a trace with the same overrides (a few at a time) into one new trace; returns each pair and the spans that could not be rerun.',
     input: z.object({ traceId: idText, ...batchInput }).strict(),
     output: rerunBatchSchema,
   }),
@@ -141,9 +137,7 @@ export const traceActionChannels = {
   'cases.redactionPreview': channel({
     summary:
       'What a case draft would be with likely secrets and personal data masked (API keys, emails, phone and card numbers), and what was found where; nothing is stored.',
-    input: z
-      .object({ vars: caseVarsSchema, expected: expectedSchema.optional() })
-      .strict(),
+    input: z.object({ vars: caseVarsSchema, expected: expectedSchema.optional() }).strict(),
     output: redactionPreviewSchema,
   }),
   'cases.draftFromInteraction': channel({

@@ -6,8 +6,10 @@ const REDACTED = '[REDACTED]';
 
 // Every pattern is bounded (no unbounded run next to an overlapping one), so a megabyte of
 // hostile text is scanned in linear time.
-const EMAIL =
-  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}/g;
+// Found from each "@" (a regex for the local part would start at every character of a long
+// run); the local part is then walked back over at most 64 characters.
+const EMAIL_DOMAIN = /@(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,24}/g;
+const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
 const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d])/g;
 const PHONE = /(?<![\w+])\+?\(?\d(?:[ ().-]{0,2}\d){8,16}(?!\w)/g;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
@@ -30,6 +32,21 @@ const count = (text: string, part: string) => text.split(part).length - 1;
 
 type Counts = Map<RedactionKind, number>;
 
+/** Emails masked, local part included; `found` is told of each. */
+function maskEmails(text: string, found: () => void): string {
+  let out = '';
+  let from = 0;
+  for (const match of text.matchAll(EMAIL_DOMAIN)) {
+    let start = match.index;
+    while (start > from && match.index - start < 64 && LOCAL_CHAR.test(text[start - 1]!)) start--;
+    if (start === match.index) continue;
+    found();
+    out += `${text.slice(from, start)}[EMAIL]`;
+    from = match.index + match[0].length;
+  }
+  return out + text.slice(from);
+}
+
 /** Masks one string, counting what was masked by kind. */
 export function maskText(text: string, secrets: readonly string[], counts: Counts): string {
   const add = (kind: RedactionKind, n: number) => {
@@ -42,22 +59,22 @@ export function maskText(text: string, secrets: readonly string[], counts: Count
   // Key shapes and named credentials (`api_key=…`, `Bearer …`): the tracing redactor's rules.
   out = redactText(out, []);
   add('api-key', count(out, REDACTED) - afterSecrets);
-  out = out.replace(CARD, (match) => {
-    const digits = match.replace(/\D/g, '');
-    if (!luhn(digits)) return match;
-    add('card', 1);
-    return '[CARD]';
-  });
-  out = out.replace(EMAIL, () => {
-    add('email', 1);
-    return '[EMAIL]';
-  });
-  out = out.replace(PHONE, (match) => {
-    const digits = match.replace(/\D/g, '').length;
-    if (digits < 10 || digits > 15 || ISO_DATE.test(match)) return match;
-    add('phone', 1);
-    return '[PHONE]';
-  });
+  // Cards before phones (a card is no phone number); text without digits skips both scans.
+  const digits = /\d/.test(out);
+  if (digits)
+    out = out.replace(CARD, (match) => {
+      if (!luhn(match.replace(/\D/g, ''))) return match;
+      add('card', 1);
+      return '[CARD]';
+    });
+  if (out.includes('@')) out = maskEmails(out, () => add('email', 1));
+  if (digits)
+    out = out.replace(PHONE, (match) => {
+      const n = match.replace(/\D/g, '').length;
+      if (n < 10 || n > 15 || ISO_DATE.test(match)) return match;
+      add('phone', 1);
+      return '[PHONE]';
+    });
   return out;
 }
 

@@ -77,8 +77,7 @@ export function rerunRequest(
   let target: { provider: ProviderId; model: string };
   if (overrides.model) target = overrides.model;
   else if (isProvider(span.provider)) {
-    const model =
-      span.model ?? (typeof stored.data.model === 'string' ? stored.data.model : null);
+    const model = span.model ?? (typeof stored.data.model === 'string' ? stored.data.model : null);
     if (!model)
       throw new AssayError(
         'VALIDATION_FAILED',
