@@ -222,6 +222,18 @@ describe('spans.rerun', () => {
     expect((await fail('spans.reruns', { spanId: newId() })).code).toBe('NOT_FOUND');
   });
 
+  it('answers a failed rerun with the provider error, and keeps its span linked', async () => {
+    const original = await ingest({
+      requestJson: JSON.stringify({ messages: [{ role: 'user', content: 'will fail' }] }),
+    });
+    openai.faults.enqueue({ kind: 'status', status: 400 });
+    const error = await fail('spans.rerun', { spanId: original.id });
+    expect(error.code).toBe('PROVIDER_REJECTED');
+    const listed = await ok('spans.reruns', { spanId: original.id });
+    expect(listed.reruns.map((r) => r.rerun.status)).toEqual(['error']);
+    expect(listed.reruns[0]!.comparison.rerunText).toBe('');
+  });
+
   it('swaps the system message of a prompt version when the variables are unknown', async () => {
     await ok('prompts.create', {
       name: 'support',
