@@ -1,4 +1,4 @@
-import type { DatasetService } from '../evals/datasets/dataset-service';
+import type { DatasetService, SpanVariables } from '../evals/datasets/dataset-service';
 import type { RunService } from '../evals/runs/run-service';
 import type { LlmService } from '../llm/llm-service';
 import type { PlaygroundService } from '../playground/playground-service';
@@ -24,4 +24,6 @@ export interface CoreServices {
   readonly datasets: DatasetService;
   readonly runs: RunService;
   readonly tracing: TracingService;
+  /** The variables a traced call's prompt was rendered with, when kept (rerun, steal as eval). */
+  readonly spanVariables: SpanVariables;
 }

@@ -84,11 +84,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     });
     // Runs need datasets, and datasets read run cases back for "to dataset": bound late.
     const late: { runs?: RunService } = {};
-    const datasets = new DatasetService(
-      store,
-      llm,
-      spanVariables({ runs: () => late.runs!, playground }),
-    );
+    const variables = spanVariables({ runs: () => late.runs!, playground });
+    const datasets = new DatasetService(store, llm, variables);
     const runs = (late.runs = new RunService(store, { llm, events, prompts, datasets }));
     const tracing = new TracingService({
       store,
@@ -109,6 +106,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       datasets,
       runs,
       tracing,
+      spanVariables: variables,
     };
     return {
       dispatcher: createDispatcher(createHandlers(services)),

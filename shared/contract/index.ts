@@ -7,7 +7,7 @@ import { promptChannels } from './prompts';
 import { settingsChannels, settingsTopics } from './settings';
 import { suiteSyncChannels } from './suite-sync';
 import { systemChannels } from './system';
-import { traceActionChannels } from './trace-actions';
+import { traceActionChannels, traceActionTopics } from './trace-actions';
 import { traceInsightChannels } from './trace-insights';
 import { traceSearchChannels } from './trace-search';
 import { traceChannels, traceTopics } from './traces';
@@ -34,6 +34,7 @@ export const topics = {
   ...llmTopics,
   ...evalTopics,
   ...traceTopics,
+  ...traceActionTopics,
 };
 
 export type Channels = typeof channels;
