@@ -128,9 +128,7 @@ export const traceSearchChannels = {
   'evals.similarFailures': channel({
     summary:
       'Failing results (fail or error) of the same dataset closest to one eval result, and the production traces closest to it.',
-    input: z
-      .object({ resultId: idText, runId: idText.optional(), limit })
-      .strict(),
+    input: z.object({ resultId: idText, runId: idText.optional(), limit }).strict(),
     output: z.object({
       failures: z.array(failureHitSchema),
       traces: z.array(traceHitSchema),

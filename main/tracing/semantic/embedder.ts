@@ -6,7 +6,10 @@ import { indexName, type IndexKind, type ModelRef } from './model-ref';
 /** Texts a request: OpenAI takes up to 2048, local servers far fewer; 64 keeps requests small. */
 export const EMBED_BATCH = 64;
 
-export type Embed = (texts: readonly string[], signal?: AbortSignal) => Promise<(Float32Array | null)[]>;
+export type Embed = (
+  texts: readonly string[],
+  signal?: AbortSignal,
+) => Promise<(Float32Array | null)[]>;
 
 /**
  * Embeds through the call path (limits, exact cost); a vector with no direction (all zeros,

@@ -41,11 +41,7 @@ export function interactionText(row: {
   input_json: string;
   output_json: string | null;
 }): string {
-  return bounded([
-    asText(parseJson(row.input_json)),
-    asText(parseJson(row.output_json)),
-    row.type,
-  ]);
+  return bounded([asText(parseJson(row.input_json)), asText(parseJson(row.output_json)), row.type]);
 }
 
 /** An eval result: the case's variables, then the output or the error. */

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../store/schema';
 import type { Store } from '../../store/store';
@@ -70,6 +71,8 @@ export class ModelJob {
     private readonly tuning: JobTuning,
   ) {
     this.embed = embedder(llm, ref);
+    // Each request in flight listens on the job's signal (SDK, limiter): no leak, just many.
+    setMaxListeners(0, this.controller.signal);
   }
 
   private get db(): Kysely<DB> {

@@ -15,14 +15,7 @@ export async function traceHits(
   if (neighbours.length === 0) return [];
   let query = db
     .selectFrom('trace')
-    .select([
-      'id',
-      'name',
-      'error_count',
-      'started_at',
-      'input_preview',
-      'output_preview',
-    ])
+    .select(['id', 'name', 'error_count', 'started_at', 'input_preview', 'output_preview'])
     .where(
       'id',
       'in',
