@@ -16,7 +16,7 @@ export interface JobTuning {
   /** Back-off after a failure: first wait, doubled per failure up to max. */
   readonly backoffFirstMs: number;
   readonly backoffMaxMs: number;
-  /** While idle, how often the backfill walks the store again (interactions have no event). */
+  /** While idle, how often the backfill walks the interactions again (they have no event). */
   readonly rescanMs: number;
 }
 
@@ -161,7 +161,8 @@ export class ModelJob {
         resolve();
       };
       const timer = setTimeout(() => {
-        if (wakeable) this.scan ??= { kind: 'traces', after: null };
+        // Traces arrive with an event; interactions have none, so the timer walks those only.
+        if (wakeable) this.scan ??= { kind: 'interactions', after: null };
         done();
       }, ms);
       this.controller.signal.addEventListener('abort', done);
