@@ -8,6 +8,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
 import type { EventBus } from '../kit/event-bus';
 import type { TracingService } from '../tracing/tracing-service';
+import type { SemanticService } from '../tracing/semantic/semantic-service';
 
 /** The domain services a running core holds; handlers receive this, never globals. */
 export interface CoreServices {
@@ -26,4 +27,5 @@ export interface CoreServices {
   readonly tracing: TracingService;
   /** The variables a traced call's prompt was rendered with, when kept (rerun, steal as eval). */
   readonly spanVariables: SpanVariables;
+  readonly semantic: SemanticService;
 }

@@ -12,6 +12,7 @@ import { RunService } from '../evals/runs/run-service';
 import { PlaygroundService } from '../playground/playground-service';
 import { PromptService } from '../prompts/prompt-service';
 import { TracingService } from '../tracing/tracing-service';
+import { SemanticService, type SemanticDeps } from '../tracing/semantic/semantic-service';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { SecretStore } from '../secrets/secret-store';
 import type { SettingsBackend } from '../settings/settings-backend';
@@ -37,6 +38,8 @@ export interface CoreOptions {
   readonly providerFactories?: ProviderFactories;
   /** Limits, retry and timeout tuning of the call path. */
   readonly llm?: Pick<LlmServiceOptions, 'limits' | 'callPath'>;
+  /** Batch size, concurrency and back-off of the semantic search job (tests shorten them). */
+  readonly semantic?: SemanticDeps['tuning'];
 }
 
 export interface Core {
@@ -93,6 +96,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       resolvePrompt: async (ref) => (await prompts.resolveRef(ref)).versionId,
       secretValues: () => secrets.knownValues(),
     });
+    // Embeds traces and interactions in the background once an embedding model is set.
+    const semantic = new SemanticService({
+      store,
+      llm,
+      settings,
+      events,
+      tuning: options.semantic,
+    });
     const services: CoreServices = {
       version: appVersion(),
       dataDir: options.dataDir,
@@ -107,13 +118,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       runs,
       tracing,
       spanVariables: variables,
+      semantic,
     };
+    semantic.start();
     return {
       dispatcher: createDispatcher(createHandlers(services)),
       store,
       events,
       services,
-      close: () => store.close(),
+      close: async () => {
+        // The embedding job writes to the store: it stops (and its request aborts) first.
+        await semantic.close();
+        await store.close();
+      },
     };
   } catch (err) {
     await store.close();

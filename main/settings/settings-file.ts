@@ -21,6 +21,8 @@ export const settingsFileSchema = z.object({
       local: z.object({ baseUrl: z.string().nullable().default(null) }).prefault({}),
     })
     .prefault({}),
+  // Semantic search: `provider:model` of the embedding model; null (the default) = off, no background work.
+  semantic: z.object({ embeddingModel: z.string().nullable().default(null) }).prefault({}),
 });
 export type SettingsFile = z.infer<typeof settingsFileSchema>;
 

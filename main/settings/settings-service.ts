@@ -108,6 +108,12 @@ export class SettingsService {
     return this.changed();
   }
 
+  /** Sets (or with null clears) the embedding model of semantic search; validated by the caller. */
+  updateSemantic(embeddingModel: string | null): SettingsView {
+    this.backend.set('semantic', { ...this.current().semantic, embeddingModel });
+    return this.changed();
+  }
+
   private changed(): SettingsView {
     const view = this.view();
     this.events.publish('settings.changed', view);

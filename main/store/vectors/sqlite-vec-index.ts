@@ -86,6 +86,16 @@ export async function openSqliteVecIndex(
       });
     },
 
+    async has(ids: readonly string[]): Promise<Set<string>> {
+      const unique = checkIds(ids);
+      const found = new Set<string>();
+      for (const part of chunks(unique, ROWS_PER_STATEMENT)) {
+        const rows = await db.selectFrom(table).select('id').where('id', 'in', part).execute();
+        for (const r of rows) found.add(r.id);
+      }
+      return found;
+    },
+
     async count(): Promise<number> {
       const row = await db
         .selectFrom(table)

@@ -105,6 +105,11 @@ export function vectorIndexContract(store: () => Store, backend: 'sqlite-vec' | 
     expect(ids).toHaveLength(8);
     expect(ids).not.toContain('id0');
     expect(ids[0]).toBe('id2');
+    expect([...(await index.has(['id0', 'id2', 'id9', 'nobody', 'id2']))].sort()).toEqual([
+      'id2',
+      'id9',
+    ]);
+    expect((await index.has([])).size).toBe(0);
   });
 
   it('reopens an existing index with its vectors, and refuses other dimensions', async () => {

@@ -24,6 +24,8 @@ export interface VectorIndex {
   nearest(query: Float32Array, k: number): Promise<Neighbour[]>;
   /** Ids that are not in the index are ignored. */
   remove(ids: readonly string[]): Promise<void>;
+  /** The ids among `ids` that have a vector (a backfill's "what is still missing"). */
+  has(ids: readonly string[]): Promise<Set<string>>;
   count(): Promise<number>;
 }
 

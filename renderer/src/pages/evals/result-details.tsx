@@ -7,6 +7,7 @@ import { DetailBlock, PRE_BLOCK } from '../../components/ui/detail-block';
 import { copyText } from '../../lib/copy-text';
 import { fmtCount, fmtMs, fmtUsd } from './format';
 import { MatcherReasons } from './result-matchers';
+import { SimilarFailures } from './similar-failures';
 
 const show = (value: unknown) =>
   value === null || value === undefined
@@ -75,6 +76,9 @@ export function ResultDetails({ result }: { result: ResultView }) {
         ) : null}
         <SpanDialog id={openSpan} onClose={() => setOpenSpan(null)} />
       </div>
+      {result.status === 'fail' || result.status === 'error' ? (
+        <SimilarFailures resultId={result.id} />
+      ) : null}
     </div>
   );
 }
