@@ -247,6 +247,15 @@ describe('interactions, sessions and the cost dashboard in Chromium', () => {
     await page.waitForURL(/groupBy=provider$/);
     await page.locator('[data-testid="dashboard-group-row"][data-group="openai"]').waitFor();
 
+    // A backwards range is refused with the field named, over HTTP as in the page.
+    await expect(api('traces.stats', { from: '2026-02-02', to: '2026-02-01' })).rejects.toThrow(
+      'traces.stats: "from" is after "to"',
+    );
+    await page.goto(`${server.url}/#/traces/dashboard?from=2026-02-02&to=2026-02-01`);
+    await expect(page.getByTestId('dashboard-error').textContent()).resolves.toContain(
+      '"from" is after "to"',
+    );
+
     // A range with no calls explains how to capture traffic.
     await page.goto(`${server.url}/#/traces/dashboard?from=2020-01-01&to=2020-01-31`);
     await page.getByTestId('dashboard-empty').waitFor();

@@ -216,6 +216,18 @@ describe('traces.stats', () => {
     expect((await tracing.insights.stats(day)).totals.p95LatencyMs).toBe(20);
   });
 
+  it('gives the same figures when the database ranks the latencies (ranges past the cap)', async () => {
+    const now = Date.parse('2026-11-03T15:00:00.000Z');
+    for (const groupBy of ['model', 'provider', 'prompt'] as const)
+      for (const filter of [{}, { model: 'gpt-4o' }, { source: 'gateway' as const }]) {
+        const input = { ...range, groupBy, filter };
+        const inMemory = await traceStats(store.db, input, now);
+        expect(await traceStats(store.db, input, now, 0)).toEqual(inMemory);
+      }
+    const wide = { groupBy: 'model', filter: {} } as const;
+    expect(await traceStats(store.db, wide, now, 0)).toEqual(await traceStats(store.db, wide, now));
+  });
+
   it('answers an empty range with every day and no figures', async () => {
     const stats = await tracing.insights.stats({
       from: '2020-01-01',

@@ -9,6 +9,7 @@ import { DashboardControls } from './dashboard-controls';
 import { dashboardViewOf, presetRange } from './dashboard-route';
 import { costText } from './cost-text';
 import { FiguresTable } from './figures-table';
+import { useIngestRefresh } from './use-ingest-refresh';
 
 // Recharts is most of the page's weight: its chunk loads only when there is something to chart.
 const DashboardCharts = lazy(() =>
@@ -65,6 +66,7 @@ function EmptyState() {
 export function CostDashboardPage() {
   const [location] = useLocation();
   const view = dashboardViewOf(location, useSearch());
+  useIngestRefresh(['traces.stats']);
   const stats = useChannelQuery('traces.stats', {
     ...(view.from ? { from: view.from } : {}),
     ...(view.to ? { to: view.to } : {}),

@@ -1,5 +1,6 @@
 import { useLocation, useSearch } from 'wouter';
 import { cn } from '../../lib/utils';
+import { useIngestRefresh } from '../cost-dashboard/use-ingest-refresh';
 import { PageHeader } from '../page-header';
 import { InteractionsList } from './interactions-list';
 import { interactionsHref, interactionsViewOf } from './interactions-route';
@@ -41,6 +42,8 @@ function Tab({
 export function InteractionsPage() {
   const [location] = useLocation();
   const view = interactionsViewOf(location, useSearch());
+  // New spans change sessions' traces and costs, and the traces interactions link to.
+  useIngestRefresh(['sessions', 'traces.get']);
   return (
     <div className="flex min-h-full flex-col" data-testid="page-interactions">
       <PageHeader title="Interactions" description={DESCRIPTION} />
