@@ -5,6 +5,7 @@ import type { EventBus } from '../kit/event-bus';
 import { newId } from '../kit/ids';
 import type { Store } from '../store/store';
 import { checkBatch } from './batch-checks';
+import { TraceInsights } from './insights/trace-insights';
 import { redactStrings, redactText } from './redact';
 import { InteractionRepository } from './interaction-repository';
 import type { SpanRecord } from './span-record';
@@ -29,12 +30,15 @@ export class TracingService {
   private readonly spans: SpanRepository;
   private readonly traces: TraceRepository;
   private readonly interactions: InteractionRepository;
+  /** The cost dashboard and sessions (read-only queries, kept apart from ingest). */
+  readonly insights: TraceInsights;
 
   constructor(private readonly deps: TracingDeps) {
     const { db, dialect } = deps.store;
     this.spans = new SpanRepository(db, dialect);
     this.traces = new TraceRepository(db, dialect);
     this.interactions = new InteractionRepository(db, dialect);
+    this.insights = new TraceInsights(db, dialect);
   }
 
   /**

@@ -1,6 +1,13 @@
 import type { CoreServices } from '../core-services';
 import type { Handlers } from '../dispatcher';
 
-export function traceInsightHandlers(_services: CoreServices): Pick<Handlers, never> {
-  return {};
+type InsightChannel = 'traces.stats' | 'sessions.list' | 'sessions.get';
+
+export function traceInsightHandlers(services: CoreServices): Pick<Handlers, InsightChannel> {
+  const insights = services.tracing.insights;
+  return {
+    'traces.stats': (input) => insights.stats(input),
+    'sessions.list': (input) => insights.sessions(input),
+    'sessions.get': ({ id }) => insights.session(id),
+  };
 }

@@ -1,0 +1,156 @@
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { TraceStats } from '../../../../shared/contract/trace-insights';
+import { AXIS_PROPS, CHART_COLORS, ChartFrame, TOOLTIP_STYLE } from '../../components/ui/chart';
+import { fmtCount, fmtMs, fmtUsd } from '../../lib/format';
+import { chartGroups, dailyRows, type ChartGroup, type Metric } from './dashboard-data';
+
+const PALETTE = [
+  CHART_COLORS.series1,
+  CHART_COLORS.series2,
+  CHART_COLORS.series3,
+  CHART_COLORS.series4,
+  CHART_COLORS.axis,
+];
+const colorOf = (i: number) => PALETTE[i % PALETTE.length]!;
+const shortDay = (day: string) => day.slice(5);
+const MARGIN = { top: 8, right: 12, bottom: 0, left: 0 };
+
+interface MetricChartProps {
+  readonly stats: TraceStats;
+  readonly groups: readonly ChartGroup[];
+  readonly metric: Metric;
+  readonly title: string;
+  readonly description: string;
+  readonly testId: string;
+  readonly format: (v: number) => string;
+  /** Stacked bars (amounts that add up) or one line per group (rates, percentiles). */
+  readonly shape: 'stack' | 'lines';
+}
+
+function MetricChart({
+  stats,
+  groups,
+  metric,
+  title,
+  description,
+  testId,
+  format,
+  shape,
+}: MetricChartProps) {
+  const rows = dailyRows(stats, metric);
+  const axes = (
+    <>
+      <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
+      <XAxis dataKey="day" tickFormatter={shortDay} {...AXIS_PROPS} />
+      <YAxis {...AXIS_PROPS} width={72} tickFormatter={format} />
+      <Tooltip
+        {...TOOLTIP_STYLE}
+        formatter={(v, name) => [typeof v === 'number' ? format(v) : String(v), String(name)]}
+      />
+      <Legend wrapperStyle={{ fontSize: 11 }} />
+    </>
+  );
+  return (
+    <ChartFrame title={title} description={description} height={200} testId={testId}>
+      {shape === 'stack' ? (
+        <BarChart data={rows} margin={MARGIN}>
+          {axes}
+          {groups.map((g, i) => (
+            <Bar
+              key={g.key}
+              dataKey={g.key}
+              name={g.label}
+              stackId="groups"
+              fill={colorOf(i)}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      ) : (
+        <LineChart data={rows} margin={MARGIN}>
+          {axes}
+          {groups.map((g, i) => (
+            <Line
+              key={g.key}
+              dataKey={g.key}
+              name={g.label}
+              stroke={colorOf(i)}
+              strokeWidth={2}
+              dot={{ r: 2 }}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      )}
+    </ChartFrame>
+  );
+}
+
+const usd = (v: number) => fmtUsd(v);
+const percent = (v: number) => `${Math.round(v * 10) / 10}%`;
+
+/** The dashboard's five charts per day, by group (loaded lazily: Recharts is most of its weight). */
+export function DashboardCharts({ stats }: { stats: TraceStats }) {
+  const groups = chartGroups(stats);
+  const common = { stats, groups };
+  return (
+    <div className="grid grid-cols-1 gap-3 xl:grid-cols-2" data-testid="dashboard-charts">
+      <MetricChart
+        {...common}
+        metric="costUsd"
+        title="Cost"
+        description="USD per day (priced calls)"
+        testId="chart-cost"
+        format={usd}
+        shape="stack"
+      />
+      <MetricChart
+        {...common}
+        metric="tokens"
+        title="Tokens"
+        description="input + output per day"
+        testId="chart-tokens"
+        format={fmtCount}
+        shape="stack"
+      />
+      <MetricChart
+        {...common}
+        metric="calls"
+        title="Calls"
+        description="LLM calls per day"
+        testId="chart-calls"
+        format={fmtCount}
+        shape="stack"
+      />
+      <MetricChart
+        {...common}
+        metric="errorRate"
+        title="Error rate"
+        description="% of calls that failed"
+        testId="chart-error-rate"
+        format={percent}
+        shape="lines"
+      />
+      <MetricChart
+        {...common}
+        metric="p95LatencyMs"
+        title="p95 latency"
+        description="per day"
+        testId="chart-p95"
+        format={(v) => fmtMs(v)}
+        shape="lines"
+      />
+    </div>
+  );
+}
