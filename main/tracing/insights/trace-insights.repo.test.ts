@@ -17,6 +17,7 @@ beforeAll(async () => {
     store,
     events: new EventBus(),
     resolvePrompt: (ref) => Promise.resolve(ref),
+    secretValues: () => [],
   });
 });
 
