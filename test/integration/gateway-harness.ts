@@ -4,7 +4,8 @@ import type { SpanRecord } from '../../main/tracing/span-record';
 import { startAnthropicFake } from '../fakes/anthropic-fake';
 import type { FakeServer } from '../fakes/fake-http';
 import { startOpenAiFake } from '../fakes/openai-fake';
-import { tempDir } from '../support/temp-dir';
+import fs from 'node:fs';
+import { tempDirKept } from '../support/temp-dir-kept';
 import { openTestCore } from '../support/test-database';
 
 /** Keys Assay stores (from the environment, as `assay serve` reads them). */
@@ -26,7 +27,7 @@ export async function startGatewayHarness(
 ): Promise<GatewayHarness> {
   const openai = await startOpenAiFake({ streamGapMs: opts.streamGapMs ?? 0 });
   const anthropic = await startAnthropicFake({ streamGapMs: opts.streamGapMs ?? 0 });
-  const dataDir = tempDir('assay-gateway-');
+  const dataDir = tempDirKept('assay-gateway-');
   const core = await openTestCore(dataDir, {
     OPENAI_BASE_URL: `${openai.url}/v1`,
     OPENAI_API_KEY: STORED_OPENAI_KEY,
@@ -53,6 +54,7 @@ export async function startGatewayHarness(
       await core.close();
       await openai.close();
       await anthropic.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
