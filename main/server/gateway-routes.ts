@@ -47,7 +47,12 @@ export function mountGatewayRoutes(
       kind: 'chat',
       upstreamPath: '/chat/completions',
     });
-    post(`${base}/embeddings`, { provider, format, kind: 'embeddings', upstreamPath: '/embeddings' });
+    post(`${base}/embeddings`, {
+      provider,
+      format,
+      kind: 'embeddings',
+      upstreamPath: '/embeddings',
+    });
     app.get(`${base}/models`, (c) =>
       proxy.handle(c, { provider, format, kind: 'models', upstreamPath: '/models' }),
     );

@@ -23,7 +23,12 @@ beforeEach(() => {
   h.anthropic.reply = (req) => ({
     ...defaultReply(req),
     // Cache reads, writes and thinking tokens, so their mapping and prices are checked too.
-    usage: { ...defaultReply(req).usage, cacheReadTokens: 40, cacheWriteTokens: 12, reasoningTokens: 3 },
+    usage: {
+      ...defaultReply(req).usage,
+      cacheReadTokens: 40,
+      cacheWriteTokens: 12,
+      reasoningTokens: 3,
+    },
   });
   h.anthropic.requests.length = 0;
 });
@@ -122,7 +127,9 @@ describe('gateway: @anthropic-ai/sdk pointed at /gateway/anthropic', () => {
           { role: 'user', content: 'hi' },
           {
             role: 'assistant',
-            content: [{ type: 'tool_use', id: 'toolu_1', name: 'weather', input: { city: 'Rome' } }],
+            content: [
+              { type: 'tool_use', id: 'toolu_1', name: 'weather', input: { city: 'Rome' } },
+            ],
           },
           {
             role: 'user',
@@ -158,7 +165,11 @@ describe('gateway: @anthropic-ai/sdk pointed at /gateway/anthropic', () => {
     const res = await fetch(`${h.server.url}/gateway/anthropic/v1/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': CLIENT_KEY },
-      body: JSON.stringify({ model: MODEL, max_tokens: 5, messages: [{ role: 'user', content: 'x' }] }),
+      body: JSON.stringify({
+        model: MODEL,
+        max_tokens: 5,
+        messages: [{ role: 'user', content: 'x' }],
+      }),
     });
     expect(res.status).toBe(529);
     expect(await res.json()).toEqual({

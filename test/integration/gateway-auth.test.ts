@@ -30,7 +30,12 @@ describe('gateway on a server started with a token', () => {
   it('refuses a call without the token with a coded 401, forwarding and storing nothing', async () => {
     const forwarded = h.openai.requests.length;
     const spans = await spanCount(h.core);
-    for (const headers of [{}, { authorization: `Bearer ${OWN_KEY}` }, { 'x-assay-token': 'wrong' }]) {
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: `Bearer ${OWN_KEY}` },
+      { 'x-assay-token': 'wrong' },
+    ];
+    for (const headers of attempts) {
       const res = await post(headers);
       expect(res.status).toBe(401);
       const json = (await res.json()) as { ok: boolean; error: { code: string; message: string } };
@@ -38,14 +43,22 @@ describe('gateway on a server started with a token', () => {
       expect(json.error.code).toBe('UNAUTHORIZED');
       expect(JSON.stringify(json)).not.toContain(OWN_KEY);
     }
-    const sdk = new OpenAI({ baseURL: `${h.server.url}/gateway/openai/v1`, apiKey: OWN_KEY, maxRetries: 0 });
+    const sdk = new OpenAI({
+      baseURL: `${h.server.url}/gateway/openai/v1`,
+      apiKey: OWN_KEY,
+      maxRetries: 0,
+    });
     await expect(sdk.models.list()).rejects.toMatchObject({ status: 401 });
     expect(h.openai.requests.length).toBe(forwarded);
     expect(await spanCount(h.core)).toBe(spans);
   });
 
   it('uses the stored key when the token is sent as the key', async () => {
-    const sdk = new OpenAI({ baseURL: `${h.server.url}/gateway/openai/v1`, apiKey: TOKEN, maxRetries: 0 });
+    const sdk = new OpenAI({
+      baseURL: `${h.server.url}/gateway/openai/v1`,
+      apiKey: TOKEN,
+      maxRetries: 0,
+    });
     const answer = await sdk.chat.completions.create({
       model: 'gpt-4o-mini',
       messages: [{ role: 'user', content: 'stored' }],
@@ -53,7 +66,11 @@ describe('gateway on a server started with a token', () => {
     expect(answer.choices[0]!.message.content).toBe('Echo: stored');
     expect(h.openai.requests.at(-1)!.headers.authorization).toBe(`Bearer ${STORED_OPENAI_KEY}`);
 
-    const claude = new Anthropic({ baseURL: `${h.server.url}/gateway/anthropic`, apiKey: TOKEN, maxRetries: 0 });
+    const claude = new Anthropic({
+      baseURL: `${h.server.url}/gateway/anthropic`,
+      apiKey: TOKEN,
+      maxRetries: 0,
+    });
     await claude.messages.create({
       model: 'claude-sonnet-4-5-20250929',
       max_tokens: 20,
@@ -69,7 +86,10 @@ describe('gateway on a server started with a token', () => {
       maxRetries: 0,
       defaultHeaders: { 'x-assay-token': TOKEN },
     });
-    await sdk.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'own' }] });
+    await sdk.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [{ role: 'user', content: 'own' }],
+    });
     const sent = h.openai.requests.at(-1)!;
     expect(sent.headers.authorization).toBe(`Bearer ${OWN_KEY}`);
     expect(sent.headers['x-assay-token']).toBeUndefined();

@@ -30,7 +30,10 @@ const bodies = fc.oneof(
         model: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
         messages: fc.oneof(
           fc.array(
-            fc.record({ role: fc.oneof(fc.string(), fc.integer()), content: fc.jsonValue({ maxDepth: 3 }) }),
+            fc.record({
+              role: fc.oneof(fc.string(), fc.integer()),
+              content: fc.jsonValue({ maxDepth: 3 }),
+            }),
             { maxLength: 5 },
           ),
           fc.jsonValue({ maxDepth: 2 }),
@@ -69,13 +72,11 @@ async function send(route: string, body: Buffer, extra: Record<string, string>):
     body,
   });
   const text = await res.text();
-  let json: unknown = null;
   try {
-    json = JSON.parse(text);
+    return { status: res.status, json: JSON.parse(text) as unknown };
   } catch {
-    json = text;
+    return { status: res.status, json: text };
   }
-  return { status: res.status, json };
 }
 
 /** A refusal by the gateway itself: Assay's coded shape with the provider-style fields. */
@@ -126,9 +127,17 @@ describe('gateway: hostile bodies and headers', () => {
     });
     expect(JSON.stringify(notArray.json)).toContain('messages');
 
-    const badUtf8 = await send('/gateway/anthropic/v1/messages', Buffer.from([0x7b, 0xff, 0x7d]), {});
+    const badUtf8 = await send(
+      '/gateway/anthropic/v1/messages',
+      Buffer.from([0x7b, 0xff, 0x7d]),
+      {},
+    );
     expect(badUtf8.status).toBe(400);
-    expect(badUtf8.json).toMatchObject({ ok: false, type: 'error', error: { code: 'MALFORMED_REQUEST' } });
+    expect(badUtf8.json).toMatchObject({
+      ok: false,
+      type: 'error',
+      error: { code: 'MALFORMED_REQUEST' },
+    });
 
     const deep = await send(
       '/gateway/openai/v1/chat/completions',
@@ -145,7 +154,9 @@ describe('gateway: hostile bodies and headers', () => {
     expect(huge.status).toBe(413);
     expect(huge.json).toMatchObject({ ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } });
 
-    const unknown = await fetch(`${h.server.url}/gateway/openai/v1/completions`, { method: 'POST' });
+    const unknown = await fetch(`${h.server.url}/gateway/openai/v1/completions`, {
+      method: 'POST',
+    });
     expect(unknown.status).toBe(404);
   });
 });

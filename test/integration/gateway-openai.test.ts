@@ -148,7 +148,7 @@ describe('gateway: the openai SDK pointed at /gateway/openai/v1', () => {
   });
 
   it('records tool calls, streamed and not', async () => {
-    const tools: OpenAI.ChatCompletionTool[] = [
+    const tools: OpenAI.ChatCompletionFunctionTool[] = [
       {
         type: 'function',
         function: {
@@ -167,17 +167,26 @@ describe('gateway: the openai SDK pointed at /gateway/openai/v1', () => {
     const answer = JSON.parse(span.responseJson!);
     expect(answer.finishReason).toBe('tool_calls');
     expect(answer.toolCalls).toEqual([
-      { id: call.id, name: 'weather', arguments: (call as { function: { arguments: string } }).function.arguments },
+      {
+        id: call.id,
+        name: 'weather',
+        arguments: (call as { function: { arguments: string } }).function.arguments,
+      },
     ]);
     expect(JSON.parse(span.requestJson).tools).toEqual([
-      { name: 'weather', description: 'Weather for a city', parameters: tools[0]!.function.parameters },
+      {
+        name: 'weather',
+        description: 'Weather for a city',
+        parameters: tools[0]!.function.parameters,
+      },
     ]);
 
     const { data: stream, response } = await client.chat.completions
       .create({ model: 'gpt-4o', messages, tools, stream: true })
       .withResponse();
     let args = '';
-    for await (const chunk of stream) args += chunk.choices[0]?.delta.tool_calls?.[0]?.function?.arguments ?? '';
+    for await (const chunk of stream)
+      args += chunk.choices[0]?.delta.tool_calls?.[0]?.function?.arguments ?? '';
     const streamed = await waitForSpan(h.core, response.headers.get('x-assay-span-id')!);
     const streamedAnswer = JSON.parse(streamed.responseJson!);
     expect(streamedAnswer.toolCalls).toHaveLength(1);
@@ -215,7 +224,10 @@ describe('gateway: the openai SDK pointed at /gateway/openai/v1', () => {
     // The SDK sees the same: its RateLimitError with the provider's message (no retries).
     h.openai.faults.enqueue({ kind: 'status', status: 429, headers: { 'retry-after': '1' } });
     await expect(
-      client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x' }] }),
+      client.chat.completions.create({
+        model: 'gpt-4o-mini',
+        messages: [{ role: 'user', content: 'x' }],
+      }),
     ).rejects.toMatchObject({ status: 429 });
     expect(h.openai.requests).toHaveLength(2);
   });
@@ -253,7 +265,11 @@ describe('gateway: the openai SDK pointed at /gateway/openai/v1', () => {
       .withResponse();
     expect(data.data).toHaveLength(2);
     const span = await waitForSpan(h.core, response.headers.get('x-assay-span-id')!);
-    expect(span).toMatchObject({ kind: 'embedding', status: 'ok', model: 'text-embedding-3-small' });
+    expect(span).toMatchObject({
+      kind: 'embedding',
+      status: 'ok',
+      model: 'text-embedding-3-small',
+    });
     expect(span.usage.inputTokens).toBe(data.usage.prompt_tokens);
     const price = h.core.services.llm.prices.find('openai', 'text-embedding-3-small');
     expect(span.costPicoUsd).toBe(computeCost(price, span.usage));

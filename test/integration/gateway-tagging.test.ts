@@ -67,7 +67,11 @@ describe('gateway: tagging headers, trace context and secrets', () => {
       promptVersionId: version.versionId,
     });
     const trace = await h.core.services.tracing.get(traceId);
-    expect(trace.trace).toMatchObject({ sessionId: 'sess-42', userId: 'user-7', source: 'gateway' });
+    expect(trace.trace).toMatchObject({
+      sessionId: 'sess-42',
+      userId: 'user-7',
+      source: 'gateway',
+    });
     expect(trace.spans.map((s) => s.id)).toContain(span.id);
     const listed = await h.core.services.tracing.list({
       filter: { sessionId: 'sess-42', tags: ['checkout'] },
@@ -95,14 +99,25 @@ describe('gateway: tagging headers, trace context and secrets', () => {
   it('refuses an unknown prompt or a bad tag with a coded 400 and forwards nothing', async () => {
     const before = h.openai.requests.length;
     const spans = await spanCount(h.core);
-    for (const headers of [{ 'x-assay-prompt': 'nope@production' }, { 'x-assay-tags': 'a,' + 'x'.repeat(80) }]) {
+    const refused: Record<string, string>[] = [
+      { 'x-assay-prompt': 'nope@production' },
+      { 'x-assay-tags': 'a,' + 'x'.repeat(80) },
+    ];
+    for (const headers of refused) {
       const res = await fetch(`${h.server.url}/gateway/openai/v1/chat/completions`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${CLIENT_KEY}`, ...headers },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${CLIENT_KEY}`,
+          ...headers,
+        },
         body: JSON.stringify(chat('never sent')),
       });
       expect(res.status).toBe(400);
-      const body = (await res.json()) as { ok: boolean; error: { code: string; message: string; type: string } };
+      const body = (await res.json()) as {
+        ok: boolean;
+        error: { code: string; message: string; type: string };
+      };
       expect(body.ok).toBe(false);
       expect(body.error.code).toBe('VALIDATION_FAILED');
       expect(body.error.type).toBe('invalid_request_error');
@@ -172,8 +187,8 @@ describe('gateway: tagging headers, trace context and secrets', () => {
     expect(answer.text.startsWith('Echo: word0')).toBe(true);
     expect(answer.text.length).toBeLessThan(100);
     // The server is still serving.
-    expect((await client.chat.completions.create(chat('still up'))).choices[0]!.message.content).toBe(
-      'Echo: still up',
-    );
+    expect(
+      (await client.chat.completions.create(chat('still up'))).choices[0]!.message.content,
+    ).toBe('Echo: still up');
   });
 });

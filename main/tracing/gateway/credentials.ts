@@ -24,7 +24,9 @@ function same(given: string | undefined, expected: string): boolean {
 
 /** The key a client sent the way its SDK sends it: a Bearer token, or Anthropic's x-api-key. */
 function clientKey(format: WireFormat, get: HeaderGetter): string | undefined {
-  const bearer = get('authorization')?.match(/^Bearer\s+(.*)$/i)?.[1]?.trim();
+  const bearer = get('authorization')
+    ?.match(/^Bearer\s+(.*)$/i)?.[1]
+    ?.trim();
   const key = format === 'anthropic' ? get('x-api-key')?.trim() || bearer : bearer;
   return key === '' ? undefined : key;
 }

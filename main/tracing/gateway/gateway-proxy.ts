@@ -13,9 +13,10 @@ import { gatewayError, type WireFormat } from './gateway-error';
 import { gatewaySpan, type GatewayCall } from './gateway-span';
 import { prepareCall, type PreparedCall, type RouteKind } from './prepare-call';
 import { AnthropicStreamAccumulator, OpenAiStreamAccumulator } from './stream-accumulators';
+import { SpanBatcher } from './span-batcher';
 import { SseLines } from './sse-lines';
 import { readTagging, type Tagging } from './tagging';
-import { traceContext, type TraceContext } from './trace-context';
+import { traceContext } from './trace-context';
 import { upstreamOf, type GatewayProvider } from './upstream';
 
 export interface GatewayRoute {
@@ -52,10 +53,24 @@ export class GatewayProxy {
     keepAliveTimeout: 30_000,
   });
 
+  private readonly spans: SpanBatcher;
+
   constructor(
     private readonly services: IngestServices,
     private readonly token: string | undefined,
-  ) {}
+  ) {
+    this.spans = new SpanBatcher({
+      ingest: (batch) => services.tracing.ingest(batch, 'gateway', 'gateway'),
+      onError: (err) =>
+        console.error(
+          '[gateway] span not stored:',
+          redactText(
+            err instanceof Error ? err.message : String(err),
+            services.secrets.knownValues(),
+          ),
+        ),
+    });
+  }
 
   async handle(c: Context, route: GatewayRoute): Promise<Response> {
     const started = performance.now();
@@ -79,7 +94,10 @@ export class GatewayProxy {
       tagging = readTagging(get);
       if (route.kind !== 'models') {
         if (!/^application\/json\b/i.test(get('content-type') ?? ''))
-          throw new AssayError('UNSUPPORTED_MEDIA_TYPE', 'Send the call as content-type: application/json');
+          throw new AssayError(
+            'UNSUPPORTED_MEDIA_TYPE',
+            'Send the call as content-type: application/json',
+          );
         body = new Uint8Array(await c.req.arrayBuffer());
         prepared = prepareCall(route.provider, route.kind, body);
       }
@@ -243,7 +261,9 @@ export class GatewayProxy {
       ttftMs ??= performance.now() - ctx.started;
     };
     const acc =
-      format === 'openai' ? new OpenAiStreamAccumulator(mark) : new AnthropicStreamAccumulator(mark);
+      format === 'openai'
+        ? new OpenAiStreamAccumulator(mark)
+        : new AnthropicStreamAccumulator(mark);
     const lines = new SseLines((event) => acc.apply(event));
     const chunks = answer.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     let settled = false;
@@ -382,7 +402,7 @@ export class GatewayProxy {
         },
         secrets,
       );
-      await this.services.tracing.ingest([span], 'gateway', 'gateway');
+      this.spans.add(span);
     } catch (err) {
       console.error('[gateway] span not stored:', redactText((err as Error).message, secrets));
     }

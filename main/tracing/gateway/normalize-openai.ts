@@ -48,7 +48,11 @@ export function normalizeOpenAiChat(
 ): Record<string, unknown> {
   const tools = list(body.tools).flatMap((t) => {
     const fn = field(t, 'function');
-    const def = toolDefinition(field(fn, 'name'), field(fn, 'description'), field(fn, 'parameters'));
+    const def = toolDefinition(
+      field(fn, 'name'),
+      field(fn, 'description'),
+      field(fn, 'parameters'),
+    );
     return def ? [def] : [];
   });
   const effort = str(body.reasoning_effort);
@@ -89,7 +93,11 @@ export function openAiUsage(usage: unknown): Usage {
 }
 
 /** A non-streamed Chat Completions answer as a normalized ChatResponse. */
-export function openAiResponse(json: unknown, requestId: string | null, model: string): ChatResponse {
+export function openAiResponse(
+  json: unknown,
+  requestId: string | null,
+  model: string,
+): ChatResponse {
   const choice = list(field(json, 'choices'))[0];
   const msg = field(choice, 'message');
   const raw = str(field(choice, 'finish_reason')) ?? null;

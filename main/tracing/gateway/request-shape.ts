@@ -42,7 +42,11 @@ export const openAiEmbeddingsShape = z.looseObject({
 export type OpenAiEmbeddingsBody = z.infer<typeof openAiEmbeddingsShape>;
 
 /** The body checked against a shape; the error names the first wrong field. */
-export function checkShape<S extends z.ZodType>(shape: S, body: unknown, where: string): z.output<S> {
+export function checkShape<S extends z.ZodType>(
+  shape: S,
+  body: unknown,
+  where: string,
+): z.output<S> {
   if (body === null || typeof body !== 'object' || Array.isArray(body))
     throw validationError(where, [
       { code: 'custom', path: [], message: 'the body must be a JSON object', input: body },

@@ -19,9 +19,13 @@ function idHeader(get: HeaderGetter, name: string): string | null {
   const value = get(name)?.trim();
   if (value === undefined || value === '') return null;
   if (value.length > MAX_ID_CHARS)
-    throw new AssayError('VALIDATION_FAILED', `Header ${name}: at most ${MAX_ID_CHARS} characters`, {
-      header: name,
-    });
+    throw new AssayError(
+      'VALIDATION_FAILED',
+      `Header ${name}: at most ${MAX_ID_CHARS} characters`,
+      {
+        header: name,
+      },
+    );
   return value;
 }
 
