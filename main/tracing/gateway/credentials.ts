@@ -49,9 +49,13 @@ export function decideCredentials(
 ): CredentialDecision {
   const key = clientKey(format, get);
   const assayToken = get('x-assay-token')?.trim() || undefined;
-  const secrets = [key, assayToken, serverToken, storedKey].filter(
-    (v): v is string => v !== undefined && v !== null && v !== '',
-  );
+  const secrets = [
+    ...new Set(
+      [key, assayToken, serverToken, storedKey].filter(
+        (v): v is string => v !== undefined && v !== null && v !== '',
+      ),
+    ),
+  ];
   const useStored = (): CredentialDecision =>
     storedKey
       ? { ok: true, auth: authHeaders(format, storedKey), source: 'stored', secrets }
