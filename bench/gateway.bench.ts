@@ -21,11 +21,16 @@ const server = await startChildServer('gateway-process.ts', {
   OPENAI_BASE_URL: `${fake.url}/v1`,
   ASSAY_BENCH_DATA_DIR: dataDir,
 });
+// The gateway process also serves a bare pass-through (see gateway-process.ts): the hop's floor.
+const [gatewayUrl, floorUrl] = server.url.split(' ') as [string, string];
 // One HTTP client for both, so the difference is the gateway hop and its work, not the client.
 const sdk = (baseURL: string) =>
   new OpenAI({ baseURL, apiKey: key, maxRetries: 0, fetch: providerFetch });
 const direct = sdk(`${fake.url}/v1`);
-const gateway = sdk(`${server.url}/gateway/openai/v1`);
+const gateway = sdk(`${gatewayUrl}/gateway/openai/v1`);
+const floor = sdk(floorUrl);
+const CLIENTS = { direct, gateway, floor } as const;
+type Side = keyof typeof CLIENTS;
 
 const messages = (i: number) => [{ role: 'user' as const, content: `bench call ${i}` }];
 const call = (client: OpenAI, i: number) =>
@@ -48,32 +53,36 @@ async function firstByte(client: OpenAI, i: number): Promise<number> {
   return first;
 }
 
+const ORDERS: readonly (readonly Side[])[] = [
+  ['direct', 'gateway', 'floor'],
+  ['gateway', 'floor', 'direct'],
+  ['floor', 'direct', 'gateway'],
+];
+
 async function interleaved(
   n: number,
   run: (client: OpenAI, i: number) => Promise<unknown>,
-): Promise<{ direct: number[]; gateway: number[] }> {
-  const times = { direct: [] as number[], gateway: [] as number[] };
+): Promise<Record<Side, number[]>> {
+  const times: Record<Side, number[]> = { direct: [], gateway: [], floor: [] };
   for (let i = 0; i < n; i++) {
-    // Alternate which goes first, so neither side always runs on a just-warmed path.
-    const order = i % 2 === 0 ? (['direct', 'gateway'] as const) : (['gateway', 'direct'] as const);
-    for (const side of order) {
-      const client = side === 'direct' ? direct : gateway;
+    // Rotate the order, so no side always runs right after another's span write or GC.
+    for (const side of ORDERS[i % ORDERS.length]!) {
       const t = performance.now();
-      const value = await run(client, i);
+      const value = await run(CLIENTS[side], i);
       times[side].push(typeof value === 'number' ? value : performance.now() - t);
     }
   }
-  times.direct.sort((a, b) => a - b);
-  times.gateway.sort((a, b) => a - b);
+  for (const side of Object.keys(times) as Side[]) times[side].sort((a, b) => a - b);
   return times;
 }
 
-function report(label: string, times: { direct: number[]; gateway: number[] }, target: number) {
+function report(label: string, times: Record<Side, number[]>, target: number) {
   for (const q of [0.5, 0.9, 0.99]) {
     const d = percentile(times.direct, q);
     const g = percentile(times.gateway, q);
+    const f = percentile(times.floor, q);
     console.log(
-      `${label} p${q * 100}: direct ${d.toFixed(3)} ms, gateway ${g.toFixed(3)} ms, added ${(g - d).toFixed(3)} ms`,
+      `${label} p${q * 100}: direct ${d.toFixed(3)} ms, gateway ${g.toFixed(3)} ms (added ${(g - d).toFixed(3)}), bare proxy floor ${f.toFixed(3)} ms (added ${(f - d).toFixed(3)})`,
     );
   }
   const added = percentile(times.gateway, 0.5) - percentile(times.direct, 0.5);
@@ -84,10 +93,10 @@ function report(label: string, times: { direct: number[]; gateway: number[] }, t
 
 // Warm both paths (JIT, keep-alive pools, the span writer) before measuring.
 for (let i = 0; i < 300; i++) {
-  await call(direct, i);
-  await call(gateway, i);
-  await firstByte(direct, i);
-  await firstByte(gateway, i);
+  for (const client of Object.values(CLIENTS)) {
+    await call(client, i);
+    await firstByte(client, i);
+  }
 }
 report('non-streaming call', await interleaved(CALLS, call), 1);
 report('first streamed byte', await interleaved(STREAMS, firstByte), 2);

@@ -73,3 +73,19 @@ describe('decideCredentials', () => {
     expect(d.ok && [...d.secrets].sort()).toEqual([OWN, STORED, TOKEN].sort());
   });
 });
+
+describe('decideCredentials on the Anthropic route', () => {
+  it('passes a Bearer token (OAuth) on as Bearer, and x-api-key as x-api-key', () => {
+    expect(
+      decideCredentials(
+        'anthropic',
+        headers({ authorization: `Bearer ${OWN}` }),
+        undefined,
+        STORED,
+      ),
+    ).toMatchObject({ ok: true, source: 'client', auth: { authorization: `Bearer ${OWN}` } });
+    expect(
+      decideCredentials('anthropic', headers({ 'x-api-key': OWN }), undefined, STORED),
+    ).toMatchObject({ ok: true, source: 'client', auth: { 'x-api-key': OWN } });
+  });
+});

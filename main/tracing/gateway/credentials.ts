@@ -22,13 +22,20 @@ function same(given: string | undefined, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
-/** The key a client sent the way its SDK sends it: a Bearer token, or Anthropic's x-api-key. */
-function clientKey(format: WireFormat, get: HeaderGetter): string | undefined {
+/**
+ * The key a client sent the way its SDK sends it: a Bearer token, or Anthropic's x-api-key
+ * (its SDK sends OAuth tokens as Bearer), with the header it came in, which is how it goes on.
+ */
+function clientKey(
+  format: WireFormat,
+  get: HeaderGetter,
+): { key: string; header: 'authorization' | 'x-api-key' } | undefined {
+  const apiKey = format === 'anthropic' ? get('x-api-key')?.trim() : undefined;
+  if (apiKey) return { key: apiKey, header: 'x-api-key' };
   const bearer = get('authorization')
     ?.match(/^Bearer\s+(.*)$/i)?.[1]
     ?.trim();
-  const key = format === 'anthropic' ? get('x-api-key')?.trim() || bearer : bearer;
-  return key === '' ? undefined : key;
+  return bearer ? { key: bearer, header: 'authorization' } : undefined;
 }
 
 function authHeaders(format: WireFormat, key: string): Record<string, string> {
@@ -47,7 +54,8 @@ export function decideCredentials(
   serverToken: string | undefined,
   storedKey: string | null,
 ): CredentialDecision {
-  const key = clientKey(format, get);
+  const sent = clientKey(format, get);
+  const key = sent?.key;
   const assayToken = get('x-assay-token')?.trim() || undefined;
   const secrets = [
     ...new Set(
@@ -69,6 +77,10 @@ export function decideCredentials(
           'This Assay server requires its token: send it as the API key, or in x-assay-token beside your own key',
       };
   }
-  if (key === undefined) return useStored();
-  return { ok: true, auth: authHeaders(format, key), source: 'client', secrets };
+  if (sent === undefined) return useStored();
+  const auth: Record<string, string> =
+    sent.header === 'authorization'
+      ? { authorization: `Bearer ${sent.key}` }
+      : { 'x-api-key': sent.key };
+  return { ok: true, auth, source: 'client', secrets };
 }

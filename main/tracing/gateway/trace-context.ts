@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 export interface TraceContext {
   readonly traceId: string;
@@ -6,6 +6,19 @@ export interface TraceContext {
   readonly parentId: string | null;
   /** Why a `traceparent` sent was not used; null when none was sent or it was valid. */
   readonly warning: string | null;
+}
+
+/**
+ * Random hex from randomUUID, which draws on a cached entropy pool: randomBytes per call was
+ * a synchronous syscall on every proxied request. The UUID's version and variant digits are
+ * dropped, so every digit kept is random.
+ */
+function randomHex(digits: 16 | 32): string {
+  const a = randomUUID().replaceAll('-', '');
+  const hex = a.slice(0, 12) + a.slice(13, 16) + a.slice(17);
+  if (digits === 16) return hex.slice(0, 16);
+  const b = randomUUID().replaceAll('-', '');
+  return hex + (b.slice(0, 12) + b.slice(13, 16) + b.slice(17)).slice(0, 2);
 }
 
 const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(-.*)?$/;
@@ -17,9 +30,9 @@ const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(
  * hex (32 and 16 digits), like the spans an app's OpenTelemetry SDK exports to /v1/traces.
  */
 export function traceContext(traceparent: string | undefined): TraceContext {
-  const spanId = randomBytes(8).toString('hex');
+  const spanId = randomHex(16);
   const fresh = (warning: string | null): TraceContext => ({
-    traceId: randomBytes(16).toString('hex'),
+    traceId: randomHex(32),
     spanId,
     parentId: null,
     warning,
