@@ -15,7 +15,7 @@ import { PriceBook } from './pricing/price-book';
 import { PriceOverrides, type PriceOverrideInput } from './pricing/price-overrides';
 import { ProviderError } from './provider-error';
 import { ProviderRegistry, type ProviderFactories } from './provider-registry';
-import { resolveConnections } from './resolve-connections';
+import { resolveConnections, type Connections } from './resolve-connections';
 import type { ModelInfo } from './types';
 
 /** Local servers run one or two generations at a time; hosted APIs take many. */
@@ -69,6 +69,7 @@ export class LlmService {
   private readonly spans: SpanRepository;
   private readonly limiters = new Map<ProviderId, ProviderLimiter>();
   private readonly streams = new Map<string, AbortController>();
+  private resolved: Connections | null = null;
 
   constructor(private readonly options: LlmServiceOptions) {
     this.catalog = options.catalog ?? bundledCatalog();
@@ -80,7 +81,10 @@ export class LlmService {
       options.factories,
     );
     options.events.subscribe((topic) => {
-      if (topic === 'settings.changed') this.registry.invalidate();
+      if (topic === 'settings.changed') {
+        this.registry.invalidate();
+        this.resolved = null;
+      }
     });
     this.callPath = new CallPath({
       providers: this.registry,
@@ -108,6 +112,24 @@ export class LlmService {
       this.limiters.set(id, limiter);
     }
     return limiter;
+  }
+
+  /** A provider's limiter, shared with the call path (the gateway's proxied calls count too). */
+  limiter(id: ProviderId): ProviderLimiter {
+    return this.limiterFor(id);
+  }
+
+  /**
+   * The resolved connections (settings, stored keys, environment), kept until settings change:
+   * the gateway forwards to these base URLs with these keys.
+   */
+  connections(): Connections {
+    this.resolved ??= resolveConnections(
+      this.options.settings.current(),
+      this.options.secrets,
+      this.options.env,
+    );
+    return this.resolved;
   }
 
   call(input: CallInput): Promise<CallResult> {
