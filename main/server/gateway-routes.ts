@@ -24,7 +24,7 @@ export function mountGatewayRoutes(
   app: Hono,
   services: IngestServices,
   options: IngestRouteOptions,
-): void {
+): { drain(): Promise<void> } {
   const proxy = new GatewayProxy(services, options.token);
   const limit = bodyLimit({
     maxSize: MAX_GATEWAY_BODY_BYTES,
@@ -78,4 +78,5 @@ export function mountGatewayRoutes(
       `No gateway route ${c.req.method} ${c.req.path}: use /gateway/openai/v1/chat/completions, /embeddings, /models or /gateway/anthropic/v1/messages`,
     ),
   );
+  return { drain: () => proxy.drain() };
 }

@@ -29,6 +29,11 @@ export interface HttpAppOptions {
   readonly loopbackOnly: boolean;
   /** The services behind the gateway and OTLP ingest; omitted, those paths are not served. */
   readonly ingest?: IngestServices;
+  /**
+   * Work to finish when the server closes (the gateway's gathered spans); createHttpApp adds
+   * to it, the server's close() awaits it.
+   */
+  readonly shutdownHooks?: (() => Promise<void>)[];
   /** Prometheus text exposition, served on GET /metrics when given. */
   readonly metrics?: () => Promise<string>;
 }
@@ -56,7 +61,8 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     );
   }
   if (options.ingest) {
-    mountGatewayRoutes(app, options.ingest, { token: options.token });
+    const gateway = mountGatewayRoutes(app, options.ingest, { token: options.token });
+    options.shutdownHooks?.push(() => gateway.drain());
     mountOtlpRoutes(app, options.ingest, { token: options.token });
   }
   mountEventStream(app, options.events);

@@ -39,7 +39,8 @@ export async function startHttpServer(options: StartServerOptions): Promise<Runn
   }
   // Port 0 is resolved by listen(); the token cookie is named for the real port.
   let boundPort = options.port;
-  const app = createHttpApp({ ...options, loopbackOnly, port: () => boundPort });
+  const shutdownHooks: (() => Promise<void>)[] = [];
+  const app = createHttpApp({ ...options, loopbackOnly, port: () => boundPort, shutdownHooks });
   const server = createAdaptorServer({ fetch: app.fetch, hostname: options.host });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
@@ -60,11 +61,14 @@ export async function startHttpServer(options: StartServerOptions): Promise<Runn
   return {
     url: `http://${hostForUrl}:${port}`,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Event streams stay open forever; end them so close() returns promptly.
         if ('closeAllConnections' in server) server.closeAllConnections();
-      }),
+      });
+      // Spans of calls answered just before the close are stored before the core closes.
+      for (const hook of shutdownHooks) await hook();
+    },
   };
 }

@@ -55,6 +55,11 @@ export class GatewayProxy {
 
   private readonly spans: SpanBatcher;
 
+  /** Stores the spans still gathered for a batch (the server is closing). */
+  drain(): Promise<void> {
+    return this.spans.flush();
+  }
+
   constructor(
     private readonly services: IngestServices,
     private readonly token: string | undefined,
