@@ -2,8 +2,11 @@
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 /** One attribute's string (or bytes) value: far above any prompt, far below a memory problem. */
 export const MAX_ATTRIBUTE_CHARS = 4 * 1024 * 1024;
-/** AnyValue arrays and kvlists nested deeper than this are refused (real data nests a few levels). */
-export const MAX_VALUE_DEPTH = 32;
+/**
+ * AnyValue arrays and kvlists nested deeper than this are refused (real data nests a few levels).
+ * Each kvlist level is three protobuf messages, and protobufjs stops at 100 message levels.
+ */
+export const MAX_VALUE_DEPTH = 16;
 /** Attributes per span and events per span. */
 export const MAX_ATTRIBUTES = 2048;
 export const MAX_EVENTS = 1024;
