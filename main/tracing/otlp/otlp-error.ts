@@ -5,7 +5,7 @@ export function otlpError(message: string, details?: Record<string, unknown>): A
   return new AssayError('MALFORMED_REQUEST', `/v1/traces: ${message}`, details);
 }
 
-/** `span 3 ("5b8efff798038103")`: how a message names a span. */
+/** `span 3 ("5b8efff798038103")`: how a message names a span (its id is hex or empty by now). */
 export function spanLabel(index: number, spanId: string): string {
-  return `span ${index} (${JSON.stringify(spanId.slice(0, 32))})`;
+  return `span ${index} ("${spanId}")`;
 }

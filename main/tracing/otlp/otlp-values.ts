@@ -77,10 +77,7 @@ export const ATTRIBUTE_LIMIT = MAX_ATTRIBUTES;
  * and `__proto__` as an own key must not set one.
  */
 export function setAttribute(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }

@@ -2,7 +2,8 @@ import { PROVIDER_IDS, type ProviderId } from '../../../shared/contract/settings
 import { SPAN_KINDS } from '../../../shared/contract/traces';
 import { usdToPico, type PicoUsd } from '../../../shared/money';
 import type { Usage } from '../../llm/types';
-import { redactJson, redactText } from '../redact';
+import { redactText } from '../redact';
+import { redactAttributes, redactedJson } from './fast-redact';
 import type { SpanKind, SpanRecord } from '../span-record';
 import { readString, readStringList, readText, type Attrs } from './attribute-readers';
 import { mapGenAi } from './genai-mapping';
@@ -49,14 +50,24 @@ function keptAttributes(span: OtlpSpan): Record<string, unknown> | null {
   let kept = 0;
   const service = span.resource['service.name'];
   const add = (key: string, value: unknown) => {
-    const entry = JSON.stringify(key).length + (JSON.stringify(value)?.length ?? 4) + 2;
+    // An estimate is enough for a cap: strings and scalars without a stringify each.
+    const entry =
+      key.length +
+      6 +
+      (typeof value === 'string'
+        ? value.length
+        : typeof value === 'object' && value !== null
+          ? (JSON.stringify(value)?.length ?? 4)
+          : 24);
     if (size + entry > MAX_KEPT_ATTRIBUTES_CHARS) {
       dropped++;
       return;
     }
     size += entry;
     kept++;
-    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__')
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
   };
   if (service !== undefined) add('service.name', service);
   for (const [key, value] of Object.entries(span.attributes))
@@ -177,8 +188,8 @@ export function mapSpan(span: OtlpSpan, index: number, ctx: MappingContext): Spa
           secrets,
         ).slice(0, 4096)
       : null,
-    requestJson: redactJson(request, secrets),
-    responseJson: response === null ? null : redactJson(response, secrets),
+    requestJson: redactedJson(request, secrets),
+    responseJson: response === null ? null : redactedJson(response, secrets),
     usage,
     costPicoUsd: costOf(call, provider, model, usage, ctx),
     latencyMs: Math.round((span.endMs - span.startMs) * 1000) / 1000,
@@ -186,7 +197,7 @@ export function mapSpan(span: OtlpSpan, index: number, ctx: MappingContext): Spa
     attempts: 1,
     cacheHit: false,
     providerRequestId: readText(attrs, 'gen_ai.response.id', where) ?? null,
-    attributes: attributes ? (JSON.parse(redactJson(attributes, secrets)) as Record<string, unknown>) : null,
+    attributes: attributes ? redactAttributes(attributes, secrets) : null,
     sessionId: firstOf(attrs, span.resource, ['session.id', 'gen_ai.conversation.id', 'langfuse.session.id'], where),
     userId: firstOf(attrs, span.resource, ['user.id', 'langfuse.user.id', 'enduser.id'], where),
     tags: tagsOf(attrs, where),
