@@ -13,7 +13,13 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import Database from 'better-sqlite3';
-import { genAiSpan, newSpanId, newTraceId, otlpProto, type TestSpan } from '../test/support/otlp-requests';
+import {
+  genAiSpan,
+  newSpanId,
+  newTraceId,
+  otlpProto,
+  type TestSpan,
+} from '../test/support/otlp-requests';
 import { percentile, startChildServer } from './support/child-server';
 
 const SECONDS = Number(process.env.BENCH_OTLP_SECONDS ?? 20);
@@ -51,16 +57,23 @@ function batchTemplate(): { bytes: Buffer; ids: { offsets: number[]; length: num
   const spans: TestSpan[] = [];
   for (let t = 0; t < BATCH / SPANS_PER_TRACE; t++) {
     const traceId = newTraceId();
-    const root: TestSpan = { traceId, spanId: newSpanId(), name: 'agent', attributes: { 'gen_ai.operation.name': 'invoke_agent' } };
+    const root: TestSpan = {
+      traceId,
+      spanId: newSpanId(),
+      name: 'agent',
+      attributes: { 'gen_ai.operation.name': 'invoke_agent' },
+    };
     spans.push(root);
-    for (let i = 1; i < SPANS_PER_TRACE; i++) spans.push(genAiSpan(traceId, root.spanId, spans.length));
+    for (let i = 1; i < SPANS_PER_TRACE; i++)
+      spans.push(genAiSpan(traceId, root.spanId, spans.length));
   }
   const bytes = Buffer.from(otlpProto(spans));
   const distinct = [...new Set(spans.flatMap((s) => [s.traceId, s.spanId]))];
   const ids = distinct.map((hex) => {
     const needle = Buffer.from(hex, 'hex');
     const offsets: number[] = [];
-    for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1)) offsets.push(at);
+    for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1))
+      offsets.push(at);
     return { offsets, length: needle.length };
   });
   return { bytes, ids };
@@ -79,7 +92,11 @@ async function sustained(): Promise<void> {
   await withServer(async (url, dataDir) => {
     const template = batchTemplate();
     const post = async (body: Buffer) => {
-      const res = await fetch(`${url}/v1/traces`, { method: 'POST', body, headers: { 'content-type': 'application/x-protobuf' } });
+      const res = await fetch(`${url}/v1/traces`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/x-protobuf' },
+      });
       await res.arrayBuffer();
       if (res.status !== 200) throw new Error(`status ${res.status}`);
     };
@@ -110,7 +127,9 @@ async function sustained(): Promise<void> {
     console.log(
       `request latency: p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms, max ${latencies[latencies.length - 1]!.toFixed(1)} ms (${latencies.length} requests)`,
     );
-    console.log(`storage: ${(fs.statSync(path.join(dataDir, 'assay.db')).size / stored).toFixed(0)} bytes a span (database file / spans)`);
+    console.log(
+      `storage: ${(fs.statSync(path.join(dataDir, 'assay.db')).size / stored).toFixed(0)} bytes a span (database file / spans)`,
+    );
   });
 }
 
@@ -126,22 +145,33 @@ async function exporterAtRate(): Promise<void> {
     const total = EXPORTER_RATE * EXPORTER_SECONDS;
     let root = tracer.startSpan('agent');
     while (created < total) {
-      const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * EXPORTER_RATE));
+      const due = Math.min(
+        total,
+        Math.floor(((performance.now() - started) / 1000) * EXPORTER_RATE),
+      );
       while (created < due) {
         if (created % SPANS_PER_TRACE === 0) {
           root.end();
-          root = tracer.startSpan('agent', { attributes: { 'gen_ai.operation.name': 'invoke_agent' } });
+          root = tracer.startSpan('agent', {
+            attributes: { 'gen_ai.operation.name': 'invoke_agent' },
+          });
           created++;
           continue;
         }
-        const span = tracer.startSpan('chat gpt-4o-mini', {}, trace.setSpan(context.active(), root));
+        const span = tracer.startSpan(
+          'chat gpt-4o-mini',
+          {},
+          trace.setSpan(context.active(), root),
+        );
         span.setAttributes({
           'gen_ai.operation.name': 'chat',
           'gen_ai.provider.name': 'openai',
           'gen_ai.request.model': 'gpt-4o-mini',
           'gen_ai.usage.input_tokens': 100,
           'gen_ai.usage.output_tokens': 20,
-          'gen_ai.input.messages': JSON.stringify([{ role: 'user', parts: [{ type: 'text', content: `q ${created}` }] }]),
+          'gen_ai.input.messages': JSON.stringify([
+            { role: 'user', parts: [{ type: 'text', content: `q ${created}` }] },
+          ]),
         });
         span.end();
         created++;

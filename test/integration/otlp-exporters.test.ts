@@ -33,7 +33,11 @@ const HAIKU_COST_PICO = 300 * 800_000 + 40 * 4_000_000;
 
 function exportApp(tracer: Tracer): { traceId: string } {
   const root = tracer.startSpan('support-agent', {
-    attributes: { 'gen_ai.operation.name': 'invoke_agent', 'session.id': 'sess-1', 'user.id': 'u-7' },
+    attributes: {
+      'gen_ai.operation.name': 'invoke_agent',
+      'session.id': 'sess-1',
+      'user.id': 'u-7',
+    },
   });
   // Current semantic conventions, content as JSON attributes.
   const current = child(tracer, root, 'chat gpt-4o-mini');
@@ -144,7 +148,13 @@ describe.each([
     const byName = new Map(spans.map((s) => [s.name, s]));
 
     const root = byName.get('support-agent')!;
-    expect(root).toMatchObject({ kind: 'agent', parentId: null, source: 'otlp', sessionId: 'sess-1', userId: 'u-7' });
+    expect(root).toMatchObject({
+      kind: 'agent',
+      parentId: null,
+      source: 'otlp',
+      sessionId: 'sess-1',
+      userId: 'u-7',
+    });
 
     const current = byName.get('chat gpt-4o-mini')!;
     expect(current).toMatchObject({
@@ -166,7 +176,11 @@ describe.each([
       temperature: 0.2,
       maxTokens: 256,
     });
-    expect(current.response).toMatchObject({ text: 'It ships tomorrow.', finishReason: 'stop', toolCalls: [] });
+    expect(current.response).toMatchObject({
+      text: 'It ships tomorrow.',
+      finishReason: 'stop',
+      toolCalls: [],
+    });
     expect(current.attributes).toMatchObject({ 'service.name': 'otlp-test-app' });
     expect(current.attributes).not.toHaveProperty('gen_ai.input.messages');
 
@@ -187,17 +201,33 @@ describe.each([
     expect(old.response).toMatchObject({ text: 'Routing to billing.', finishReason: 'stop' });
 
     const oi = byName.get('ChatOpenAI')!;
-    expect(oi).toMatchObject({ kind: 'llm', provider: 'openai', model: 'gpt-4o-mini', costUsd: 0.0125 });
-    expect(oi.request).toMatchObject({ messages: [{ role: 'user', content: 'hi' }], temperature: 0.7, topP: 0.9 });
+    expect(oi).toMatchObject({
+      kind: 'llm',
+      provider: 'openai',
+      model: 'gpt-4o-mini',
+      costUsd: 0.0125,
+    });
+    expect(oi.request).toMatchObject({
+      messages: [{ role: 'user', content: 'hi' }],
+      temperature: 0.7,
+      topP: 0.9,
+    });
     expect(oi.response).toMatchObject({ text: 'hello' });
 
-    expect(byName.get('chat mystery')).toMatchObject({ kind: 'llm', costUsd: null, usage: { inputTokens: 12 } });
+    expect(byName.get('chat mystery')).toMatchObject({
+      kind: 'llm',
+      costUsd: null,
+      usage: { inputTokens: 12 },
+    });
     expect(byName.get('retrieve')).toMatchObject({
       kind: 'retrieval',
       request: { input: 'parcel policy' },
       response: { output: { docs: 2 } },
     });
-    expect(summary.costUsd! * 1e12).toBeCloseTo(GPT_4O_MINI_COST_PICO + HAIKU_COST_PICO + 0.0125e12, 0);
+    expect(summary.costUsd! * 1e12).toBeCloseTo(
+      GPT_4O_MINI_COST_PICO + HAIKU_COST_PICO + 0.0125e12,
+      0,
+    );
     expect(summary.unpricedCount).toBe(1);
   });
 });

@@ -50,14 +50,21 @@ async function postAndCheck(body: Uint8Array, encoding: 'protobuf' | 'json'): Pr
   const ids = decodedIds(body, encoding);
   const fresh = ids ? ids.size - (await alreadyStored(ids)) : 0;
   const before = await storedSpans();
-  const res = await postTraces(ctx.server.url, body, encoding === 'protobuf' ? PROTO_TYPE : JSON_TYPE);
+  const res = await postTraces(
+    ctx.server.url,
+    body,
+    encoding === 'protobuf' ? PROTO_TYPE : JSON_TYPE,
+  );
   expect(res.status).toBeLessThan(500);
   const after = await storedSpans();
   if (res.status === 200) {
     expect(after - before).toBe(fresh);
   } else {
     expect([400, 413, 415]).toContain(res.status);
-    expect(res.json).toMatchObject({ ok: false, error: { code: expect.any(String), message: expect.any(String) } });
+    expect(res.json).toMatchObject({
+      ok: false,
+      error: { code: expect.any(String), message: expect.any(String) },
+    });
     expect(after).toBe(before);
   }
   return res.status;
@@ -94,7 +101,10 @@ describe('fuzzed OTLP bodies: a coded 4xx or a 200, nothing partial, never a 5xx
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 6 }),
-        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
         async (size, edits) => {
           const body = Buffer.from(otlpProto(validBatch(size).spans));
           for (const [at, byte] of edits) body[at % body.length] = byte;
@@ -133,7 +143,8 @@ describe('fuzzed OTLP bodies: a coded 4xx or a 200, nothing partial, never a 5xx
           };
           const spans = request.resourceSpans[0]!.scopeSpans[0]!.spans;
           let target: Record<string | number, unknown> = spans[which % spans.length]!;
-          for (const key of path.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
+          for (const key of path.slice(0, -1))
+            target = target[key] as Record<string | number, unknown>;
           target[path[path.length - 1]!] = value;
           await postAndCheck(Buffer.from(JSON.stringify(request)), 'json');
         },
@@ -147,6 +158,8 @@ describe('fuzzed OTLP bodies: a coded 4xx or a 200, nothing partial, never a 5xx
     spans[7] = { ...spans[7]!, spanId: newSpanId(), parentSpanId: spans[7]!.spanId };
     spans[8] = { ...spans[8]!, spanId: spans[7]!.parentSpanId!, parentSpanId: spans[7]!.spanId };
     expect(await postAndCheck(otlpProto(spans), 'protobuf')).toBe(400);
-    await expect(ctx.core.services.tracing.get(traceId)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(ctx.core.services.tracing.get(traceId)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -19,7 +19,8 @@ export const newSpanId = (): string => crypto.randomBytes(8).toString('hex');
 function jsonValue(v: unknown): Record<string, unknown> {
   if (typeof v === 'string') return { stringValue: v };
   if (typeof v === 'boolean') return { boolValue: v };
-  if (typeof v === 'number') return Number.isInteger(v) ? { intValue: String(v) } : { doubleValue: v };
+  if (typeof v === 'number')
+    return Number.isInteger(v) ? { intValue: String(v) } : { doubleValue: v };
   if (Array.isArray(v)) return { arrayValue: { values: v.map(jsonValue) } };
   if (v && typeof v === 'object')
     return {
@@ -91,10 +92,17 @@ export function genAiSpan(traceId: string, parentSpanId?: string, n = 0): TestSp
       'gen_ai.usage.input_tokens': 120 + n,
       'gen_ai.usage.output_tokens': 30,
       'gen_ai.input.messages': JSON.stringify([
-        { role: 'user', parts: [{ type: 'text', content: `Question number ${n}: where is my parcel?` }] },
+        {
+          role: 'user',
+          parts: [{ type: 'text', content: `Question number ${n}: where is my parcel?` }],
+        },
       ]),
       'gen_ai.output.messages': JSON.stringify([
-        { role: 'assistant', parts: [{ type: 'text', content: `Answer ${n}: it ships tomorrow.` }], finish_reason: 'stop' },
+        {
+          role: 'assistant',
+          parts: [{ type: 'text', content: `Answer ${n}: it ships tomorrow.` }],
+          finish_reason: 'stop',
+        },
       ]),
       'session.id': `s-${n % 50}`,
     },

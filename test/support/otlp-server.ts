@@ -35,5 +35,9 @@ export async function postTraces(
   const res = await fetch(`${url}/v1/traces`, { method: 'POST', body, headers });
   const buf = Buffer.from(await res.arrayBuffer());
   const isJson = (res.headers.get('content-type') ?? '').includes('json');
-  return { status: res.status, json: isJson ? JSON.parse(buf.toString('utf8')) : null, bytes: buf.length };
+  return {
+    status: res.status,
+    json: isJson ? JSON.parse(buf.toString('utf8')) : null,
+    bytes: buf.length,
+  };
 }

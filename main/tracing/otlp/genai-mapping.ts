@@ -89,9 +89,12 @@ function indexed(attrs: Attrs, prefix: string, where: string): Map<number, Map<s
     if (!m) continue;
     const index = Number(m[1]);
     if (index > MAX_MESSAGE_INDEX)
-      throw otlpError(`${where}: attribute "${key.slice(0, 128)}" has an index above ${MAX_MESSAGE_INDEX}`, {
-        field: `attributes.${key.slice(0, 128)}`,
-      });
+      throw otlpError(
+        `${where}: attribute "${key.slice(0, 128)}" has an index above ${MAX_MESSAGE_INDEX}`,
+        {
+          field: `attributes.${key.slice(0, 128)}`,
+        },
+      );
     let entry = out.get(index);
     if (!entry) out.set(index, (entry = new Map()));
     entry.set(m[2]!, attrs[key]);
@@ -226,7 +229,11 @@ export function mapGenAi(
       }
     }
     if (choices.length > 0)
-      call.output = { text: choices.join('\n'), toolCalls: choiceCalls, finishReason: choiceFinish };
+      call.output = {
+        text: choices.join('\n'),
+        toolCalls: choiceCalls,
+        finishReason: choiceFinish,
+      };
   }
 
   // Older indexed attributes.
@@ -235,7 +242,10 @@ export function mapGenAi(
       call.messages.push(
         message(String(fields.get('role') ?? 'user'), contentText(fields.get('content')), {
           toolCalls: indexedToolCalls(fields),
-          toolCallId: typeof fields.get('tool_call_id') === 'string' ? String(fields.get('tool_call_id')) : undefined,
+          toolCallId:
+            typeof fields.get('tool_call_id') === 'string'
+              ? String(fields.get('tool_call_id'))
+              : undefined,
         }),
       );
     }
@@ -248,7 +258,9 @@ export function mapGenAi(
         text: completions.map((f) => contentText(f.get('content'))).join('\n'),
         toolCalls: indexedToolCalls(last),
         finishReason:
-          typeof last.get('finish_reason') === 'string' ? String(last.get('finish_reason')) : finish,
+          typeof last.get('finish_reason') === 'string'
+            ? String(last.get('finish_reason'))
+            : finish,
       };
     }
   }

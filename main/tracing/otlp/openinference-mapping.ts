@@ -43,9 +43,12 @@ function flattenedMessages(attrs: Attrs, where: string): { input: Fields[]; outp
     if (!m) continue;
     const index = Number(m[2]);
     if (index > MAX_MESSAGE_INDEX)
-      throw otlpError(`${where}: attribute "${key.slice(0, 128)}" has an index above ${MAX_MESSAGE_INDEX}`, {
-        field: `attributes.${key.slice(0, 128)}`,
-      });
+      throw otlpError(
+        `${where}: attribute "${key.slice(0, 128)}" has an index above ${MAX_MESSAGE_INDEX}`,
+        {
+          field: `attributes.${key.slice(0, 128)}`,
+        },
+      );
     const side = m[1] === 'input' ? input : output;
     let fields = side.get(index);
     if (!fields) side.set(index, (fields = new Map()));
@@ -132,7 +135,8 @@ export function mapOpenInference(attrs: Attrs, where: string, call: MappedCall):
   if (params && typeof params === 'object' && !Array.isArray(params)) {
     const p = params as Record<string, unknown>;
     call.params.temperature ??= numberParam(p, 'temperature');
-    call.params.maxTokens ??= numberParam(p, 'max_tokens') ?? numberParam(p, 'max_completion_tokens');
+    call.params.maxTokens ??=
+      numberParam(p, 'max_tokens') ?? numberParam(p, 'max_completion_tokens');
     call.params.topP ??= numberParam(p, 'top_p');
   }
 

@@ -195,7 +195,8 @@ export function decodeOtlpJson(body: unknown): OtlpSpan[] {
           };
         });
         const statusRaw = field(s, 'status', 'status');
-        const status = statusRaw === undefined || statusRaw === null ? {} : obj(statusRaw, where, 'status');
+        const status =
+          statusRaw === undefined || statusRaw === null ? {} : obj(statusRaw, where, 'status');
         const times = checkTimes(
           nanosToMs(s, 'startTimeUnixNano', 'start_time_unix_nano', where),
           nanosToMs(s, 'endTimeUnixNano', 'end_time_unix_nano', where),

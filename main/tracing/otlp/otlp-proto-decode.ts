@@ -101,9 +101,12 @@ export function decodeOtlpProtobuf(body: Uint8Array): OtlpSpan[] {
     request = exportTraceRequestType.decode(body) as unknown as PbRequest;
   } catch (err) {
     // Truncated or garbled bytes, a wrong wire type, or nesting deep enough to exhaust the stack.
-    throw otlpError(`body is not an OTLP ExportTraceServiceRequest in protobuf: ${messageOf(err)}`, {
-      field: '(body)',
-    });
+    throw otlpError(
+      `body is not an OTLP ExportTraceServiceRequest in protobuf: ${messageOf(err)}`,
+      {
+        field: '(body)',
+      },
+    );
   }
   const spans: OtlpSpan[] = [];
   for (const rs of request.resourceSpans) {

@@ -78,6 +78,11 @@ export const ATTRIBUTE_LIMIT = MAX_ATTRIBUTES;
  */
 export function setAttribute(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__')
-    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   else target[key] = value;
 }

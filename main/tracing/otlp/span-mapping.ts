@@ -66,7 +66,12 @@ function keptAttributes(span: OtlpSpan): Record<string, unknown> | null {
     size += entry;
     kept++;
     if (key === '__proto__')
-      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, key, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     else out[key] = value;
   };
   if (service !== undefined) add('service.name', service);
@@ -111,8 +116,13 @@ function firstOf(attrs: Attrs, resource: Attrs, keys: readonly string[], where: 
 }
 
 function tagsOf(attrs: Attrs, where: string): string[] {
-  const raw = readStringList(attrs, 'tag.tags', where) ?? readStringList(attrs, 'langfuse.trace.tags', where) ?? [];
-  const tags = raw.map((t) => t.trim()).filter((t) => t.length > 0 && t.length <= 64 && !t.includes(','));
+  const raw =
+    readStringList(attrs, 'tag.tags', where) ??
+    readStringList(attrs, 'langfuse.trace.tags', where) ??
+    [];
+  const tags = raw
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0 && t.length <= 64 && !t.includes(','));
   return [...new Set(tags)].slice(0, 32);
 }
 
@@ -135,14 +145,24 @@ export function mapSpan(span: OtlpSpan, index: number, ctx: MappingContext): Spa
         messages:
           call.messages.length > 0 || call.input === undefined
             ? call.messages
-            : [{ role: 'user', content: typeof call.input === 'string' ? call.input : JSON.stringify(call.input) }],
+            : [
+                {
+                  role: 'user',
+                  content: typeof call.input === 'string' ? call.input : JSON.stringify(call.input),
+                },
+              ],
         ...(call.params.temperature !== undefined ? { temperature: call.params.temperature } : {}),
         ...(call.params.maxTokens !== undefined ? { maxTokens: call.params.maxTokens } : {}),
         ...(call.params.topP !== undefined ? { topP: call.params.topP } : {}),
       }
     : { input: call.input ?? (call.messages.length > 0 ? call.messages : null) };
   const outputText =
-    call.output?.text ?? (typeof call.outputValue === 'string' ? call.outputValue : call.outputValue !== undefined ? JSON.stringify(call.outputValue) : '');
+    call.output?.text ??
+    (typeof call.outputValue === 'string'
+      ? call.outputValue
+      : call.outputValue !== undefined
+        ? JSON.stringify(call.outputValue)
+        : '');
   const response = isLlm
     ? {
         text: outputText,
@@ -159,7 +179,9 @@ export function mapSpan(span: OtlpSpan, index: number, ctx: MappingContext): Spa
   const promptVersionId = promptRef ? (ctx.prompts.get(promptRef) ?? null) : null;
   const kept = keptAttributes(span);
   const attributes =
-    promptRef && promptVersionId === null ? { ...kept, 'assay.prompt_unresolved': promptRef } : kept;
+    promptRef && promptVersionId === null
+      ? { ...kept, 'assay.prompt_unresolved': promptRef }
+      : kept;
   const isError = span.statusCode === 2;
   const errorType = readText(attrs, 'error.type', where) ?? null;
   const exception = span.events.find((e) => e.name === 'exception')?.attributes;
@@ -175,7 +197,8 @@ export function mapSpan(span: OtlpSpan, index: number, ctx: MappingContext): Spa
     model,
     status: isError ? 'error' : 'ok',
     errorClass: isError
-      ? (errorType ?? (typeof exception?.['exception.type'] === 'string' ? exception['exception.type'] : null))
+      ? (errorType ??
+        (typeof exception?.['exception.type'] === 'string' ? exception['exception.type'] : null))
       : null,
     errorMessage: isError
       ? redactText(
@@ -198,7 +221,12 @@ export function mapSpan(span: OtlpSpan, index: number, ctx: MappingContext): Spa
     cacheHit: false,
     providerRequestId: readText(attrs, 'gen_ai.response.id', where) ?? null,
     attributes: attributes ? redactAttributes(attributes, secrets) : null,
-    sessionId: firstOf(attrs, span.resource, ['session.id', 'gen_ai.conversation.id', 'langfuse.session.id'], where),
+    sessionId: firstOf(
+      attrs,
+      span.resource,
+      ['session.id', 'gen_ai.conversation.id', 'langfuse.session.id'],
+      where,
+    ),
     userId: firstOf(attrs, span.resource, ['user.id', 'langfuse.user.id', 'enduser.id'], where),
     tags: tagsOf(attrs, where),
     promptVersionId,
