@@ -2,12 +2,16 @@ import { context, trace, type Span, type Tracer } from '@opentelemetry/api';
 import { OTLPTraceExporter as HttpJsonExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as ProtoExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { BatchSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openOtlpServer } from '../support/otlp-server';
 
 type Exporter = 'proto' | 'json';
+/** What an exporter reports (@opentelemetry/core's ExportResult, which is not a direct dependency). */
+type ExportResult = Parameters<Parameters<ProtoExporter['export']>[1]>[0];
+/** ExportResultCode.FAILED. */
+const FAILED = 1;
 
 function providerFor(url: string, kind: Exporter, gzip: boolean): NodeTracerProvider {
   const config = {
@@ -229,5 +233,40 @@ describe.each([
       0,
     );
     expect(summary.unpricedCount).toBe(1);
+  });
+});
+
+describe('a refused batch and the official exporter', () => {
+  it('fails the export at once, without retrying it', async () => {
+    const ctx = await openOtlpServer();
+    try {
+      const ended: ReadableSpan[] = [];
+      const provider = new NodeTracerProvider({
+        spanProcessors: [
+          {
+            onStart: () => undefined,
+            onEnd: (span) => void ended.push(span),
+            forceFlush: async () => undefined,
+            shutdown: async () => undefined,
+          },
+        ],
+      });
+      const span = provider.getTracer('app').startSpan('chat');
+      span.setAttributes({ 'gen_ai.operation.name': 'chat', 'gen_ai.usage.input_tokens': 'lots' });
+      span.end();
+      const exporter = new ProtoExporter({ url: `${ctx.server.url}/v1/traces` });
+      const started = performance.now();
+      const result = await new Promise<ExportResult>((resolve) => exporter.export(ended, resolve));
+      expect(result.code).toBe(FAILED);
+      expect(String(result.error?.message)).toMatch(/Bad Request|400/);
+      // The exporter's retries back off from one second: an answer this fast was not retried.
+      expect(performance.now() - started).toBeLessThan(900);
+      await expect(ctx.core.services.tracing.get(span.spanContext().traceId)).rejects.toMatchObject(
+        { code: 'NOT_FOUND' },
+      );
+      await exporter.shutdown();
+    } finally {
+      await ctx.close();
+    }
   });
 });
