@@ -1,5 +1,5 @@
 import type { OtlpEvent, OtlpSpan } from './otlp-types';
-import { MAX_EVENTS } from './otlp-limits';
+import { MAX_EVENTS, MAX_SPANS_PER_REQUEST } from './otlp-limits';
 import { otlpError, spanLabel } from './otlp-error';
 import {
   ATTRIBUTE_LIMIT,
@@ -181,6 +181,7 @@ export function decodeOtlpJson(body: unknown): OtlpSpan[] {
       const ss = obj(ssRaw, 'body', 'scopeSpans[]');
       for (const sRaw of list(ss, 'spans', 'spans', 'body')) {
         const index = spans.length;
+        checkCount(index + 1, MAX_SPANS_PER_REQUEST, 'the request', 'spans');
         const s = obj(sRaw, `span ${index}`, 'spans[]');
         const spanId = id(s, 'spanId', 'span_id', `span ${index}`, 8);
         const where = spanLabel(index, spanId);

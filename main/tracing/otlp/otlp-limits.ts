@@ -14,3 +14,8 @@ export const MAX_EVENTS = 1024;
 export const MAX_KEPT_ATTRIBUTES_CHARS = 64 * 1024;
 /** Indexed attributes (`gen_ai.prompt.N`, `llm.input_messages.N`) above this index are refused. */
 export const MAX_MESSAGE_INDEX = 10_000;
+/**
+ * Spans in one request (the exporters send 512 by default): a 32 MB body of tiny spans would
+ * otherwise be hundreds of thousands of spans in one transaction, holding the writer for seconds.
+ */
+export const MAX_SPANS_PER_REQUEST = 20_000;

@@ -1,5 +1,5 @@
 import type { OtlpEvent, OtlpSpan } from './otlp-types';
-import { MAX_EVENTS } from './otlp-limits';
+import { MAX_EVENTS, MAX_SPANS_PER_REQUEST } from './otlp-limits';
 import { otlpError, spanLabel } from './otlp-error';
 import {
   exportTraceRequestType,
@@ -114,6 +114,7 @@ export function decodeOtlpProtobuf(body: Uint8Array): OtlpSpan[] {
     for (const ss of rs.scopeSpans) {
       for (const s of ss.spans) {
         const index = spans.length;
+        checkCount(index + 1, MAX_SPANS_PER_REQUEST, 'the request', 'spans');
         const spanId = hex(s.spanId);
         const where = spanLabel(index, spanId);
         checkCount(s.events.length, MAX_EVENTS, where, 'events');

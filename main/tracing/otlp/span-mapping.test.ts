@@ -165,3 +165,14 @@ describe('decodeOtlpJson leniencies', () => {
     expect(span!.endMs - span!.startMs).toBeCloseTo(5, 3);
   });
 });
+
+describe('request limits', () => {
+  it('refuses more spans in one request than the limit', () => {
+    const spans = Array.from({ length: 20_001 }, (_, i) => ({
+      traceId: TRACE,
+      spanId: (i + 1).toString(16).padStart(16, '0'),
+      name: 's',
+    }));
+    expect(() => decodeOtlpJson(otlpJson(spans))).toThrow(/the request has 20001 spans/);
+  });
+});
