@@ -72,8 +72,9 @@ const DIGITS = /^\d{1,20}$/;
 function nanosToMs(o: Obj, camel: string, snake: string, where: string): number {
   const v = field(o, camel, snake);
   if (v === undefined || v === null) return 0;
-  if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return v / 1e6;
-  if (typeof v === 'string' && DIGITS.test(v)) return Number(v) / 1e6;
+  // Exact to the microsecond (see the protobuf decoder's nanosToMs).
+  if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return Math.round(v / 1000) / 1000;
+  if (typeof v === 'string' && DIGITS.test(v)) return Number(BigInt(v) / 1000n) / 1000;
   return wrong(where, camel, 'unix nanoseconds (a decimal string or number)');
 }
 

@@ -22,13 +22,23 @@ import {
 
 const TWO_32 = 4294967296;
 
-/** fixed64/int64 as a JS number (nanosecond times lose sub-microsecond digits, which are not kept). */
 function longToNumber(value: LongLike | undefined): number {
   if (value === undefined) return 0;
   if (typeof value === 'number') return value;
   const low = value.low >>> 0;
   const high = value.unsigned ? value.high >>> 0 : value.high;
   return high * TWO_32 + low;
+}
+
+/**
+ * Unix nanoseconds as milliseconds, exact to the microsecond: nanoseconds pass 2^53, and a float
+ * division could land just under a whole millisecond (and the ISO time a millisecond early).
+ */
+function nanosToMs(value: LongLike | undefined): number {
+  if (value === undefined) return 0;
+  if (typeof value === 'number') return Math.round(value / 1000) / 1000;
+  const nanos = (BigInt(value.high >>> 0) << 32n) | BigInt(value.low >>> 0);
+  return Number(nanos / 1000n) / 1000;
 }
 
 /** An int64 attribute: a number while exact, else its decimal text. */
@@ -120,12 +130,12 @@ export function decodeOtlpProtobuf(body: Uint8Array): OtlpSpan[] {
         checkCount(s.events.length, MAX_EVENTS, where, 'events');
         const events: OtlpEvent[] = s.events.map((e) => ({
           name: e.name,
-          timeMs: longToNumber(e.timeUnixNano) / 1e6,
+          timeMs: nanosToMs(e.timeUnixNano),
           attributes: keyValues(e.attributes, where, 0),
         }));
         const times = checkTimes(
-          longToNumber(s.startTimeUnixNano) / 1e6,
-          longToNumber(s.endTimeUnixNano) / 1e6,
+          nanosToMs(s.startTimeUnixNano),
+          nanosToMs(s.endTimeUnixNano),
           where,
         );
         spans.push({

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { otlpJson, type TestSpan } from '../../../test/support/otlp-requests';
+import { otlpJson, otlpProto, type TestSpan } from '../../../test/support/otlp-requests';
+import { decodeOtlpProtobuf } from './otlp-proto-decode';
 import { decodeOtlpJson } from './otlp-json-decode';
 import { mapSpan, type MappingContext } from './span-mapping';
 
@@ -174,5 +176,24 @@ describe('request limits', () => {
       name: 's',
     }));
     expect(() => decodeOtlpJson(otlpJson(spans))).toThrow(/the request has 20001 spans/);
+  });
+});
+
+describe('times', () => {
+  it('keep the exact millisecond from unix nanoseconds, in both encodings', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1_000_000_000_000, max: 4_000_000_000_000 }), (ms) => {
+        const span = { traceId: TRACE, spanId: SPAN, name: 's', startMs: ms, endMs: ms + 1 };
+        for (const [decoded] of [
+          decodeOtlpJson(otlpJson([span])),
+          decodeOtlpProtobuf(otlpProto([span])),
+        ]) {
+          const mapped = mapSpan(decoded!, 0, ctx);
+          expect(mapped.startedAt).toBe(new Date(ms).toISOString());
+          expect(mapped.endedAt).toBe(new Date(ms + 1).toISOString());
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
