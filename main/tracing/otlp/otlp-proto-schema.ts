@@ -1,0 +1,139 @@
+import protobuf from 'protobufjs';
+
+/*
+ * The messages of opentelemetry/proto/collector/trace/v1 (ExportTraceServiceRequest) that ingest
+ * reads, as a protobufjs descriptor: field numbers and wire types from the OTLP .proto files.
+ * Fields left out (links, trace_state, flags, dropped counts, schema urls) are skipped by the
+ * decoder as unknown fields. Enums are read as int32 (same wire type), so an unknown value is
+ * just a number.
+ */
+const keyValue = {
+  fields: {
+    key: { type: 'string', id: 1 },
+    value: { type: 'AnyValue', id: 2 },
+  },
+};
+
+const descriptor = {
+  nested: {
+    otlp: {
+      nested: {
+        AnyValue: {
+          oneofs: {
+            value: {
+              oneof: [
+                'stringValue',
+                'boolValue',
+                'intValue',
+                'doubleValue',
+                'arrayValue',
+                'kvlistValue',
+                'bytesValue',
+              ],
+            },
+          },
+          fields: {
+            stringValue: { type: 'string', id: 1 },
+            boolValue: { type: 'bool', id: 2 },
+            intValue: { type: 'int64', id: 3 },
+            doubleValue: { type: 'double', id: 4 },
+            arrayValue: { type: 'ArrayValue', id: 5 },
+            kvlistValue: { type: 'KeyValueList', id: 6 },
+            bytesValue: { type: 'bytes', id: 7 },
+          },
+        },
+        ArrayValue: { fields: { values: { rule: 'repeated', type: 'AnyValue', id: 1 } } },
+        KeyValueList: { fields: { values: { rule: 'repeated', type: 'KeyValue', id: 1 } } },
+        KeyValue: keyValue,
+        Resource: { fields: { attributes: { rule: 'repeated', type: 'KeyValue', id: 1 } } },
+        InstrumentationScope: {
+          fields: { name: { type: 'string', id: 1 }, version: { type: 'string', id: 2 } },
+        },
+        Status: {
+          fields: { message: { type: 'string', id: 2 }, code: { type: 'int32', id: 3 } },
+        },
+        Event: {
+          fields: {
+            timeUnixNano: { type: 'fixed64', id: 1 },
+            name: { type: 'string', id: 2 },
+            attributes: { rule: 'repeated', type: 'KeyValue', id: 3 },
+          },
+        },
+        Span: {
+          fields: {
+            traceId: { type: 'bytes', id: 1 },
+            spanId: { type: 'bytes', id: 2 },
+            parentSpanId: { type: 'bytes', id: 4 },
+            name: { type: 'string', id: 5 },
+            kind: { type: 'int32', id: 6 },
+            startTimeUnixNano: { type: 'fixed64', id: 7 },
+            endTimeUnixNano: { type: 'fixed64', id: 8 },
+            attributes: { rule: 'repeated', type: 'KeyValue', id: 9 },
+            events: { rule: 'repeated', type: 'Event', id: 11 },
+            status: { type: 'Status', id: 15 },
+          },
+        },
+        ScopeSpans: {
+          fields: {
+            scope: { type: 'InstrumentationScope', id: 1 },
+            spans: { rule: 'repeated', type: 'Span', id: 2 },
+          },
+        },
+        ResourceSpans: {
+          fields: {
+            resource: { type: 'Resource', id: 1 },
+            scopeSpans: { rule: 'repeated', type: 'ScopeSpans', id: 2 },
+          },
+        },
+        ExportTraceServiceRequest: {
+          fields: { resourceSpans: { rule: 'repeated', type: 'ResourceSpans', id: 1 } },
+        },
+      },
+    },
+  },
+};
+
+const root = protobuf.Root.fromJSON(descriptor);
+
+export const exportTraceRequestType = root.lookupType('otlp.ExportTraceServiceRequest');
+
+/* The decoded shapes (protobufjs leaves absent fields to the prototype's defaults). */
+export type LongLike = number | { low: number; high: number; unsigned?: boolean };
+
+export interface PbAnyValue {
+  value?: string;
+  stringValue?: string;
+  boolValue?: boolean;
+  intValue?: LongLike;
+  doubleValue?: number;
+  arrayValue?: { values: PbAnyValue[] };
+  kvlistValue?: { values: PbKeyValue[] };
+  bytesValue?: Uint8Array;
+}
+export interface PbKeyValue {
+  key: string;
+  value?: PbAnyValue;
+}
+export interface PbEvent {
+  timeUnixNano: LongLike;
+  name: string;
+  attributes: PbKeyValue[];
+}
+export interface PbSpan {
+  traceId: Uint8Array;
+  spanId: Uint8Array;
+  parentSpanId: Uint8Array;
+  name: string;
+  kind: number;
+  startTimeUnixNano: LongLike;
+  endTimeUnixNano: LongLike;
+  attributes: PbKeyValue[];
+  events: PbEvent[];
+  status?: { message: string; code: number };
+}
+export interface PbRequest {
+  resourceSpans: {
+    resource?: { attributes: PbKeyValue[] };
+    scopeSpans: { scope?: { name: string; version: string }; spans: PbSpan[] }[];
+  }[];
+}

@@ -1,0 +1,277 @@
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportTraceRequestType } from '../../main/tracing/otlp/otlp-proto-schema';
+import { openOtlpServer, postTraces } from '../support/otlp-server';
+import {
+  genAiSpan,
+  newSpanId,
+  newTraceId,
+  otlpJson,
+  otlpProto,
+  type TestSpan,
+} from '../support/otlp-requests';
+
+const JSON_TYPE = { 'content-type': 'application/json' };
+const PROTO_TYPE = { 'content-type': 'application/x-protobuf' };
+
+let ctx: Awaited<ReturnType<typeof openOtlpServer>>;
+beforeAll(async () => {
+  ctx = await openOtlpServer();
+});
+afterAll(async () => {
+  await ctx.close();
+});
+
+async function storedSpans(): Promise<number> {
+  const row = await ctx.core.store.db
+    .selectFrom('span')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describe('POST /v1/traces', () => {
+  it('answers an empty ExportTraceServiceResponse in the request encoding', async () => {
+    const traceId = newTraceId();
+    const proto = await postTraces(ctx.server.url, otlpProto([genAiSpan(traceId)]), PROTO_TYPE);
+    expect(proto).toMatchObject({ status: 200, bytes: 0 });
+    const json = await postTraces(
+      ctx.server.url,
+      JSON.stringify(otlpJson([genAiSpan(traceId)])),
+      JSON_TYPE,
+    );
+    expect(json).toMatchObject({ status: 200, json: {} });
+    expect((await ctx.core.services.tracing.get(traceId)).spans).toHaveLength(2);
+  });
+
+  it('attaches a child that arrived before its parent when the parent comes', async () => {
+    const traceId = newTraceId();
+    const rootId = newSpanId();
+    const start = Date.now() - 1000;
+    const childSpan = { ...genAiSpan(traceId, rootId), startMs: start + 10, endMs: start + 20 };
+    expect((await postTraces(ctx.server.url, otlpProto([childSpan]), PROTO_TYPE)).status).toBe(200);
+    const early = await ctx.core.services.tracing.get(traceId);
+    expect(early.trace).toMatchObject({ spanCount: 1, rootSpanId: null });
+
+    const root: TestSpan = {
+      traceId,
+      spanId: rootId,
+      name: 'agent run',
+      startMs: start,
+      endMs: start + 50,
+      attributes: { 'gen_ai.operation.name': 'invoke_agent' },
+    };
+    expect(
+      (await postTraces(ctx.server.url, JSON.stringify(otlpJson([root])), JSON_TYPE)).status,
+    ).toBe(200);
+    const { trace, spans } = await ctx.core.services.tracing.get(traceId);
+    expect(trace).toMatchObject({ spanCount: 2, rootSpanId: rootId, name: 'agent run' });
+    // SQLite folds the latency from julianday(), a few microseconds off.
+    expect(trace.latencyMs).toBeCloseTo(50, 1);
+    expect(spans.find((s) => s.id === childSpan.spanId)).toMatchObject({
+      parentId: rootId,
+      kind: 'llm',
+    });
+    expect(spans.find((s) => s.id === rootId)).toMatchObject({ parentId: null, kind: 'agent' });
+  });
+
+  it('maps an error status, and keeps ms precision of the times', async () => {
+    const traceId = newTraceId();
+    const span: TestSpan = {
+      ...genAiSpan(traceId),
+      startMs: 1_760_000_000_123.4,
+      endMs: 1_760_000_000_456.9,
+      statusCode: 2,
+    };
+    span.attributes = { ...span.attributes, 'error.type': 'RateLimitError' };
+    expect((await postTraces(ctx.server.url, otlpProto([span]), PROTO_TYPE)).status).toBe(200);
+    const [stored] = (await ctx.core.services.tracing.get(traceId)).spans;
+    expect(stored).toMatchObject({
+      status: 'error',
+      errorClass: 'RateLimitError',
+      startedAt: '2025-10-09T08:53:20.123Z',
+      endedAt: '2025-10-09T08:53:20.456Z',
+    });
+  });
+
+  it('cuts known secret values out of what it stores', async () => {
+    await ctx.core.services.secrets.update({ 'openai.apiKey': 'zq-custom-secret-value-9981' });
+    const traceId = newTraceId();
+    const span = genAiSpan(traceId);
+    span.attributes = {
+      ...span.attributes,
+      'llm.input_messages.0.message.content': 'x',
+      'app.note': 'key zq-custom-secret-value-9981 here',
+    };
+    span.attributes['gen_ai.input.messages'] = JSON.stringify([
+      { role: 'user', parts: [{ type: 'text', content: 'my key is zq-custom-secret-value-9981' }] },
+    ]);
+    expect((await postTraces(ctx.server.url, otlpProto([span]), PROTO_TYPE)).status).toBe(200);
+    const [stored] = (await ctx.core.services.tracing.get(traceId)).spans;
+    expect(JSON.stringify(stored)).not.toContain('zq-custom-secret-value-9981');
+  });
+});
+
+describe('malformed batches get a coded 4xx and store nothing', () => {
+  const valid = () => genAiSpan(newTraceId());
+  const cases: [
+    string,
+    () => { body: Uint8Array | string; headers: Record<string, string> },
+    number,
+    RegExp,
+  ][] = [
+    [
+      'bad protobuf',
+      () => ({ body: Buffer.from([0x0a, 0xff, 0xff, 0x01, 0x02]), headers: PROTO_TYPE }),
+      400,
+      /protobuf/,
+    ],
+    ['bad JSON', () => ({ body: '{"resourceSpans": [', headers: JSON_TYPE }), 400, /JSON/],
+    [
+      'a wrong structure',
+      () => ({ body: '{"resourceSpans": {"x": 1}}', headers: JSON_TYPE }),
+      400,
+      /resourceSpans/,
+    ],
+    [
+      'a token count that is text',
+      () => {
+        const s = valid();
+        s.attributes!['gen_ai.usage.input_tokens'] = 'lots';
+        return { body: otlpProto([valid(), s]), headers: PROTO_TYPE };
+      },
+      400,
+      /span 1 .*gen_ai\.usage\.input_tokens/,
+    ],
+    [
+      'a missing trace id',
+      () => ({ body: otlpProto([valid(), { ...valid(), traceId: '' }]), headers: PROTO_TYPE }),
+      400,
+      /span 1 .*traceId/,
+    ],
+    [
+      'an all-zero span id',
+      () => ({ body: otlpProto([{ ...valid(), spanId: '0'.repeat(16) }]), headers: PROTO_TYPE }),
+      400,
+      /spanId/,
+    ],
+    [
+      'a short trace id in JSON',
+      () => ({
+        body: JSON.stringify(otlpJson([{ ...valid(), traceId: 'abcd' }])),
+        headers: JSON_TYPE,
+      }),
+      400,
+      /traceId/,
+    ],
+    [
+      'a huge attribute',
+      () => {
+        const s = valid();
+        s.attributes!['input.value'] = 'x'.repeat(4 * 1024 * 1024 + 1);
+        return { body: otlpProto([s]), headers: PROTO_TYPE };
+      },
+      400,
+      /input\.value.*limit/,
+    ],
+    [
+      'a parent cycle',
+      () => {
+        const traceId = newTraceId();
+        const a = newSpanId();
+        const b = newSpanId();
+        return {
+          body: otlpProto([
+            { traceId, spanId: a, parentSpanId: b, name: 'a' },
+            { traceId, spanId: b, parentSpanId: a, name: 'b' },
+          ]),
+          headers: PROTO_TYPE,
+        };
+      },
+      400,
+      /cycle/,
+    ],
+    [
+      'a kvlist nested too deep',
+      () => {
+        let value: Record<string, unknown> = { leaf: 'x' };
+        for (let i = 0; i < 20; i++) value = { nested: value };
+        const s = valid();
+        s.attributes!['app.deep'] = value;
+        return { body: otlpProto([s]), headers: PROTO_TYPE };
+      },
+      400,
+      /app\.deep.*levels/,
+    ],
+    [
+      'a gzip bomb',
+      () => ({
+        body: zlib.gzipSync(Buffer.alloc(64 * 1024 * 1024)),
+        headers: { ...PROTO_TYPE, 'content-encoding': 'gzip' },
+      }),
+      413,
+      /decompressed/,
+    ],
+    [
+      'broken gzip',
+      () => ({
+        body: Buffer.from('not gzip'),
+        headers: { ...PROTO_TYPE, 'content-encoding': 'gzip' },
+      }),
+      400,
+      /gzip/,
+    ],
+    [
+      'another content type',
+      () => ({ body: 'x', headers: { 'content-type': 'text/plain' } }),
+      415,
+      /content-type/,
+    ],
+  ];
+
+  it.each(cases)('%s', async (_name, make, status, message) => {
+    const before = await storedSpans();
+    const { body, headers } = make();
+    const res = await postTraces(ctx.server.url, body, headers);
+    expect(res.status).toBe(status);
+    expect(res.json).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(message) },
+    });
+    expect(await storedSpans()).toBe(before);
+    // Still serving.
+    expect((await postTraces(ctx.server.url, otlpProto([valid()]), PROTO_TYPE)).status).toBe(200);
+  });
+
+  it('accepts a kvlist at the depth limit', async () => {
+    let value: Record<string, unknown> = { leaf: 'x' };
+    for (let i = 0; i < 15; i++) value = { nested: value };
+    const s = valid();
+    s.attributes!['app.deep'] = value;
+    expect(exportTraceRequestType.decode(otlpProto([s]))).toBeTruthy();
+    expect((await postTraces(ctx.server.url, otlpProto([s]), PROTO_TYPE)).status).toBe(200);
+  });
+});
+
+describe('the token off loopback', () => {
+  it('is required when the server has one', async () => {
+    const guarded = await openOtlpServer('s3cret-token-for-tests');
+    try {
+      const body = otlpProto([genAiSpan(newTraceId())]);
+      const without = await postTraces(guarded.server.url, body, PROTO_TYPE);
+      expect(without).toMatchObject({ status: 401, json: { error: { code: 'UNAUTHORIZED' } } });
+      const wrong = await postTraces(guarded.server.url, body, {
+        ...PROTO_TYPE,
+        authorization: 'Bearer nope',
+      });
+      expect(wrong.status).toBe(401);
+      const right = await postTraces(guarded.server.url, body, {
+        ...PROTO_TYPE,
+        authorization: 'Bearer s3cret-token-for-tests',
+      });
+      expect(right.status).toBe(200);
+    } finally {
+      await guarded.close();
+    }
+  });
+});
