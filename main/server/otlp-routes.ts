@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import { sameSecret } from '../kit/same-secret';
 import type { Hono } from 'hono';
 import { AssayError, toErrorPayload } from '../../shared/errors';
 import { decodeContent, readLimited } from '../tracing/otlp/read-body';
@@ -6,13 +6,6 @@ import { encodingOf, ingestOtlp } from '../tracing/otlp/otlp-ingest';
 import type { IngestRouteOptions } from './gateway-routes';
 import type { IngestServices } from './ingest-services';
 import { errorResponse } from './request-guards';
-
-function sameToken(given: string | undefined, expected: string): boolean {
-  if (!given) return false;
-  const a = crypto.createHash('sha256').update(given).digest();
-  const b = crypto.createHash('sha256').update(expected).digest();
-  return crypto.timingSafeEqual(a, b);
-}
 
 /**
  * `POST /v1/traces`: OTLP/HTTP trace export, protobuf or JSON, plain or gzip. A batch is stored
@@ -31,7 +24,7 @@ export function mountOtlpRoutes(
       // which sends it through OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer <token>".
       if (options.token) {
         const bearer = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1];
-        if (!sameToken(bearer, options.token))
+        if (!sameSecret(bearer, options.token))
           return errorResponse(
             'UNAUTHORIZED',
             'Missing or wrong token: set OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer <token>"',

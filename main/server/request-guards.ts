@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import { sameSecret } from '../kit/same-secret';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { AssayError, httpStatusOf, type ErrorCode } from '../../shared/errors';
@@ -40,13 +40,6 @@ export function loopbackHostGuard(): MiddlewareHandler {
   };
 }
 
-function sameToken(given: string | undefined, expected: string): boolean {
-  if (!given) return false;
-  const a = crypto.createHash('sha256').update(given).digest();
-  const b = crypto.createHash('sha256').update(expected).digest();
-  return crypto.timingSafeEqual(a, b);
-}
-
 export interface TokenCookieOptions {
   /** The port the server is bound to (known once it listens, so asked for per request). */
   readonly port: () => number;
@@ -69,11 +62,11 @@ export function tokenGuard(token: string, cookie: TokenCookieOptions): Middlewar
     const name = tokenCookieName(cookie.port());
     const bearer = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1];
     const query = c.req.query('token');
-    if (sameToken(bearer, token) || sameToken(getCookie(c, name), token)) {
+    if (sameSecret(bearer, token) || sameSecret(getCookie(c, name), token)) {
       await next();
       return;
     }
-    if (sameToken(query, token)) {
+    if (sameSecret(query, token)) {
       const secure = cookie.secure === true || new URL(c.req.url).protocol === 'https:';
       setCookie(c, name, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure });
       await next();

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../../kit/same-secret';
 import type { WireFormat } from './gateway-error';
 
 type HeaderGetter = (name: string) => string | undefined;
@@ -14,13 +14,6 @@ export type CredentialDecision =
       readonly secrets: readonly string[];
     }
   | { readonly ok: false; readonly message: string };
-
-function same(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
-}
 
 /**
  * The key a client sent the way its SDK sends it: a Bearer token, or Anthropic's x-api-key
@@ -69,8 +62,8 @@ export function decideCredentials(
       ? { ok: true, auth: authHeaders(format, storedKey), source: 'stored', secrets }
       : { ok: true, auth: {}, source: 'none', secrets };
   if (serverToken !== undefined) {
-    if (same(key, serverToken)) return useStored();
-    if (!same(assayToken, serverToken))
+    if (sameSecret(key, serverToken)) return useStored();
+    if (!sameSecret(assayToken, serverToken))
       return {
         ok: false,
         message:
