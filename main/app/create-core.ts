@@ -12,6 +12,8 @@ import { RunService } from '../evals/runs/run-service';
 import { PlaygroundService } from '../playground/playground-service';
 import { PromptService } from '../prompts/prompt-service';
 import { TracingService } from '../tracing/tracing-service';
+import { RetentionSweep } from '../tracing/retention';
+import { toErrorPayload } from '../../shared/errors';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { SecretStore } from '../secrets/secret-store';
 import type { SettingsBackend } from '../settings/settings-backend';
@@ -95,6 +97,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events,
       resolvePrompt: async (ref) => (await prompts.resolveRef(ref)).versionId,
     });
+    // Traces older than the retention setting go in the background (hourly; off at 0 days).
+    const retention = new RetentionSweep(
+      (cutoff) => tracing.purgeBefore(cutoff),
+      () => settings.current().preferences.traceRetentionDays,
+      (err) => process.stderr.write(`assay: trace retention sweep failed: ${toErrorPayload(err).message}\n`),
+    );
+    retention.start();
     const services: CoreServices = {
       version: appVersion(),
       dataDir: options.dataDir,
@@ -114,7 +123,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       store,
       events,
       services,
-      close: () => store.close(),
+      close: async () => {
+        await retention.stop();
+        await store.close();
+      },
     };
   } catch (err) {
     await store.close();

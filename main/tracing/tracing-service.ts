@@ -6,6 +6,7 @@ import { newId } from '../kit/ids';
 import type { Store } from '../store/store';
 import { checkBatch } from './batch-checks';
 import { InteractionRepository } from './interaction-repository';
+import { purgeTracesBefore, type PurgeReport } from './retention';
 import type { SpanRecord } from './span-record';
 import { SpanRepository, TRACE_SPAN_LIMIT } from './span-repository';
 import { TraceRepository } from './trace-repository';
@@ -81,6 +82,14 @@ export class TracingService {
 
   rerunsOf(spanId: string): Promise<SpanRecord[]> {
     return this.spans.rerunsOf(spanId);
+  }
+
+  /**
+   * Retention: deletes traces (spans, search entries, trace rows) and interactions older than
+   * `cutoff`, in short write transactions (retention.ts).
+   */
+  purgeBefore(cutoff: string): Promise<PurgeReport> {
+    return purgeTracesBefore(this.deps.store, cutoff);
   }
 
   facets(): Promise<{ providers: string[]; models: string[] }> {
