@@ -14,7 +14,16 @@ import type { SpanRecord } from '../main/tracing/span-record';
 import { SpanRepository } from '../main/tracing/span-repository';
 import { TraceRepository, type TraceSort } from '../main/tracing/trace-repository';
 import { percentile } from './support/child-server';
-import { MODELS, TAGS, USERS, VOCABULARY, benchTrace } from './support/span-corpus';
+import { packPayload } from '../main/tracing/payload-codec';
+import {
+  MODELS,
+  TAGS,
+  USERS,
+  VOCABULARY,
+  benchTrace,
+  chatPayload,
+  rng,
+} from './support/span-corpus';
 
 const TARGET_SPANS = Number(process.env.BENCH_SPANS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -42,7 +51,9 @@ async function generate(store: Store): Promise<void> {
   const flush = async () => {
     const batch = pending;
     pending = [];
-    await store.writes.run((tx) => new SpanRepository(tx, 'sqlite').insertBatch(batch).then(() => {}));
+    await store.writes.run((tx) =>
+      new SpanRepository(tx, 'sqlite').insertBatch(batch).then(() => {}),
+    );
   };
   while (spans < TARGET_SPANS) {
     const trace = benchTrace(t++, END).slice(0, TARGET_SPANS - spans);
@@ -52,16 +63,44 @@ async function generate(store: Store): Promise<void> {
     if (performance.now() - lastReport > 15_000) {
       lastReport = performance.now();
       const s = (lastReport - started) / 1000;
-      console.log(`  ${spans.toLocaleString()} spans, ${Math.round(spans / s).toLocaleString()} spans/s`);
+      console.log(
+        `  ${spans.toLocaleString()} spans, ${Math.round(spans / s).toLocaleString()} spans/s`,
+      );
     }
   }
   if (pending.length) await flush();
   const seconds = (performance.now() - started) / 1000;
-  const figures = { spans, traces: t, seconds: Math.round(seconds), spansPerSecond: Math.round(spans / seconds) };
+  const figures = {
+    spans,
+    traces: t,
+    seconds: Math.round(seconds),
+    spansPerSecond: Math.round(spans / seconds),
+  };
   fs.writeFileSync(doneMarker, JSON.stringify(figures));
   console.log(
     `generated ${spans.toLocaleString()} spans in ${t.toLocaleString()} traces: ${figures.seconds} s, ` +
       `insert throughput ${figures.spansPerSecond.toLocaleString()} spans/s (insertBatch of ${BATCH}, FTS and trace fold included)`,
+  );
+}
+
+// Compression at rest (payload-codec.ts) on 10,000 chat payloads of 200-3,000 characters.
+{
+  const next = rng(99);
+  let raw = 0;
+  let stored = 0;
+  const started = performance.now();
+  for (let i = 0; i < 10_000; i++) {
+    const p = chatPayload(next, 'openai', 'gpt-4o');
+    raw += Buffer.byteLength(p.requestJson) + Buffer.byteLength(p.responseJson);
+    const packed = packPayload(p.requestJson, p.responseJson);
+    stored += packed.payloadZ
+      ? packed.payloadZ.byteLength
+      : Buffer.byteLength(p.requestJson) + Buffer.byteLength(p.responseJson);
+  }
+  const ms = performance.now() - started;
+  console.log(
+    `payload compression: ${(raw / 1e6).toFixed(1)} MB of chat JSON stored as ${(stored / 1e6).toFixed(1)} MB ` +
+      `(ratio ${(raw / stored).toFixed(2)}x, ${(ms / 10).toFixed(1)} µs per payload including generation)`,
   );
 }
 
@@ -70,14 +109,18 @@ fs.mkdirSync(dir, { recursive: true });
 const store = await openStore({ kind: 'sqlite', file });
 if (!cached) await generate(store);
 else {
-  const g = JSON.parse(fs.readFileSync(doneMarker, 'utf8')) as { seconds: number; spansPerSecond: number };
+  const g = JSON.parse(fs.readFileSync(doneMarker, 'utf8')) as {
+    seconds: number;
+    spansPerSecond: number;
+  };
   console.log(
     `reusing ${file} (generated in ${g.seconds} s at ${g.spansPerSecond.toLocaleString()} spans/s; BENCH_REGENERATE=1 rebuilds)`,
   );
 }
 const spans = await spanCount(store);
 await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(store.db);
-const bytes = fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
+const bytes =
+  fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
 const payload = await sql<{ z: number; j: number; n: number }>`
   SELECT sum(length(payload_z)) AS z, sum(coalesce(length(request_json), 0) + coalesce(length(response_json), 0)) AS j,
          sum(payload_z IS NOT NULL) AS n FROM span`.execute(store.db);
@@ -103,14 +146,49 @@ const COMMON_WORDS = VOCABULARY.slice(15, 25);
 const RARE_WORDS = VOCABULARY.slice(5_000, 5_010);
 const cases: Case[] = [
   { name: 'time desc, no filter', target: 100, sort: 'time', filter: () => ({}) },
-  { name: 'time desc, model filter', target: 100, sort: 'time', filter: (i) => ({ model: pick(MODELS, i).model }) },
+  {
+    name: 'time desc, model filter',
+    target: 100,
+    sort: 'time',
+    filter: (i) => ({ model: pick(MODELS, i).model }),
+  },
   { name: 'cost desc, no filter', target: 100, sort: 'cost', filter: () => ({}) },
-  { name: 'cost desc, model filter', target: 100, sort: 'cost', filter: (i) => ({ model: pick(MODELS, i).model }) },
-  { name: 'time desc, user filter', target: 100, sort: 'time', filter: (i) => ({ userId: `user-${(i * 37) % USERS}` }) },
-  { name: 'time desc, tag filter', target: 100, sort: 'time', filter: (i) => ({ tags: [pick(TAGS, i)] }) },
-  { name: 'time desc, status error', target: 100, sort: 'time', filter: () => ({ status: 'error' }) },
-  { name: 'search, common word', target: 300, sort: 'time', filter: (i) => ({ search: pick(COMMON_WORDS, i) }) },
-  { name: 'search, rare word', target: 300, sort: 'time', filter: (i) => ({ search: pick(RARE_WORDS, i) }) },
+  {
+    name: 'cost desc, model filter',
+    target: 100,
+    sort: 'cost',
+    filter: (i) => ({ model: pick(MODELS, i).model }),
+  },
+  {
+    name: 'time desc, user filter',
+    target: 100,
+    sort: 'time',
+    filter: (i) => ({ userId: `user-${(i * 37) % USERS}` }),
+  },
+  {
+    name: 'time desc, tag filter',
+    target: 100,
+    sort: 'time',
+    filter: (i) => ({ tags: [pick(TAGS, i)] }),
+  },
+  {
+    name: 'time desc, status error',
+    target: 100,
+    sort: 'time',
+    filter: () => ({ status: 'error' }),
+  },
+  {
+    name: 'search, common word',
+    target: 300,
+    sort: 'time',
+    filter: (i) => ({ search: pick(COMMON_WORDS, i) }),
+  },
+  {
+    name: 'search, rare word',
+    target: 300,
+    sort: 'time',
+    filter: (i) => ({ search: pick(RARE_WORDS, i) }),
+  },
   {
     name: 'search, two common words',
     target: 300,
@@ -128,7 +206,13 @@ for (const c of cases) {
   await traces.list({ filter: c.filter(0), sort: c.sort, order: 'desc', offset: 0, limit: 100 });
   for (let i = 0; i < RUNS; i++) {
     const t0 = performance.now();
-    const page = await traces.list({ filter: c.filter(i), sort: c.sort, order: 'desc', offset: 0, limit: 100 });
+    const page = await traces.list({
+      filter: c.filter(i),
+      sort: c.sort,
+      order: 'desc',
+      offset: 0,
+      limit: 100,
+    });
     times.push(performance.now() - t0);
     rows += page.items.length;
   }

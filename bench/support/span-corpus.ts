@@ -20,8 +20,41 @@ export function rng(seed: number): () => number {
   };
 }
 
-const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'ze', 'pa', 'qu', 'de', 'bri', 'st', 'on', 'el'];
-const COMMON = ['the', 'a', 'to', 'of', 'and', 'is', 'in', 'for', 'you', 'please', 'order', 'customer', 'refund', 'account', 'summary'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ne',
+  'ru',
+  'sa',
+  'ti',
+  'vo',
+  'ze',
+  'pa',
+  'qu',
+  'de',
+  'bri',
+  'st',
+  'on',
+  'el',
+];
+const COMMON = [
+  'the',
+  'a',
+  'to',
+  'of',
+  'and',
+  'is',
+  'in',
+  'for',
+  'you',
+  'please',
+  'order',
+  'customer',
+  'refund',
+  'account',
+  'summary',
+];
 
 function buildVocabulary(size: number): string[] {
   const next = rng(7);
@@ -73,9 +106,22 @@ export function prose(next: () => number, chars: number): string {
 }
 
 export const MODELS = Array.from({ length: 20 }, (_, i) =>
-  i < 10 ? { provider: 'openai', model: `gpt-bench-${i}` } : { provider: 'anthropic', model: `claude-bench-${i}` },
+  i < 10
+    ? { provider: 'openai', model: `gpt-bench-${i}` }
+    : { provider: 'anthropic', model: `claude-bench-${i}` },
 );
-export const TAGS = ['prod', 'staging', 'beta', 'mobile', 'web', 'support', 'search', 'agent', 'batch', 'vip'];
+export const TAGS = [
+  'prod',
+  'staging',
+  'beta',
+  'mobile',
+  'web',
+  'support',
+  'search',
+  'agent',
+  'batch',
+  'vip',
+];
 export const USERS = 1_000;
 
 const SYSTEM_PROMPTS = Array.from({ length: 30 }, (_, i) => prose(rng(1000 + i), 150 + i * 10));
@@ -89,7 +135,10 @@ export function chatPayload(
   const total = 200 + Math.floor(next() * 2_800);
   const userChars = Math.floor(total * 0.45);
   const answerChars = Math.floor(total * 0.35);
-  const system = SYSTEM_PROMPTS[Math.floor(next() * SYSTEM_PROMPTS.length)]!.slice(0, Math.max(40, total - userChars - answerChars));
+  const system = SYSTEM_PROMPTS[Math.floor(next() * SYSTEM_PROMPTS.length)]!.slice(
+    0,
+    Math.max(40, total - userChars - answerChars),
+  );
   const user = prose(next, userChars);
   const text = prose(next, answerChars);
   const inputTokens = Math.ceil((system.length + user.length) / 4);
@@ -109,7 +158,13 @@ export function chatPayload(
       text,
       toolCalls: [],
       finishReason: 'stop',
-      usage: { inputTokens, outputTokens, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 },
+      usage: {
+        inputTokens,
+        outputTokens,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 0,
+        reasoningTokens: 0,
+      },
     }),
     inputTokens,
     outputTokens,
@@ -141,8 +196,10 @@ export function benchTrace(t: number, end: number): SpanRecord[] {
   let clock = started;
   for (let i = 0; i < spanCount; i++) {
     const root = i === 0;
-    const kind = root && spanCount > 1 ? 'chain' : next() < 0.7 ? 'llm' : next() < 0.5 ? 'tool' : 'retrieval';
-    const latency = kind === 'llm' ? 200 + Math.floor(next() * 4_000) : 5 + Math.floor(next() * 300);
+    const kind =
+      root && spanCount > 1 ? 'chain' : next() < 0.7 ? 'llm' : next() < 0.5 ? 'tool' : 'retrieval';
+    const latency =
+      kind === 'llm' ? 200 + Math.floor(next() * 4_000) : 5 + Math.floor(next() * 300);
     let requestJson: string;
     let responseJson: string | null;
     let inputTokens = 0;
@@ -160,7 +217,12 @@ export function benchTrace(t: number, end: number): SpanRecord[] {
       traceId,
       parentId: root ? null : rootId,
       kind,
-      name: root && spanCount > 1 ? 'handle-request' : kind === 'llm' ? `${provider}:${model}` : `${kind}-${i}`,
+      name:
+        root && spanCount > 1
+          ? 'handle-request'
+          : kind === 'llm'
+            ? `${provider}:${model}`
+            : `${kind}-${i}`,
       source: next() < 0.5 ? 'otlp' : 'gateway',
       provider: kind === 'llm' ? provider : null,
       model: kind === 'llm' ? model : null,
@@ -169,14 +231,24 @@ export function benchTrace(t: number, end: number): SpanRecord[] {
       errorMessage: error ? '429 Too Many Requests' : null,
       requestJson,
       responseJson: error ? null : responseJson,
-      usage: { inputTokens, outputTokens, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 },
-      costPicoUsd: kind === 'llm' ? (inputTokens * 150_000 + outputTokens * 600_000) * (1 + (t % 20)) : null,
+      usage: {
+        inputTokens,
+        outputTokens,
+        cacheReadTokens: 0,
+        cacheWriteTokens: 0,
+        reasoningTokens: 0,
+      },
+      costPicoUsd:
+        kind === 'llm' ? (inputTokens * 150_000 + outputTokens * 600_000) * (1 + (t % 20)) : null,
       latencyMs: latency,
       ttftMs: kind === 'llm' ? Math.floor(latency / 4) : null,
       attempts: 1,
       cacheHit: false,
       providerRequestId: kind === 'llm' ? `req_${hex(next, 12)}` : null,
-      attributes: { 'service.name': 'bench-app', 'deployment.environment': tags.includes('prod') ? 'prod' : 'dev' },
+      attributes: {
+        'service.name': 'bench-app',
+        'deployment.environment': tags.includes('prod') ? 'prod' : 'dev',
+      },
       sessionId: session,
       userId: user,
       tags,

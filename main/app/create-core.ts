@@ -101,7 +101,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const retention = new RetentionSweep(
       (cutoff) => tracing.purgeBefore(cutoff),
       () => settings.current().preferences.traceRetentionDays,
-      (err) => process.stderr.write(`assay: trace retention sweep failed: ${toErrorPayload(err).message}\n`),
+      (err) =>
+        process.stderr.write(
+          `assay: trace retention sweep failed: ${toErrorPayload(err).message}\n`,
+        ),
     );
     retention.start();
     const services: CoreServices = {

@@ -16,7 +16,9 @@ export function registerTracesCommands(
 ): void {
   const traces = program
     .command('traces')
-    .description('Captured traces (gateway, OpenTelemetry, API, Assay): export them as files, follow new spans');
+    .description(
+      'Captured traces (gateway, OpenTelemetry, API, Assay): export them as files, follow new spans',
+    );
   traces
     .command('export')
     .description(

@@ -43,7 +43,10 @@ describe('local ingest server', () => {
       body: JSON.stringify({ id: 'desk-1', type: 'chat', input: 'hi', output: 'hello' }),
     });
     expect(await created.json()).toMatchObject({ ok: true, data: { id: 'desk-1' } });
-    expect(await core.services.tracing.interaction('desk-1')).toMatchObject({ type: 'chat', output: 'hello' });
+    expect(await core.services.tracing.interaction('desk-1')).toMatchObject({
+      type: 'chat',
+      output: 'hello',
+    });
   });
 
   it('reports a taken port in its status instead of throwing', async () => {

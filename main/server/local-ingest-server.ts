@@ -31,7 +31,9 @@ export interface LocalIngestServer {
  * (often `assay serve` itself, already capturing into its own data directory) is reported in
  * the status instead of stopping the app: the app works without ingest.
  */
-export async function startLocalIngestServer(options: LocalIngestOptions): Promise<LocalIngestServer> {
+export async function startLocalIngestServer(
+  options: LocalIngestOptions,
+): Promise<LocalIngestServer> {
   let server: RunningServer;
   try {
     server = await startHttpServer({

@@ -53,7 +53,12 @@ export async function purgeTracesBefore(store: Store, cutoff: string): Promise<P
       }
       const traceIds = old.map((t) => t.id);
       const spanIds = (
-        await tx.selectFrom('span').select('id').where('trace_id', 'in', traceIds).limit(SPANS_PER_TX).execute()
+        await tx
+          .selectFrom('span')
+          .select('id')
+          .where('trace_id', 'in', traceIds)
+          .limit(SPANS_PER_TX)
+          .execute()
       ).map((s) => s.id);
       if (spanIds.length > 0) {
         await search.remove(tx, spanIds);

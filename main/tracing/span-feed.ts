@@ -59,7 +59,9 @@ export class SpanFeed {
   /** Marks everything stored so far as seen. */
   async start(): Promise<void> {
     if (this.dialect === 'sqlite') {
-      const r = await sql<{ seq: number | null }>`SELECT max(rowid) AS seq FROM span`.execute(this.db);
+      const r = await sql<{ seq: number | null }>`SELECT max(rowid) AS seq FROM span`.execute(
+        this.db,
+      );
       this.cursor = Number(r.rows[0]?.seq ?? 0);
       return;
     }
@@ -69,7 +71,8 @@ export class SpanFeed {
   /** The spans stored since the last call (at most a few thousand a poll; the rest next time). */
   async next(now = Date.now()): Promise<FeedSpan[]> {
     if (this.dialect === 'sqlite') {
-      const r = await sql<Row>`SELECT rowid AS seq, ${COLUMNS} FROM span WHERE rowid > ${this.cursor}
+      const r =
+        await sql<Row>`SELECT rowid AS seq, ${COLUMNS} FROM span WHERE rowid > ${this.cursor}
         ORDER BY rowid LIMIT ${MAX_ROWS}`.execute(this.db);
       if (r.rows.length) this.cursor = Number(r.rows[r.rows.length - 1]!.seq);
       return r.rows.map(({ seq: _seq, ...span }) => span);
@@ -81,6 +84,9 @@ export class SpanFeed {
     for (const s of fresh) this.seen.set(s.id, Date.parse(s.startedAt));
     const horizon = now - LOOKBACK_MS;
     for (const [id, t] of this.seen) if (t < horizon) this.seen.delete(id);
-    return fresh.map((s) => ({ ...s, costPicoUsd: s.costPicoUsd === null ? null : Number(s.costPicoUsd) }));
+    return fresh.map((s) => ({
+      ...s,
+      costPicoUsd: s.costPicoUsd === null ? null : Number(s.costPicoUsd),
+    }));
   }
 }

@@ -27,7 +27,8 @@ function inside(root: string, ...segments: string[]): string {
 function clearOwnFiles(folder: string): void {
   if (!fs.existsSync(folder)) return;
   for (const name of fs.readdirSync(folder))
-    if (name === 'trace.json' || SPAN_FILE_PATTERN.test(name)) fs.rmSync(path.join(folder, name), { force: true });
+    if (name === 'trace.json' || SPAN_FILE_PATTERN.test(name))
+      fs.rmSync(path.join(folder, name), { force: true });
 }
 
 function progress(done: number, spans: number): void {
@@ -41,7 +42,10 @@ function progress(done: number, spans: number): void {
  * `traces.list` newest first; the window ends when the export starts, so traces arriving
  * meanwhile do not shift the pages. Re-exporting overwrites the files it wrote.
  */
-export async function tracesExportCommand(dir: string, options: TracesExportOptions): Promise<void> {
+export async function tracesExportCommand(
+  dir: string,
+  options: TracesExportOptions,
+): Promise<void> {
   const startedAt = Date.now();
   const filter = traceFilterFrom(options, startedAt);
   filter.to ??= new Date(startedAt).toISOString();

@@ -14,8 +14,13 @@ const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_0
 /** `30m`, `24h`, `7d`, `2w` (before `now`), or an ISO time with an offset; else a usage error. */
 export function parseTimeOption(flag: string, raw: string, now = Date.now()): string {
   const duration = /^(\d{1,6})([smhdw])$/.exec(raw.trim());
-  if (duration) return new Date(now - Number(duration[1]) * UNIT_MS[duration[2] as keyof typeof UNIT_MS]).toISOString();
-  const iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(raw.trim());
+  if (duration)
+    return new Date(
+      now - Number(duration[1]) * UNIT_MS[duration[2] as keyof typeof UNIT_MS],
+    ).toISOString();
+  const iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2}))?$/.test(
+    raw.trim(),
+  );
   const t = Date.parse(raw.trim());
   if (!iso || Number.isNaN(t))
     throw new AssayError(
@@ -45,9 +50,13 @@ export const FILTER_KEYS = [
 function number(key: string, value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0)
-    throw new AssayError('VALIDATION_FAILED', `--filter ${key} must be a number of at least 0, got "${value}"`, {
-      field: `--filter ${key}`,
-    });
+    throw new AssayError(
+      'VALIDATION_FAILED',
+      `--filter ${key} must be a number of at least 0, got "${value}"`,
+      {
+        field: `--filter ${key}`,
+      },
+    );
   return n;
 }
 

@@ -36,10 +36,10 @@ function tagsOf(span: FeedSpan): string[] {
 
 /** One span as a JSON line (`--json`): the fields the text line shows, cost in USD. */
 export function spanJsonLine(span: FeedSpan): string {
-  const { tagsJson: _tags, costPicoUsd, ...rest } = span;
+  const { tagsJson, costPicoUsd, ...rest } = span;
   return JSON.stringify({
     ...rest,
-    tags: tagsOf(span),
+    tags: tagsJson === null ? [] : tagsOf(span),
     costUsd: costPicoUsd === null ? null : picoToUsd(costPicoUsd),
   });
 }
@@ -59,7 +59,12 @@ export function spanTextLine(span: FeedSpan, colour: boolean): string {
   const clean = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
   const time = new Date(span.startedAt);
   const clock = Number.isNaN(time.getTime()) ? '--:--:--.---' : time.toISOString().slice(11, 23);
-  const cost = span.costPicoUsd === null ? (span.kind === 'llm' ? 'unpriced' : '-') : formatCost(picoToUsd(span.costPicoUsd));
+  const cost =
+    span.costPicoUsd === null
+      ? span.kind === 'llm'
+        ? 'unpriced'
+        : '-'
+      : formatCost(picoToUsd(span.costPicoUsd));
   return [
     paint('dim', clock),
     paint('dim', fit(clean(span.traceId), 8)),

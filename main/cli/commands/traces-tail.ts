@@ -40,7 +40,8 @@ export async function tracesTailCommand(options: TracesTailOptions): Promise<voi
           .map((s) => (options.json ? spanJsonLine(s) : spanTextLine(s, colour)));
         if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
         // A full page means more are waiting: read on at once.
-        if (spans.length < 2_000) await sleep(interval, undefined, { signal: stop.signal }).catch(() => {});
+        if (spans.length < 2_000)
+          await sleep(interval, undefined, { signal: stop.signal }).catch(() => {});
       }
     });
   } finally {

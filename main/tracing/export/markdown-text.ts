@@ -9,7 +9,10 @@ export function fenced(content: string, language = ''): string {
 
 /** A table cell on one line: pipes escaped, line breaks as spaces. */
 export function cell(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n|\r/g, ' ');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n|\r/g, ' ');
 }
 
 export function table(head: readonly string[], rows: readonly (readonly string[])[]): string {

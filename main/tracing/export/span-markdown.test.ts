@@ -43,10 +43,14 @@ describe('span Markdown', () => {
     expect(md).toContain('| cost | $0.000125 |');
     expect(md).toContain('| latency | 42 ms (first token 7 ms) |');
     expect(md).toContain('| user | u-7 |');
-    expect(md).toMatch(/## Request\n\n### system\n\nYou are terse\.\n\n### user\n\nWeather in Paris \| today\?/);
+    expect(md).toMatch(
+      /## Request\n\n### system\n\nYou are terse\.\n\n### user\n\nWeather in Paris \| today\?/,
+    );
     expect(md).toContain('### Parameters\n\n```json\n{\n  "temperature": 0.2\n}\n```');
     expect(md).toContain('## Answer\n\nChecking.');
-    expect(md).toContain('#### tool call `get_weather` (call_1)\n\n```json\n{\n  "city": "Paris"\n}\n```');
+    expect(md).toContain(
+      '#### tool call `get_weather` (call_1)\n\n```json\n{\n  "city": "Paris"\n}\n```',
+    );
     expect(md).toContain('_finish reason: tool_calls_');
     expect(md).toContain('## Attributes\n\n```json\n{\n  "service.name": "shop"\n}\n```');
     expect(md).not.toContain('## Error');
@@ -54,7 +58,12 @@ describe('span Markdown', () => {
 
   it('shows a failed span with its error and no answer, and non-LLM input and output as text', () => {
     const failed = spanMarkdown(
-      view({ status: 'error', errorClass: 'RateLimitError', errorMessage: '429 slow down', responseJson: null }),
+      view({
+        status: 'error',
+        errorClass: 'RateLimitError',
+        errorMessage: '429 slow down',
+        responseJson: null,
+      }),
       trace,
     );
     expect(failed).toContain('| status | error (RateLimitError) |');
@@ -84,7 +93,12 @@ describe('span Markdown', () => {
 
 describe('trace files and index', () => {
   it('lays out trace.json then numbered span files, and an index linking every folder', () => {
-    const a = spanFixture({ traceId: 't1', name: 'root', kind: 'chain', startedAt: '2026-12-06T10:00:00.000Z' });
+    const a = spanFixture({
+      traceId: 't1',
+      name: 'root',
+      kind: 'chain',
+      startedAt: '2026-12-06T10:00:00.000Z',
+    });
     const b = spanFixture({ traceId: 't1', parentId: a.id, name: 'openai:gpt-4o' });
     const summary = {
       id: 't1',
@@ -111,14 +125,28 @@ describe('trace files and index', () => {
       inputPreview: 'hi',
       outputPreview: 'hello',
     };
-    const files = traceFiles({ trace: summary, spans: [spanView(a), spanView(b)], truncated: false });
+    const files = traceFiles({
+      trace: summary,
+      spans: [spanView(a), spanView(b)],
+      truncated: false,
+    });
     expect(files.folder).toBe('2026-12-06T10-00-00Z_root_t1');
-    expect(files.files.map((f) => f.name)).toEqual(['trace.json', '01-chain-root.md', '02-llm-openai-gpt-4o.md']);
-    expect(JSON.parse(files.files[0]!.content)).toMatchObject({ trace: { id: 't1' }, spans: [{ id: a.id }, { id: b.id }] });
+    expect(files.files.map((f) => f.name)).toEqual([
+      'trace.json',
+      '01-chain-root.md',
+      '02-llm-openai-gpt-4o.md',
+    ]);
+    expect(JSON.parse(files.files[0]!.content)).toMatchObject({
+      trace: { id: 't1' },
+      spans: [{ id: a.id }, { id: b.id }],
+    });
     const entry = { trace: summary, folder: files.folder, spanFiles: ['01-chain-root.md'] };
     expect(indexMarkdown([entry], '2026-12-07T00:00:00.000Z')).toContain(
       '| 2026-12-06T10:00:00.000Z | root | gpt-4o | $0.000250 | 1.00 s | ok | 2 | [2026-12-06T10-00-00Z_root_t1](./2026-12-06T10-00-00Z_root_t1/) |',
     );
-    expect(JSON.parse(indexJsonl([entry]).trim())).toMatchObject({ id: 't1', folder: files.folder });
+    expect(JSON.parse(indexJsonl([entry]).trim())).toMatchObject({
+      id: 't1',
+      folder: files.folder,
+    });
   });
 });

@@ -34,7 +34,10 @@ function header(span: SpanView, trace: Pick<TraceSummary, 'id' | 'name'>): strin
     ['status', span.status === 'ok' ? 'ok' : `error (${span.errorClass ?? 'unknown'})`],
     ['tokens', tokens.join(' · ')],
     ['cost', formatCost(span.costUsd)],
-    ['latency', `${formatMs(span.latencyMs)}${span.ttftMs !== null ? ` (first token ${formatMs(span.ttftMs)})` : ''}`],
+    [
+      'latency',
+      `${formatMs(span.latencyMs)}${span.ttftMs !== null ? ` (first token ${formatMs(span.ttftMs)})` : ''}`,
+    ],
     ['started', span.startedAt],
     ['source', span.source],
     ['span id', span.id],
@@ -66,7 +69,11 @@ function text(value: unknown): string {
 
 function request(value: unknown): string {
   if (!isRecord(value)) return text(value);
-  const { messages, provider: _provider, model: _model, input, ...parameters } = value;
+  const { messages, input } = value;
+  // Provider and model are in the header already; what else was sent is shown as parameters.
+  const parameters = Object.fromEntries(
+    Object.entries(value).filter(([k]) => !['messages', 'provider', 'model', 'input'].includes(k)),
+  );
   const out: string[] = [];
   if (Array.isArray(messages)) {
     for (const m of messages) {
@@ -78,7 +85,8 @@ function request(value: unknown): string {
       const label = typeof m.name === 'string' ? ` (${oneLine(m.name)})` : '';
       out.push(`### ${role}${label}`, text(m.content));
       if (Array.isArray(m.toolCalls) && m.toolCalls.length) out.push(toolCalls(m.toolCalls));
-      if (typeof m.toolCallId === 'string') out.push(`_answers tool call \`${oneLine(m.toolCallId)}\`_`);
+      if (typeof m.toolCallId === 'string')
+        out.push(`_answers tool call \`${oneLine(m.toolCallId)}\`_`);
     }
   } else if ('input' in value) {
     out.push(text(input));
@@ -115,6 +123,7 @@ function answer(value: unknown): string {
   if (typeof value.text === 'string' && value.text.length) out.push(value.text);
   if (Array.isArray(value.toolCalls) && value.toolCalls.length)
     out.push('### Tool calls', toolCalls(value.toolCalls));
-  if (typeof value.finishReason === 'string') out.push(`_finish reason: ${oneLine(value.finishReason)}_`);
+  if (typeof value.finishReason === 'string')
+    out.push(`_finish reason: ${oneLine(value.finishReason)}_`);
   return out.join('\n\n') || '_(empty)_';
 }

@@ -20,11 +20,13 @@ export function indexMarkdown(entries: readonly ExportedTrace[], exportedAt: str
     String(t.spanCount),
     `[${folder}](./${encodeURI(folder)}/)`,
   ]);
-  return [
-    '# Assay traces',
-    `Exported ${entries.length} traces at ${exportedAt}. Each folder holds \`trace.json\` (the trace and every span) and one Markdown file per span.`,
-    table(['time', 'name', 'model', 'cost', 'latency', 'status', 'spans', 'folder'], rows),
-  ].join('\n\n') + '\n';
+  return (
+    [
+      '# Assay traces',
+      `Exported ${entries.length} traces at ${exportedAt}. Each folder holds \`trace.json\` (the trace and every span) and one Markdown file per span.`,
+      table(['time', 'name', 'model', 'cost', 'latency', 'status', 'spans', 'folder'], rows),
+    ].join('\n\n') + '\n'
+  );
 }
 
 /** `index.jsonl`: one trace summary a line, with its folder, for scripts. */

@@ -37,7 +37,9 @@ function TracesForm({ view }: { view: SettingsView }) {
       const saved = await save.mutateAsync(values);
       replace(saved);
       form.reset({
-        traceRetentionDays: saved.preferences.traceRetentionDays ? String(saved.preferences.traceRetentionDays) : '',
+        traceRetentionDays: saved.preferences.traceRetentionDays
+          ? String(saved.preferences.traceRetentionDays)
+          : '',
         ingestPort: String(saved.preferences.ingestPort),
       });
       toast.success('Trace settings saved');
@@ -54,7 +56,12 @@ function TracesForm({ view }: { view: SettingsView }) {
             label="Keep traces (days)"
             hint="Older traces, their spans and interactions are deleted hourly. Empty or 0 keeps them forever."
             render={(field) => (
-              <Input {...field} inputMode="numeric" placeholder="forever" data-testid="trace-retention-days" />
+              <Input
+                {...field}
+                inputMode="numeric"
+                placeholder="forever"
+                data-testid="trace-retention-days"
+              />
             )}
           />
           <Field<z.input<typeof tracesFormSchema>, 'ingestPort'>
@@ -66,7 +73,12 @@ function TracesForm({ view }: { view: SettingsView }) {
         </div>
         <FormRootError />
         <div>
-          <Button type="submit" size="sm" disabled={save.isPending || !form.formState.isDirty} data-testid="save-traces-settings">
+          <Button
+            type="submit"
+            size="sm"
+            disabled={save.isPending || !form.formState.isDirty}
+            data-testid="save-traces-settings"
+          >
             Save
           </Button>
         </div>
