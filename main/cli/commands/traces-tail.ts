@@ -31,8 +31,8 @@ export async function tracesTailCommand(options: TracesTailOptions): Promise<voi
     await withCore(options.dataDir, async (core) => {
       const feed = new SpanFeed(core.store.db, core.store.dialect);
       await feed.start();
-      if (!options.json)
-        process.stderr.write(`Following new spans in ${core.store.info.location} (Ctrl+C stops)\n`);
+      // On stderr even with --json: stdout stays pure JSON lines, and a script knows it is live.
+      process.stderr.write(`Following new spans in ${core.store.info.location} (Ctrl+C stops)\n`);
       while (!stop.signal.aborted) {
         const spans = await feed.next();
         const lines = spans
