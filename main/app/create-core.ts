@@ -13,6 +13,8 @@ import { PlaygroundService } from '../playground/playground-service';
 import { PromptService } from '../prompts/prompt-service';
 import { TracingService } from '../tracing/tracing-service';
 import { SemanticService, type SemanticDeps } from '../tracing/semantic/semantic-service';
+import { RetentionSweep } from '../tracing/retention';
+import { toErrorPayload } from '../../shared/errors';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { SecretStore } from '../secrets/secret-store';
 import type { SettingsBackend } from '../settings/settings-backend';
@@ -104,6 +106,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events,
       tuning: options.semantic,
     });
+    // Traces older than the retention setting go in the background (hourly; off at 0 days).
+    const retention = new RetentionSweep(
+      (cutoff) => tracing.purgeBefore(cutoff),
+      () => settings.current().preferences.traceRetentionDays,
+      (err) =>
+        process.stderr.write(
+          `assay: trace retention sweep failed: ${toErrorPayload(err).message}\n`,
+        ),
+    );
+    retention.start();
     const services: CoreServices = {
       version: appVersion(),
       dataDir: options.dataDir,
@@ -129,6 +141,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       close: async () => {
         // The embedding job writes to the store: it stops (and its request aborts) first.
         await semantic.close();
+        await retention.stop();
         await store.close();
       },
     };

@@ -5,6 +5,7 @@ import { appVersion } from '../app/app-version';
 import type { EvalOptions } from './commands/eval';
 import { EXIT_OK, EXIT_USAGE, reportError } from './exit';
 import { registerCasesCommands, registerRunsCommands } from './runs-cases-commands';
+import { registerTracesCommands } from './traces-commands';
 
 /**
  * Commands load their modules when they run, not at start: `assay --help` stays instant, and a
@@ -32,6 +33,8 @@ const promptsImportCommand = lazy(() => import('./commands/prompts'), 'promptsIm
 const datasetsImportCommand = lazy(() => import('./commands/datasets'), 'datasetsImportCommand');
 const datasetsExportCommand = lazy(() => import('./commands/datasets'), 'datasetsExportCommand');
 const datasetsListCommand = lazy(() => import('./commands/datasets'), 'datasetsListCommand');
+const tracesExportCommand = lazy(() => import('./commands/traces-export'), 'tracesExportCommand');
+const tracesTailCommand = lazy(() => import('./commands/traces-tail'), 'tracesTailCommand', true);
 const runsCommands = {
   list: lazy(() => import('./commands/runs'), 'runsListCommand'),
   show: lazy(() => import('./commands/runs'), 'runsShowCommand'),
@@ -218,6 +221,7 @@ function buildProgram(): Command {
     .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
     .action(datasetsListCommand);
 
+  registerTracesCommands(program, { export: tracesExportCommand, tail: tracesTailCommand });
   registerRunsCommands(program, runsCommands);
   registerCasesCommands(program, casesCommands);
 

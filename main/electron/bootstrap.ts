@@ -9,6 +9,7 @@ import { createMainWindow, focusWindow } from './main-window';
 import { resolveNativeModulePaths } from './native-modules';
 import { resolveRendererTarget, type RendererTarget } from './renderer-target';
 import { createSafeStorageCipher } from './safe-storage-cipher';
+import { startLocalIngestServer } from '../server/local-ingest-server';
 import { describeStartupError } from './startup-error';
 import { denyAllPermissions, installWebContentsGuards } from './web-guards';
 
@@ -65,6 +66,15 @@ async function start(options: BootstrapOptions): Promise<void> {
       events: core.events,
       appOrigins: target.appOrigins,
     });
+    // The user's apps send calls (gateway) and spans (OTLP) here, as to `assay serve`.
+    const ingest = await startLocalIngestServer({
+      dispatcher: core.dispatcher,
+      events: core.events,
+      ingest: core.services,
+      port: core.services.settings.current().preferences.ingestPort,
+    });
+    if (ingest.status.state === 'unavailable')
+      console.warn(`[electron] local ingest server is off: ${ingest.status.reason}`);
     const running = core;
     let closed = false;
     // Closing the database is async (pending group commits flush first): hold the quit until
@@ -73,8 +83,9 @@ async function start(options: BootstrapOptions): Promise<void> {
       if (closed) return;
       event.preventDefault();
       stopIpc();
-      void running
+      void ingest
         .close()
+        .then(() => running.close())
         .catch((err: unknown) => console.error('[electron] closing the database failed:', err))
         .finally(() => {
           closed = true;

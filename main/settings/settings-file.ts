@@ -1,10 +1,22 @@
 import { z } from 'zod';
 import { themeSchema } from '../../shared/contract';
+import {
+  DEFAULT_INGEST_PORT,
+  ingestPortSchema,
+  traceRetentionDaysSchema,
+} from '../../shared/contract/settings';
 import { validationError } from '../../shared/errors';
 
 /** The non-secret settings as stored. Every field has a default so an empty file is valid. */
 export const settingsFileSchema = z.object({
-  preferences: z.object({ theme: themeSchema.default('system') }).prefault({}),
+  preferences: z
+    .object({
+      theme: themeSchema.default('system'),
+      // Keep everything by default: a local-first tool deletes the user's data only when asked.
+      traceRetentionDays: traceRetentionDaysSchema.default(0),
+      ingestPort: ingestPortSchema.default(DEFAULT_INGEST_PORT),
+    })
+    .prefault({}),
   providers: z
     .object({
       openai: z.object({ baseUrl: z.string().nullable().default(null) }).prefault({}),

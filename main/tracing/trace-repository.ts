@@ -1,4 +1,11 @@
-import { sql, type Kysely, type Selectable, type SelectQueryBuilder } from 'kysely';
+import {
+  sql,
+  type Kysely,
+  type RawBuilder,
+  type Selectable,
+  type SelectQueryBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { TraceFilter, TraceSummary } from '../../shared/contract/traces';
 import { picoToUsd, usdToPico } from '../../shared/money';
 import { readJsonOrNull } from '../store/json-column';
@@ -73,7 +80,10 @@ export class TraceRepository {
     limit: number;
   }): Promise<{ items: TraceSummary[]; nextOffset: number | null }> {
     const column = SORT_COLUMN[input.sort];
-    const rows = await this.filtered(input.filter)
+    const search = input.filter.search
+      ? await this.search.traceCondition(this.db, input.filter.search)
+      : undefined;
+    const rows = await this.filtered(input.filter, search)
       .selectAll()
       .orderBy(column, input.order)
       .orderBy('id', input.order)
@@ -87,7 +97,10 @@ export class TraceRepository {
     };
   }
 
-  private filtered(f: TraceFilter): SelectQueryBuilder<DB, 'trace', object> {
+  private filtered(
+    f: TraceFilter,
+    search?: RawBuilder<SqlBool>,
+  ): SelectQueryBuilder<DB, 'trace', object> {
     let q = this.db.selectFrom('trace');
     if (f.from) q = q.where('started_at', '>=', new Date(f.from).toISOString());
     if (f.to) q = q.where('started_at', '<', new Date(f.to).toISOString());
@@ -104,7 +117,7 @@ export class TraceRepository {
     if (f.userId) q = q.where('user_id', '=', f.userId);
     if (f.sessionId) q = q.where('session_id', '=', f.sessionId);
     for (const tag of f.tags ?? []) q = q.where(jsonArrayHas(this.dialect, 'trace.tags_json', tag));
-    if (f.search) q = q.where(this.search.traceMatches(f.search));
+    if (f.search) q = q.where(search ?? this.search.traceMatches(f.search));
     return q;
   }
 

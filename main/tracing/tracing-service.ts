@@ -8,6 +8,7 @@ import { checkBatch } from './batch-checks';
 import { TraceInsights } from './insights/trace-insights';
 import { redactStrings, redactText } from './redact';
 import { InteractionRepository } from './interaction-repository';
+import { purgeTracesBefore, type PurgeReport } from './retention';
 import type { SpanRecord } from './span-record';
 import { SpanRepository, TRACE_SPAN_LIMIT } from './span-repository';
 import { TraceRepository } from './trace-repository';
@@ -88,6 +89,14 @@ export class TracingService {
 
   rerunsOf(spanId: string): Promise<SpanRecord[]> {
     return this.spans.rerunsOf(spanId);
+  }
+
+  /**
+   * Retention: deletes traces (spans, search entries, trace rows) and interactions older than
+   * `cutoff`, in short write transactions (retention.ts).
+   */
+  purgeBefore(cutoff: string): Promise<PurgeReport> {
+    return purgeTracesBefore(this.deps.store, cutoff);
   }
 
   facets(): Promise<{ providers: string[]; models: string[] }> {

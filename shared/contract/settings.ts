@@ -79,8 +79,21 @@ export type SecretView = z.infer<typeof secretViewSchema>;
 export const themeSchema = z.enum(['system', 'light', 'dark']);
 export type Theme = z.infer<typeof themeSchema>;
 
+/** Longest trace retention the setting takes (ten years); 0 keeps traces forever. */
+export const TRACE_RETENTION_MAX_DAYS = 3650;
+export const traceRetentionDaysSchema = z.number().int().min(0).max(TRACE_RETENTION_MAX_DAYS);
+/** The desktop app's local ingest port (gateway and OTLP): `assay serve`'s default, so apps use one URL. */
+export const DEFAULT_INGEST_PORT = 7717;
+export const ingestPortSchema = z.number().int().min(1024).max(65535);
+
 export const settingsViewSchema = z.object({
-  preferences: z.object({ theme: themeSchema }),
+  preferences: z.object({
+    theme: themeSchema,
+    /** Traces (and interactions) older than this many days are deleted; 0 keeps them forever. */
+    traceRetentionDays: traceRetentionDaysSchema,
+    /** Port of the desktop app's local ingest server on 127.0.0.1 (gateway, OTLP). */
+    ingestPort: ingestPortSchema,
+  }),
   providers: z.object({
     openai: z.object({ baseUrl: z.string().nullable(), apiKey: secretViewSchema }),
     anthropic: z.object({ baseUrl: z.string().nullable(), apiKey: secretViewSchema }),
@@ -97,7 +110,13 @@ export const settingsViewSchema = z.object({
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;
 
-export const updatePreferencesInputSchema = z.object({ theme: themeSchema.optional() }).strict();
+export const updatePreferencesInputSchema = z
+  .object({
+    theme: themeSchema.optional(),
+    traceRetentionDays: traceRetentionDaysSchema.optional(),
+    ingestPort: ingestPortSchema.optional(),
+  })
+  .strict();
 
 export const settingsChannels = {
   'settings.get': channel({
@@ -111,7 +130,8 @@ export const settingsChannels = {
     output: settingsViewSchema,
   }),
   'settings.updatePreferences': channel({
-    summary: 'Saves workbench preferences such as the theme.',
+    summary:
+      'Saves workbench preferences: the theme, how many days traces are kept (0: forever), the local ingest port.',
     input: updatePreferencesInputSchema,
     output: settingsViewSchema,
   }),

@@ -9,6 +9,7 @@ import { AboutCard, SECRET_STORE_LABELS } from './about-card';
 import { ProviderCard } from './provider-card';
 import { PROVIDER_SPECS } from './provider-specs';
 import { ThemeSection } from './theme-section';
+import { TracesSection } from './traces-section';
 
 function Section(props: { title: string; description?: ReactNode; children: ReactNode }) {
   return (
@@ -77,6 +78,12 @@ export function SettingsPage() {
         </Section>
         <Section title="Appearance">
           <ThemeSection />
+        </Section>
+        <Section
+          title="Traces"
+          description="Retention of captured traces, and where the desktop app listens for your apps' calls and spans."
+        >
+          <TracesSection />
         </Section>
         <Section title="About">
           <AboutCard />

@@ -1,0 +1,159 @@
+import type { Store } from '../store/store';
+import { searchIndexFor } from './search-index';
+
+export interface PurgeReport {
+  readonly traces: number;
+  readonly spans: number;
+  readonly interactions: number;
+  readonly transactions: number;
+}
+
+/**
+ * Bounds per write transaction: the write queue is shared with ingest, so a purge of a year of
+ * traces runs as many short transactions (each well under 100 ms) rather than one that holds
+ * the database for seconds. A trace with more spans than a batch is emptied over several.
+ */
+const TRACES_PER_TX = 200;
+const SPANS_PER_TX = 2_000;
+const INTERACTIONS_PER_TX = 1_000;
+
+const DAY_MS = 86_400_000;
+
+/** The start of the window kept: traces that ended before it are deleted. */
+export function retentionCutoff(days: number, now = Date.now()): string {
+  return new Date(now - days * DAY_MS).toISOString();
+}
+
+/**
+ * Deletes traces that started and ended before `cutoff` with their spans, search entries and
+ * trace rows, and interactions created before it (their feedback goes by cascade). Spans go
+ * before their trace row, so a listed trace never lacks spans it had; an interrupted purge
+ * resumes where it stopped.
+ */
+export async function purgeTracesBefore(store: Store, cutoff: string): Promise<PurgeReport> {
+  const search = searchIndexFor(store.dialect);
+  let traces = 0;
+  let spans = 0;
+  let interactions = 0;
+  let transactions = 0;
+  for (;;) {
+    let done = false;
+    await store.writes.run(async (tx) => {
+      const old = await tx
+        .selectFrom('trace')
+        .select('id')
+        .where('started_at', '<', cutoff)
+        .where('ended_at', '<', cutoff)
+        .orderBy('started_at')
+        .limit(TRACES_PER_TX)
+        .execute();
+      if (old.length === 0) {
+        done = true;
+        return;
+      }
+      const traceIds = old.map((t) => t.id);
+      const spanIds = (
+        await tx
+          .selectFrom('span')
+          .select('id')
+          .where('trace_id', 'in', traceIds)
+          .limit(SPANS_PER_TX)
+          .execute()
+      ).map((s) => s.id);
+      if (spanIds.length > 0) {
+        await search.remove(tx, spanIds);
+        await tx.deleteFrom('span').where('id', 'in', spanIds).execute();
+        spans += spanIds.length;
+      }
+      // Fewer spans than a batch: these traces have none left, so their rows go too.
+      if (spanIds.length < SPANS_PER_TX) {
+        await tx.deleteFrom('trace').where('id', 'in', traceIds).execute();
+        traces += traceIds.length;
+      }
+    });
+    transactions++;
+    if (done) break;
+    // Let queued ingest and reads in between batches.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  for (;;) {
+    let deleted = 0;
+    await store.writes.run(async (tx) => {
+      const old = await tx
+        .selectFrom('interaction')
+        .select('id')
+        .where('created_at', '<', cutoff)
+        .limit(INTERACTIONS_PER_TX)
+        .execute();
+      if (old.length === 0) return;
+      const ids = old.map((i) => i.id);
+      // Explicitly, not only by cascade: SQLite enforces foreign keys only with the pragma on.
+      await tx.deleteFrom('interaction_feedback').where('interaction_id', 'in', ids).execute();
+      await tx.deleteFrom('interaction').where('id', 'in', ids).execute();
+      deleted = ids.length;
+    });
+    transactions++;
+    interactions += deleted;
+    if (deleted < INTERACTIONS_PER_TX) break;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { traces, spans, interactions, transactions };
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The background sweep: shortly after start, then hourly, with the retention read fresh each
+ * time (a change in Settings applies at the next sweep). The first sweep waits a few seconds so
+ * a short CLI command, which opens the core too, never runs one; a server or the desktop app
+ * does. One sweep at a time; the timers never hold the process open.
+ */
+export class RetentionSweep {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<PurgeReport | null> | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly purge: (cutoff: string) => Promise<PurgeReport>,
+    private readonly retentionDays: () => number,
+    private readonly onError: (err: unknown) => void,
+    private readonly timing = { firstDelayMs: 15_000, intervalMs: HOUR_MS },
+  ) {}
+
+  start(): void {
+    if (this.timer || this.stopped) return;
+    this.timer = setTimeout(() => {
+      void this.runNow();
+      this.timer = setInterval(() => void this.runNow(), this.timing.intervalMs);
+      this.timer.unref();
+    }, this.timing.firstDelayMs);
+    this.timer.unref();
+  }
+
+  /** Runs a sweep now (or joins the one running); null when retention is off. */
+  runNow(now = Date.now()): Promise<PurgeReport | null> {
+    this.running ??= this.sweep(now).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async sweep(now: number): Promise<PurgeReport | null> {
+    try {
+      const days = this.retentionDays();
+      if (this.stopped || days <= 0) return null;
+      return await this.purge(retentionCutoff(days, now));
+    } catch (err) {
+      this.onError(err);
+      return null;
+    }
+  }
+
+  /** Stops the timers and waits for a sweep in progress (before the store closes). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}
