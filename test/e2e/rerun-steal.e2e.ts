@@ -13,7 +13,7 @@ import { tempDirKept } from '../support/temp-dir-kept';
 
 /*
  * Needs the Traces page (h/traces-ui): it opens `#/traces/<traceId>`, selects the span by its
- * row (`trace-span-<spanId>`) and uses the actions this branch renders in the span's detail
+ * row (`span-row-<spanId>`) and uses the actions this branch renders in the span's detail
  * panel (`span-actions`, SpanActions) and the trace's header (`trace-actions`, TraceActions).
  */
 
@@ -59,7 +59,7 @@ afterAll(async () => {
 
 async function openSpan(): Promise<void> {
   await page.goto(`${server.url}/#/traces/${traceId}`);
-  await page.getByTestId(`trace-span-${spanId}`).click();
+  await page.getByTestId(`span-row-${spanId}`).click();
   await page.getByTestId('span-actions').waitFor();
 }
 
