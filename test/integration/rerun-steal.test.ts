@@ -402,9 +402,10 @@ describe('steal as eval', () => {
       output: { name: 'Ann' },
     });
     const draft = await ok('cases.draftFromInteraction', { interactionId: interaction.id });
+    // The configured key never reached the database: interactions.create cut it out.
     expect(draft).toMatchObject({
       interactionId: interaction.id,
-      vars: { email: 'write to ann@example.com or +1 415 555 0100', key: OPENAI_KEY },
+      vars: { email: 'write to ann@example.com or +1 415 555 0100', key: '[REDACTED]' },
       expected: { name: 'Ann' },
       prompt: null,
     });
@@ -420,7 +421,6 @@ describe('steal as eval', () => {
       expect.arrayContaining([
         { field: 'vars.email', kind: 'email', count: 1 },
         { field: 'vars.email', kind: 'phone', count: 1 },
-        { field: 'vars.key', kind: 'secret', count: 1 },
       ]),
     );
     expect((await ok('datasets.get', { name: 'stolen-interactions' })).total).toBe(0);
