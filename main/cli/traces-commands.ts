@@ -28,7 +28,7 @@ export function registerTracesCommands(
     .option('--since <when>', 'traces started after: a duration (30m, 24h, 7d, 2w) or an ISO time')
     .option('--until <when>', 'traces started before: a duration or an ISO time (default: now)')
     .option(...FILTER)
-    .option('--search <text>', 'full-text search over inputs and outputs (words, "phrases")')
+    .option('--search <text>', 'full-text search over inputs and outputs (every word must appear)')
     .option('--limit <n>', 'at most this many traces, newest first (default: all)')
     .option(...DATA_DIR)
     .action(actions.export);

@@ -24,18 +24,15 @@ export interface SearchEntry {
 }
 
 /**
- * A user's search as an FTS5 query that cannot be a syntax error: every word and every
- * "quoted phrase" becomes a quoted string (all must match), so `AND`, `*`, `:` or a lone quote
- * are searched for as text rather than parsed as operators.
+ * A user's search as an FTS5 query that cannot be a syntax error: every word (a run of letters
+ * and digits, as the unicode61 tokenizer splits text) becomes a quoted token and all must
+ * match, so `AND`, `*`, `:` or a lone quote are never parsed as operators. The index keeps no
+ * positions (detail=none: it cut the index's insert time by a quarter and its size by more),
+ * so a "quoted phrase" matches its words anywhere in the span, not only side by side.
  */
 export function ftsQuery(query: string): string {
-  const terms = query.match(/"[^"]*"|[^\s"]+/g) ?? [];
-  return terms
-    .map((t) => (t.startsWith('"') && t.endsWith('"') && t.length > 1 ? t.slice(1, -1) : t))
-    .map((t) => t.trim())
-    .filter((t) => t.length > 0)
-    .map((t) => `"${t.replace(/"/g, '""')}"`)
-    .join(' ');
+  const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map((w) => `"${w}"`).join(' ');
 }
 
 /** NUL ends a C string in FTS5 and is refused in Postgres text. */
@@ -45,13 +42,14 @@ function clean(body: string): string {
 
 class SqliteSearchIndex implements SearchIndex {
   async add(tx: Kysely<DB>, entries: readonly SearchEntry[]): Promise<void> {
-    for (const e of entries) {
-      if (!e.body.trim()) continue;
-      await sql`INSERT INTO span_fts (rowid, trace_id, body)
-                SELECT rowid, trace_id, ${clean(e.body)} FROM span WHERE id = ${e.spanId}`.execute(
-        tx,
-      );
-    }
+    const rows = entries.filter((e) => e.body.trim());
+    if (rows.length === 0) return;
+    // One statement for the batch (a statement per span cost a quarter of the index time):
+    // the entries go in as one JSON array, and each finds its span's rowid by id.
+    const json = JSON.stringify(rows.map((e) => [e.spanId, clean(e.body)]));
+    await sql`INSERT INTO span_fts (rowid, trace_id, body)
+              SELECT s.rowid, s.trace_id, e.value ->> 1
+              FROM json_each(${json}) AS e JOIN span AS s ON s.id = e.value ->> 0`.execute(tx);
   }
 
   async remove(tx: Kysely<DB>, spanIds: readonly string[]): Promise<void> {

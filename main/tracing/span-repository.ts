@@ -6,7 +6,7 @@ import { searchBody, spanTexts } from './search-text';
 import type { SpanRecord } from './span-record';
 import { spanRow, toSpanRecord } from './span-rows';
 import { foldTrace } from './trace-fold';
-import { upsertTraceRow } from './trace-upsert';
+import { upsertTraceRows } from './trace-upsert';
 
 export type { SpanKind, SpanRecord } from './span-record';
 export { toSpanRecord } from './span-rows';
@@ -66,8 +66,7 @@ export class SpanRepository {
       if (list) list.push(entry);
       else byTrace.set(entry.span.traceId, [entry]);
     }
-    for (const group of byTrace.values())
-      await upsertTraceRow(this.db, this.dialect, foldTrace(group));
+    await upsertTraceRows(this.db, this.dialect, [...byTrace.values()].map(foldTrace));
     return fresh.length;
   }
 

@@ -116,7 +116,7 @@ export const traceFilterSchema = z
     tags: z.array(tagSchema).max(16).optional(),
     userId: idText.optional(),
     sessionId: idText.optional(),
-    /** Full-text search over the inputs and outputs of a trace's spans (words, "phrases"). */
+    /** Full-text search over the inputs and outputs of a trace's spans: every word must appear. */
     search: z.string().trim().max(500).optional(),
   })
   .strict();

@@ -134,7 +134,7 @@ export const migration0008: Migration = {
 
     CREATE VIRTUAL TABLE span_fts USING fts5(
       trace_id UNINDEXED, body,
-      content = '', contentless_delete = 1, contentless_unindexed = 1,
+      content = '', contentless_delete = 1, contentless_unindexed = 1, detail = none,
       tokenize = 'unicode61 remove_diacritics 2'
     );
     -- Spans of older releases are searchable too: their JSON text is indexed as it is (new
