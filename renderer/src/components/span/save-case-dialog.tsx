@@ -1,16 +1,14 @@
 import { LoaderCircle, X } from 'lucide-react';
-import { useEffect, useMemo, useState } from 'react';
 import type { SpanCaseDraft } from '../../../../shared/contract';
 import { CaseFormFields } from '../../pages/datasets/case-form-fields';
-import { expectedText, varsText } from '../../pages/datasets/case-fields';
 import { useChannelQuery } from '../../query/channel-query';
-import { useContractForm } from '../../query/contract-form';
 import { Button } from '../ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogTitle } from '../ui/dialog';
 import { DialogFormFooter } from '../ui/dialog-form-footer';
 import { Form, FormRootError } from '../ui/form';
 import { DatasetPicker } from './dataset-picker';
-import { lastDataset, NEW_DATASET, saveCaseSchema } from './save-case-form';
+import { NEW_DATASET } from './save-case-form';
+import { useCaseForm } from './use-case-form';
 import { useSaveCase } from './use-save-case';
 
 function sourceNote(draft: SpanCaseDraft): string {
@@ -27,35 +25,8 @@ interface EditStepProps {
 
 /** The fields, filled from the draft once it has loaded (mounted then, so it starts from it). */
 function EditStep({ draft, onClose }: EditStepProps) {
-  const list = useChannelQuery('datasets.list', {});
-  // None once the list failed (already toasted): a new dataset can still be named.
-  const datasets = useMemo(
-    () =>
-      list.data ? list.data.datasets.filter((d) => d.deletedAt === null) : list.error ? [] : null,
-    [list.data, list.error],
-  );
-  const form = useContractForm(saveCaseSchema, {
-    picked: '',
-    newName: '',
-    vars: varsText(draft.vars),
-    expected: expectedText(draft.expected),
-    description: draft.description,
-    tags: '',
-    matchers: [],
-  });
-  const picked = form.watch('picked');
+  const { form, datasets, picked } = useCaseForm(draft);
   const expected = form.watch('expected');
-  // The last dataset used, once the list says it still exists; a new one when there is none.
-  const [remembered] = useState(lastDataset);
-  useEffect(() => {
-    if (picked !== '' || !datasets) return;
-    const preset = datasets.some((d) => d.name === remembered)
-      ? remembered
-      : datasets.length === 0
-        ? NEW_DATASET
-        : '';
-    if (preset) form.setValue('picked', preset);
-  }, [picked, datasets, remembered, form]);
   const saver = useSaveCase(draft.spanId, form, onClose);
 
   return (

@@ -1,3 +1,4 @@
+import { PromptVersionLink } from '../../components/span/prompt-version-link';
 import { LoaderCircle, X } from 'lucide-react';
 import type { InteractionView } from '../../../../shared/contract';
 import { Badge } from '../../components/ui/badge';
@@ -5,7 +6,6 @@ import { Button } from '../../components/ui/button';
 import { DetailBlock, PRE_BLOCK } from '../../components/ui/detail-block';
 import { fmtCount, fmtMs, fmtUsd } from '../../lib/format';
 import { useChannelQuery } from '../../query/channel-query';
-import { dashboardHref } from '../cost-dashboard/dashboard-route';
 import { FeedbackChips } from './feedback-chips';
 import { FeedbackForm } from './feedback-form';
 import { interactionsHref } from './interactions-route';
@@ -64,13 +64,7 @@ function Meta({ item }: { item: InteractionView }) {
     [
       'Prompt version',
       item.promptVersionId ? (
-        <a
-          href={`#${dashboardHref({ groupBy: 'prompt', prompt: item.promptVersionId })}`}
-          className="hover:underline"
-          data-testid="detail-prompt-version"
-        >
-          {item.promptVersionId}
-        </a>
+        <PromptVersionLink versionId={item.promptVersionId} testId="detail-prompt-version" />
       ) : (
         '-'
       ),

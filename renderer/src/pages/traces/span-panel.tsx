@@ -5,7 +5,7 @@ import { Badge } from '../../components/ui/badge';
 import { DetailBlock, PRE_BLOCK } from '../../components/ui/detail-block';
 import { isRecord } from '../../lib/is-record';
 import { SpanActions } from './actions/span-actions';
-import { PromptVersionLink } from './prompt-version-link';
+import { PromptVersionLink } from '../../components/span/prompt-version-link';
 import { fmtCount, fmtMs, fmtUsd } from './trace-format';
 
 function Fact({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {

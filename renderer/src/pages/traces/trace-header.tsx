@@ -4,7 +4,7 @@ import type { TraceSummary } from '../../../../shared/contract/traces';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import { TraceActions } from './actions/trace-actions';
-import { PromptVersionLink } from './prompt-version-link';
+import { PromptVersionLink } from '../../components/span/prompt-version-link';
 import { fmtCount, fmtMs, fmtTime, fmtTraceCost } from './trace-format';
 import { listHref, type TraceListView } from './trace-route';
 

@@ -1,15 +1,15 @@
 import { LoaderCircle } from 'lucide-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { DatasetPicker } from '../../../components/span/dataset-picker';
-import { lastDataset, NEW_DATASET, saveCaseSchema } from '../../../components/span/save-case-form';
+import { NEW_DATASET } from '../../../components/span/save-case-form';
+import { useCaseForm } from '../../../components/span/use-case-form';
 import { DialogFormFooter } from '../../../components/ui/dialog-form-footer';
 import { Form, FormRootError } from '../../../components/ui/form';
 import { Sheet, SheetContent, SheetDescription, SheetTitle } from '../../../components/ui/sheet';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';
 import { useChannelQuery } from '../../../query/channel-query';
-import { useContractForm } from '../../../query/contract-form';
 import { CaseFormFields } from '../../datasets/case-form-fields';
-import { expectedText, parseExpected, parseVars, varsText } from '../../datasets/case-fields';
+import { parseExpected, parseVars } from '../../datasets/case-fields';
 import { RedactionPanel } from './redaction-panel';
 import { draftId, draftNote, sourceId, type StealDraft, type StealSource } from './steal-source';
 import { useStealSave } from './use-steal-save';
@@ -39,35 +39,10 @@ function EditStep({
   draft: StealDraft;
   onClose: () => void;
 }) {
-  const list = useChannelQuery('datasets.list', {});
-  const datasets = useMemo(
-    () =>
-      list.data ? list.data.datasets.filter((d) => d.deletedAt === null) : list.error ? [] : null,
-    [list.data, list.error],
-  );
-  const form = useContractForm(saveCaseSchema, {
-    picked: '',
-    newName: '',
-    vars: varsText(draft.vars),
-    expected: expectedText(draft.expected),
-    description: draft.description,
-    tags: '',
-    matchers: [],
-  });
-  const picked = form.watch('picked');
+  const { form, datasets, picked } = useCaseForm(draft);
   const preview = usePreview(form.watch('vars'), form.watch('expected'));
   // Masking is on by default; the user may keep the original text instead.
   const [masked, setMasked] = useState(true);
-  const [remembered] = useState(lastDataset);
-  useEffect(() => {
-    if (picked !== '' || !datasets) return;
-    const preset = datasets.some((d) => d.name === remembered)
-      ? remembered
-      : datasets.length === 0
-        ? NEW_DATASET
-        : '';
-    if (preset) form.setValue('picked', preset);
-  }, [picked, datasets, remembered, form]);
   const saver = useStealSave(source, form, masked, onClose);
   return (
     <Form {...form}>

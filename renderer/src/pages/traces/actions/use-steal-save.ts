@@ -1,16 +1,13 @@
-import type { UseFormReturn } from 'react-hook-form';
 import { toast } from 'sonner';
 import type { z } from 'zod';
-import { toClientError } from '../../../client';
-import type { saveCaseSchema, SaveCaseValues } from '../../../components/span/save-case-form';
-import { NEW_DATASET, rememberDataset } from '../../../components/span/save-case-form';
+import type { saveCaseSchema } from '../../../components/span/save-case-form';
+import { rememberDataset } from '../../../components/span/save-case-form';
+import { useCaseDataset, type SaveCaseForm } from '../../../components/span/use-case-dataset';
 import { useChannelMutation } from '../../../query/channel-query';
 import { useQueryTransport } from '../../../query/query-transport';
 import { showCaseError } from '../../datasets/case-form';
 import { datasetHref } from '../../datasets/dataset-route';
 import type { StealSource } from './steal-source';
-
-type StealForm = UseFormReturn<SaveCaseValues, unknown, z.output<typeof saveCaseSchema>>;
 
 /**
  * Saves the edited draft: masked first when the user keeps masking on (the mask is computed
@@ -19,12 +16,12 @@ type StealForm = UseFormReturn<SaveCaseValues, unknown, z.output<typeof saveCase
  */
 export function useStealSave(
   source: StealSource,
-  form: StealForm,
+  form: SaveCaseForm,
   masked: boolean,
   onSaved: () => void,
 ) {
   const transport = useQueryTransport();
-  const create = useChannelMutation('datasets.create', { meta: { form: true } });
+  const { target, creating } = useCaseDataset(form);
   const fromSpan = useChannelMutation('cases.fromSpan', {
     invalidates: ['cases', 'datasets'],
     meta: { form: true },
@@ -36,18 +33,8 @@ export function useStealSave(
 
   const save = async (values: z.output<typeof saveCaseSchema>) => {
     const { picked, newName, ...fields } = values;
-    const creating = picked === NEW_DATASET;
-    const dataset = creating ? newName.trim() : picked;
-    if (creating) {
-      try {
-        await create.mutateAsync({ name: dataset });
-      } catch (err) {
-        form.setError('newName', { message: toClientError(err).message });
-        return;
-      }
-      form.setValue('picked', dataset);
-      form.setValue('newName', '');
-    }
+    const dataset = await target({ picked, newName });
+    if (dataset === null) return;
     try {
       let { vars, expected } = fields;
       if (masked) {
@@ -83,6 +70,6 @@ export function useStealSave(
 
   return {
     save,
-    busy: create.isPending || fromSpan.isPending || fromInteraction.isPending,
+    busy: creating || fromSpan.isPending || fromInteraction.isPending,
   };
 }

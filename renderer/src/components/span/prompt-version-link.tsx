@@ -1,4 +1,4 @@
-import { promptHref } from '../prompts/prompt-route';
+import { promptHref } from '../../pages/prompts/prompt-route';
 import { useChannelQuery } from '../../query/channel-query';
 
 /**
