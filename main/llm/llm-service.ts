@@ -95,11 +95,11 @@ export class LlmService {
       writes: options.store.writes,
       dialect: options.store.dialect,
       secretValues: () => options.secrets.knownValues(),
-      onSpanStored: (span) =>
+      onSpansStored: (spans) =>
         options.events.publish('traces.ingested', {
-          source: span.source,
-          spans: 1,
-          traceIds: [span.traceId],
+          source: 'assay',
+          spans: spans.length,
+          traceIds: [...new Set(spans.map((s) => s.traceId))].slice(0, 100),
         }),
       ...options.callPath,
     });

@@ -70,6 +70,18 @@ export class SpanRepository {
     return fresh.length;
   }
 
+  /**
+   * Spans kept out of the Traces list and search (an eval run's calls): the rows alone, read
+   * back by id (an eval result's span) and by trace.
+   */
+  async insertUnlisted(spans: readonly SpanRecord[]): Promise<void> {
+    for (let i = 0; i < spans.length; i += INSERT_CHUNK)
+      await this.db
+        .insertInto('span')
+        .values(spans.slice(i, i + INSERT_CHUNK).map(spanRow))
+        .execute();
+  }
+
   /** One span with a fresh id (the call path's own): no lookup for an earlier copy. */
   async insert(span: SpanRecord): Promise<void> {
     await this.insertBatch([span], { dedupe: false });

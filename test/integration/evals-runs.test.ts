@@ -82,6 +82,18 @@ describe('eval runs through the contract', () => {
     expect(failed.total).toBe(1);
     expect(failed.results[0]!.matchers[0]!.reason).toContain('nobody');
     expect((await core.services.llm.span(failed.results[0]!.spanId))?.status).toBe('ok');
+    // An eval's calls are shown with its results, not listed among the app's traces.
+    const evalSpan = await call<{ traceId: string }>('spans.get', {
+      id: failed.results[0]!.spanId,
+    });
+    const traces = await call<{ items: { id: string }[] }>('traces.list', { limit: 500 });
+    expect(traces.items.map((t) => t.id)).not.toContain(evalSpan.traceId);
+    const detail = await core.dispatcher.dispatch(
+      'traces.get',
+      { id: evalSpan.traceId },
+      { transport: 'http' },
+    );
+    expect(detail.ok).toBe(false);
     const list = await call<{ runs: RunView[] }>('evals.list', { groupId: started.groupId });
     expect(list.runs).toHaveLength(2);
   });

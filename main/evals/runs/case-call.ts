@@ -38,6 +38,8 @@ export async function callCase(
       refreshCache: !run.bypassCache,
       spanName: 'eval case',
       attributes: { evalRunId: run.id, caseKey: c.caseKey, repeat },
+      // Shown with the run's results, not in the Traces list.
+      listed: false,
       // The runner stores the result (naming the span) after it, and awaits both commits.
       deferCommit: true,
     });
@@ -69,6 +71,7 @@ export function matchContextOf(
       spanKind: 'judge',
       spanName: 'eval judge',
       attributes: { evalRunId: run.id },
+      listed: false,
     });
     return { text: result.response.text, costPicoUsd: result.costPicoUsd };
   };

@@ -3,7 +3,8 @@ import type { PicoUsd } from '../../../shared/money';
 import type { LlmMetrics } from '../../metrics/llm-metrics';
 import type { WriteQueue } from '../../store/write-queue';
 import { cutSecretValues, redactJson, redactText } from '../../tracing/redact';
-import { SpanRepository, type SpanKind, type SpanRecord } from '../../tracing/span-repository';
+import type { SpanKind, SpanRecord } from '../../tracing/span-repository';
+import { SpanSink } from './span-sink';
 import type { Dialect } from '../../store/store';
 import { cacheKey, type ResponseCache } from '../cache/response-cache';
 import type { ProviderLimiter } from '../limits/provider-limiter';
@@ -33,6 +34,12 @@ export interface CallInput {
   readonly spanName?: string;
   readonly spanKind?: SpanKind;
   readonly attributes?: Record<string, unknown>;
+  /**
+   * False stores the span without a trace row or search entry: an eval run's calls, which its
+   * results page shows (thousands a run would bury the app's traffic on the Traces page, and
+   * indexing them cost a 5,000-case eval a fifth of its time).
+   */
+  readonly listed?: boolean;
   /** What the span is tagged with (a rerun names the span it reran). */
   readonly tagging?: Partial<
     Pick<SpanRecord, 'sessionId' | 'userId' | 'tags' | 'promptVersionId' | 'rerunOf'>
@@ -80,8 +87,8 @@ export interface CallPathDeps {
   /** Null keeps cache entries until purged. */
   readonly cacheTtlMs?: number | null;
   readonly now?: () => number;
-  /** Told once a call's span is committed (the Traces page refreshes on `traces.ingested`). */
-  readonly onSpanStored?: (span: SpanRecord) => void;
+  /** Told once a batch of calls' spans is committed (the Traces page refreshes on `traces.ingested`). */
+  readonly onSpansStored?: (spans: readonly SpanRecord[]) => void;
 }
 
 const DEFAULT_ATTEMPT_TIMEOUT_MS = 120_000;
@@ -145,8 +152,10 @@ function cutSecrets(response: ChatResponse, secrets: readonly string[]): ChatRes
 export class CallPath {
   private readonly retry: RetryPolicy;
   private readonly now: () => number;
+  private readonly spans: SpanSink;
 
   constructor(private readonly deps: CallPathDeps) {
+    this.spans = new SpanSink(deps.writes, deps.dialect, deps.onSpansStored);
     this.retry = deps.retry ?? DEFAULT_RETRY_POLICY;
     this.now = deps.now ?? Date.now;
   }
@@ -212,18 +221,15 @@ export class CallPath {
       const fresh = usesCache && outcome.response && !outcome.cacheHit ? outcome.response : null;
       // The response is cached and its span stored in one commit: awaited unless the caller
       // defers it, so a caller never sees a span id that is not yet in the database.
-      const committed = this.deps.writes.run(async (tx) => {
-        if (fresh)
-          await this.deps.cache.on(tx).set(key, request, fresh, this.cacheTtlMs(), secrets);
-        await new SpanRepository(tx, this.deps.dialect).insert(span);
-      });
-      const stored = committed.then(() => {
-        try {
-          this.deps.onSpanStored?.(span);
-        } catch {
-          // A listener's failure is not the call's: the span is stored.
-        }
-      });
+      // Queued in the same turn, so the cache write and the span's batch share one commit.
+      const cached = fresh
+        ? this.deps.writes.run((tx) =>
+            this.deps.cache.on(tx).set(key, request, fresh, this.cacheTtlMs(), secrets),
+          )
+        : Promise.resolve();
+      const stored = Promise.all([cached, this.spans.add(span, input.listed !== false)]).then(
+        () => undefined,
+      );
       if (input.deferCommit) {
         // Marked handled here: the commit may fail before the caller gets to await it.
         stored.catch(() => undefined);
@@ -249,7 +255,7 @@ export class CallPath {
         ttftMs,
         attempts,
         cacheHit: outcome.cacheHit,
-        committed,
+        committed: stored,
       };
     };
 
