@@ -3,8 +3,7 @@ import type { PicoUsd } from '../../../shared/money';
 import type { LlmMetrics } from '../../metrics/llm-metrics';
 import type { WriteQueue } from '../../store/write-queue';
 import { cutSecretValues, redactJson, redactText } from '../../tracing/redact';
-import type { SpanKind, SpanRecord } from '../../tracing/span-repository';
-import { SpanSink } from './span-sink';
+import { SpanRepository, type SpanKind, type SpanRecord } from '../../tracing/span-repository';
 import type { Dialect } from '../../store/store';
 import { cacheKey, type ResponseCache } from '../cache/response-cache';
 import type { ProviderLimiter } from '../limits/provider-limiter';
@@ -152,10 +151,8 @@ function cutSecrets(response: ChatResponse, secrets: readonly string[]): ChatRes
 export class CallPath {
   private readonly retry: RetryPolicy;
   private readonly now: () => number;
-  private readonly spans: SpanSink;
 
   constructor(private readonly deps: CallPathDeps) {
-    this.spans = new SpanSink(deps.writes, deps.dialect, deps.onSpansStored);
     this.retry = deps.retry ?? DEFAULT_RETRY_POLICY;
     this.now = deps.now ?? Date.now;
   }
@@ -221,15 +218,24 @@ export class CallPath {
       const fresh = usesCache && outcome.response && !outcome.cacheHit ? outcome.response : null;
       // The response is cached and its span stored in one commit: awaited unless the caller
       // defers it, so a caller never sees a span id that is not yet in the database.
-      // Queued in the same turn, so the cache write and the span's batch share one commit.
-      const cached = fresh
-        ? this.deps.writes.run((tx) =>
-            this.deps.cache.on(tx).set(key, request, fresh, this.cacheTtlMs(), secrets),
-          )
-        : Promise.resolve();
-      const stored = Promise.all([cached, this.spans.add(span, input.listed !== false)]).then(
-        () => undefined,
-      );
+      // The response is cached and its span stored in one commit: awaited unless the caller
+      // defers it, so a caller never sees a span id that is not yet in the database.
+      const listed = input.listed !== false;
+      const committed = this.deps.writes.run(async (tx) => {
+        if (fresh)
+          await this.deps.cache.on(tx).set(key, request, fresh, this.cacheTtlMs(), secrets);
+        const spans = new SpanRepository(tx, this.deps.dialect);
+        if (listed) await spans.insert(span);
+        else await spans.insertUnlisted([span]);
+      });
+      const stored = committed.then(() => {
+        if (!listed) return;
+        try {
+          this.deps.onSpansStored?.([span]);
+        } catch {
+          // A listener's failure is not the call's: the span is stored.
+        }
+      });
       if (input.deferCommit) {
         // Marked handled here: the commit may fail before the caller gets to await it.
         stored.catch(() => undefined);

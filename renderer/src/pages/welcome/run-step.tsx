@@ -1,5 +1,5 @@
 import { LoaderCircle, Play } from 'lucide-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'wouter';
 import type { ExampleWorkspace } from '../../../../shared/contract';
 import { Button } from '../../components/ui/button';
@@ -12,13 +12,27 @@ import {
 } from '../../components/ui/select';
 import { cn } from '../../lib/utils';
 import { useChannelMutation, useChannelQuery } from '../../query/channel-query';
+import { useRunProgress } from '../../query/run-progress';
 import { targetId, type RunTarget } from './run-targets';
 import { verdictOf, verdictText } from './run-verdict';
 import { StepCard } from './step-card';
 
 function RunStatus({ runId }: { runId: string }) {
   // Refreshed by EventInvalidation while the run's progress events arrive.
-  const run = useChannelQuery('evals.get', { runId }).data;
+  const query = useChannelQuery('evals.get', { runId });
+  const run = query.data;
+  // A run of three cases can end while the first read is on its way: the end's invalidation
+  // then joins that read instead of repeating it, and no later event comes. The kept progress
+  // event says it ended: read the run again.
+  const progress = useRunProgress(runId);
+  const ended =
+    progress !== undefined && progress.status !== 'running' && progress.status !== 'queued';
+  const behind =
+    ended && run !== undefined && (run.status === 'running' || run.status === 'queued');
+  const { isFetching, refetch } = query;
+  useEffect(() => {
+    if (behind && !isFetching) void refetch();
+  }, [behind, isFetching, refetch]);
   if (!run) return null;
   const verdict = verdictOf(run);
   return (
