@@ -4,6 +4,7 @@ import { AssayError } from '../../shared/errors';
 import type { EventBus } from '../kit/event-bus';
 import { newId } from '../kit/ids';
 import type { Store } from '../store/store';
+import { z } from 'zod';
 import { checkBatch } from './batch-checks';
 import { TraceInsights } from './insights/trace-insights';
 import { redactStrings, redactText } from './redact';
@@ -13,6 +14,9 @@ import type { SpanRecord } from './span-record';
 import { SpanRepository, TRACE_SPAN_LIMIT } from './span-repository';
 import { TraceRepository } from './trace-repository';
 import { spanView } from './views';
+
+/** An app's metadata after its strings were redacted: still the object it sent. */
+const metadataSchema = z.record(z.string(), z.unknown());
 
 export interface TracingDeps {
   readonly store: Store;
@@ -108,10 +112,10 @@ export class TracingService {
     const id = input.id ?? newId();
     const secrets = this.deps.secretValues();
     // Apps log what their users typed and what came back: a pasted key is cut out like in spans.
-    const clean = <T>(value: T): T =>
+    const clean = (value: unknown): unknown =>
       value === undefined || value === null
-        ? value
-        : (JSON.parse(redactStrings(value, secrets)) as T);
+        ? null
+        : (JSON.parse(redactStrings(value, secrets)) as unknown);
     await this.deps.store.writes.run(async (tx) => {
       await new InteractionRepository(tx, this.deps.store.dialect).insert({
         id,
@@ -122,7 +126,7 @@ export class TracingService {
         sessionId: input.sessionId ?? null,
         userId: input.userId ?? null,
         tags: input.tags,
-        metadata: clean(input.metadata ?? null),
+        metadata: input.metadata ? metadataSchema.parse(clean(input.metadata)) : null,
         promptVersionId,
         spanIds: input.spanIds,
         createdAt: input.createdAt
