@@ -158,6 +158,7 @@ function storeConfig(options: CoreOptions): StoreConfig {
     file: path.join(options.dataDir, DATABASE_FILE),
     nativeBinding: options.nativeBinding,
     vecExtensionPath: options.vecExtensionPath,
+    backgroundCheckpoint: true,
   };
 }
 

@@ -15,6 +15,8 @@ export type StoreConfig =
       readonly nativeBinding?: string;
       /** sqlite-vec loadable path (rewritten to app.asar.unpacked when packaged). */
       readonly vecExtensionPath?: string;
+      /** WAL checkpoints on a worker thread, off the event loop (the app's and server's store). */
+      readonly backgroundCheckpoint?: boolean;
     }
   | {
       readonly kind: 'postgres';

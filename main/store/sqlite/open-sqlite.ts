@@ -12,17 +12,27 @@ import { closeStore } from '../close-store';
 import { WriteQueue } from '../write-queue';
 import { AssaySqliteDialect } from './sqlite-driver';
 import { migrate } from './migrate';
+import { WalCheckpointer } from './wal-checkpointer';
 
 export interface OpenSqliteOptions {
   readonly file: string;
   readonly nativeBinding?: string;
   readonly vecExtensionPath?: string;
   readonly migrations?: readonly Migration[];
+  /** Checkpoint the WAL on a worker thread (wal-checkpointer.ts): the core's long-lived store. */
+  readonly backgroundCheckpoint?: boolean;
 }
 
 // 256 MiB: memory-mapped reads make file-backed sqlite-vec scans about 3x faster.
 const MMAP_SIZE = 256 * 1024 * 1024;
 const BUSY_TIMEOUT_MS = 5000;
+/**
+ * With checkpoints on a worker, the writer checkpoints only past 8,192 pages (32 MiB) of WAL,
+ * where the worker has fallen behind; SQLite's default is 1,000. The WAL file is cut back to
+ * this size when it restarts.
+ */
+const FALLBACK_AUTOCHECKPOINT_PAGES = 8192;
+const WAL_SIZE_LIMIT = 32 * 1024 * 1024;
 
 export function defaultVecExtensionPath(): string {
   return sqliteVec.getLoadablePath();
@@ -35,6 +45,13 @@ export function defaultVecExtensionPath(): string {
  */
 export function openSqlite(options: OpenSqliteOptions): Store {
   const raw = openSqliteHandle(options);
+  const checkpointer = options.backgroundCheckpoint
+    ? WalCheckpointer.start(options.file, { nativeBinding: options.nativeBinding })
+    : null;
+  if (checkpointer) {
+    raw.handle.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    raw.handle.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
+  }
   const db = new Kysely<DB>({ dialect: new AssaySqliteDialect(raw.handle) });
   const writes = new WriteQueue(db);
   return {
@@ -48,7 +65,7 @@ export function openSqlite(options: OpenSqliteOptions): Store {
       vectorVersion: raw.vecVersion,
       migration: raw.migration,
     },
-    close: () => closeStore(writes, db),
+    close: () => closeStore(writes, db, () => checkpointer?.stop()),
   };
 }
 

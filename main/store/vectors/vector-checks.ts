@@ -18,12 +18,17 @@ export interface Neighbour {
 }
 
 /**
- * The table that holds one index. Table names always end in `_index` while sqlite-vec's
- * shadow tables end in `_chunks`, `_rowids`, `_info`..., so no index's shadow table can take
- * the name of another index.
+ * The table that holds one index. Table names always end in `_index` (or `_bits`) while
+ * sqlite-vec's shadow tables end in `_chunks`, `_rowids`, `_info`..., so no index's shadow
+ * table can take the name of another index's table.
  */
 export function vectorTableName(name: string): `vec_${string}_index` {
   return `vec_${name}_index`;
+}
+
+/** SQLite's second table of an index: the vectors' sign bits (sqlite-vec-index.ts). */
+export function vectorBitsTableName(name: string): `vec_${string}_bits` {
+  return `vec_${name}_bits`;
 }
 
 export function checkIndexShape(name: string, dimensions: number): void {

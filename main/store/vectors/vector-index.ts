@@ -7,7 +7,8 @@ export type { Neighbour, VectorItem } from './vector-checks';
 
 /**
  * A named set of same-length vectors, each under a caller's id, searched by cosine distance:
- * a sqlite-vec `vec0` table on SQLite, a pgvector column with an HNSW index on PostgreSQL.
+ * float rows and a sqlite-vec `vec0` table of sign bits on SQLite, a pgvector column with an
+ * HNSW index on PostgreSQL.
  * Every method checks its input first and fails with a coded AssayError: a vector of the wrong
  * length, a zero vector or a bad k never reaches the database.
  */
@@ -18,8 +19,9 @@ export interface VectorIndex {
   /** Inserts new ids and replaces the vectors of existing ones, all in one transaction. */
   upsert(items: readonly VectorItem[]): Promise<void>;
   /**
-   * The k (1..1000) closest vectors, closest first. Exact on SQLite; on pgvector the HNSW
-   * index makes it approximate on large indexes (below 2000 dimensions, where it exists).
+   * The k (1..1000) closest vectors, closest first, with exact cosine distances. Which
+   * vectors is exact on small indexes; on large ones it is approximate: SQLite re-ranks the
+   * nearest by sign bits, pgvector's HNSW index (below 2000 dimensions) walks a graph.
    */
   nearest(query: Float32Array, k: number): Promise<Neighbour[]>;
   /** Ids that are not in the index are ignored. */

@@ -11,7 +11,7 @@ export interface VectorRow {
 }
 
 /** Index tables are created at run time, so they are typed by their name's pattern. */
-export type VectorTables = Record<`vec_${string}_index`, VectorRow>;
+export type VectorTables = Record<`vec_${string}_index` | `vec_${string}_bits`, VectorRow>;
 
 export function vectorDb(db: Kysely<DB>): Kysely<DB & VectorTables> {
   return db.withTables<VectorTables>();
