@@ -106,7 +106,7 @@ async function generate(store: Store): Promise<void> {
 
 const cached = fs.existsSync(doneMarker);
 fs.mkdirSync(dir, { recursive: true });
-const store = await openStore({ kind: 'sqlite', file });
+const store = await openStore({ kind: 'sqlite', file, backgroundCheckpoint: true });
 if (!cached) await generate(store);
 else {
   const g = JSON.parse(fs.readFileSync(doneMarker, 'utf8')) as {

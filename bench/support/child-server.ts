@@ -1,6 +1,12 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
+/** BENCH_CHILD_PROF=DIR writes each server's CPU profile there (read it with Chrome's DevTools). */
+const profiling = (): string[] =>
+  process.env.BENCH_CHILD_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CHILD_PROF}`]
+    : [];
+
 /** Starts a bench/support server script under tsx and resolves with the URL it prints. */
 export function startChildServer(
   script: string,
@@ -8,7 +14,7 @@ export function startChildServer(
 ): Promise<{ url: string; stop: () => void }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(import.meta.dirname, script)],
+    [...profiling(), '--import', 'tsx', path.join(import.meta.dirname, script)],
     {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],

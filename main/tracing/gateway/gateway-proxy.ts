@@ -221,17 +221,20 @@ export class GatewayProxy {
       return fail(new AssayError('PROVIDER_UNAVAILABLE', message), idHeaders);
     }
     if (prepared) {
-      const outcome = readWholeAnswer({
-        format: route.format,
-        kind: prepared.spanKind,
-        provider: route.provider,
-        model: prepared.model,
-        status,
-        body: bytes,
-        requestId,
+      const call = prepared;
+      // After the answer is on its way: reading it for the span never delays the app.
+      setImmediate(() => {
+        const outcome = readWholeAnswer({
+          format: route.format,
+          kind: call.spanKind,
+          provider: route.provider,
+          model: call.model,
+          status,
+          body: bytes,
+          requestId,
+        });
+        finish({ ...outcome, httpStatus: status, ttftMs: null, requestId });
       });
-      // After the answer is on its way: the span write never delays the app.
-      setImmediate(() => finish({ ...outcome, httpStatus: status, ttftMs: null, requestId }));
     } else {
       finish({
         response: null,

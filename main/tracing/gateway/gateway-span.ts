@@ -18,7 +18,7 @@ export interface GatewayCall {
   readonly tags: readonly string[];
   readonly promptVersionId: string | null;
   /** The normalized request (ChatRequest shape for LLM calls, `{ input }` for embeddings). */
-  readonly request: unknown;
+  readonly request: () => unknown;
   readonly startedAtMs: number;
 }
 
@@ -63,7 +63,7 @@ export function gatewaySpan(
     status: outcome.status,
     errorClass: outcome.errorClass,
     errorMessage: error,
-    requestJson: redactJson(call.request, secrets),
+    requestJson: redactJson(call.request(), secrets),
     responseJson: outcome.response === null ? null : redactJson(outcome.response, secrets),
     usage: outcome.usage,
     costPicoUsd: outcome.costPicoUsd,

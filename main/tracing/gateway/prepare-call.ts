@@ -17,8 +17,11 @@ export interface PreparedCall {
   readonly model: string;
   readonly stream: boolean;
   readonly spanKind: 'llm' | 'embedding';
-  /** The normalized request the span stores. */
-  readonly request: unknown;
+  /**
+   * The normalized request the span stores, built on demand: after the answer has gone back,
+   * so the app never waits for it.
+   */
+  readonly request: () => unknown;
   /** Rough tokens for the rate limiter's budget (4 characters a token), corrected by usage. */
   readonly estimatedTokens: number;
 }
@@ -44,7 +47,7 @@ export function prepareCall(
         model: chat.model,
         stream: chat.stream === true,
         spanKind: 'llm',
-        request: normalizeOpenAiChat(p, chat),
+        request: () => normalizeOpenAiChat(p, chat),
         estimatedTokens,
       };
     }
@@ -54,7 +57,7 @@ export function prepareCall(
         model: msg.model,
         stream: msg.stream === true,
         spanKind: 'llm',
-        request: normalizeAnthropic(msg),
+        request: () => normalizeAnthropic(msg),
         estimatedTokens: estimatedTokens + Math.max(0, Math.trunc(msg.max_tokens ?? 0)),
       };
     }
@@ -64,7 +67,7 @@ export function prepareCall(
         model: emb.model,
         stream: false,
         spanKind: 'embedding',
-        request: { provider, model: emb.model, input: emb.input },
+        request: () => ({ provider, model: emb.model, input: emb.input }),
         estimatedTokens,
       };
     }
