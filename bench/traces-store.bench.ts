@@ -160,6 +160,25 @@ const cases: Case[] = [
     filter: (i) => ({ model: pick(MODELS, i).model }),
   },
   {
+    name: 'latency desc, model filter',
+    target: 100,
+    sort: 'latency',
+    filter: (i) => ({ model: pick(MODELS, i).model }),
+  },
+  { name: 'tokens desc, no filter', target: 100, sort: 'tokens', filter: () => ({}) },
+  {
+    name: 'time desc, provider filter',
+    target: 100,
+    sort: 'time',
+    filter: (i) => ({ provider: pick(MODELS, i).provider }),
+  },
+  {
+    name: 'cost desc, user filter',
+    target: 100,
+    sort: 'cost',
+    filter: (i) => ({ userId: `user-${(i * 37) % USERS}` }),
+  },
+  {
     name: 'time desc, user filter',
     target: 100,
     sort: 'time',

@@ -43,6 +43,9 @@ export class WalCheckpointer {
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => {
       const done = () => resolve();
+      // Unref'd while it runs (it must not keep a process alive); held while it closes, or a
+      // process with nothing else to do would end before the close is done.
+      this.worker.ref();
       this.worker.once('exit', done);
       this.worker.postMessage('stop');
       // A worker stuck in a checkpoint is ended after a bound; its connection closes with it.

@@ -7,6 +7,7 @@ import { migration0005 } from './0005_eval_runs';
 import { migration0006 } from './0006_unscored_results';
 import { migration0007 } from './0007_dataset_source_format';
 import { migration0008 } from './0008_traces';
+import { migration0009 } from './0009_trace_tokens_index';
 
 /** Every migration in order. Append only: a shipped migration is never edited. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
