@@ -12,6 +12,9 @@ export default defineConfig({
           // JavaScript scorers run on a worker thread that loads this from next to index.js
           // (main/evals/matchers/code/sandbox.ts; in-thread if it cannot start).
           'sandbox-worker': path.resolve('main/evals/matchers/workers/sandbox-worker.ts'),
+          // Ingested spans are written on a worker thread that loads this from next to index.js
+          // (main/tracing/span-writer/worker-span-writer.ts; in-thread if it cannot start).
+          'span-writer-worker': path.resolve('main/tracing/span-writer/span-writer-worker.ts'),
         },
       },
     },

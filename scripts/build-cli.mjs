@@ -21,6 +21,8 @@ await build({
   entryPoints: [
     path.join(root, 'main/cli/main.ts'),
     path.join(root, 'main/evals/matchers/workers/sandbox-worker.ts'),
+    // Ingested spans are written on a worker thread (main/tracing/span-writer/).
+    path.join(root, 'main/tracing/span-writer/span-writer-worker.ts'),
   ],
   entryNames: '[name]',
   outdir: path.join(root, 'out/cli'),

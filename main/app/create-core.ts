@@ -11,6 +11,7 @@ import { DatasetService } from '../evals/datasets/dataset-service';
 import { RunService } from '../evals/runs/run-service';
 import { PlaygroundService } from '../playground/playground-service';
 import { PromptService } from '../prompts/prompt-service';
+import { WorkerSpanWriter } from '../tracing/span-writer/worker-span-writer';
 import { TracingService } from '../tracing/tracing-service';
 import { SemanticService, type SemanticDeps } from '../tracing/semantic/semantic-service';
 import { RetentionSweep } from '../tracing/retention';
@@ -97,6 +98,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events,
       resolvePrompt: async (ref) => (await prompts.resolveRef(ref)).versionId,
       secretValues: () => secrets.knownValues(),
+      spanWriter:
+        store.dialect === 'sqlite'
+          ? new WorkerSpanWriter(store, {
+              file: store.info.location,
+              nativeBinding: options.nativeBinding ?? null,
+              vecExtensionPath: options.vecExtensionPath ?? null,
+              instanceId: await instanceId(store),
+            })
+          : undefined,
     });
     // Embeds traces and interactions in the background once an embedding model is set.
     const semantic = new SemanticService({
@@ -142,6 +152,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         // The embedding job writes to the store: it stops (and its request aborts) first.
         await semantic.close();
         await retention.stop();
+        await tracing.close();
         await store.close();
       },
     };
@@ -160,6 +171,11 @@ function storeConfig(options: CoreOptions): StoreConfig {
     vecExtensionPath: options.vecExtensionPath,
     backgroundCheckpoint: true,
   };
+}
+
+async function instanceId(store: Store): Promise<string> {
+  const row = await store.db.selectFrom('instance').select('id').executeTakeFirstOrThrow();
+  return row.id;
 }
 
 /** The instance id names this database (later: the sync replica id). */

@@ -13,6 +13,7 @@ import { purgeTracesBefore, type PurgeReport } from './retention';
 import type { SpanRecord } from './span-record';
 import { SpanRepository, TRACE_SPAN_LIMIT } from './span-repository';
 import { TraceRepository } from './trace-repository';
+import { inThreadSpanWriter, type SpanWriter } from './span-writer/span-writer';
 import { spanView } from './views';
 
 /** An app's metadata after its strings were redacted: still the object it sent. */
@@ -25,6 +26,8 @@ export interface TracingDeps {
   readonly resolvePrompt: (ref: string) => Promise<string>;
   /** The configured secret values, cut out of what apps log (they may echo a key). */
   readonly secretValues: () => readonly string[];
+  /** Where ingested batches are stored (default: the store's write queue, on this thread). */
+  readonly spanWriter?: SpanWriter;
 }
 
 /**
@@ -35,6 +38,7 @@ export class TracingService {
   private readonly spans: SpanRepository;
   private readonly traces: TraceRepository;
   private readonly interactions: InteractionRepository;
+  private readonly writer: SpanWriter;
   /** The cost dashboard and sessions (read-only queries, kept apart from ingest). */
   readonly insights: TraceInsights;
 
@@ -44,6 +48,12 @@ export class TracingService {
     this.traces = new TraceRepository(db, dialect);
     this.interactions = new InteractionRepository(db, dialect);
     this.insights = new TraceInsights(db, dialect);
+    this.writer = deps.spanWriter ?? inThreadSpanWriter(deps.store);
+  }
+
+  /** Waits for batches being stored (the core is closing). */
+  close(): Promise<void> {
+    return this.writer.close();
   }
 
   /**
@@ -53,10 +63,7 @@ export class TracingService {
   async ingest(spans: readonly SpanRecord[], source: SpanSource, where: string): Promise<number> {
     checkBatch(spans, where);
     if (spans.length === 0) return 0;
-    let inserted = 0;
-    await this.deps.store.writes.run(async (tx) => {
-      inserted = await new SpanRepository(tx, this.deps.store.dialect).insertBatch(spans);
-    });
+    const inserted = await this.writer.write(spans);
     if (inserted > 0) {
       this.deps.events.publish('traces.ingested', {
         source,

@@ -21,6 +21,8 @@ export interface OpenSqliteOptions {
   readonly migrations?: readonly Migration[];
   /** Checkpoint the WAL on a worker thread (wal-checkpointer.ts): the core's long-lived store. */
   readonly backgroundCheckpoint?: boolean;
+  /** A second connection to an open store: never create the file (or its folder) anew. */
+  readonly mustExist?: boolean;
 }
 
 // 256 MiB: memory-mapped reads make file-backed sqlite-vec scans about 3x faster.
@@ -71,13 +73,13 @@ export function openSqlite(options: OpenSqliteOptions): Store {
 
 /** The migrated better-sqlite3 handle alone (backups and schema tests work on it). */
 export function openSqliteHandle(options: OpenSqliteOptions) {
-  fs.mkdirSync(path.dirname(options.file), { recursive: true });
+  if (!options.mustExist) fs.mkdirSync(path.dirname(options.file), { recursive: true });
   let handle: Database;
   try {
-    handle = new BetterSqlite3(
-      options.file,
-      options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-    );
+    handle = new BetterSqlite3(options.file, {
+      fileMustExist: options.mustExist === true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
   } catch (err) {
     throw new AssayError(
       'STORE_UNAVAILABLE',

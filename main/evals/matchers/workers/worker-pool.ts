@@ -1,7 +1,10 @@
-import fs from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
+import {
+  findWorkerScript as findScript,
+  startWorker,
+  type WorkerScript,
+} from '../../../kit/worker-script';
 import { READY, type WorkerReply } from './sandbox-protocol';
 
 /**
@@ -13,23 +16,11 @@ import { READY, type WorkerReply } from './sandbox-protocol';
  * workers) sends every task to `inThread` from then on: slower to share, never lost.
  */
 
-/** How to start the worker: the bundled CLI has it as .mjs, the sources as .ts through tsx. */
-export interface WorkerScript {
-  readonly url: URL;
-  readonly typescript: boolean;
-}
+export type { WorkerScript } from '../../../kit/worker-script';
 
+/** The QuickJS sandbox's worker entry (sandbox-worker.ts), next to this module. */
 export function findWorkerScript(): WorkerScript | null {
-  // The CLI bundle ships .mjs, the Electron main build .js, the sources .ts.
-  for (const [file, typescript] of [
-    ['sandbox-worker.mjs', false],
-    ['sandbox-worker.js', false],
-    ['sandbox-worker.ts', true],
-  ] as const) {
-    const url = new URL(`./${file}`, import.meta.url);
-    if (url.protocol === 'file:' && fs.existsSync(fileURLToPath(url))) return { url, typescript };
-  }
-  return null;
+  return findScript('sandbox-worker', import.meta.url);
 }
 
 /** At most one worker a core, and a few: each holds its own V8 heap (and QuickJS memory). */
@@ -37,13 +28,8 @@ export function defaultWorkerCount(cap: number): number {
   return Math.max(1, Math.min(os.availableParallelism(), cap));
 }
 
-function startWorker(script: WorkerScript, resourceLimits: ResourceLimits | undefined): Worker {
-  const options = resourceLimits ? { resourceLimits } : {};
-  if (!script.typescript) return new Worker(script.url, options);
-  // A worker does not inherit the tsx loader; register it before loading the script.
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.url.href)}); });`;
-  return new Worker(code, { ...options, eval: true });
+function startPoolWorker(script: WorkerScript, resourceLimits: ResourceLimits | undefined): Worker {
+  return startWorker(script, resourceLimits ? { resourceLimits } : {});
 }
 
 export interface WorkerPoolOptions<Task, Result> {
@@ -133,7 +119,7 @@ export class WorkerPool<Task, Result> {
   }
 
   private start(): void {
-    const worker = startWorker(this.options.script, this.options.resourceLimits);
+    const worker = startPoolWorker(this.options.script, this.options.resourceLimits);
     this.counts.started++;
     const slot: Slot<Task, Result> = { worker, ready: false, job: null, timer: null };
     slot.timer = setTimeout(
