@@ -230,6 +230,12 @@ function send(req: IncomingMessage, res: ServerResponse, answer: WholeAnswer): v
  */
 function relay(res: ServerResponse, answer: StreamAnswer): void {
   const body = answer.body;
+  if (res.destroyed) {
+    // The app hung up as the provider answered: its 'close' has been and gone.
+    answer.settle('client');
+    body.destroy();
+    return;
+  }
   // Declared chunked, so each chunk is framed and written the moment it arrives.
   res.writeHead(answer.status, {
     ...answer.headers,
