@@ -7,7 +7,6 @@ import { toErrorPayload, type ErrorCode } from '../../shared/errors';
 import type { Dispatcher } from '../api/dispatcher';
 import type { EventBus } from '../kit/event-bus';
 import { mountApiRoutes } from './api-routes';
-import { mountGatewayRoutes } from './gateway-routes';
 import { isIngestPath, type IngestServices } from './ingest-services';
 import { mountOtlpRoutes } from './otlp-routes';
 import { mountEventStream } from './event-stream';
@@ -27,13 +26,11 @@ export interface HttpAppOptions {
   readonly secureCookie?: boolean;
   /** True when bound to a loopback address: enables the DNS-rebinding host check. */
   readonly loopbackOnly: boolean;
-  /** The services behind the gateway and OTLP ingest; omitted, those paths are not served. */
-  readonly ingest?: IngestServices;
   /**
-   * Work to finish when the server closes (the gateway's gathered spans); createHttpApp adds
-   * to it, the server's close() awaits it.
+   * The services behind OTLP ingest; omitted, it is not served. (The gateway, which uses them
+   * too, is served beside this app: see gateway-listener.ts.)
    */
-  readonly shutdownHooks?: (() => Promise<void>)[];
+  readonly ingest?: IngestServices;
   /** Prometheus text exposition, served on GET /metrics when given. */
   readonly metrics?: () => Promise<string>;
 }
@@ -45,8 +42,8 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   if (options.loopbackOnly) app.use('*', loopbackHostGuard());
   if (options.token) {
     const guard = tokenGuard(options.token, { port: options.port, secure: options.secureCookie });
-    // Apps posting to the gateway and OTLP ingest send their own credentials (a provider key
-    // beside the token); those routes check the token themselves.
+    // Apps posting to OTLP ingest (and the gateway, served beside this app) send their own
+    // credentials (a provider key beside the token); those routes check the token themselves.
     app.use('*', (c, next) =>
       options.ingest && isIngestPath(c.req.path) ? next() : guard(c, next),
     );
@@ -60,11 +57,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
       c.body(await metrics(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }),
     );
   }
-  if (options.ingest) {
-    const gateway = mountGatewayRoutes(app, options.ingest, { token: options.token });
-    options.shutdownHooks?.push(() => gateway.drain());
-    mountOtlpRoutes(app, options.ingest, { token: options.token });
-  }
+  if (options.ingest) mountOtlpRoutes(app, options.ingest, { token: options.token });
   mountEventStream(app, options.events);
   mountApiRoutes(app, options.dispatcher);
 

@@ -12,3 +12,8 @@ export const INGEST_PATH_PREFIXES = ['/gateway/', '/v1/traces'] as const;
 export function isIngestPath(path: string): boolean {
   return INGEST_PATH_PREFIXES.some((p) => path === p || path.startsWith(p));
 }
+
+export interface IngestRouteOptions {
+  /** The server token (required off loopback): OTLP exporters send it as a Bearer token. */
+  readonly token?: string;
+}

@@ -3,8 +3,7 @@ import type { Hono } from 'hono';
 import { AssayError, toErrorPayload } from '../../shared/errors';
 import { decodeContent, readLimited } from '../tracing/otlp/read-body';
 import { encodingOf, ingestOtlp } from '../tracing/otlp/otlp-ingest';
-import type { IngestRouteOptions } from './gateway-routes';
-import type { IngestServices } from './ingest-services';
+import type { IngestRouteOptions, IngestServices } from './ingest-services';
 import { errorResponse } from './request-guards';
 
 /**

@@ -18,24 +18,32 @@ export function isLoopbackHost(host: string): boolean {
   return LOOPBACK_HOSTNAMES.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
+/** The body of every coded error answer: `{ ok: false, error: { code, message, details? } }`. */
+export function errorBody(code: ErrorCode, message: string, details?: unknown): unknown {
+  return { ok: false, error: new AssayError(code, message, details).toPayload() };
+}
+
 export function errorResponse(code: ErrorCode, message: string, details?: unknown): Response {
-  return Response.json(
-    { ok: false, error: new AssayError(code, message, details).toPayload() },
-    { status: httpStatusOf(code) },
-  );
+  return Response.json(errorBody(code, message, details), { status: httpStatusOf(code) });
 }
 
 /**
- * DNS-rebinding guard for a loopback server: a web page on evil.example that resolves its
+ * DNS-rebinding check for a loopback server: a web page on evil.example that resolves its
  * name to 127.0.0.1 still sends `Host: evil.example`, so only loopback host names pass.
+ * Returns why a Host header is refused, or null when it passes.
  */
+export function loopbackHostRefusal(host: string | undefined): string | null {
+  const hostname = (host ?? '').replace(/:\d+$/, '');
+  return isLoopbackHost(hostname)
+    ? null
+    : `Host "${host ?? ''}" is not allowed on a loopback server`;
+}
+
+/** loopbackHostRefusal as Hono middleware (the gateway's listener checks it itself). */
 export function loopbackHostGuard(): MiddlewareHandler {
   return async (c, next) => {
-    const host = c.req.header('host') ?? '';
-    const hostname = host.replace(/:\d+$/, '');
-    if (!isLoopbackHost(hostname)) {
-      return errorResponse('FORBIDDEN', `Host "${host}" is not allowed on a loopback server`);
-    }
+    const refusal = loopbackHostRefusal(c.req.header('host'));
+    if (refusal !== null) return errorResponse('FORBIDDEN', refusal);
     await next();
   };
 }

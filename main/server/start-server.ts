@@ -1,8 +1,10 @@
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAdaptorServer } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { AssayError } from '../../shared/errors';
 import type { Dispatcher } from '../api/dispatcher';
 import type { EventBus } from '../kit/event-bus';
+import { createGatewayListener } from './gateway-listener';
 import { createHttpApp } from './http-app';
 import type { IngestServices } from './ingest-services';
 import { isLoopbackHost } from './request-guards';
@@ -39,9 +41,18 @@ export async function startHttpServer(options: StartServerOptions): Promise<Runn
   }
   // Port 0 is resolved by listen(); the token cookie is named for the real port.
   let boundPort = options.port;
-  const shutdownHooks: (() => Promise<void>)[] = [];
-  const app = createHttpApp({ ...options, loopbackOnly, port: () => boundPort, shutdownHooks });
-  const server = createAdaptorServer({ fetch: app.fetch, hostname: options.host });
+  const app = createHttpApp({ ...options, loopbackOnly, port: () => boundPort });
+  const serveApp = getRequestListener(app.fetch, { hostname: options.host });
+  // The gateway is served on node:http directly, not through the app: an app's LLM call must
+  // not pay for the fetch-API layer (see gateway-listener.ts). Everything else is the app's.
+  const gateway = options.ingest
+    ? createGatewayListener(options.ingest, { token: options.token, loopbackOnly })
+    : null;
+  const server = http.createServer((req, res) => {
+    const target = gateway?.target(req);
+    if (gateway && target) gateway.handle(req, res, target);
+    else void serveApp(req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) => {
       reject(
@@ -68,7 +79,7 @@ export async function startHttpServer(options: StartServerOptions): Promise<Runn
         if ('closeAllConnections' in server) server.closeAllConnections();
       });
       // Spans of calls answered just before the close are stored before the core closes.
-      for (const hook of shutdownHooks) await hook();
+      await gateway?.drain();
     },
   };
 }

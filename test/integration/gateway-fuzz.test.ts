@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_GATEWAY_BODY_BYTES } from '../../main/server/gateway-routes';
+import { MAX_GATEWAY_BODY_BYTES } from '../../main/tracing/gateway/gateway-routes';
 import {
   spanCount,
   startGatewayHarness,

@@ -20,7 +20,7 @@ const HOP_BY_HOP = new Set([
  * the side as it passes; the hop to the app is local, where compression buys nothing.
  */
 export function upstreamRequestHeaders(
-  incoming: Headers,
+  incoming: Iterable<readonly [string, string]>,
   auth: Readonly<Record<string, string>>,
 ): Record<string, string> {
   const out: Record<string, string> = {};
@@ -38,17 +38,19 @@ export function upstreamRequestHeaders(
  * Response headers passed back: everything the provider said (content type, request ids,
  * rate-limit and retry-after headers, processing times) except hop-by-hop ones, the length
  * (the body is re-framed by this server) and cookies, which the provider set for its own domain.
+ * A repeated header is sent once with its values joined by ", " (RFC 9110 §5.3).
  */
 export function clientResponseHeaders(
   upstream: Record<string, string | string[] | undefined>,
-): Headers {
-  const out = new Headers();
+): Record<string, string> {
+  // No prototype: a provider's header named like an Object property stays a plain header.
+  const out: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const [name, value] of Object.entries(upstream)) {
     const lower = name.toLowerCase();
     if (value === undefined || HOP_BY_HOP.has(lower) || lower === 'set-cookie') continue;
     if (lower === 'content-encoding' && value === 'identity') continue;
-    if (Array.isArray(value)) for (const v of value) out.append(lower, v);
-    else out.set(lower, value);
+    const joined = Array.isArray(value) ? value.join(', ') : value;
+    out[lower] = out[lower] !== undefined ? `${out[lower]}, ${joined}` : joined;
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import { httpStatusOf, type ErrorCode } from '../../../shared/errors';
+import type { WholeAnswer } from './gateway-exchange';
 
 /** Which wire format a route speaks: its errors take that provider's shape too. */
 export type WireFormat = 'openai' | 'anthropic';
@@ -24,12 +25,16 @@ export function gatewayError(
   code: ErrorCode,
   message: string,
   headers: Record<string, string> = {},
-): Response {
+): WholeAnswer {
   const status = httpStatusOf(code);
   const type =
     TYPE_OF_STATUS[status]?.[format] ?? (status >= 500 ? 'api_error' : 'invalid_request_error');
   const error =
     format === 'openai' ? { code, message, type, param: null } : { code, message, type };
   const body = format === 'anthropic' ? { ok: false, type: 'error', error } : { ok: false, error };
-  return Response.json(body, { status, headers });
+  return {
+    status,
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: Buffer.from(JSON.stringify(body)),
+  };
 }

@@ -1,4 +1,3 @@
-import type { Context } from 'hono';
 import { Agent, request as upstreamRequest, type Dispatcher } from 'undici';
 import { AssayError } from '../../../shared/errors';
 import type { ProviderLimiter } from '../../llm/limits/provider-limiter';
@@ -10,23 +9,23 @@ import { readWholeAnswer, streamErrorClass } from './call-outcome';
 import { decideCredentials } from './credentials';
 import { clientResponseHeaders, upstreamRequestHeaders } from './forward-headers';
 import { gatewayError, type WireFormat } from './gateway-error';
+import type {
+  AnswerHeaders,
+  GatewayAnswer,
+  GatewayRequest,
+  StreamAnswer,
+  StreamEnd,
+  WholeAnswer,
+} from './gateway-exchange';
+import type { GatewayRoute } from './gateway-routes';
 import { gatewaySpan, type GatewayCall } from './gateway-span';
-import { prepareCall, type PreparedCall, type RouteKind } from './prepare-call';
+import { prepareCall, type PreparedCall } from './prepare-call';
 import { AnthropicStreamAccumulator, OpenAiStreamAccumulator } from './stream-accumulators';
 import { SpanBatcher } from './span-batcher';
 import { SseLines } from './sse-lines';
 import { readTagging, type Tagging } from './tagging';
 import { traceContext } from './trace-context';
 import { upstreamOf, type GatewayProvider } from './upstream';
-
-export interface GatewayRoute {
-  readonly provider: GatewayProvider;
-  readonly format: WireFormat;
-  /** `models` is listed, not recorded; the others are calls with a span. */
-  readonly kind: RouteKind | 'models';
-  /** The path after the upstream base URL (which ends in /v1). */
-  readonly upstreamPath: string;
-}
 
 /** Reasoning models think for minutes before their first byte; the gateway waits as long. */
 const UPSTREAM_TIMEOUT_MS = 10 * 60_000;
@@ -77,15 +76,16 @@ export class GatewayProxy {
     });
   }
 
-  async handle(c: Context, route: GatewayRoute): Promise<Response> {
+  /** Answers one call on a matched route; the transport writes the answer. */
+  async handle(req: GatewayRequest, route: GatewayRoute): Promise<GatewayAnswer> {
     const started = performance.now();
     const startedAtMs = Date.now();
-    const fail = (err: AssayError, headers?: Record<string, string>): Response =>
+    const fail = (err: AssayError, headers?: Record<string, string>): WholeAnswer =>
       gatewayError(route.format, err.code, err.message, headers);
-    const get = (name: string): string | undefined => c.req.header(name);
+    const get = (name: string): string | undefined => req.header(name);
 
     const origin = get('origin');
-    if (origin !== undefined && origin !== new URL(c.req.url).origin)
+    if (origin !== undefined && origin !== req.origin())
       return fail(new AssayError('FORBIDDEN', `Cross-origin call from ${origin} refused`));
     const upstream = upstreamOf(route.provider, this.services.llm.connections());
     const credentials = decideCredentials(route.format, get, this.token, upstream.storedKey);
@@ -103,7 +103,7 @@ export class GatewayProxy {
             'UNSUPPORTED_MEDIA_TYPE',
             'Send the call as content-type: application/json',
           );
-        body = new Uint8Array(await c.req.arrayBuffer());
+        body = req.body ?? new Uint8Array(0);
         prepared = prepareCall(route.provider, route.kind, body);
       }
       if (tagging.promptRef !== null) promptVersionId = await this.resolvePrompt(tagging.promptRef);
@@ -118,7 +118,7 @@ export class GatewayProxy {
       : {};
     if (trace.warning && prepared) idHeaders['x-assay-warning'] = trace.warning;
 
-    const signal = c.req.raw.signal;
+    const signal = req.signal;
     const limiter = this.services.llm.limiter(route.provider);
     const estimate = prepared?.estimatedTokens ?? 0;
     let release: (() => void) | null = null;
@@ -154,7 +154,7 @@ export class GatewayProxy {
     try {
       answer = await upstreamRequest(`${upstream.baseUrl}${route.upstreamPath}`, {
         method: route.kind === 'models' ? 'GET' : 'POST',
-        headers: upstreamRequestHeaders(c.req.raw.headers, credentials.auth),
+        headers: upstreamRequestHeaders(req.headers, credentials.auth),
         body,
         signal,
         dispatcher: this.agent,
@@ -184,8 +184,7 @@ export class GatewayProxy {
     }
 
     const status = answer.statusCode;
-    const headers = clientResponseHeaders(answer.headers);
-    for (const [name, value] of Object.entries(idHeaders)) headers.set(name, value);
+    const headers = Object.assign(clientResponseHeaders(answer.headers), idHeaders);
     const header = (name: string): string | null => {
       const v = answer.headers[name];
       return typeof v === 'string' ? v : Array.isArray(v) ? (v[0] ?? null) : null;
@@ -247,23 +246,23 @@ export class GatewayProxy {
       });
     }
     const noBody = status === 204 || status === 304 || bytes.byteLength === 0;
-    return new Response(noBody ? null : bytes, { status: validStatus(status), headers });
+    return { status: validStatus(status), headers, body: noBody ? null : bytes };
   }
 
   /**
-   * A 2xx event stream: each chunk goes to the app the moment it arrives (the parser reads a
-   * copy on the side and can never hold or break the stream); the span is written when the
-   * stream ends, breaks, or the app hangs up.
+   * A 2xx event stream: each chunk goes to the app the moment it arrives (the parser reads it
+   * on the side and can never hold or break the stream); the span is written when the stream
+   * ends, breaks, or the app hangs up.
    */
   private passStream(
     answer: Dispatcher.ResponseData,
     status: number,
-    headers: Headers,
+    headers: AnswerHeaders,
     format: WireFormat,
     prepared: PreparedCall,
     requestId: string | null,
     ctx: { readonly started: number; readonly finish: Finish; readonly signal: AbortSignal },
-  ): Response {
+  ): StreamAnswer {
     let ttftMs: number | null = null;
     const mark = (): void => {
       ttftMs ??= performance.now() - ctx.started;
@@ -273,11 +272,17 @@ export class GatewayProxy {
         ? new OpenAiStreamAccumulator(mark)
         : new AnthropicStreamAccumulator(mark);
     const lines = new SseLines((event) => acc.apply(event));
-    const chunks = answer.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
     let settled = false;
-    const settle = (how: 'done' | 'upstream' | 'client', cause?: unknown): void => {
+    const settle = (how: StreamEnd, cause?: unknown): void => {
       if (settled) return;
       settled = true;
+      if (how === 'done') {
+        try {
+          lines.end();
+        } catch {
+          // As in seen(): the span shows less, the app has its stream.
+        }
+      }
       const response = acc.result(requestId, prepared.model);
       const aborted = how === 'client' || ctx.signal.aborted;
       const error: { errorClass: ProviderErrorClass; message: string } | null = aborted
@@ -302,38 +307,19 @@ export class GatewayProxy {
         requestId,
       });
     };
-    const stream = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        let step: IteratorResult<Buffer>;
+    return {
+      status,
+      headers,
+      body: answer.body,
+      seen(chunk) {
         try {
-          step = await chunks.next();
-        } catch (err) {
-          settle('upstream', err);
-          controller.error(err);
-          return;
-        }
-        if (step.done) {
-          lines.end();
-          controller.close();
-          settle('done');
-          return;
-        }
-        controller.enqueue(step.value);
-        try {
-          lines.push(step.value);
+          lines.push(chunk);
         } catch {
           // A provider's odd event must not cost the app its stream; the span shows less.
         }
       },
-      cancel() {
-        settle('client');
-        answer.body.destroy();
-      },
-    });
-    // Declared chunked so the HTTP adapter writes each chunk at once instead of first reading
-    // ahead to work out a content-length.
-    headers.set('transfer-encoding', 'chunked');
-    return new Response(stream, { status, headers });
+      settle,
+    };
   }
 
   private async resolvePrompt(ref: string): Promise<string> {
@@ -417,7 +403,7 @@ export class GatewayProxy {
   }
 }
 
-/** A status the Response constructor takes (an upstream may send anything). */
+/** A status an HTTP answer can carry (an upstream may send anything). */
 function validStatus(status: number): number {
   return status >= 200 && status <= 599 ? status : 502;
 }
