@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestCore } from '../support/test-database';
 import type { Core } from '../../main/app/create-core';
@@ -46,19 +47,23 @@ describe('settings.updateProvider under arbitrary input', () => {
   it('either saves or answers VALIDATION_FAILED naming a field; a rejected call changes nothing', async () => {
     await fc.assert(
       fc.asyncProperty(updateInput, async (input) => {
-        const snapshot = (): string =>
-          listFiles(dataDir)
+        // Every committed page copied into the database file first: the store checkpoints on
+        // a worker thread, which could otherwise change the file between the two readings.
+        const snapshot = async (): Promise<string> => {
+          await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(core.store.db);
+          return listFiles(dataDir)
             .filter((f) => !/-(wal|shm)$/.test(f))
             .map((f) => `${f}:${fs.readFileSync(f, 'base64')}`)
             .join('\n');
-        const before = snapshot();
+        };
+        const before = await snapshot();
         const res = await core.dispatcher.dispatch('settings.updateProvider', input, {
           transport: 'http',
         });
         if (res.ok) return;
         expect(res.error.code).toBe('VALIDATION_FAILED');
         expect(res.error.message).toMatch(/^settings\.updateProvider: invalid "[^"]+": /);
-        expect(snapshot()).toBe(before);
+        expect(await snapshot()).toBe(before);
       }),
       { numRuns: 300 },
     );
