@@ -127,5 +127,6 @@ function report(encoding: OtlpEncoding, body: Uint8Array): void {
 }
 
 const spans = batchSpans();
-report('protobuf', otlpProto(spans));
+// A Buffer, as the server reads a body (protobufjs reads one with its BufferReader).
+report('protobuf', Buffer.from(otlpProto(spans)));
 report('json', Buffer.from(JSON.stringify(otlpJson(spans))));

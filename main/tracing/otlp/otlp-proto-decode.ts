@@ -1,13 +1,9 @@
 import type { OtlpEvent, OtlpSpan } from './otlp-types';
 import { MAX_EVENTS, MAX_SPANS_PER_REQUEST } from './otlp-limits';
 import { otlpError, spanLabel } from './otlp-error';
-import {
-  exportTraceRequestType,
-  type PbAnyValue,
-  type PbKeyValue,
-  type PbRequest,
-} from './otlp-proto-schema';
-import { anyValueMember, hex, longValue, nanosToMs } from './proto-scalars';
+import type { PbAnyValue, PbKeyValue, PbRequest } from './otlp-proto-schema';
+import { readExportTraceRequest } from './otlp-proto-reader';
+import { hex, longValue, nanosToMs } from './proto-scalars';
 import {
   ATTRIBUTE_LIMIT,
   checkCount,
@@ -22,7 +18,7 @@ import {
 
 function anyValue(v: PbAnyValue | undefined, where: string, key: string, depth: number): unknown {
   if (!v) return null;
-  switch (anyValueMember(v)) {
+  switch (v.value) {
     case 'stringValue':
       return checkString(v.stringValue ?? '', where, key);
     case 'boolValue':
@@ -73,7 +69,7 @@ function keyValues(
 export function decodeOtlpProtobuf(body: Uint8Array): OtlpSpan[] {
   let request: PbRequest;
   try {
-    request = exportTraceRequestType.decode(body) as unknown as PbRequest;
+    request = readExportTraceRequest(body);
   } catch (err) {
     // Truncated or garbled bytes, a wrong wire type, or nesting deep enough to exhaust the stack.
     throw otlpError(
@@ -83,6 +79,11 @@ export function decodeOtlpProtobuf(body: Uint8Array): OtlpSpan[] {
       },
     );
   }
+  return spansOfRequest(request);
+}
+
+/** A decoded request's spans, checked (protobufjs's decoded objects read the same). */
+export function spansOfRequest(request: PbRequest): OtlpSpan[] {
   const spans: OtlpSpan[] = [];
   for (const rs of request.resourceSpans) {
     const resource = keyValues(rs.resource?.attributes ?? [], 'resource', 0);

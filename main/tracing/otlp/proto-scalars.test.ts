@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportTraceRequestType, type PbAnyValue } from './otlp-proto-schema';
-import { anyValueMember, hex, nanosToMs } from './proto-scalars';
+import { hex, nanosToMs } from './proto-scalars';
 
 /** The straightforward versions the fast ones must agree with. */
 function nanosToMsByBigInt(value: { low: number; high: number }): number {
@@ -53,32 +52,5 @@ describe('hex', () => {
       }),
     );
     expect(hex(undefined)).toBe('');
-  });
-});
-
-const anyValueType = exportTraceRequestType.root.lookupType('otlp.AnyValue');
-const member = fc.oneof(
-  fc.string().map((stringValue) => ({ stringValue })),
-  fc.boolean().map((boolValue) => ({ boolValue })),
-  fc.integer().map((intValue) => ({ intValue })),
-  fc.double().map((doubleValue) => ({ doubleValue })),
-  fc.constant({ arrayValue: { values: [{ stringValue: 'a' }] } }),
-  fc.constant({ kvlistValue: { values: [{ key: 'k', value: { intValue: 1 } }] } }),
-  fc.uint8Array({ maxLength: 8 }).map((bytesValue) => ({ bytesValue })),
-);
-
-describe('anyValueMember', () => {
-  it("names the member protobufjs's oneof getter names, when the wire repeats members", () => {
-    fc.assert(
-      fc.property(fc.array(member, { maxLength: 5 }), (members) => {
-        // A message's fields concatenated: a later oneof member replaces an earlier one.
-        const bytes = Buffer.concat(
-          members.map((m) => anyValueType.encode(anyValueType.fromObject(m)).finish()),
-        );
-        const decoded = anyValueType.decode(bytes) as unknown as PbAnyValue;
-        expect(anyValueMember(decoded)).toBe(decoded.value);
-      }),
-      { numRuns: 2000 },
-    );
   });
 });

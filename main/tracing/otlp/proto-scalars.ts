@@ -1,6 +1,6 @@
-import type { LongLike, PbAnyValue } from './otlp-proto-schema';
+import type { LongLike } from './otlp-proto-schema';
 
-/** Scalars of decoded protobuf messages as ingest reads them: times, ints, ids, the oneof. */
+/** Scalars of decoded protobuf messages as ingest reads them: times, ints, ids. */
 
 const TWO_32 = 4294967296;
 
@@ -51,24 +51,4 @@ export function hex(bytes: Uint8Array | undefined): string {
   let out = '';
   for (let i = 0; i < bytes.length; i++) out += HEX_BYTE[bytes[i]!];
   return out;
-}
-
-/** AnyValue's oneof members, the common ones first. */
-const ANY_VALUE_MEMBERS = [
-  'stringValue',
-  'intValue',
-  'boolValue',
-  'doubleValue',
-  'arrayValue',
-  'kvlistValue',
-  'bytesValue',
-] as const;
-
-/**
- * The member an AnyValue holds. What protobufjs's `value` getter answers, without the array of
- * keys it builds per call: decoding a member deletes the others, so at most one is its own.
- */
-export function anyValueMember(v: PbAnyValue): string | undefined {
-  for (const member of ANY_VALUE_MEMBERS) if (Object.hasOwn(v, member)) return member;
-  return undefined;
 }
