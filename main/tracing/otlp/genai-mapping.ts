@@ -79,10 +79,19 @@ function messagesOf(parsed: unknown): NormMessage[] | undefined {
   return parsed.map(partsMessage).filter((m): m is NormMessage => m !== null);
 }
 
+const INDEXED_KEYS = {
+  'gen_ai.prompt.': /^gen_ai\.prompt\.(\d+)\.(.+)$/,
+  'gen_ai.completion.': /^gen_ai\.completion\.(\d+)\.(.+)$/,
+} as const;
+
 /** `gen_ai.prompt.N.*` / `gen_ai.completion.N.*`, gathered by index (sparse indexes are fine). */
-function indexed(attrs: Attrs, prefix: string, where: string): Map<number, Map<string, unknown>> {
+function indexed(
+  attrs: Attrs,
+  prefix: keyof typeof INDEXED_KEYS,
+  where: string,
+): Map<number, Map<string, unknown>> {
   const out = new Map<number, Map<string, unknown>>();
-  const re = new RegExp(`^${prefix.replace(/\./g, '\\.')}(\\d+)\\.(.+)$`);
+  const re = INDEXED_KEYS[prefix];
   for (const key of Object.keys(attrs)) {
     if (!key.startsWith(prefix)) continue;
     const m = re.exec(key);
@@ -99,7 +108,7 @@ function indexed(attrs: Attrs, prefix: string, where: string): Map<number, Map<s
     if (!entry) out.set(index, (entry = new Map()));
     entry.set(m[2]!, attrs[key]);
   }
-  return new Map([...out.entries()].sort((a, b) => a[0] - b[0]));
+  return out.size < 2 ? out : new Map([...out.entries()].sort((a, b) => a[0] - b[0]));
 }
 
 function indexedToolCalls(fields: Map<string, unknown>): ToolCall[] {

@@ -185,6 +185,38 @@ describe('readExportTraceRequest reads what protobufjs reads', () => {
     });
   });
 
+  it('keys from the cache of keys: many, colliding, repeated, long', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string({ unit: 'binary', maxLength: 70 }).map((k) => Buffer.from(k)),
+            fc.uint8Array({ minLength: 1, maxLength: 6, max: 127 }),
+          ),
+          { minLength: 200, maxLength: 400 },
+        ),
+        (keys) => {
+          // Each key twice, spread over spans: slots are filled, replaced, and hit.
+          const kv = (key: Uint8Array) =>
+            delimited(9, concat([delimited(1, key), delimited(2, delimited(1, Buffer.from('v')))]));
+          const spanOf = (part: Uint8Array[]) =>
+            concat([
+              delimited(1, Buffer.alloc(16, 1)),
+              delimited(2, Buffer.alloc(8, 2)),
+              fixed64(7, 1_733_550_000_000_000_000n),
+              fixed64(8, 1_733_550_000_500_000_000n),
+              ...part.map(kv),
+            ]);
+          const spans = [keys.slice(0, 150), keys, keys.slice(100)].map(spanOf);
+          expectSameAsProtobufjs(
+            delimited(1, delimited(2, concat(spans.map((sp) => delimited(2, sp))))),
+          );
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
   it('refuses nesting past protobufjs limit with its message', () => {
     let value: Uint8Array = anyValueType.encode({ stringValue: 'deep' }).finish();
     for (let i = 0; i < 60; i++) value = delimited(5, delimited(1, value));

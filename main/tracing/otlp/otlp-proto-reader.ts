@@ -26,6 +26,49 @@ const VARINT = 0;
 const FIXED64 = 1;
 const LENGTH = 2;
 
+/*
+ * Attribute keys repeat across the spans of a batch, and of every batch. The last key seen in
+ * each of 256 slots (by a hash of its bytes) is kept with its bytes, copied: the same bytes read
+ * again give the same string without decoding it, and that string is already a property key
+ * (V8 interns each new key it stores, after flattening it). A key of other bytes, a long one or
+ * one past the end is read by stringVerify as before (its error included).
+ */
+const KEY_SLOTS = 256;
+const MAX_CACHED_KEY_BYTES = 64;
+const cachedKeyBytes: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(KEY_SLOTS);
+const cachedKeys: string[] = new Array<string>(KEY_SLOTS);
+
+function sameBytes(a: Uint8Array, buf: Uint8Array, at: number): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== buf[at + i]) return false;
+  return true;
+}
+
+function attributeKey(r: Reader): string {
+  const start = r.pos;
+  const length = r.size();
+  const at = r.pos;
+  const end = at + length;
+  if (length === 0 || length > MAX_CACHED_KEY_BYTES || end > r.len) {
+    r.pos = start;
+    return r.stringVerify();
+  }
+  const buf = r.buf;
+  let hash = length;
+  for (let i = at; i < end; i++) hash = (Math.imul(hash, 31) + buf[i]!) | 0;
+  const slot = hash & (KEY_SLOTS - 1);
+  const cached = cachedKeyBytes[slot];
+  if (cached !== undefined && cached.length === length && sameBytes(cached, buf, at)) {
+    r.pos = end;
+    return cachedKeys[slot]!;
+  }
+  r.pos = start;
+  const key = r.stringVerify();
+  // A copy: a view would keep the whole request body alive.
+  cachedKeyBytes[slot] = new Uint8Array(buf.subarray(at, end));
+  cachedKeys[slot] = key;
+  return key;
+}
+
 /** Enters a length-delimited message: its end, after the checks protobufjs makes. */
 function enter(r: Reader, length: number, depth: number): number {
   if (depth > Reader.recursionLimit) throw Error('max depth exceeded');
@@ -130,7 +173,7 @@ function keyValue(r: Reader, length: number, depth: number): PbKeyValue {
     const tag = r.tag();
     const wire = tag & 7;
     const field = tag >>> 3;
-    if (field === 1 && wire === LENGTH) m.key = r.stringVerify();
+    if (field === 1 && wire === LENGTH) m.key = attributeKey(r);
     else if (field === 2 && wire === LENGTH) m.value = anyValue(r, r.size(), depth + 1, m.value);
     else r.skipType(wire, depth, field);
   }
