@@ -73,16 +73,25 @@ function partsMessage(raw: unknown): NormMessage | null {
   return message(toolCallId ? 'tool' : role, texts.join('\n'), { toolCalls: calls, toolCallId });
 }
 
-function messagesOf(value: unknown): NormMessage[] | undefined {
-  const parsed = parseMaybeJson(value);
+/** Messages of parsed `gen_ai.input.messages` / `gen_ai.output.messages` (an array). */
+function messagesOf(parsed: unknown): NormMessage[] | undefined {
   if (!Array.isArray(parsed)) return undefined;
   return parsed.map(partsMessage).filter((m): m is NormMessage => m !== null);
 }
 
+const INDEXED_KEYS = {
+  'gen_ai.prompt.': /^gen_ai\.prompt\.(\d+)\.(.+)$/,
+  'gen_ai.completion.': /^gen_ai\.completion\.(\d+)\.(.+)$/,
+} as const;
+
 /** `gen_ai.prompt.N.*` / `gen_ai.completion.N.*`, gathered by index (sparse indexes are fine). */
-function indexed(attrs: Attrs, prefix: string, where: string): Map<number, Map<string, unknown>> {
+function indexed(
+  attrs: Attrs,
+  prefix: keyof typeof INDEXED_KEYS,
+  where: string,
+): Map<number, Map<string, unknown>> {
   const out = new Map<number, Map<string, unknown>>();
-  const re = new RegExp(`^${prefix.replace(/\./g, '\\.')}(\\d+)\\.(.+)$`);
+  const re = INDEXED_KEYS[prefix];
   for (const key of Object.keys(attrs)) {
     if (!key.startsWith(prefix)) continue;
     const m = re.exec(key);
@@ -99,7 +108,7 @@ function indexed(attrs: Attrs, prefix: string, where: string): Map<number, Map<s
     if (!entry) out.set(index, (entry = new Map()));
     entry.set(m[2]!, attrs[key]);
   }
-  return new Map([...out.entries()].sort((a, b) => a[0] - b[0]));
+  return out.size < 2 ? out : new Map([...out.entries()].sort((a, b) => a[0] - b[0]));
 }
 
 function indexedToolCalls(fields: Map<string, unknown>): ToolCall[] {
@@ -184,15 +193,17 @@ export function mapGenAi(
   const details = events.find((e) => e.name === 'gen_ai.client.inference.operation.details');
   const source = (key: string): unknown => attrs[key] ?? details?.attributes[key];
   const system = parseMaybeJson(source('gen_ai.system_instructions'));
-  const input = messagesOf(source('gen_ai.input.messages'));
-  const output = messagesOf(source('gen_ai.output.messages'));
+  const input = messagesOf(parseMaybeJson(source('gen_ai.input.messages')));
+  // Parsed once: the messages and the raw last one's finish_reason are both read from it.
+  const rawOutput = parseMaybeJson(source('gen_ai.output.messages'));
+  const output = messagesOf(rawOutput);
   if (input) {
     if (Array.isArray(system) && system.length > 0)
       call.messages.push(message('system', contentText(system)));
     call.messages.push(...input);
   }
   if (output && output.length > 0) {
-    const raw = parseMaybeJson(source('gen_ai.output.messages')) as Record<string, unknown>[];
+    const raw = rawOutput as Record<string, unknown>[];
     const last = output[output.length - 1]!;
     call.output = {
       text: output.map((m) => m.content).join('\n'),

@@ -54,8 +54,9 @@ function flattenedMessages(attrs: Attrs, where: string): { input: Fields[]; outp
     if (!fields) side.set(index, (fields = new Map()));
     fields.set(m[3]!, attrs[key]);
   }
+  // Most spans have none: no arrays and sort for them.
   const ordered = (side: Map<number, Fields>) =>
-    [...side.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
+    side.size === 0 ? [] : [...side.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
   return { input: ordered(input), output: ordered(output) };
 }
 

@@ -1,13 +1,9 @@
 import type { OtlpEvent, OtlpSpan } from './otlp-types';
 import { MAX_EVENTS, MAX_SPANS_PER_REQUEST } from './otlp-limits';
 import { otlpError, spanLabel } from './otlp-error';
-import {
-  exportTraceRequestType,
-  type LongLike,
-  type PbAnyValue,
-  type PbKeyValue,
-  type PbRequest,
-} from './otlp-proto-schema';
+import type { PbAnyValue, PbKeyValue, PbRequest } from './otlp-proto-schema';
+import { readExportTraceRequest } from './otlp-proto-reader';
+import { hex, longValue, nanosToMs } from './proto-scalars';
 import {
   ATTRIBUTE_LIMIT,
   checkCount,
@@ -19,41 +15,6 @@ import {
   checkTraceId,
   setAttribute,
 } from './otlp-values';
-
-const TWO_32 = 4294967296;
-
-function longToNumber(value: LongLike | undefined): number {
-  if (value === undefined) return 0;
-  if (typeof value === 'number') return value;
-  const low = value.low >>> 0;
-  const high = value.unsigned ? value.high >>> 0 : value.high;
-  return high * TWO_32 + low;
-}
-
-/**
- * Unix nanoseconds as milliseconds, exact to the microsecond: nanoseconds pass 2^53, and a float
- * division could land just under a whole millisecond (and the ISO time a millisecond early).
- */
-function nanosToMs(value: LongLike | undefined): number {
-  if (value === undefined) return 0;
-  if (typeof value === 'number') return Math.round(value / 1000) / 1000;
-  const nanos = (BigInt(value.high >>> 0) << 32n) | BigInt(value.low >>> 0);
-  return Number(nanos / 1000n) / 1000;
-}
-
-/** An int64 attribute: a number while exact, else its decimal text. */
-function longValue(value: LongLike): number | string {
-  if (typeof value === 'number') return value;
-  const n = longToNumber(value);
-  if (Number.isSafeInteger(n)) return n;
-  const big = (BigInt(value.high) << 32n) | BigInt(value.low >>> 0);
-  return BigInt.asIntN(64, big).toString();
-}
-
-function hex(bytes: Uint8Array | undefined): string {
-  if (!bytes || bytes.length === 0) return '';
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
-}
 
 function anyValue(v: PbAnyValue | undefined, where: string, key: string, depth: number): unknown {
   if (!v) return null;
@@ -108,7 +69,7 @@ function keyValues(
 export function decodeOtlpProtobuf(body: Uint8Array): OtlpSpan[] {
   let request: PbRequest;
   try {
-    request = exportTraceRequestType.decode(body) as unknown as PbRequest;
+    request = readExportTraceRequest(body);
   } catch (err) {
     // Truncated or garbled bytes, a wrong wire type, or nesting deep enough to exhaust the stack.
     throw otlpError(
@@ -118,6 +79,11 @@ export function decodeOtlpProtobuf(body: Uint8Array): OtlpSpan[] {
       },
     );
   }
+  return spansOfRequest(request);
+}
+
+/** A decoded request's spans, checked (protobufjs's decoded objects read the same). */
+export function spansOfRequest(request: PbRequest): OtlpSpan[] {
   const spans: OtlpSpan[] = [];
   for (const rs of request.resourceSpans) {
     const resource = keyValues(rs.resource?.attributes ?? [], 'resource', 0);
@@ -133,17 +99,16 @@ export function decodeOtlpProtobuf(body: Uint8Array): OtlpSpan[] {
           timeMs: nanosToMs(e.timeUnixNano),
           attributes: keyValues(e.attributes, where, 0),
         }));
-        const times = checkTimes(
-          nanosToMs(s.startTimeUnixNano),
-          nanosToMs(s.endTimeUnixNano),
-          where,
-        );
+        const startMs = nanosToMs(s.startTimeUnixNano);
+        const endMs = nanosToMs(s.endTimeUnixNano);
+        checkTimes(startMs, endMs, where);
         spans.push({
           traceId: checkTraceId(hex(s.traceId), where),
           spanId: checkSpanId(spanId, where),
           parentSpanId: checkParentId(hex(s.parentSpanId), where),
           name: s.name,
-          ...times,
+          startMs,
+          endMs,
           attributes: keyValues(s.attributes, where, 0),
           events,
           statusCode: s.status?.code ?? 0,

@@ -7,6 +7,7 @@ import { redactAttributes, redactedJson } from './fast-redact';
 import type { SpanKind, SpanRecord } from '../span-record';
 import { readString, readStringList, readText, type Attrs } from './attribute-readers';
 import { mapGenAi } from './genai-mapping';
+import { isoTime } from './iso-time';
 import { emptyCall, finishReason, type MappedCall } from './normalized';
 import { mapOpenInference } from './openinference-mapping';
 import { MAX_KEPT_ATTRIBUTES_CHARS } from './otlp-limits';
@@ -75,8 +76,8 @@ function keptAttributes(span: OtlpSpan): Record<string, unknown> | null {
     else out[key] = value;
   };
   if (service !== undefined) add('service.name', service);
-  for (const [key, value] of Object.entries(span.attributes))
-    if (!CONTENT_KEY.test(key)) add(key, value);
+  const attrs = span.attributes;
+  for (const key of Object.keys(attrs)) if (!CONTENT_KEY.test(key)) add(key, attrs[key]);
   if (dropped > 0) add('assay.dropped_attributes', dropped);
   return kept > 0 ? out : null;
 }
@@ -231,7 +232,7 @@ export function mapSpan(span: OtlpSpan, index: number, ctx: MappingContext): Spa
     tags: tagsOf(attrs, where),
     promptVersionId,
     rerunOf: null,
-    startedAt: new Date(span.startMs).toISOString(),
-    endedAt: new Date(span.endMs).toISOString(),
+    startedAt: isoTime(span.startMs),
+    endedAt: isoTime(span.endMs),
   };
 }
