@@ -49,9 +49,7 @@ describe('the sqlite-vec index', () => {
     const index = await openVectorIndex(store, 'big', dims);
     await index.upsert(vectors.map((vector, i) => ({ id: `v${i}`, vector })));
     expect(await index.count()).toBe(12_000);
-    const bits = await sql<{ n: number }>`SELECT count(*) AS n FROM vec_big_bits`.execute(
-      store.db,
-    );
+    const bits = await sql<{ n: number }>`SELECT count(*) AS n FROM vec_big_bits`.execute(store.db);
     expect(bits.rows[0]?.n).toBe(12_000);
 
     const queries = clustered(20, dims, 7, 1);
@@ -105,9 +103,7 @@ describe('the sqlite-vec index', () => {
     expect(tableNames).toContain('vec_old_index');
     expect(tableNames).toContain('vec_old_bits');
     expect(tableNames.some((n) => n.includes('float_vec0'))).toBe(false);
-    const bits = await sql<{ n: number }>`SELECT count(*) AS n FROM vec_old_bits`.execute(
-      store.db,
-    );
+    const bits = await sql<{ n: number }>`SELECT count(*) AS n FROM vec_old_bits`.execute(store.db);
     expect(bits.rows[0]?.n).toBe(50);
     const hit = (await index.nearest(vectors[17]!, 1))[0];
     expect(hit?.id).toBe('o17');

@@ -187,13 +187,15 @@ async function upgradeFloatVec0(store: Store, name: string, dimensions: number):
   checkSameDimensions(name, Number(declared[1]), dimensions);
   // sqlite-vec cannot rename a vec0 table: the rows move to a new table renamed into place.
   const moved = `${table}_upgraded`;
-  await vectorDb(store.db).transaction().execute(async (trx) => {
-    await createFloatTable(trx, moved, dimensions, '');
-    await sql`INSERT INTO ${sql.table(moved)} (id, embedding)
+  await vectorDb(store.db)
+    .transaction()
+    .execute(async (trx) => {
+      await createFloatTable(trx, moved, dimensions, '');
+      await sql`INSERT INTO ${sql.table(moved)} (id, embedding)
       SELECT id, embedding FROM ${sql.table(table)}`.execute(trx);
-    await sql`DROP TABLE ${sql.table(table)}`.execute(trx);
-    await sql`ALTER TABLE ${sql.table(moved)} RENAME TO ${sql.table(table)}`.execute(trx);
-    if (dimensions % 8 !== 0) return;
+      await sql`DROP TABLE ${sql.table(table)}`.execute(trx);
+      await sql`ALTER TABLE ${sql.table(moved)} RENAME TO ${sql.table(table)}`.execute(trx);
+      if (dimensions % 8 !== 0) return;
       const bits = vectorBitsTableName(name);
       await createBitsTable(trx, bits, dimensions);
       await sql`INSERT INTO ${sql.table(bits)} (id, embedding)
