@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { insertRows } from '../store/bulk-insert';
 import type { DB } from '../store/schema';
 import type { Dialect } from '../store/store';
 import { searchIndexFor, type SearchIndex } from './search-index';
@@ -42,12 +43,13 @@ export class SpanRepository {
   ): Promise<number> {
     const fresh = options.dedupe === false ? spans : await this.unseen(spans);
     if (fresh.length === 0) return 0;
-    for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
-      await this.db
-        .insertInto('span')
-        .values(fresh.slice(i, i + INSERT_CHUNK).map(spanRow))
-        .execute();
-    }
+    for (let i = 0; i < fresh.length; i += INSERT_CHUNK)
+      await insertRows(
+        this.db,
+        this.dialect,
+        'span',
+        fresh.slice(i, i + INSERT_CHUNK).map(spanRow),
+      );
     const withTexts = fresh.map((span) => ({
       span,
       texts: spanTexts(span.requestJson, span.responseJson),
@@ -76,10 +78,12 @@ export class SpanRepository {
    */
   async insertUnlisted(spans: readonly SpanRecord[]): Promise<void> {
     for (let i = 0; i < spans.length; i += INSERT_CHUNK)
-      await this.db
-        .insertInto('span')
-        .values(spans.slice(i, i + INSERT_CHUNK).map(spanRow))
-        .execute();
+      await insertRows(
+        this.db,
+        this.dialect,
+        'span',
+        spans.slice(i, i + INSERT_CHUNK).map(spanRow),
+      );
   }
 
   /** One span with a fresh id (the call path's own): no lookup for an earlier copy. */
