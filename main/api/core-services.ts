@@ -9,6 +9,7 @@ import type { SettingsService } from '../settings/settings-service';
 import type { EventBus } from '../kit/event-bus';
 import type { TracingService } from '../tracing/tracing-service';
 import type { SemanticService } from '../tracing/semantic/semantic-service';
+import type { IngestStatus } from '../../shared/contract';
 
 /** The domain services a running core holds; handlers receive this, never globals. */
 export interface CoreServices {
@@ -28,4 +29,9 @@ export interface CoreServices {
   /** The variables a traced call's prompt was rendered with, when kept (rerun, steal as eval). */
   readonly spanVariables: SpanVariables;
   readonly semantic: SemanticService;
+  /**
+   * Where the user's apps send calls and spans. Read on each ask: the desktop shell starts its
+   * ingest server after the core (the server serves the core's dispatcher) and supplies it.
+   */
+  readonly ingestStatus: () => IngestStatus;
 }

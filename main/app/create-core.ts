@@ -25,6 +25,7 @@ import type { Store, StoreConfig } from '../store/store';
 import { appVersion } from './app-version';
 import { EventBus } from '../kit/event-bus';
 import type { CoreServices } from '../api/core-services';
+import type { IngestStatus } from '../../shared/contract';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -43,7 +44,14 @@ export interface CoreOptions {
   readonly llm?: Pick<LlmServiceOptions, 'limits' | 'callPath'>;
   /** Batch size, concurrency and back-off of the semantic search job (tests shorten them). */
   readonly semantic?: SemanticDeps['tuning'];
+  /**
+   * The desktop shell's local ingest server status (main/server/local-ingest-server.ts); unset
+   * under `assay serve` and the CLI, where the serving origin itself takes the calls.
+   */
+  readonly ingestStatus?: () => IngestStatus;
 }
+
+const SERVED_HERE: IngestStatus = { state: 'server' };
 
 export interface Core {
   readonly dispatcher: Dispatcher;
@@ -141,6 +149,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       tracing,
       spanVariables: variables,
       semantic,
+      ingestStatus: options.ingestStatus ?? (() => SERVED_HERE),
     };
     semantic.start();
     return {

@@ -9,7 +9,11 @@ import { createMainWindow, focusWindow } from './main-window';
 import { resolveNativeModulePaths } from './native-modules';
 import { resolveRendererTarget, type RendererTarget } from './renderer-target';
 import { createSafeStorageCipher } from './safe-storage-cipher';
-import { startLocalIngestServer } from '../server/local-ingest-server';
+import {
+  INGEST_NOT_STARTED,
+  startLocalIngestServer,
+  type LocalIngestServer,
+} from '../server/local-ingest-server';
 import { describeStartupError } from './startup-error';
 import { denyAllPermissions, installWebContentsGuards } from './web-guards';
 
@@ -53,6 +57,9 @@ async function start(options: BootstrapOptions): Promise<void> {
     if (target.devServerUrl) applyDevServerCsp(session.defaultSession, target.devServerUrl);
     else serveAppProtocol(path.join(options.mainDir, '../renderer'));
 
+    // The ingest server serves the core's dispatcher, so it starts after the core; the core's
+    // `ingest.status` reads it through this variable, set before any window opens.
+    let localIngest: LocalIngestServer | undefined;
     // The core (and its migrations) comes up before any window, so a failure is an error box,
     // never a blank window.
     core = await createCore({
@@ -60,6 +67,7 @@ async function start(options: BootstrapOptions): Promise<void> {
       settingsBackend: createElectronSettingsBackend(),
       secretCipher: createSafeStorageCipher(safeStorage),
       ...resolveNativeModulePaths(),
+      ingestStatus: () => localIngest?.status ?? INGEST_NOT_STARTED,
     });
     const stopIpc = serveCoreOverIpc({
       dispatcher: core.dispatcher,
@@ -67,12 +75,13 @@ async function start(options: BootstrapOptions): Promise<void> {
       appOrigins: target.appOrigins,
     });
     // The user's apps send calls (gateway) and spans (OTLP) here, as to `assay serve`.
-    const ingest = await startLocalIngestServer({
+    // A change of the ingestPort setting applies at the next start (Settings says so).
+    const ingest = (localIngest = await startLocalIngestServer({
       dispatcher: core.dispatcher,
       events: core.events,
       ingest: core.services,
       port: core.services.settings.current().preferences.ingestPort,
-    });
+    }));
     if (ingest.status.state === 'unavailable')
       console.warn(`[electron] local ingest server is off: ${ingest.status.reason}`);
     const running = core;

@@ -60,8 +60,25 @@ describe('local ingest server', () => {
       ingest: core.services,
       port,
     }));
-    expect(server.status).toMatchObject({ state: 'unavailable', port });
-    expect(server.status.state === 'unavailable' && server.status.reason).toContain(`Port ${port}`);
+    // In the app's words: no `--port` advice (a flag of `assay serve`, not of the app).
+    expect(server.status).toEqual({
+      state: 'unavailable',
+      port,
+      inUse: true,
+      reason: `another program, often assay serve, is listening on 127.0.0.1:${port}`,
+    });
     await server.close();
+  });
+
+  it('reports any other failure to listen with its own reason, not as a taken port', async () => {
+    const core = (opened.core = await openTestCore(tempDir('assay-local-ingest-')));
+    const server = (opened.server = await startLocalIngestServer({
+      dispatcher: core.dispatcher,
+      events: core.events,
+      ingest: core.services,
+      port: 65536,
+    }));
+    expect(server.status).toMatchObject({ state: 'unavailable', port: 65536, inUse: false });
+    expect(server.status.state === 'unavailable' && server.status.reason).toMatch(/65536/);
   });
 });

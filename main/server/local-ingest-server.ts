@@ -1,6 +1,7 @@
 import type { Dispatcher } from '../api/dispatcher';
 import type { EventBus } from '../kit/event-bus';
-import { toErrorPayload } from '../../shared/errors';
+import type { IngestStatus } from '../../shared/contract';
+import { AssayError, toErrorPayload } from '../../shared/errors';
 import type { IngestServices } from './ingest-services';
 import { startHttpServer, type RunningServer } from './start-server';
 
@@ -14,10 +15,19 @@ export interface LocalIngestOptions {
   readonly host?: string;
 }
 
-/** What the desktop app shows about its ingest server: where apps send to, or why it is off. */
-export type LocalIngestStatus =
-  | { readonly state: 'listening'; readonly url: string; readonly port: number }
-  | { readonly state: 'unavailable'; readonly port: number; readonly reason: string };
+/**
+ * What the desktop app shows about its ingest server (`ingest.status`): where apps send to, or
+ * why it is off.
+ */
+export type LocalIngestStatus = Exclude<IngestStatus, { state: 'server' }>;
+
+/** The status before startLocalIngestServer has answered (the desktop opens no window before). */
+export const INGEST_NOT_STARTED: LocalIngestStatus = {
+  state: 'unavailable',
+  port: 0,
+  inUse: false,
+  reason: 'the local ingest server has not started yet',
+};
 
 export interface LocalIngestServer {
   readonly status: LocalIngestStatus;
@@ -44,9 +54,8 @@ export async function startLocalIngestServer(
       port: options.port,
     });
   } catch (err) {
-    const reason = toErrorPayload(err).message;
     return {
-      status: { state: 'unavailable', port: options.port, reason },
+      status: unavailable(err, options.port, options.host ?? '127.0.0.1'),
       close: () => Promise.resolve(),
     };
   }
@@ -54,4 +63,21 @@ export async function startLocalIngestServer(
     status: { state: 'listening', url: server.url, port: server.port },
     close: () => server.close(),
   };
+}
+
+/**
+ * Why the server is off, in the app's words: startHttpServer's "in use" message advises
+ * `--port`, a flag of `assay serve`; the app's port is a setting.
+ */
+function unavailable(err: unknown, port: number, host: string): LocalIngestStatus {
+  // startHttpServer reports EADDRINUSE, and only that, as CONFLICT.
+  if (err instanceof AssayError && err.code === 'CONFLICT') {
+    return {
+      state: 'unavailable',
+      port,
+      inUse: true,
+      reason: `another program, often assay serve, is listening on ${host}:${port}`,
+    };
+  }
+  return { state: 'unavailable', port, inUse: false, reason: toErrorPayload(err).message };
 }

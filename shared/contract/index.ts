@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { datasetChannels } from './datasets';
 import { evalChannels, evalTopics } from './evals';
+import { ingestChannels } from './ingest';
 import { llmChannels, llmTopics } from './llm';
 import { promptFileChannels } from './prompt-files';
 import { promptChannels } from './prompts';
@@ -15,6 +16,7 @@ import { traceChannels, traceTopics } from './traces';
 /** The one map of every channel; transports and clients are typed from it. */
 export const channels = {
   ...systemChannels,
+  ...ingestChannels,
   ...settingsChannels,
   ...llmChannels,
   ...promptChannels,
@@ -59,6 +61,7 @@ export function isTopic(name: string): name is Topic {
 
 export * from './datasets';
 export * from './evals';
+export * from './ingest';
 export * from './llm';
 export * from './prompt-files';
 export * from './prompts';

@@ -84,6 +84,8 @@ describe('traces in Chromium', () => {
     await expect(page.getByTestId('traces-empty-otel').textContent()).resolves.toBe(
       `OTEL_EXPORTER_OTLP_ENDPOINT=${server.url}`,
     );
+    // `assay serve` takes the calls itself (ingest.status `server`): no capture warning.
+    await expect(page.getByTestId('ingest-unavailable').count()).resolves.toBe(0);
   });
 
   it('shows new calls live, filters by model and by search in the URL, and keeps them on reload', async () => {

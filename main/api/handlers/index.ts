@@ -2,6 +2,7 @@ import type { CoreServices } from '../core-services';
 import type { Handlers } from '../dispatcher';
 import { datasetHandlers } from './datasets';
 import { evalHandlers } from './evals';
+import { ingestHandlers } from './ingest';
 import { llmHandlers } from './llm';
 import { playgroundHandlers } from './playground';
 import { promptHandlers } from './prompts';
@@ -16,6 +17,7 @@ import { traceHandlers } from './traces';
 export function createHandlers(services: CoreServices): Handlers {
   return {
     ...systemHandlers(services),
+    ...ingestHandlers(services),
     ...settingsHandlers(services),
     ...llmHandlers(services),
     ...promptHandlers(services),

@@ -2,6 +2,8 @@ import { LoaderCircle } from 'lucide-react';
 import { lazy, Suspense } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import type { TraceStats } from '../../../../shared/contract/trace-insights';
+import { ingestOrigin, useIngestStatus } from '../../components/ingest/ingest-endpoint';
+import { IngestStatusAlert } from '../../components/ingest/ingest-status-alert';
 import { fmtCount, fmtMs } from '../../lib/format';
 import { useChannelQuery } from '../../query/channel-query';
 import { PageHeader } from '../page-header';
@@ -42,20 +44,33 @@ function Totals({ stats }: { stats: TraceStats }) {
   );
 }
 
-/** How to get calls into Assay, shown while the range holds none. */
+/**
+ * How to get calls into Assay, shown while the range holds none: at the address that captures
+ * (the desktop app's ingest server, or `assay serve` itself), or why nothing is captured.
+ */
 function EmptyState() {
+  const { status } = useIngestStatus();
+  const origin = status ? ingestOrigin(status) : null;
   return (
-    <div className="rounded-md border border-dashed p-6 text-sm" data-testid="dashboard-empty">
+    <div
+      className="flex flex-col gap-3 rounded-md border border-dashed p-6 text-sm"
+      data-testid="dashboard-empty"
+    >
       <p className="font-medium">No LLM calls in this range.</p>
-      <ul className="mt-2 list-disc pl-5 text-muted-foreground">
-        <li>
-          Point an app's OpenAI or Anthropic SDK at the gateway: base URL{' '}
-          <code>http://127.0.0.1:7717/gateway/openai/v1</code> (or <code>/gateway/anthropic</code>).
-        </li>
-        <li>
-          Export OpenTelemetry traces to Assay:{' '}
-          <code>OTEL_EXPORTER_OTLP_ENDPOINT=http://127.0.0.1:7717</code>.
-        </li>
+      <IngestStatusAlert status={status} />
+      <ul className="list-disc pl-5 text-muted-foreground">
+        {origin ? (
+          <>
+            <li>
+              Point an app's OpenAI or Anthropic SDK at the gateway: base URL{' '}
+              <code>{origin}/gateway/openai/v1</code> (or <code>/gateway/anthropic</code>).
+            </li>
+            <li>
+              Export OpenTelemetry traces to Assay:{' '}
+              <code>OTEL_EXPORTER_OTLP_ENDPOINT={origin}</code>.
+            </li>
+          </>
+        ) : null}
         <li>Calls made in the Playground and by eval runs are counted too.</li>
       </ul>
     </div>

@@ -1,8 +1,10 @@
 import { toast } from 'sonner';
 import { z } from 'zod';
-import type { SettingsView } from '../../../../shared/contract';
+import type { IngestStatus, SettingsView } from '../../../../shared/contract';
 import { ingestPortSchema, traceRetentionDaysSchema } from '../../../../shared/contract/settings';
 import { useSettings } from '../../app/settings-context';
+import { pendingIngestPort, useIngestStatus } from '../../components/ingest/ingest-endpoint';
+import { IngestStatusAlert } from '../../components/ingest/ingest-status-alert';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent } from '../../components/ui/card';
 import { Field, Form, FormRootError } from '../../components/ui/form';
@@ -87,12 +89,42 @@ function TracesForm({ view }: { view: SettingsView }) {
   );
 }
 
+/**
+ * What the ingest port does now: the saved port is bound at start only, so a saved change waits
+ * for a restart; under `assay serve` apps send to the server's own address instead.
+ */
+function IngestState({ status, savedPort }: { status: IngestStatus; savedPort: number }) {
+  const pending = pendingIngestPort(status, savedPort);
+  let text: string;
+  if (status.state === 'server') {
+    text = `This workbench is served by assay serve: apps send to its own address, ${window.location.origin}.`;
+  } else if (pending !== null) {
+    text = `Port ${pending} is saved and applies when you restart Assay; ${status.state === 'listening' ? `it listens on ${status.url} until then` : `port ${status.port} was tried at start`}.`;
+  } else if (status.state === 'listening') {
+    text = `Listening on ${status.url}.`;
+  } else {
+    return null;
+  }
+  return (
+    <p className="text-xs text-muted-foreground" data-testid="ingest-state">
+      {text}
+    </p>
+  );
+}
+
 /** Settings › Traces: how long traces are kept, and the desktop app's local ingest port. */
 export function TracesSection() {
   const { view } = useSettings();
+  const { status } = useIngestStatus();
   return (
     <Card data-testid="traces-section">
-      <CardContent>{view ? <TracesForm view={view} /> : null}</CardContent>
+      <CardContent>
+        <IngestStatusAlert status={status} inSettings />
+        {view ? <TracesForm view={view} /> : null}
+        {view && status ? (
+          <IngestState status={status} savedPort={view.preferences.ingestPort} />
+        ) : null}
+      </CardContent>
     </Card>
   );
 }

@@ -1,18 +1,8 @@
-import { copyText } from '../../lib/copy-text';
-import { Button } from '../../components/ui/button';
 import { Copy } from 'lucide-react';
-
-/**
- * The server's origin as the user's apps reach it: this page's own when served over HTTP
- * (`assay serve`), else (the desktop app's app:// page) the local server's default address.
- */
-export function serverOrigin(
-  location: Pick<Location, 'protocol' | 'origin'> = window.location,
-): string {
-  return location.protocol === 'http:' || location.protocol === 'https:'
-    ? location.origin
-    : 'http://127.0.0.1:7717';
-}
+import { ingestOrigin, useIngestStatus } from '../../components/ingest/ingest-endpoint';
+import { IngestStatusAlert } from '../../components/ingest/ingest-status-alert';
+import { Button } from '../../components/ui/button';
+import { copyText } from '../../lib/copy-text';
 
 function Snippet({ testId, text }: { testId: string; text: string }) {
   return (
@@ -36,16 +26,10 @@ function Snippet({ testId, text }: { testId: string; text: string }) {
   );
 }
 
-/** No trace yet: how an app sends its calls here (gateway base URL or OpenTelemetry). */
-export function TracesEmpty() {
-  const origin = serverOrigin();
+/** Where an app sends its calls: the gateway base URLs and the OTLP endpoint at `origin`. */
+function IngestSnippets({ origin }: { origin: string }) {
   return (
-    <div className="mx-auto flex max-w-2xl flex-col gap-4 py-10 text-sm" data-testid="traces-empty">
-      <h2 className="text-base font-semibold">No traces yet</h2>
-      <p className="text-muted-foreground">
-        Every call made through Assay shows here. To see your own app&apos;s calls, point it at
-        Assay in one of these ways; nothing else in the app changes.
-      </p>
+    <>
       <div className="flex flex-col gap-1">
         <h3 className="font-medium">
           Gateway: change the base URL of your OpenAI or Anthropic client
@@ -73,6 +57,28 @@ export function TracesEmpty() {
           /v1/traces.
         </p>
       </div>
+    </>
+  );
+}
+
+/**
+ * No trace yet: how an app sends its calls here (gateway base URL or OpenTelemetry), or, when
+ * the desktop app's ingest port is taken, that nothing sent will arrive (no URL that does not
+ * capture is shown).
+ */
+export function TracesEmpty() {
+  const { status, error } = useIngestStatus();
+  // Without an answer (an error), this page's origin is the best guess: right under `assay serve`.
+  const origin = status ? ingestOrigin(status) : error ? window.location.origin : null;
+  return (
+    <div className="mx-auto flex max-w-2xl flex-col gap-4 py-10 text-sm" data-testid="traces-empty">
+      <h2 className="text-base font-semibold">No traces yet</h2>
+      <p className="text-muted-foreground">
+        Every call made through Assay shows here. To see your own app&apos;s calls, point it at
+        Assay in one of these ways; nothing else in the app changes.
+      </p>
+      <IngestStatusAlert status={status} />
+      {origin ? <IngestSnippets origin={origin} /> : null}
     </div>
   );
 }
