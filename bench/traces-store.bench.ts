@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import { z } from 'zod';
+import { readJsonFile } from '../test/support/parse-json';
 import { openStore } from '../main/store/open-store';
 import type { Store } from '../main/store/store';
 import type { TraceFilter } from '../shared/contract/traces';
@@ -109,10 +111,7 @@ fs.mkdirSync(dir, { recursive: true });
 const store = await openStore({ kind: 'sqlite', file, backgroundCheckpoint: true });
 if (!cached) await generate(store);
 else {
-  const g = JSON.parse(fs.readFileSync(doneMarker, 'utf8')) as {
-    seconds: number;
-    spansPerSecond: number;
-  };
+  const g = readJsonFile(z.object({ seconds: z.number(), spansPerSecond: z.number() }), doneMarker);
   console.log(
     `reusing ${file} (generated in ${g.seconds} s at ${g.spansPerSecond.toLocaleString()} spans/s; BENCH_REGENERATE=1 rebuilds)`,
   );

@@ -7,7 +7,8 @@ import { toErrorPayload, type ErrorCode } from '../../shared/errors';
 import type { Dispatcher } from '../api/dispatcher';
 import type { EventBus } from '../kit/event-bus';
 import { mountApiRoutes } from './api-routes';
-import { isIngestPath, type IngestServices } from './ingest-services';
+import { isIngestPath, OTLP_TRACES_PATH, type IngestServices } from './ingest-services';
+import { otlpErrorResponse } from '../tracing/otlp/otlp-status';
 import { mountOtlpRoutes } from './otlp-routes';
 import { mountEventStream } from './event-stream';
 import { errorResponse, loopbackHostGuard, tokenGuard } from './request-guards';
@@ -39,7 +40,16 @@ export interface HttpAppOptions {
 export function createHttpApp(options: HttpAppOptions): Hono {
   const app = new Hono();
   app.use('*', securityHeaders());
-  if (options.loopbackOnly) app.use('*', loopbackHostGuard());
+  if (options.loopbackOnly)
+    app.use(
+      '*',
+      // OTLP clients get every refusal as a google.rpc.Status in their encoding (otlp-status.ts).
+      loopbackHostGuard((c, error) =>
+        options.ingest && c.req.path === OTLP_TRACES_PATH
+          ? otlpErrorResponse(error, c.req.header('content-type'))
+          : errorResponse(error.code, error.message),
+      ),
+    );
   if (options.token) {
     const guard = tokenGuard(options.token, { port: options.port, secure: options.secureCookie });
     // Apps posting to OTLP ingest (and the gateway, served beside this app) send their own

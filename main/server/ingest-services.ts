@@ -6,8 +6,11 @@ export type IngestServices = Pick<
   'tracing' | 'llm' | 'prompts' | 'settings' | 'secrets' | 'events'
 >;
 
+/** Where OTLP/HTTP exporters post traces (their default path under the endpoint). */
+export const OTLP_TRACES_PATH = '/v1/traces';
+
 /** Paths apps post to, which carry their own credentials (see ingest-guard.ts). */
-export const INGEST_PATH_PREFIXES = ['/gateway/', '/v1/traces'] as const;
+export const INGEST_PATH_PREFIXES = ['/gateway/', OTLP_TRACES_PATH] as const;
 
 export function isIngestPath(path: string): boolean {
   return INGEST_PATH_PREFIXES.some((p) => path === p || path.startsWith(p));

@@ -1,5 +1,5 @@
 import { sameSecret } from '../kit/same-secret';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { AssayError, httpStatusOf, type ErrorCode } from '../../shared/errors';
 
@@ -39,11 +39,17 @@ export function loopbackHostRefusal(host: string | undefined): string | null {
     : `Host "${host ?? ''}" is not allowed on a loopback server`;
 }
 
-/** loopbackHostRefusal as Hono middleware (the gateway's listener checks it itself). */
-export function loopbackHostGuard(): MiddlewareHandler {
+/**
+ * loopbackHostRefusal as Hono middleware (the gateway's listener checks it itself). `answer`
+ * writes the 403 (a coded JSON error unless a route's protocol wants its own error body).
+ */
+export function loopbackHostGuard(
+  answer: (c: Context, error: AssayError) => Response = (_c, error) =>
+    errorResponse(error.code, error.message),
+): MiddlewareHandler {
   return async (c, next) => {
     const refusal = loopbackHostRefusal(c.req.header('host'));
-    if (refusal !== null) return errorResponse('FORBIDDEN', refusal);
+    if (refusal !== null) return answer(c, new AssayError('FORBIDDEN', refusal));
     await next();
   };
 }

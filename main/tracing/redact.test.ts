@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parseJson } from '../../test/support/parse-json';
 import { redactJson, redactText } from './redact';
 
 describe('redact', () => {
@@ -9,7 +11,14 @@ describe('redact', () => {
       messages: [{ role: 'user', content: 'my key sk-live-1234567890 twice sk-live-1234567890' }],
       nested: { apiKey: null, token: 'tok' },
     };
-    const out = JSON.parse(redactJson(value, ['sk-live-1234567890', 'short'])) as typeof value;
+    const out = parseJson(
+      z.strictObject({
+        headers: z.record(z.string(), z.unknown()),
+        messages: z.array(z.strictObject({ role: z.string(), content: z.string() })),
+        nested: z.record(z.string(), z.unknown()),
+      }),
+      redactJson(value, ['sk-live-1234567890', 'short']),
+    );
     expect(out.headers).toEqual({
       Authorization: '[REDACTED]',
       'x-api-key': '[REDACTED]',

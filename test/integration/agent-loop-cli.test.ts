@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResultView, RunView } from '../../shared/contract';
+import { z } from 'zod';
+import { parseJson } from '../support/parse-json';
+import { resultViewSchema, runViewSchema } from '../../shared/contract';
 import type { FakeServer } from '../fakes/fake-http';
 import { startOpenAiFake } from '../fakes/openai-fake';
 import { runCli } from '../support/run-cli';
@@ -87,7 +89,11 @@ describe('the agent loop through the CLI', () => {
     // 2. Read the failure.
     const shown = await cli(['runs', 'show', 'latest', '--status', 'fail', '--json']);
     expect(shown.code).toBe(0);
-    const { run, results } = JSON.parse(shown.stdout) as { run: RunView; results: ResultView[] };
+    const { run, results } = parseJson(
+      z.object({ run: runViewSchema, results: z.array(resultViewSchema) }),
+      shown.stdout,
+      'runs show --json',
+    );
     expect(run.prompt).toBe('qa@v1.0');
     expect(run.components).toEqual([{ prompt: 'tone', version: 'v1.0' }]);
     expect(results).toHaveLength(1);

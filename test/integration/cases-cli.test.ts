@@ -2,10 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestCaseView } from '../../shared/contract';
+import { z } from 'zod';
+import { parseJson } from '../support/parse-json';
+import { testCaseSchema, type TestCaseView } from '../../shared/contract';
 import { runCli } from '../support/run-cli';
 
 /** `assay cases list|add|update|delete DATASET`: JSON in and out, errors naming the field. */
+
+const casesSchema = z.object({ cases: z.array(testCaseSchema) });
 
 let dir: string;
 const cli = (args: string[], input?: string) => runCli([...args, '--data-dir', dir], {}, input);
@@ -14,13 +18,13 @@ async function addCases(json: unknown): Promise<TestCaseView[]> {
   const res = await cli(['cases', 'add', 'faq', '--json', JSON.stringify(json)]);
   expect(res.stderr).toBe('');
   expect(res.code).toBe(0);
-  return (JSON.parse(res.stdout) as { cases: TestCaseView[] }).cases;
+  return parseJson(casesSchema, res.stdout, 'cases add --json').cases;
 }
 
 async function listCases(...args: string[]): Promise<{ cases: TestCaseView[]; total: number }> {
   const res = await cli(['cases', 'list', 'faq', '--json', ...args]);
   expect(res.code).toBe(0);
-  return JSON.parse(res.stdout) as { cases: TestCaseView[]; total: number };
+  return parseJson(casesSchema.extend({ total: z.number() }), res.stdout, 'cases list --json');
 }
 
 beforeAll(async () => {
@@ -55,7 +59,7 @@ describe('assay cases add', () => {
     fs.writeFileSync(file, JSON.stringify([{ vars: { q: 'one' } }, { vars: { q: 'two' } }]));
     const fromFile = await cli(['cases', 'add', 'faq', '--file', file]);
     expect(fromFile.code).toBe(0);
-    expect((JSON.parse(fromFile.stdout) as { cases: unknown[] }).cases).toHaveLength(2);
+    expect(parseJson(casesSchema, fromFile.stdout, 'cases add --file').cases).toHaveLength(2);
     const fromStdin = await cli(['cases', 'add', 'faq', '-'], '{"vars": {"q": "three"}}');
     expect(fromStdin.code).toBe(0);
     expect(JSON.parse(fromStdin.stdout)).toMatchObject({ cases: [{ vars: { q: 'three' } }] });
@@ -197,9 +201,11 @@ describe('assay cases update and delete', () => {
     const other = path.join(dir, 'other.yaml');
     fs.writeFileSync(other, 'test_cases:\n  - vars: { q: "theirs" }\n');
     expect((await cli(['datasets', 'import', other, '--name', 'other'])).code).toBe(0);
-    const theirs = JSON.parse((await cli(['cases', 'list', 'other', '--json'])).stdout) as {
-      cases: TestCaseView[];
-    };
+    const theirs = parseJson(
+      casesSchema,
+      (await cli(['cases', 'list', 'other', '--json'])).stdout,
+      'cases list --json',
+    );
     const wrong = await cli(['cases', 'delete', 'faq', theirs.cases[0]!.id]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/^assay: NOT_FOUND: .* in dataset "faq"/);

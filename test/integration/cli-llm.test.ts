@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { providerModelsSchema } from '../../shared/contract';
+import { parseJson } from '../support/parse-json';
 import type { FakeServer } from '../fakes/fake-http';
 import { startOpenAiFake } from '../fakes/openai-fake';
 import { runCli } from '../support/run-cli';
@@ -48,7 +51,7 @@ describe('assay call and assay models', () => {
       env,
     );
     expect(res.code).toBe(0);
-    const out = JSON.parse(res.stdout) as Record<string, unknown>;
+    const out = parseJson(z.record(z.string(), z.unknown()), res.stdout, 'call --json');
     expect(out).toMatchObject({
       text: 'Echo: json please',
       cacheHit: false,
@@ -83,9 +86,11 @@ describe('assay call and assay models', () => {
     expect(table.stdout).toMatch(/openai\s+│\s+gpt-4o\s+│\s+\$2\.50\s+│\s+\$10\.00/);
     expect(table.stdout).toContain('Prices in USD per 1M tokens.');
     const json = await runCli(['models', '--provider', 'bedrock', '--no-live', '--json'], env);
-    const parsed = JSON.parse(json.stdout) as {
-      providers: { provider: string; source: string; models: { id: string }[] }[];
-    };
+    const parsed = parseJson(
+      z.object({ providers: z.array(providerModelsSchema) }),
+      json.stdout,
+      'models --json',
+    );
     expect(parsed.providers[0]).toMatchObject({ provider: 'bedrock', source: 'catalog' });
     expect(parsed.providers[0]!.models.map((m) => m.id)).toContain(
       'mistral.mixtral-8x7b-instruct-v0:1',

@@ -1,17 +1,17 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { readJsonFile } from '../support/parse-json';
 import { sql } from 'kysely';
 import { openTestCore, TEST_DIALECT } from '../support/test-database';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
 
-const pkg = JSON.parse(
-  fs.readFileSync(path.resolve(import.meta.dirname, '../../package.json'), 'utf8'),
-) as {
-  version: string;
-};
+const pkg = readJsonFile(
+  z.object({ version: z.string() }),
+  path.resolve(import.meta.dirname, '../../package.json'),
+);
 
 describe('assay CLI', () => {
   it('prints its version and help with exit code 0', async () => {

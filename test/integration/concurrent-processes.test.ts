@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parseJson } from '../support/parse-json';
 import type { FakeServer } from '../fakes/fake-http';
 import { startOpenAiFake } from '../fakes/openai-fake';
 import { REPO_ROOT, runCli, CLI } from '../support/run-cli';
@@ -43,7 +45,14 @@ async function worker(dataDir: string, task: object): Promise<{ done: string[] }
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) reject(new Error(`worker exited ${code}: ${err}`));
-      else resolve(JSON.parse(out.trim().split('\n').pop()!) as { done: string[] });
+      else
+        resolve(
+          parseJson(
+            z.object({ done: z.array(z.string()) }),
+            out.trim().split('\n').pop()!,
+            'worker',
+          ),
+        );
     });
   });
 }

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { readJsonFile } from '../support/parse-json';
 import { parse } from 'yaml';
 import { openTestCore } from '../support/test-database';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
@@ -76,16 +78,18 @@ async function withCore<T>(dataDir: string, work: (ok: Ok) => Promise<T>): Promi
 }
 type Ok = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<ChannelOutput<C>>;
 
-interface Report {
-  runs: {
-    totals: { pass: number; fail: number };
-    results: { position: number; status: string }[];
-  }[];
-}
+const reportSchema = z.object({
+  runs: z.array(
+    z.object({
+      totals: z.object({ pass: z.number(), fail: z.number() }),
+      results: z.array(z.object({ position: z.number(), status: z.string() })),
+    }),
+  ),
+});
 const verdicts = (file: string): string[] =>
-  (JSON.parse(fs.readFileSync(file, 'utf8')) as Report).runs[0]!.results.sort(
-    (a, b) => a.position - b.position,
-  ).map((r) => r.status);
+  readJsonFile(reportSchema, file)
+    .runs[0]!.results.sort((a, b) => a.position - b.position)
+    .map((r) => r.status);
 
 describe('assay-py files', () => {
   it('import without a flag, remember their shape, and export back to it', async () => {

@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { datasetSummarySchema } from '../../shared/contract';
+import { parseJson } from '../support/parse-json';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
 
@@ -69,9 +72,11 @@ describe('assay datasets', () => {
     expect(appended.stdout).toContain('Imported 2 cases into "faq-copy" (4 cases, chat)');
 
     const listed = await runCli(['datasets', 'list', '--json', '--data-dir', dataDir]);
-    const { datasets } = JSON.parse(listed.stdout) as {
-      datasets: { name: string; caseCount: number }[];
-    };
+    const { datasets } = parseJson(
+      z.object({ datasets: z.array(datasetSummarySchema) }),
+      listed.stdout,
+      'datasets list --json',
+    );
     expect(datasets.map((d) => [d.name, d.caseCount])).toEqual([
       ['faq-copy', 4],
       ['support-faq', 2],

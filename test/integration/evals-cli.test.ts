@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { readJsonFile } from '../support/parse-json';
 import type { FakeServer } from '../fakes/fake-http';
 import { judgePasses } from '../fakes/fake-reply';
 import { startOpenAiFake } from '../fakes/openai-fake';
@@ -27,14 +29,29 @@ describe('assay eval', () => {
     expect(res.code).toBe(0);
     expect(res.stdout).toMatch(/openai:gpt-4o-mini .* 3 +│ 0 +│ 0 +│ 0 +│ 100\.0%/);
     expect(res.stdout).toMatch(/^run [0-9a-f-]{36}: openai:gpt-4o-mini · .* · 3 cases$/m);
-    const report = JSON.parse(fs.readFileSync(json, 'utf8')) as {
-      version: number;
-      passed: boolean;
-      runs: {
-        totals: { pass: number; judgeCostUsd: number; promptCostUsd: number };
-        results: { matchers: { type: string; pass: boolean; reason: string }[] }[];
-      }[];
-    };
+    const report = readJsonFile(
+      z.object({
+        version: z.number(),
+        passed: z.boolean(),
+        runs: z.array(
+          z.object({
+            totals: z.object({
+              pass: z.number(),
+              judgeCostUsd: z.number(),
+              promptCostUsd: z.number(),
+            }),
+            results: z.array(
+              z.object({
+                matchers: z.array(
+                  z.object({ type: z.string(), pass: z.boolean(), reason: z.string() }),
+                ),
+              }),
+            ),
+          }),
+        ),
+      }),
+      json,
+    );
     expect(report).toMatchObject({ version: 1, passed: true });
     const matchers = report.runs[0]!.results.flatMap((r) => r.matchers);
     expect(new Set(matchers.map((m) => m.type))).toEqual(
@@ -97,10 +114,18 @@ describe('assay eval', () => {
     );
     expect(res.code).toBe(1);
     expect(res.stdout).toMatch(/2 regressions, 0 improvements/);
-    const report = JSON.parse(fs.readFileSync(json, 'utf8')) as {
-      passed: boolean;
-      comparisons: { counts: { regression: number }; cases: { change: string }[] }[];
-    };
+    const report = readJsonFile(
+      z.object({
+        passed: z.boolean(),
+        comparisons: z.array(
+          z.object({
+            counts: z.object({ regression: z.number() }),
+            cases: z.array(z.object({ change: z.string() })),
+          }),
+        ),
+      }),
+      json,
+    );
     expect(report.passed).toBe(false);
     expect(report.comparisons[0]!.counts.regression).toBe(2);
     expect(report.comparisons[0]!.cases[0]!.change).toBe('regression');

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { readJsonFile } from '../support/parse-json';
 import type { FakeServer } from '../fakes/fake-http';
 import { judgePasses } from '../fakes/fake-reply';
 import { startOpenAiFake } from '../fakes/openai-fake';
@@ -33,14 +35,28 @@ function suite(dir: string, body: string, name = 'suite.yaml'): string {
 
 const HEAD = 'name: verdicts\nprompt: { template: "Say {{q}}" }\nmodels: [openai:gpt-4o-mini]\n';
 
-interface Report {
-  passed: boolean;
-  runs: {
-    totals: { pass: number; fail: number; unscored: number; passRate: number; results: number };
-    results: { status: string; score: number | null; matchers: { unscored: boolean }[] }[];
-  }[];
-}
-const readReport = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
+const reportSchema = z.object({
+  passed: z.boolean(),
+  runs: z.array(
+    z.object({
+      totals: z.object({
+        pass: z.number(),
+        fail: z.number(),
+        unscored: z.number(),
+        passRate: z.number(),
+        results: z.number(),
+      }),
+      results: z.array(
+        z.object({
+          status: z.string(),
+          score: z.number().nullable(),
+          matchers: z.array(z.object({ unscored: z.boolean() })),
+        }),
+      ),
+    }),
+  ),
+});
+const readReport = (file: string) => readJsonFile(reportSchema, file);
 
 describe('unscored results', () => {
   it('counts a case with no matchers as unscored, apart from the pass rate, in table and JSON', async () => {

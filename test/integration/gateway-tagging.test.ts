@@ -1,5 +1,7 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parseJson } from '../support/parse-json';
 import { coreCall } from '../support/core-call';
 import { filesContaining } from '../support/temp-dir';
 import { openTestStoreFor, TEST_DIALECT } from '../support/test-database';
@@ -183,7 +185,7 @@ describe('gateway: tagging headers, trace context and secrets', () => {
     expect(seen).toBe(2);
     const span = await waitForSpan(h.core, response.headers.get('x-assay-span-id')!);
     expect(span).toMatchObject({ status: 'error', errorClass: 'aborted' });
-    const answer = JSON.parse(span.responseJson!) as { text: string };
+    const answer = parseJson(z.object({ text: z.string() }), span.responseJson!, 'responseJson');
     expect(answer.text.startsWith('Echo: word0')).toBe(true);
     expect(answer.text.length).toBeLessThan(100);
     // The server is still serving.

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunView } from '../../shared/contract';
+import { z } from 'zod';
+import { channels, type Channel, type ChannelOutput } from '../../shared/contract';
+import { errorPayloadSchema, type ErrorPayload } from '../../shared/errors';
+import { parseJson } from '../support/parse-json';
 import type { Core } from '../../main/app/create-core';
 import { openTestCore } from '../support/test-database';
 import { startHttpServer, type RunningServer } from '../../main/server/start-server';
@@ -37,10 +40,14 @@ const bodies: string[] = [];
 
 interface Answer<T> {
   readonly status: number;
-  readonly body: { ok: boolean; data: T; error: { code: string; message: string } };
+  readonly body: { ok: boolean; data?: T; error?: ErrorPayload };
 }
 
-async function post<T = unknown>(channel: string, input: unknown): Promise<Answer<T>> {
+/** Calls a channel over HTTP; its answer is read through the contract's output schema. */
+async function post<C extends Channel>(
+  channel: C,
+  input: unknown,
+): Promise<Answer<ChannelOutput<C>>> {
   const res = await fetch(`${server.url}/api/${channel}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -48,7 +55,21 @@ async function post<T = unknown>(channel: string, input: unknown): Promise<Answe
   });
   const text = await res.text();
   bodies.push(text);
-  return { status: res.status, body: JSON.parse(text) as Answer<T>['body'] };
+  const envelope = parseJson(
+    z.object({
+      ok: z.boolean(),
+      data: z.unknown().optional(),
+      error: errorPayloadSchema.optional(),
+    }),
+    text,
+    `the ${channel} answer`,
+  );
+  // The data is checked by the channel's own output schema from the contract; the cast only
+  // names the type TypeScript cannot tie to a generic channel (the parse has checked it).
+  const data = envelope.ok
+    ? (channels[channel].output.parse(envelope.data) as ChannelOutput<C>)
+    : undefined;
+  return { status: res.status, body: { ...envelope, data } };
 }
 
 const messages = (content: string) => [{ role: 'user', content }];
@@ -96,17 +117,17 @@ describe('a provider that echoes the key', () => {
     ] as const) {
       const res = await post('llm.call', { provider, model, messages: messages('hello') });
       expect(res.status).toBe(502);
-      expect(res.body.error.code).toBe('PROVIDER_AUTH');
-      expect(res.body.error.message).toMatch(/\[REDACTED\]/);
-      const tested = await post<{ ok: boolean; message: string }>('models.testConnection', {
+      expect(res.body.error?.code).toBe('PROVIDER_AUTH');
+      expect(res.body.error?.message).toMatch(/\[REDACTED\]/);
+      const tested = await post('models.testConnection', {
         provider,
       });
       expect(tested.body.data).toMatchObject({ ok: false });
-      expect(tested.body.data.message).toMatch(/\[REDACTED\]/);
+      expect(tested.body.data?.message).toMatch(/\[REDACTED\]/);
     }
     // The fakes did send the keys back: the raw 401 bodies held them.
     expect([openaiEcho.lastKey, anthropicEcho.lastKey]).toEqual(KEYS);
-    const played = await post<{ columns: { status: string }[] }>('playground.run', {
+    const played = await post('playground.run', {
       messages: messages('compare'),
       targets: [
         { provider: 'openai', model: 'gpt-4o' },
@@ -114,7 +135,7 @@ describe('a provider that echoes the key', () => {
       ],
       streamPrefix: 'echo',
     });
-    expect(played.body.data.columns.map((c) => c.status)).toEqual(['error', 'error']);
+    expect(played.body.data!.columns.map((c) => c.status)).toEqual(['error', 'error']);
     const listed = await post('models.list', { live: true });
     expect(listed.status).toBe(200);
   });
@@ -128,7 +149,7 @@ describe('a provider that echoes the key', () => {
       interactionType: 'chat',
     });
     expect(imported.status).toBe(200);
-    const started = await post<{ runs: RunView[] }>('evals.start', {
+    const started = await post('evals.start', {
       dataset: 'echo-cases',
       prompt: { template: 'Say {{n}}' },
       targets: [
@@ -138,16 +159,13 @@ describe('a provider that echoes the key', () => {
       concurrency: 2,
     });
     expect(started.status).toBe(200);
-    const runs = started.body.data.runs;
+    const runs = started.body.data!.runs;
     await Promise.all(runs.map((r) => core.services.runs.wait(r.id)));
     for (const run of runs) {
-      const page = await post<{ total: number; results: { error: { message: string } }[] }>(
-        'evals.results',
-        { runId: run.id, status: 'error' },
-      );
-      expect(page.body.data.total).toBe(2);
-      for (const result of page.body.data.results)
-        expect(result.error.message).toMatch(/^(openai|anthropic) 401: .*\[REDACTED\]/);
+      const page = await post('evals.results', { runId: run.id, status: 'error' });
+      expect(page.body.data?.total).toBe(2);
+      for (const result of page.body.data!.results)
+        expect(result.error?.message).toMatch(/^(openai|anthropic) 401: .*\[REDACTED\]/);
     }
     const stored = await core.store.db
       .selectFrom('eval_result')
@@ -161,9 +179,9 @@ describe('a provider that echoes the key', () => {
     openaiEcho.rejectKeys = anthropicEcho.rejectKeys = false;
     openai.reply = (req) => ({ ...defaultReply(req), text: `Your key is ${openaiEcho.lastKey}.` });
     const input = { provider: 'openai', model: 'gpt-4o-mini', messages: messages('my key?') };
-    const live = await post<{ cacheHit: boolean; text: string }>('llm.call', input);
+    const live = await post('llm.call', input);
     expect(live.body.data).toMatchObject({ cacheHit: false, text: 'Your key is [REDACTED].' });
-    const cached = await post<{ cacheHit: boolean; text: string }>('llm.call', input);
+    const cached = await post('llm.call', input);
     expect(cached.body.data).toMatchObject({ cacheHit: true, text: 'Your key is [REDACTED].' });
     const rows = await core.store.db.selectFrom('llm_cache').select('response_json').execute();
     expect(rows.length).toBeGreaterThan(0);

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { providerModelsSchema } from '../../shared/contract';
+import { parseJson } from '../support/parse-json';
 import { startRawReplyFake, type RawReplyFake } from '../fakes/raw-reply-fake';
 import { runCli } from '../support/run-cli';
 import { tempDir } from '../support/temp-dir';
@@ -28,6 +31,7 @@ afterAll(() => fake.close());
 const FALLBACK_LINE =
   /^(openai|anthropic|bedrock|local): live listing failed \((.+)\); showing the catalog\.$/;
 
+const providersSchema = z.object({ providers: z.array(providerModelsSchema) });
 describe('assay models against garbage listings', () => {
   it('shows the catalog with one line per provider saying why', async () => {
     fake.raw = {
@@ -62,9 +66,7 @@ describe('assay models against garbage listings', () => {
     );
     expect(res.stderr).toBe('');
     expect(res.code).toBe(0);
-    const out = JSON.parse(res.stdout) as {
-      providers: { source: string; models: { id: string; name: string }[] }[];
-    };
+    const out = parseJson(providersSchema, res.stdout, 'models --json');
     expect(out.providers[0]!.source).toBe('live');
     expect(out.providers[0]!.models).toMatchObject([
       { id: 'claude-proxy-1', name: 'claude-proxy-1' },

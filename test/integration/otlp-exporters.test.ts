@@ -236,37 +236,51 @@ describe.each([
   });
 });
 
-describe('a refused batch and the official exporter', () => {
-  it('fails the export at once, without retrying it', async () => {
-    const ctx = await openOtlpServer();
-    try {
-      const ended: ReadableSpan[] = [];
-      const provider = new NodeTracerProvider({
-        spanProcessors: [
-          {
-            onStart: () => undefined,
-            onEnd: (span) => void ended.push(span),
-            forceFlush: async () => undefined,
-            shutdown: async () => undefined,
-          },
-        ],
-      });
-      const span = provider.getTracer('app').startSpan('chat');
-      span.setAttributes({ 'gen_ai.operation.name': 'chat', 'gen_ai.usage.input_tokens': 'lots' });
-      span.end();
-      const exporter = new ProtoExporter({ url: `${ctx.server.url}/v1/traces` });
-      const started = performance.now();
-      const result = await new Promise<ExportResult>((resolve) => exporter.export(ended, resolve));
-      expect(result.code).toBe(FAILED);
-      expect(String(result.error?.message)).toMatch(/Bad Request|400/);
-      // The exporter's retries back off from one second: an answer this fast was not retried.
-      expect(performance.now() - started).toBeLessThan(900);
-      await expect(ctx.core.services.tracing.get(span.spanContext().traceId)).rejects.toMatchObject(
-        { code: 'NOT_FOUND' },
-      );
-      await exporter.shutdown();
-    } finally {
-      await ctx.close();
-    }
-  });
+describe('a refused batch and the official exporters', () => {
+  it.each<Exporter>(['proto', 'json'])(
+    '%s: fails the export at once, without retrying it',
+    async (kind) => {
+      const ctx = await openOtlpServer();
+      try {
+        const ended: ReadableSpan[] = [];
+        const provider = new NodeTracerProvider({
+          spanProcessors: [
+            {
+              onStart: () => undefined,
+              onEnd: (span) => void ended.push(span),
+              forceFlush: async () => undefined,
+              shutdown: async () => undefined,
+            },
+          ],
+        });
+        const span = provider.getTracer('app').startSpan('chat');
+        span.setAttributes({
+          'gen_ai.operation.name': 'chat',
+          'gen_ai.usage.input_tokens': 'lots',
+        });
+        span.end();
+        const config = { url: `${ctx.server.url}/v1/traces` };
+        const exporter =
+          kind === 'proto' ? new ProtoExporter(config) : new HttpJsonExporter(config);
+        const started = performance.now();
+        const result = await new Promise<ExportResult>((resolve) =>
+          exporter.export(ended, resolve),
+        );
+        expect(result.code).toBe(FAILED);
+        expect(String(result.error?.message)).toMatch(/Bad Request|400/);
+        // The exporter keeps the answer's body on the error: the Status, naming the span's field.
+        expect(String((result.error as { data?: unknown } | undefined)?.data)).toContain(
+          'gen_ai.usage.input_tokens',
+        );
+        // The exporter's retries back off from one second: an answer this fast was not retried.
+        expect(performance.now() - started).toBeLessThan(900);
+        await expect(
+          ctx.core.services.tracing.get(span.spanContext().traceId),
+        ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+        await exporter.shutdown();
+      } finally {
+        await ctx.close();
+      }
+    },
+  );
 });

@@ -61,9 +61,13 @@ async function postAndCheck(body: Uint8Array, encoding: 'protobuf' | 'json'): Pr
     expect(after - before).toBe(fresh);
   } else {
     expect([400, 413, 415]).toContain(res.status);
-    expect(res.json).toMatchObject({
-      ok: false,
-      error: { code: expect.any(String), message: expect.any(String) },
+    // A google.rpc.Status in the request's encoding, its message led by Assay's code.
+    expect(res.contentType).toBe(
+      encoding === 'protobuf' ? 'application/x-protobuf' : 'application/json',
+    );
+    expect(res.rpcStatus).toMatchObject({
+      code: expect.any(Number),
+      message: expect.stringMatching(/^(MALFORMED_REQUEST|PAYLOAD_TOO_LARGE): \/v1\/traces: /),
     });
     expect(after).toBe(before);
   }

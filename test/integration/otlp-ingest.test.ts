@@ -1,6 +1,12 @@
+import http from 'node:http';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportTraceRequestType } from '../../main/tracing/otlp/otlp-proto-schema';
+import { z } from 'zod';
+import {
+  badRequestType,
+  exportTraceRequestType,
+  rpcStatusType,
+} from '../../main/tracing/otlp/otlp-proto-schema';
 import { openOtlpServer, postTraces } from '../support/otlp-server';
 import {
   genAiSpan,
@@ -111,6 +117,15 @@ describe('POST /v1/traces', () => {
     expect(JSON.stringify(stored)).not.toContain('zq-custom-secret-value-9981');
   });
 });
+
+/** The google.rpc.Code each refusal carries (see otlp-status.ts for why). */
+const GRPC_CODE_OF_STATUS: Record<number, number> = {
+  400: 3, // INVALID_ARGUMENT
+  401: 16, // UNAUTHENTICATED
+  403: 7, // PERMISSION_DENIED
+  413: 8, // RESOURCE_EXHAUSTED
+  415: 12, // UNIMPLEMENTED
+};
 
 describe('malformed batches get a coded 4xx and store nothing', () => {
   const valid = () => genAiSpan(newTraceId());
@@ -234,10 +249,16 @@ describe('malformed batches get a coded 4xx and store nothing', () => {
     const { body, headers } = make();
     const res = await postTraces(ctx.server.url, body, headers);
     expect(res.status).toBe(status);
-    expect(res.json).toMatchObject({
-      ok: false,
-      error: { message: expect.stringMatching(message) },
+    expect(res.rpcStatus).toMatchObject({
+      code: GRPC_CODE_OF_STATUS[status],
+      message: expect.stringMatching(message),
     });
+    // A protobuf request gets a protobuf Status; JSON and a non-OTLP content type get JSON.
+    expect(res.contentType).toBe(
+      headers['content-type'] === PROTO_TYPE['content-type']
+        ? 'application/x-protobuf'
+        : 'application/json',
+    );
     expect(await storedSpans()).toBe(before);
     // Still serving.
     expect((await postTraces(ctx.server.url, otlpProto([valid()]), PROTO_TYPE)).status).toBe(200);
@@ -259,7 +280,20 @@ describe('the token off loopback', () => {
     try {
       const body = otlpProto([genAiSpan(newTraceId())]);
       const without = await postTraces(guarded.server.url, body, PROTO_TYPE);
-      expect(without).toMatchObject({ status: 401, json: { error: { code: 'UNAUTHORIZED' } } });
+      expect(without).toMatchObject({
+        status: 401,
+        contentType: 'application/x-protobuf',
+        rpcStatus: { code: 16, message: expect.stringMatching(/^UNAUTHORIZED: Missing or wrong/) },
+      });
+      const withoutJson = await postTraces(
+        guarded.server.url,
+        JSON.stringify(otlpJson([genAiSpan(newTraceId())])),
+        JSON_TYPE,
+      );
+      expect(withoutJson).toMatchObject({
+        status: 401,
+        json: { code: 16, error: { code: 'UNAUTHORIZED' } },
+      });
       const wrong = await postTraces(guarded.server.url, body, {
         ...PROTO_TYPE,
         authorization: 'Bearer nope',
@@ -273,5 +307,112 @@ describe('the token off loopback', () => {
     } finally {
       await guarded.close();
     }
+  });
+});
+
+describe('refusals are a google.rpc.Status in the request encoding', () => {
+  const badTokens = (): TestSpan => {
+    const s = genAiSpan(newTraceId());
+    s.attributes!['gen_ai.usage.input_tokens'] = 'lots';
+    return s;
+  };
+  const field = 'attributes.gen_ai.usage.input_tokens';
+
+  it('protobuf: a binary Status with the code, the coded message and a BadRequest', async () => {
+    const res = await fetch(`${ctx.server.url}/v1/traces`, {
+      method: 'POST',
+      body: otlpProto([badTokens()]),
+      headers: PROTO_TYPE,
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toBe('application/x-protobuf');
+    const decoded = rpcStatusType.toObject(
+      rpcStatusType.decode(Buffer.from(await res.arrayBuffer())),
+      { defaults: true, arrays: true },
+    );
+    const status = z
+      .object({
+        code: z.number(),
+        message: z.string(),
+        details: z.array(z.object({ type_url: z.string(), value: z.instanceof(Uint8Array) })),
+      })
+      .parse(decoded);
+    expect(status.code).toBe(3);
+    expect(status.message).toMatch(
+      /^MALFORMED_REQUEST: \/v1\/traces: span 0 \("[0-9a-f]{16}"\).*"gen_ai\.usage\.input_tokens"/,
+    );
+    expect(status.details).toHaveLength(1);
+    expect(status.details[0]!.type_url).toBe('type.googleapis.com/google.rpc.BadRequest');
+    expect(badRequestType.toObject(badRequestType.decode(status.details[0]!.value))).toEqual({
+      fieldViolations: [{ field, description: status.message.replace('MALFORMED_REQUEST: ', '') }],
+    });
+  });
+
+  it("JSON: the JSON Status, with Assay's coded error beside it", async () => {
+    const res = await postTraces(
+      ctx.server.url,
+      JSON.stringify(otlpJson([badTokens()])),
+      JSON_TYPE,
+    );
+    expect(res.status).toBe(400);
+    expect(res.contentType).toBe('application/json');
+    const message = z.object({ error: z.object({ message: z.string() }) }).parse(res.json)
+      .error.message;
+    expect(message).toMatch(/span 0 .*gen_ai\.usage\.input_tokens/);
+    expect(res.json).toEqual({
+      code: 3,
+      message: `MALFORMED_REQUEST: ${message}`,
+      details: [
+        {
+          '@type': 'type.googleapis.com/google.rpc.BadRequest',
+          fieldViolations: [{ field, description: message }],
+        },
+      ],
+      error: { code: 'MALFORMED_REQUEST', message, details: { field } },
+    });
+  });
+
+  it("an unsupported content encoding answers in the content type's encoding", async () => {
+    const res = await postTraces(ctx.server.url, otlpProto([genAiSpan(newTraceId())]), {
+      ...PROTO_TYPE,
+      'content-encoding': 'br',
+    });
+    expect(res).toMatchObject({
+      status: 415,
+      contentType: 'application/x-protobuf',
+      rpcStatus: { code: 12, message: expect.stringMatching(/^UNSUPPORTED_MEDIA_TYPE: .*"br"/) },
+    });
+  });
+
+  it('a foreign Host (DNS rebinding) is refused with a Status too', async () => {
+    const { status, contentType, body } = await new Promise<{
+      status: number;
+      contentType: string;
+      body: Buffer;
+    }>((resolve, reject) => {
+      const req = http.request(
+        `${ctx.server.url}/v1/traces`,
+        { method: 'POST', headers: { ...PROTO_TYPE, host: 'evil.example:4318' } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              contentType: res.headers['content-type'] ?? '',
+              body: Buffer.concat(chunks),
+            }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(Buffer.from(otlpProto([genAiSpan(newTraceId())])));
+    });
+    expect(status).toBe(403);
+    expect(contentType).toBe('application/x-protobuf');
+    expect(rpcStatusType.toObject(rpcStatusType.decode(body))).toMatchObject({
+      code: 7,
+      message: expect.stringMatching(/^FORBIDDEN: Host "evil\.example:4318"/),
+    });
   });
 });

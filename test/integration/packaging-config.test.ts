@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { readJsonFile } from '../support/parse-json';
 import { parse } from 'yaml';
 
 // electron-builder cannot run here (it downloads Electron), so its configuration is checked
@@ -10,9 +12,10 @@ import { parse } from 'yaml';
 // (a misspelt fuse would otherwise be dropped without a word and the fuse left as shipped).
 const root = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
-const schema = JSON.parse(
-  fs.readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8'),
-) as object;
+const schema = readJsonFile(
+  z.record(z.string(), z.unknown()),
+  require.resolve('app-builder-lib/scheme.json'),
+);
 const config = parse(fs.readFileSync(path.join(root, 'electron.builder.yml'), 'utf8')) as Record<
   string,
   unknown

@@ -3,13 +3,20 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ResultView, RunView } from '../../shared/contract';
+import { z } from 'zod';
+import { parseJson, readJsonFile } from '../support/parse-json';
+import { resultViewSchema, runViewSchema, type RunView } from '../../shared/contract';
 import type { FakeServer } from '../fakes/fake-http';
 import { startOpenAiFake } from '../fakes/openai-fake';
 import { CLI, REPO_ROOT, runCli } from '../support/run-cli';
 import { testDatabaseEnv } from '../support/test-database';
 
 /** `assay runs list|show|delete|export` against runs stored by `assay eval`. */
+
+const runsOf = (stdout: string) =>
+  parseJson(z.object({ runs: z.array(runViewSchema) }), stdout, 'runs list --json');
+const runResultsSchema = z.object({ run: runViewSchema, results: z.array(resultViewSchema) });
+const jsonObject = z.record(z.string(), z.unknown());
 
 let fake: FakeServer;
 let env: NodeJS.ProcessEnv;
@@ -62,10 +69,10 @@ describe('assay runs list', () => {
   it('prints JSON, filtered by dataset and limited', async () => {
     const second = await cli(['eval', writeSuite('other')]);
     expect(second.code).toBe(0);
-    const all = JSON.parse((await cli(['runs', 'list', '--json'])).stdout) as { runs: RunView[] };
+    const all = runsOf((await cli(['runs', 'list', '--json'])).stdout);
     expect(all.runs.map((r) => r.dataset)).toEqual(['suite/other', 'suite/greet']);
     const one = await cli(['runs', 'list', '--json', '--dataset', 'suite/greet', '--limit', '1']);
-    const parsed = JSON.parse(one.stdout) as { runs: RunView[] };
+    const parsed = runsOf(one.stdout);
     expect(parsed.runs.map((r) => r.id)).toEqual([runId]);
     expect(parsed.runs[0]!.totals).toMatchObject({ pass: 1, fail: 1, unscored: 0 });
   });
@@ -102,17 +109,17 @@ describe('assay runs show', () => {
   it('prints JSON of one status, and takes latest', async () => {
     const res = await cli(['runs', 'show', runId, '--status', 'fail', '--json']);
     expect(res.code).toBe(0);
-    const { run, results } = JSON.parse(res.stdout) as { run: RunView; results: ResultView[] };
+    const { run, results } = parseJson(runResultsSchema, res.stdout, 'runs show --json');
     expect(run.id).toBe(runId);
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ status: 'fail', vars: { q: 'beta' }, position: 1 });
     expect(results[0]!.matchers[0]).toMatchObject({ type: 'contains', pass: false });
-    const latest = JSON.parse((await cli(['runs', 'show', 'latest', '--json'])).stdout) as {
-      run: RunView;
-    };
-    const newest = JSON.parse((await cli(['runs', 'list', '--json', '--limit', '1'])).stdout) as {
-      runs: RunView[];
-    };
+    const latest = parseJson(
+      runResultsSchema,
+      (await cli(['runs', 'show', 'latest', '--json'])).stdout,
+      'runs show latest --json',
+    );
+    const newest = runsOf((await cli(['runs', 'list', '--json', '--limit', '1'])).stdout);
     expect(latest.run.id).toBe(newest.runs[0]!.id);
   });
 
@@ -132,11 +139,8 @@ describe('assay runs export', () => {
     const res = await cli(['runs', 'export', runId, '--output', file]);
     expect(res.code).toBe(0);
     expect(res.stderr).toBe(`Exported run ${runId} (2 results) to ${file}\n`);
-    const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-    const written = JSON.parse(fs.readFileSync(path.join(dir, 'eval.json'), 'utf8')) as Record<
-      string,
-      unknown
-    >;
+    const exported = readJsonFile(jsonObject, file);
+    const written = readJsonFile(jsonObject, path.join(dir, 'eval.json'));
     expect(exported).toEqual({ ...written, suite: expect.any(String) });
   });
 
@@ -188,9 +192,7 @@ describe('assay runs delete', () => {
       for (let i = 0; i < 100 && !stored; i++) {
         await new Promise((r) => setTimeout(r, 100));
         const list = await cli(['runs', 'list', '--json', '--dataset', 'suite/slow']);
-        stored = (JSON.parse(list.stdout || '{"runs":[]}') as { runs: RunView[] }).runs.find(
-          (r) => r.totals.results > 0,
-        );
+        stored = runsOf(list.stdout || '{"runs":[]}').runs.find((r) => r.totals.results > 0);
       }
       expect(stored).toBeDefined();
       const refused = await cli(['runs', 'delete', stored!.id]);
@@ -214,7 +216,7 @@ describe('assay runs delete', () => {
     const again = await cli(['runs', 'delete', runId]);
     expect(again.code).toBe(1);
     expect(again.stderr).toBe(`assay: NOT_FOUND: evals.get: no run with id "${runId}"\n`);
-    const list = JSON.parse((await cli(['runs', 'list', '--json'])).stdout) as { runs: RunView[] };
+    const list = runsOf((await cli(['runs', 'list', '--json'])).stdout);
     expect(list.runs.map((r) => r.id)).not.toContain(runId);
   });
 });

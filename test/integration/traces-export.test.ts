@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { traceDetailSchema } from '../../shared/contract';
+import { parseJson, readJsonFile } from '../support/parse-json';
 import { spanFixture } from '../support/span-fixture';
 import { CLI, REPO_ROOT, runCli } from '../support/run-cli';
 import { openTestCore, testDatabaseEnv } from '../support/test-database';
@@ -82,6 +85,14 @@ const listTree = (dir: string) =>
     .readdirSync(dir, { recursive: true, withFileTypes: true })
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
 
+/** A line of the export's index.jsonl. */
+const indexLineSchema = z.object({ id: z.string(), folder: z.string() });
+/** What the test reads of a `traces tail --json` line (its own shape: spanJsonLine). */
+const tailLineSchema = z.object({
+  name: z.string(),
+  traceId: z.string(),
+  costUsd: z.number().nullable(),
+});
 describe('assay traces export', () => {
   it('writes a folder per trace with trace.json and Markdown per span, and an index', async () => {
     const out = path.join(tempDir('assay-export-out-'), 'traces');
@@ -101,10 +112,7 @@ describe('assay traces export', () => {
       '02-llm-openai-gpt-4o.md',
       'trace.json',
     ]);
-    const detail = JSON.parse(fs.readFileSync(path.join(out, chat, 'trace.json'), 'utf8')) as {
-      trace: { id: string; spanCount: number };
-      spans: { request: unknown }[];
-    };
+    const detail = readJsonFile(traceDetailSchema, path.join(out, chat, 'trace.json'));
     expect(detail.trace).toMatchObject({ id: 'trace-chat', spanCount: 2 });
     expect(detail.spans[1]!.request).toMatchObject({ messages: [{ role: 'user' }] });
     const md = fs.readFileSync(path.join(out, chat, '02-llm-openai-gpt-4o.md'), 'utf8');
@@ -123,7 +131,7 @@ describe('assay traces export', () => {
       .readFileSync(path.join(out, 'index.jsonl'), 'utf8')
       .trim()
       .split('\n')
-      .map((l) => JSON.parse(l) as { id: string; folder: string });
+      .map((l) => parseJson(indexLineSchema, l, 'index.jsonl'));
     expect(lines.map((l) => l.id)).toEqual(['trace-chat', '../../escaped', 'trace-old']);
 
     // Re-export is idempotent: same tree, its own files overwritten.
@@ -150,7 +158,7 @@ describe('assay traces export', () => {
           .trim()
           .split('\n')
           .filter(Boolean) as string[]
-      ).map((l) => (JSON.parse(l) as { id: string }).id);
+      ).map((l) => parseJson(indexLineSchema, l, 'index.jsonl').id);
     };
     expect(await run('--since', '24h')).toEqual(['trace-chat', '../../escaped']);
     expect(await run('--until', '24h')).toEqual(['trace-old']);
@@ -239,7 +247,7 @@ describe('assay traces tail', () => {
       const lines = stdout
         .trim()
         .split('\n')
-        .map((l) => JSON.parse(l) as { name: string; traceId: string; costUsd: number | null });
+        .map((l) => parseJson(tailLineSchema, l, 'traces tail --json'));
       expect(lines).toEqual([
         expect.objectContaining({ name: 'live call', traceId: 'tail-1', costUsd: 0.000125 }),
       ]);

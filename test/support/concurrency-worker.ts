@@ -4,13 +4,22 @@
 // what it did as one JSON line.
 import { createHeadlessCore } from '../../main/app/create-headless-core';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
+import { z } from 'zod';
+import { parseJson } from './parse-json';
 
-type Task =
-  | { kind: 'saves'; prompt: string; count: number; tag: string }
-  | { kind: 'labels'; prompt: string; label: string; versions: string[]; count: number };
+const taskSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('saves'), prompt: z.string(), count: z.number(), tag: z.string() }),
+  z.object({
+    kind: z.literal('labels'),
+    prompt: z.string(),
+    label: z.string(),
+    versions: z.array(z.string()),
+    count: z.number(),
+  }),
+]);
 
 const [dataDir, taskJson] = process.argv.slice(2);
-const task = JSON.parse(taskJson!) as Task;
+const task = parseJson(taskSchema, taskJson!, 'the task argument');
 const core = await createHeadlessCore(dataDir!, process.env);
 
 async function call<C extends Channel>(

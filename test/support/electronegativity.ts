@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { AssayError } from '../../shared/errors';
+import { readJsonFile } from './parse-json';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const SCANNER_DIR = path.join(REPO_ROOT, 'scripts/electronegativity');
@@ -14,24 +15,27 @@ const SOURCE_DIRS = ['main', 'preload', 'renderer'];
 const SOURCE_FILE = /\.(?:js|jsx|ts|tsx|html?)$/;
 const TEST_FILE = /\.(?:test|spec|e2e)\.[cm]?[jt]sx?$/;
 
-export interface Finding {
-  readonly check: string;
-  readonly severity: 'INFORMATIONAL' | 'LOW' | 'MEDIUM' | 'HIGH';
-  readonly confidence: string;
+const findingSchema = z.object({
+  check: z.string(),
+  severity: z.enum(['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH']),
+  confidence: z.string(),
   /** Relative to the scanned folder, or "N/A" for an app-wide finding. */
-  readonly file: string;
-  readonly line: number;
+  file: z.string(),
+  line: z.number(),
   /** The source line the finding points at ('' for app-wide findings). */
-  readonly sample: string;
-  readonly description: string;
-  readonly manualReview: boolean;
-}
+  sample: z.string(),
+  description: z.string(),
+  manualReview: z.boolean(),
+});
+export type Finding = Readonly<z.infer<typeof findingSchema>>;
 
-export interface ScanReport {
-  readonly checks: number;
-  readonly errors: readonly { file: string; message: string; tolerable: boolean }[];
-  readonly findings: readonly Finding[];
-}
+/** What scripts/electronegativity/scan.cjs writes. */
+const scanReportSchema = z.object({
+  checks: z.number(),
+  errors: z.array(z.object({ file: z.string(), message: z.string(), tolerable: z.boolean() })),
+  findings: z.array(findingSchema),
+});
+export type ScanReport = Readonly<z.infer<typeof scanReportSchema>>;
 
 /**
  * Copies the app's sources (and package.json, which names the Electron version the checks
@@ -73,7 +77,7 @@ export async function scanFolder(folder: string, reportFile: string): Promise<Sc
     child.on('close', resolve);
   });
   if (code !== 0) throw new Error(`electronegativity exited with ${code}:\n${output}`);
-  return JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ScanReport;
+  return readJsonFile(scanReportSchema, reportFile);
 }
 
 const exceptionSchema = z.strictObject({

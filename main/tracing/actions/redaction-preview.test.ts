@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { JsonValue } from '../../evals/datasets/case-draft';
+import { expectedSchema } from '../../../shared/contract';
+import { parseJson } from '../../../test/support/parse-json';
 import { redactionPreview } from './redaction-preview';
 
 /** A 16-digit number with a valid Luhn check digit, grouped as cards are printed. */
@@ -101,7 +102,7 @@ describe('redactionPreview', () => {
         fc.jsonValue(),
         (vars, value) => {
           // fast-check's JSON type and zod's describe the same values.
-          const expected = JSON.parse(JSON.stringify(value)) as JsonValue;
+          const expected = parseJson(expectedSchema, JSON.stringify(value));
           const preview = redactionPreview({ vars, expected }, []);
           expect(Object.keys(preview.vars).sort()).toEqual(Object.keys(vars).sort());
           expect(Array.isArray(preview.expected)).toBe(Array.isArray(expected));

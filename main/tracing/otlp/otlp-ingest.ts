@@ -10,11 +10,23 @@ import { mapSpan } from './span-mapping';
 
 export type OtlpEncoding = 'protobuf' | 'json';
 
-/** The request's encoding from its content type; anything else is a coded 415. */
-export function encodingOf(contentType: string | undefined): OtlpEncoding {
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+function mediaTypeOf(contentType: string | undefined): string {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** The OTLP encoding a content-type names, or null for anything else. */
+export function otlpEncodingOf(contentType: string | undefined): OtlpEncoding | null {
+  const type = mediaTypeOf(contentType);
   if (type === 'application/x-protobuf' || type === 'application/protobuf') return 'protobuf';
   if (type === 'application/json') return 'json';
+  return null;
+}
+
+/** The request's encoding from its content type; anything else is a coded 415. */
+export function encodingOf(contentType: string | undefined): OtlpEncoding {
+  const encoding = otlpEncodingOf(contentType);
+  if (encoding) return encoding;
+  const type = mediaTypeOf(contentType);
   throw new AssayError(
     'UNSUPPORTED_MEDIA_TYPE',
     `/v1/traces: content-type "${type.slice(0, 64)}" is not OTLP; send application/x-protobuf or application/json`,

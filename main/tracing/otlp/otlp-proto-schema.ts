@@ -92,12 +92,59 @@ const descriptor = {
         },
       },
     },
+    /*
+     * The body of every OTLP/HTTP failure (google/rpc/status.proto), and the BadRequest its
+     * details carry for a 400 (google/rpc/error_details.proto). Any keeps the proto's own
+     * snake_case `type_url`: protobufjs's built-in wrapper for google.protobuf.Any reads it.
+     */
+    google: {
+      nested: {
+        protobuf: {
+          nested: {
+            Any: {
+              fields: { type_url: { type: 'string', id: 1 }, value: { type: 'bytes', id: 2 } },
+            },
+          },
+        },
+        rpc: {
+          nested: {
+            Status: {
+              fields: {
+                code: { type: 'int32', id: 1 },
+                message: { type: 'string', id: 2 },
+                details: { rule: 'repeated', type: 'google.protobuf.Any', id: 3 },
+              },
+            },
+            BadRequest: {
+              fields: { fieldViolations: { rule: 'repeated', type: 'FieldViolation', id: 1 } },
+              nested: {
+                FieldViolation: {
+                  fields: {
+                    field: { type: 'string', id: 1 },
+                    description: { type: 'string', id: 2 },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
   },
 };
 
 const root = protobuf.Root.fromJSON(descriptor);
 
 export const exportTraceRequestType = root.lookupType('otlp.ExportTraceServiceRequest');
+export const rpcStatusType = root.lookupType('google.rpc.Status');
+export const badRequestType = root.lookupType('google.rpc.BadRequest');
+
+/** google.rpc.Status as encoded and decoded here (details are Any: a type URL and its bytes). */
+export interface PbRpcStatus {
+  code: number;
+  message: string;
+  details: { type_url: string; value: Uint8Array }[];
+}
 
 /* The decoded shapes (protobufjs leaves absent fields to the prototype's defaults). */
 export type LongLike = number | { low: number; high: number; unsigned?: boolean };
