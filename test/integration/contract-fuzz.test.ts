@@ -50,7 +50,8 @@ describe('settings.updateProvider under arbitrary input', () => {
         // Every committed page copied into the database file first: the store checkpoints on
         // a worker thread, which could otherwise change the file between the two readings.
         const snapshot = async (): Promise<string> => {
-          await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(core.store.db);
+          if (core.store.dialect === 'sqlite')
+            await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(core.store.db);
           return listFiles(dataDir)
             .filter((f) => !/-(wal|shm)$/.test(f))
             .map((f) => `${f}:${fs.readFileSync(f, 'base64')}`)

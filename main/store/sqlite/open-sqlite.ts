@@ -4,7 +4,7 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import * as sqliteVec from 'sqlite-vec';
 import { AssayError } from '../../../shared/errors';
-import type { Migration } from '../migration';
+import type { Migration, MigrationReport } from '../migration';
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite';
 import type { DB } from '../schema';
 import type { Store } from '../store';
@@ -21,7 +21,11 @@ export interface OpenSqliteOptions {
   readonly migrations?: readonly Migration[];
   /** Checkpoint the WAL on a worker thread (wal-checkpointer.ts): the core's long-lived store. */
   readonly backgroundCheckpoint?: boolean;
-  /** A second connection to an open store: never create the file (or its folder) anew. */
+  /**
+   * A second connection to an open store (a worker's): never create the file or its folder,
+   * never migrate (the store's own connection did; a file found in its place is refused by
+   * the caller, not changed).
+   */
   readonly mustExist?: boolean;
 }
 
@@ -93,13 +97,20 @@ export function openSqliteHandle(options: OpenSqliteOptions) {
     handle.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     handle.pragma(`mmap_size = ${MMAP_SIZE}`);
     const vecVersion = loadVec(handle, options.vecExtensionPath ?? defaultVecExtensionPath());
-    const migration = migrate(handle, options.migrations ?? SQLITE_MIGRATIONS);
+    const migration = options.mustExist
+      ? unmigrated(handle)
+      : migrate(handle, options.migrations ?? SQLITE_MIGRATIONS);
     const sqliteVersion = (handle.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
     return { handle, vecVersion, sqliteVersion, migration };
   } catch (err) {
     handle.close();
     throw err;
   }
+}
+
+function unmigrated(db: Database): MigrationReport {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  return { from: version, to: version, applied: [] };
 }
 
 function loadVec(db: Database, extensionPath: string): string {

@@ -68,11 +68,17 @@ export class WorkerSpanWriter implements SpanWriter {
 
   async close(): Promise<void> {
     const worker = this.worker;
+    const ready = this.isReady;
     // Writes after closing (none are expected) go through the store's queue.
     this.failed = true;
     this.isReady = false;
     if (!worker) return;
     this.worker = null;
+    // Still starting, it holds no batch (they went through this thread): no need to wait for it.
+    if (!ready) {
+      await worker.terminate();
+      return;
+    }
     await new Promise<void>((resolve) => {
       worker.ref();
       worker.once('exit', () => resolve());
