@@ -46,6 +46,22 @@ describe('SpanRepository', () => {
     expect(await spans.get(hit.id)).toEqual(hit);
   });
 
+  it('skips a span stored before in its trace, and refuses one whose id is stored in another trace', async () => {
+    const stored = span();
+    expect(await spans.insertBatch([stored])).toBe(1);
+    const fresh = span();
+    expect(await spans.insertBatch([fresh, stored])).toBe(1);
+    const clash = span({ id: stored.id, traceId: `${stored.traceId}-other` });
+    const refused = spans.insertBatch([span(), clash]);
+    await expect(refused).rejects.toMatchObject({
+      code: 'MALFORMED_REQUEST',
+      message: expect.stringContaining('span 1 ('),
+      details: { span: 1, field: 'spanId' },
+    });
+    expect(await spans.get(stored.id)).toEqual(stored);
+    expect(await spans.byTrace(clash.traceId)).toEqual([]);
+  });
+
   it('answers null for an unknown id', async () => {
     expect(await spans.get(newId())).toBeNull();
   });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { AssayError } from '../../shared/errors';
 import { insertRows } from '../store/bulk-insert';
 import type { DB } from '../store/schema';
 import type { Dialect } from '../store/store';
@@ -91,15 +92,34 @@ export class SpanRepository {
     await this.insertBatch([span], { dedupe: false });
   }
 
+  /**
+   * The spans of a batch not stored yet. A stored span with the same id and trace is an
+   * exporter's retry; with the same id in another trace it is a different span Assay cannot key
+   * (span ids are global here, as random OpenTelemetry ids are): the batch is refused naming
+   * it, never stored in part nor skipped unsaid (the same rule checkBatch applies inside one
+   * batch).
+   */
   private async unseen(spans: readonly SpanRecord[]): Promise<SpanRecord[]> {
-    const seen = new Set<string>();
+    const storedTrace = new Map<string, string>();
     for (let i = 0; i < spans.length; i += 500) {
       const ids = spans.slice(i, i + 500).map((s) => s.id);
-      const rows = await this.db.selectFrom('span').select('id').where('id', 'in', ids).execute();
-      for (const r of rows) seen.add(r.id);
+      const rows = await this.db
+        .selectFrom('span')
+        .select(['id', 'trace_id'])
+        .where('id', 'in', ids)
+        .execute();
+      for (const r of rows) storedTrace.set(r.id, r.trace_id);
     }
-    return spans.filter((s) => {
-      if (seen.has(s.id)) return false;
+    const seen = new Set<string>();
+    return spans.filter((s, index) => {
+      const stored = storedTrace.get(s.id);
+      if (stored !== undefined && stored !== s.traceId)
+        throw new AssayError(
+          'MALFORMED_REQUEST',
+          `span ${index} (${JSON.stringify(s.id.slice(0, 64))}) repeats the id of a span stored in another trace (${JSON.stringify(stored.slice(0, 64))}); span ids must be unique across traces`,
+          { span: index, field: 'spanId' },
+        );
+      if (stored !== undefined || seen.has(s.id)) return false;
       seen.add(s.id);
       return true;
     });

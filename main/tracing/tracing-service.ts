@@ -63,7 +63,12 @@ export class TracingService {
   async ingest(spans: readonly SpanRecord[], source: SpanSource, where: string): Promise<number> {
     checkBatch(spans, where);
     if (spans.length === 0) return 0;
-    const inserted = await this.writer.write(spans);
+    const inserted = await this.writer.write(spans).catch((err: unknown) => {
+      // The store refuses a span only by its position in the batch: say where it came from.
+      if (err instanceof AssayError && err.code === 'MALFORMED_REQUEST')
+        throw new AssayError(err.code, `${where}: ${err.message}`, err.details);
+      throw err;
+    });
     if (inserted > 0) {
       this.deps.events.publish('traces.ingested', {
         source,

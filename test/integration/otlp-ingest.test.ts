@@ -264,6 +264,29 @@ describe('malformed batches get a coded 4xx and store nothing', () => {
     expect((await postTraces(ctx.server.url, otlpProto([valid()]), PROTO_TYPE)).status).toBe(200);
   });
 
+  it('a span id stored in another trace is refused by position, a retry of its own batch is not', async () => {
+    const first = genAiSpan(newTraceId());
+    expect((await postTraces(ctx.server.url, otlpProto([first]), PROTO_TYPE)).status).toBe(200);
+    const before = await storedSpans();
+    const other = newTraceId();
+    const reused = { ...genAiSpan(other), spanId: first.spanId };
+    const res = await postTraces(ctx.server.url, otlpProto([genAiSpan(other), reused]), PROTO_TYPE);
+    expect(res.status).toBe(400);
+    expect(res.rpcStatus).toMatchObject({
+      code: GRPC_CODE_OF_STATUS[400],
+      message: expect.stringMatching(
+        new RegExp(
+          `span 1 \\("${first.spanId}"\\) repeats the id of a span stored in another trace \\("${first.traceId}"\\)`,
+        ),
+      ),
+    });
+    expect(await storedSpans()).toBe(before);
+    await expect(ctx.core.services.tracing.get(other)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // The exporter's retry of the first batch is still a quiet no-op.
+    expect((await postTraces(ctx.server.url, otlpProto([first]), PROTO_TYPE)).status).toBe(200);
+    expect(await storedSpans()).toBe(before);
+  });
+
   it('accepts a kvlist at the depth limit', async () => {
     let value: Record<string, unknown> = { leaf: 'x' };
     for (let i = 0; i < 15; i++) value = { nested: value };
