@@ -44,13 +44,7 @@ export class SpanRepository {
   ): Promise<number> {
     const fresh = options.dedupe === false ? spans : await this.unseen(spans);
     if (fresh.length === 0) return 0;
-    for (let i = 0; i < fresh.length; i += INSERT_CHUNK)
-      await insertRows(
-        this.db,
-        this.dialect,
-        'span',
-        fresh.slice(i, i + INSERT_CHUNK).map(spanRow),
-      );
+    await this.insertRowsOf(fresh);
     const withTexts = fresh.map((span) => ({
       span,
       texts: spanTexts(span.requestJson, span.responseJson),
@@ -78,6 +72,10 @@ export class SpanRepository {
    * back by id (an eval result's span) and by trace.
    */
   async insertUnlisted(spans: readonly SpanRecord[]): Promise<void> {
+    await this.insertRowsOf(spans);
+  }
+
+  private async insertRowsOf(spans: readonly SpanRecord[]): Promise<void> {
     for (let i = 0; i < spans.length; i += INSERT_CHUNK)
       await insertRows(
         this.db,
