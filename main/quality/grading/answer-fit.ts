@@ -27,12 +27,21 @@ export function givenScoreOf(answer: unknown, config: ScoreConfig): GivenScore |
     if (TRUE_WORDS.has(word)) return { value: true };
     if (FALSE_WORDS.has(word)) return { value: false };
   }
-  return Number.isFinite(n) ? { value: n } : { level: text };
+  return Number.isFinite(n) ? { value: n } : undefined;
+}
+
+function expectedAnswer(config: ScoreConfig): string {
+  if (config.type === 'categorical') return 'a level';
+  if (config.type === 'numeric') return `a number from ${config.min} to ${config.max}`;
+  return 'true or false';
 }
 
 /** What an answer was, for a reason: `"Close"`, `7`, `true`. */
 export function shown(answer: unknown): string {
-  return typeof answer === 'string' ? JSON.stringify(answer) : String(answer);
+  if (typeof answer !== 'string' && (typeof answer !== 'object' || answer === null))
+    return String(answer);
+  const text = JSON.stringify(answer) ?? String(answer);
+  return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
 export type FittedAnswer =
@@ -42,7 +51,8 @@ export type FittedAnswer =
 /** The answer as a value (and level) of the config, or why it is none. */
 export function fitAnswer(answer: unknown, config: ScoreConfig): FittedAnswer {
   const given = givenScoreOf(answer, config);
-  if (given === undefined) return { ok: false, reason: `${shown(answer)} is no score` };
+  if (given === undefined)
+    return { ok: false, reason: `${shown(answer)} is not ${expectedAnswer(config)}` };
   const resolved = resolveScore(config, given);
   return resolved.ok
     ? { ok: true, value: resolved.value, level: resolved.level }

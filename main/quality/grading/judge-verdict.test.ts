@@ -136,3 +136,20 @@ describe('answer format', () => {
     expect(answerFormat(BOOLEAN)).toContain('"score": true or false');
   });
 });
+
+describe('answers of the wrong kind', () => {
+  it('say what was expected', () => {
+    expect(parseJudgeVerdict('{"score": "high"}', tenPoint)).toEqual({
+      ok: false,
+      reason: 'judge answered "high": "high" is not a number from 0 to 10',
+    });
+    expect(parseJudgeVerdict('{"score": "maybe"}', BOOLEAN)).toEqual({
+      ok: false,
+      reason: 'judge answered "maybe": "maybe" is not true or false',
+    });
+    expect(parseJudgeVerdict('{"level": {"name": "Bullseye"}}', BULLSEYE)).toEqual({
+      ok: false,
+      reason: 'judge answered {"name":"Bullseye"}: {"name":"Bullseye"} is not a level',
+    });
+  });
+});
