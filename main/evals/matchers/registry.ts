@@ -274,5 +274,7 @@ export async function runMatcher(
 }
 
 export { fromPromptfooAssert, PROMPTFOO_TYPES } from './promptfoo';
+// Quality's code graders run in the same QuickJS sandbox and worker pool as scorers.
+export { runInSandbox, type SandboxResult } from './code/sandbox';
 export { scoreCase, type CaseScore } from './core/score-case';
 export type { PromptfooAssert, PromptfooMapping } from './promptfoo';

@@ -80,15 +80,24 @@ const PRELUDE = `(function () {
   globalThis.expected = input.expected;
   globalThis.vars = input.vars;
   globalThis.context = { expected: input.expected, vars: input.vars };
+  globalThis.__assayArgs = Array.isArray(input.args) ? input.args : undefined;
 })();`;
 
-/** Turns whatever the scorer produced into JSON the host can validate. */
+/**
+ * Turns whatever the scorer produced into JSON the host can validate. A function is called with
+ * `input.args` when the caller gave them (a quality code grader passes its target), else with
+ * (output, context) as matchers document. Strings, and an object's `value` and `level`, come back
+ * only as primitives: a grader may answer with a level name, and nothing else may break
+ * JSON.stringify (a BigInt, a cycle).
+ */
 const FINISH = `(function () {
   var r = globalThis.__assayResult;
-  if (typeof r === 'function') r = r(globalThis.output, globalThis.context);
-  var shaped = typeof r === 'boolean' || typeof r === 'number' ? { kind: typeof r, value: r }
+  if (typeof r === 'function')
+    r = globalThis.__assayArgs ? r.apply(null, globalThis.__assayArgs) : r(globalThis.output, globalThis.context);
+  var prim = function (v) { return typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string' ? v : undefined; };
+  var shaped = typeof r === 'boolean' || typeof r === 'number' || typeof r === 'string' ? { kind: typeof r, value: r }
     : r !== null && typeof r === 'object' && typeof r.then !== 'function'
-      ? { kind: 'object', pass: r.pass, score: r.score, reason: r.reason == null ? undefined : String(r.reason) }
+      ? { kind: 'object', pass: r.pass, score: r.score, reason: r.reason == null ? undefined : String(r.reason), value: prim(r.value), level: prim(r.level) }
       : { kind: r === null ? 'null' : r && typeof r.then === 'function' ? 'promise' : typeof r };
   return JSON.stringify({ result: shaped, logs: globalThis.__assayLogs });
 })()`;
