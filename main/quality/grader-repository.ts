@@ -151,10 +151,8 @@ export class GraderRepository {
         ),
       );
     if (!includeArchived) q = q.where('grader.archived', '=', 0);
-    const rows = await q
-      .orderBy('grader.created_at', 'desc')
-      .orderBy('grader.id', 'desc')
-      .execute();
+    // Ties (the built-ins, seeded in one instant) read in id order: the order they are documented in.
+    const rows = await q.orderBy('grader.created_at', 'desc').orderBy('grader.id', 'asc').execute();
     return rows.map((row) => ({
       grader: toGrader(row),
       latest: toVersion({

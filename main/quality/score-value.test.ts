@@ -67,7 +67,10 @@ function givenFor(c: ScoreConfig): fc.Arbitrary<GivenScore> {
 function expected(c: ScoreConfig, g: GivenScore): { value: number; level: string | null } | null {
   if (c.type === 'numeric') {
     if (g.level !== undefined || typeof g.value !== 'number') return null;
-    return g.value >= c.min && g.value <= c.max ? { value: g.value, level: null } : null;
+    // -0 and 0 are one number: stored as 0.
+    return g.value >= c.min && g.value <= c.max
+      ? { value: g.value === 0 ? 0 : g.value, level: null }
+      : null;
   }
   if (c.type === 'boolean') {
     if (g.level !== undefined) return null;
@@ -128,7 +131,7 @@ describe('checkSignal', () => {
   it('keeps any number as given, booleans as 1 and 0, and refuses a level', () => {
     fc.assert(
       fc.property(fc.oneof(finite, fc.boolean()), (value) => {
-        const want = typeof value === 'boolean' ? (value ? 1 : 0) : value;
+        const want = typeof value === 'boolean' ? (value ? 1 : 0) : value === 0 ? 0 : value;
         expect(checkSignal({ value })).toEqual({ ok: true, score: { value: want, level: null } });
       }),
     );

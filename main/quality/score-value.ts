@@ -28,6 +28,9 @@ const levelList = (config: Extract<ScoreConfig, { type: 'categorical' }>): strin
 /** Booleans are stored as 1 and 0, so a pass rate is the mean of the values. */
 const fromBoolean = (value: boolean): number => (value ? 1 : 0);
 
+/** -0 is stored as 0: the same number, and never a distinct value in a chart or a retry. */
+const plain = (value: number): number => (value === 0 ? 0 : value);
+
 /**
  * Checks a score against a grader's score config and gives what is stored:
  * - numeric: a number within [min, max], as given;
@@ -47,7 +50,7 @@ export function checkScore(config: ScoreConfig, given: GivenScore): ScoreCheck {
       const value = given.value;
       if (typeof value !== 'number' || value < config.min || value > config.max)
         return refuse('value', `must be a number from ${config.min} to ${config.max}`);
-      return { ok: true, score: { value, level: null } };
+      return { ok: true, score: { value: plain(value), level: null } };
     }
     case 'categorical': {
       if (given.level !== undefined) {
@@ -66,7 +69,8 @@ export function checkScore(config: ScoreConfig, given: GivenScore): ScoreCheck {
       const value = given.value;
       if (typeof value === 'boolean')
         return { ok: true, score: { value: fromBoolean(value), level: null } };
-      if (value === 0 || value === 1) return { ok: true, score: { value, level: null } };
+      if (value === 0 || value === 1)
+        return { ok: true, score: { value: plain(value), level: null } };
       return refuse('value', 'must be true or false (or 1 or 0)');
     }
   }
@@ -79,6 +83,6 @@ export function checkScore(config: ScoreConfig, given: GivenScore): ScoreCheck {
 export function checkSignal(given: GivenScore): ScoreCheck {
   if (given.level !== undefined || given.value === undefined)
     return refuse('level', 'a level needs a categorical grader (graderId); a signal has a value');
-  const value = typeof given.value === 'boolean' ? fromBoolean(given.value) : given.value;
+  const value = typeof given.value === 'boolean' ? fromBoolean(given.value) : plain(given.value);
   return { ok: true, score: { value, level: null } };
 }
