@@ -3,6 +3,7 @@ import type { RunService } from '../evals/runs/run-service';
 import type { LlmService } from '../llm/llm-service';
 import type { PlaygroundService } from '../playground/playground-service';
 import type { PromptService } from '../prompts/prompt-service';
+import type { QualityService } from '../quality/quality-service';
 import type { StoreInfo } from '../store/store';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
@@ -29,6 +30,7 @@ export interface CoreServices {
   /** The variables a traced call's prompt was rendered with, when kept (rerun, steal as eval). */
   readonly spanVariables: SpanVariables;
   readonly semantic: SemanticService;
+  readonly quality: QualityService;
   /**
    * Where the user's apps send calls and spans. Read on each ask: the desktop shell starts its
    * ingest server after the core (the server serves the core's dispatcher) and supplies it.

@@ -11,6 +11,8 @@ import { DatasetService } from '../evals/datasets/dataset-service';
 import { RunService } from '../evals/runs/run-service';
 import { PlaygroundService } from '../playground/playground-service';
 import { PromptService } from '../prompts/prompt-service';
+import { QualityService } from '../quality/quality-service';
+import { redactText } from '../tracing/redact';
 import { WorkerSpanWriter } from '../tracing/span-writer/worker-span-writer';
 import { TracingService } from '../tracing/tracing-service';
 import { SemanticService, type SemanticDeps } from '../tracing/semantic/semantic-service';
@@ -116,6 +118,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
             })
           : undefined,
     });
+    const quality = new QualityService({
+      store,
+      targetExists: (target) =>
+        target.type === 'interaction'
+          ? tracing.hasInteraction(target.id)
+          : target.type === 'span'
+            ? tracing.hasSpan(target.id)
+            : runs.hasResult(target.id),
+      redact: (text) => redactText(text, secrets.knownValues()),
+    });
+    // The shipped graders, once per database (a no-op after the first open). The span writer's
+    // worker is running by now: a failure stops it, or it would hold the process open.
+    await quality.seedBuiltIns().catch(async (err: unknown) => {
+      await tracing.close();
+      throw err;
+    });
     // Embeds traces and interactions in the background once an embedding model is set.
     const semantic = new SemanticService({
       store,
@@ -149,6 +167,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       tracing,
       spanVariables: variables,
       semantic,
+      quality,
       ingestStatus: options.ingestStatus ?? (() => SERVED_HERE),
     };
     semantic.start();

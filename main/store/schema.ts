@@ -278,6 +278,66 @@ export interface EvalResultTable {
   created_at: IsoTime;
 }
 
+export interface GraderTable {
+  id: string;
+  name: string;
+  description: string;
+  /** deterministic | llm_judge | code | human (the contract's enum is the gate). */
+  kind: string;
+  built_in: Flag;
+  archived: Flag;
+  created_at: IsoTime;
+}
+
+/** Immutable: an edit is a new row with the next `version`. */
+export interface GraderVersionTable {
+  id: string;
+  grader_id: string;
+  version: number;
+  definition_json: JsonText;
+  score_config_json: JsonText;
+  rubric: string;
+  created_at: IsoTime;
+}
+
+export interface ScorecardTable {
+  id: string;
+  name: string;
+  description: string;
+  archived: Flag;
+  created_at: IsoTime;
+}
+
+/** Immutable: an edit is a new row with the next `version`. */
+export interface ScorecardVersionTable {
+  id: string;
+  scorecard_id: string;
+  version: number;
+  body_json: JsonText;
+  created_at: IsoTime;
+}
+
+export interface ScoreTable {
+  id: string;
+  /** interaction | span | eval_result */
+  target_type: string;
+  target_id: string;
+  grader_id: string | null;
+  grader_version_id: string | null;
+  name: string;
+  /** NULL when a grader could not score (its reason says why). */
+  value: number | null;
+  level: string | null;
+  reason: string | null;
+  /** grader | human | api */
+  source: string;
+  /** Pico-dollars (1e-12 USD) the judge calls cost; BIGINT on Postgres. */
+  cost_pico_usd: number | null;
+  author: string | null;
+  idempotency_key: string | null;
+  created_at: IsoTime;
+}
+
 export interface DB {
   instance: InstanceTable;
   span: SpanTable;
@@ -297,6 +357,11 @@ export interface DB {
   eval_run: EvalRunTable;
   eval_run_case: EvalRunCaseTable;
   eval_result: EvalResultTable;
+  grader: GraderTable;
+  grader_version: GraderVersionTable;
+  scorecard: ScorecardTable;
+  scorecard_version: ScorecardVersionTable;
+  score: ScoreTable;
 }
 
 /** Every table and its columns, in the order the schema test compares them. */
@@ -539,6 +604,54 @@ export const COLUMNS: { readonly [T in TableName]: Readonly<Record<keyof DB[T], 
     span_id: true,
     error_code: true,
     error_message: true,
+    created_at: true,
+  },
+  grader: {
+    id: true,
+    name: true,
+    description: true,
+    kind: true,
+    built_in: true,
+    archived: true,
+    created_at: true,
+  },
+  grader_version: {
+    id: true,
+    grader_id: true,
+    version: true,
+    definition_json: true,
+    score_config_json: true,
+    rubric: true,
+    created_at: true,
+  },
+  scorecard: {
+    id: true,
+    name: true,
+    description: true,
+    archived: true,
+    created_at: true,
+  },
+  scorecard_version: {
+    id: true,
+    scorecard_id: true,
+    version: true,
+    body_json: true,
+    created_at: true,
+  },
+  score: {
+    id: true,
+    target_type: true,
+    target_id: true,
+    grader_id: true,
+    grader_version_id: true,
+    name: true,
+    value: true,
+    level: true,
+    reason: true,
+    source: true,
+    cost_pico_usd: true,
+    author: true,
+    idempotency_key: true,
     created_at: true,
   },
 };

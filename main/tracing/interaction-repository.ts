@@ -82,6 +82,15 @@ export class InteractionRepository {
       .execute();
   }
 
+  async exists(id: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('interaction')
+      .select('id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async get(id: string): Promise<InteractionView | null> {
     const row = await this.db
       .selectFrom('interaction')

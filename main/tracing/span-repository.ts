@@ -123,6 +123,15 @@ export class SpanRepository {
     });
   }
 
+  async exists(id: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('span')
+      .select('id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async get(id: string): Promise<SpanRecord | null> {
     const row = await this.db
       .selectFrom('span')

@@ -79,6 +79,15 @@ export class TracingService {
     return inserted;
   }
 
+  /** Whether a span or an interaction is stored (a score's target must be). */
+  hasSpan(id: string): Promise<boolean> {
+    return this.spans.exists(id);
+  }
+
+  hasInteraction(id: string): Promise<boolean> {
+    return this.interactions.exists(id);
+  }
+
   async span(id: string): Promise<SpanRecord | null> {
     return this.spans.get(id);
   }

@@ -5,6 +5,7 @@ import { ingestChannels } from './ingest';
 import { llmChannels, llmTopics } from './llm';
 import { promptFileChannels } from './prompt-files';
 import { promptChannels } from './prompts';
+import { qualityChannels } from './quality';
 import { settingsChannels, settingsTopics } from './settings';
 import { suiteSyncChannels } from './suite-sync';
 import { systemChannels } from './system';
@@ -28,6 +29,7 @@ export const channels = {
   ...traceActionChannels,
   ...traceInsightChannels,
   ...traceSearchChannels,
+  ...qualityChannels,
 };
 
 /** Event topics (streams, progress, change notices) with their payload schemas. */
@@ -65,6 +67,7 @@ export * from './ingest';
 export * from './llm';
 export * from './prompt-files';
 export * from './prompts';
+export * from './quality';
 export * from './settings';
 export * from './suite-sync';
 export * from './system';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './define';
 import { matcherInputSchema } from './datasets';
 import { modelRefSchema } from './evals';
+import { labelNameSchema, promptNameSchema, versionNameSchema } from './prompts';
 
 /**
  * Quality (Ship, part 2): graders say how good one target (an interaction, a span, an eval
@@ -105,12 +106,15 @@ export const deterministicCheckSchema = z.discriminatedUnion('type', [
 ]);
 export type DeterministicCheck = z.infer<typeof deterministicCheckSchema>;
 
-/** A prompt of the registry by name and label (default `production`) or version number. */
+/**
+ * A prompt of the registry by name and label (default `production`) or version (`v1.2`, as
+ * the registry names versions), spelled as the registry spells them.
+ */
 export const judgePromptRefSchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    label: z.string().trim().min(1).max(64).optional(),
-    version: z.number().int().positive().optional(),
+    name: promptNameSchema,
+    label: labelNameSchema.optional(),
+    version: versionNameSchema.optional(),
   })
   .strict()
   .refine((r) => !(r.label && r.version), { message: 'name a label or a version, not both' });
@@ -337,6 +341,11 @@ export const qualityChannels = {
         body: scorecardBodySchema,
       })
       .strict(),
+    output: scorecardViewSchema,
+  }),
+  'scorecards.archive': channel({
+    summary: 'Archives or restores a scorecard; its versions stay readable.',
+    input: z.object({ id: idText, archived: z.boolean() }).strict(),
     output: scorecardViewSchema,
   }),
   'scores.create': channel({

@@ -6,6 +6,7 @@ import { ingestHandlers } from './ingest';
 import { llmHandlers } from './llm';
 import { playgroundHandlers } from './playground';
 import { promptHandlers } from './prompts';
+import { qualityHandlers } from './quality';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 import { traceActionHandlers } from './trace-actions';
@@ -28,5 +29,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...traceActionHandlers(services),
     ...traceInsightHandlers(services),
     ...traceSearchHandlers(services),
+    ...qualityHandlers(services),
   };
 }

@@ -245,6 +245,15 @@ export class RunRepository {
     };
   }
 
+  async hasResult(id: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('eval_result')
+      .select('id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async resultCount(runId: string): Promise<number> {
     const row = await this.db
       .selectFrom('eval_result')

@@ -264,6 +264,11 @@ export class RunService {
    * running that stored a result lately may be executing in another Assay process on the same
    * database, whose next write would then fail: it is refused too, until it goes quiet.
    */
+  /** Whether an eval result is stored (a score's target must be). */
+  hasResult(id: string): Promise<boolean> {
+    return this.repo.hasResult(id);
+  }
+
   async delete(id: string): Promise<boolean> {
     const where = 'evals.delete';
     const run = await this.require(id, where);

@@ -2,6 +2,12 @@ import type { Migration } from '../../migration';
 import { postgres0001 } from './0001_schema';
 import { postgres0002 } from './0002_traces';
 import { postgres0003 } from './0003_trace_tokens_index';
+import { postgres0004 } from './0004_quality';
 
 /** Every PostgreSQL migration in order. Append only: a shipped migration is never edited. */
-export const POSTGRES_MIGRATIONS: readonly Migration[] = [postgres0001, postgres0002, postgres0003];
+export const POSTGRES_MIGRATIONS: readonly Migration[] = [
+  postgres0001,
+  postgres0002,
+  postgres0003,
+  postgres0004,
+];

@@ -8,6 +8,7 @@ import { migration0006 } from './0006_unscored_results';
 import { migration0007 } from './0007_dataset_source_format';
 import { migration0008 } from './0008_traces';
 import { migration0009 } from './0009_trace_tokens_index';
+import { migration0010 } from './0010_quality';
 
 /** Every migration in order. Append only: a shipped migration is never edited. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
