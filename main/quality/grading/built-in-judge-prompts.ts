@@ -65,7 +65,7 @@ function prompt(
   ask: string,
 ): BuiltInJudgePrompt {
   return {
-    promptName: `judges/${slug}`,
+    promptName: `assay-judge-${slug}`,
     description,
     messages: [
       { role: 'system', content: system(criterion, guidance) },

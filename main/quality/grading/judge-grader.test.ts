@@ -157,7 +157,7 @@ describe('llm judge graders', () => {
     missing.resolvePrompt.mockRejectedValueOnce(new Error('no prompt judges/test'));
     expect(
       await gradeTarget(
-        grader(judgeDef({ prompt: { name: 'judges/test', version: 3 } }), BOOLEAN),
+        grader(judgeDef({ prompt: { name: 'judges/test', version: 'v1.3' } }), BOOLEAN),
         target,
         {
           judge: missing.seam,
@@ -165,7 +165,7 @@ describe('llm judge graders', () => {
       ),
     ).toMatchObject({
       status: 'error',
-      reason: 'judge prompt judges/test v3 could not be read: no prompt judges/test',
+      reason: 'judge prompt judges/test@v1.3 could not be read: no prompt judges/test',
     });
     const unknown = fakeJudge([], {
       prompt: { messages: [{ role: 'user', content: '{{output}} {{tone}}' }] },

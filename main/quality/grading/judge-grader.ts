@@ -23,7 +23,7 @@ export interface JudgeOptions {
 
 function promptName(definition: JudgeDefinition): string {
   const { name, label, version } = definition.prompt;
-  return version !== undefined ? `${name} v${version}` : `${name}@${label ?? 'production'}`;
+  return `${name}@${version ?? label ?? 'production'}`;
 }
 
 export async function gradeWithJudge(
