@@ -12,6 +12,7 @@ import { RunService } from '../evals/runs/run-service';
 import { PlaygroundService } from '../playground/playground-service';
 import { PromptService } from '../prompts/prompt-service';
 import { QualityService } from '../quality/quality-service';
+import { ReviewService } from '../quality/review/review-service';
 import { redactText } from '../tracing/redact';
 import { WorkerSpanWriter } from '../tracing/span-writer/worker-span-writer';
 import { TracingService } from '../tracing/tracing-service';
@@ -134,6 +135,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await tracing.close();
       throw err;
     });
+    const review = new ReviewService({
+      store,
+      scores: quality,
+      interactions: {
+        list: (filter, offset, limit) => tracing.listInteractions({ filter, offset, limit }),
+        exists: (id) => tracing.hasInteraction(id),
+        get: async (id) => ((await tracing.hasInteraction(id)) ? tracing.interaction(id) : null),
+      },
+    });
     // Embeds traces and interactions in the background once an embedding model is set.
     const semantic = new SemanticService({
       store,
@@ -168,6 +178,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       spanVariables: variables,
       semantic,
       quality,
+      review,
       ingestStatus: options.ingestStatus ?? (() => SERVED_HERE),
     };
     semantic.start();
