@@ -34,6 +34,9 @@ const CostDashboardPage = lazy(() =>
     default: m.CostDashboardPage,
   })),
 );
+const ReviewPage = lazy(() =>
+  import('../pages/review/review-page').then((m) => ({ default: m.ReviewPage })),
+);
 const SettingsPage = lazy(() =>
   import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
@@ -57,6 +60,7 @@ const BUILT: ReadonlySet<PageName> = new Set([
   'evals',
   'traces',
   'interactions',
+  'review',
 ]);
 
 export function Routes() {
@@ -100,6 +104,10 @@ export function Routes() {
         {/* `#/interactions/<id>`, `#/interactions/sessions/<id>`. */}
         <Route path={/^\/interactions(?:[/?].*)?$/}>
           <InteractionsPage />
+        </Route>
+        {/* `#/review/<queue>?reviewer=…&item=…`: a queue under review, the item in view. */}
+        <Route path={/^\/review(?:[/?].*)?$/}>
+          <ReviewPage />
         </Route>
         {PAGES.filter((page) => !BUILT.has(page.name)).map((page) => (
           <Route key={page.name} path={page.path}>

@@ -10,6 +10,7 @@ import {
   Settings,
   SquareTerminal,
   Trophy,
+  UserCheck,
   type LucideIcon,
 } from 'lucide-react';
 
@@ -21,6 +22,7 @@ export type PageName =
   | 'interactions'
   | 'traces'
   | 'scorecards'
+  | 'review'
   | 'backtests'
   | 'leaderboard'
   | 'models'
@@ -86,6 +88,12 @@ export const PAGES: readonly PageDef[] = [
     'Scorecards',
     ClipboardCheck,
     'It will grade interactions with deterministic, LLM-judge and code graders and follow the scores over time.',
+  ),
+  page(
+    'review',
+    'Review',
+    UserCheck,
+    "Queues of interactions people score by keyboard with a grader's scale, and how well reviewers agree.",
   ),
   page(
     'backtests',
