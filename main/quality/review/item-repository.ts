@@ -112,11 +112,11 @@ export class ItemRepository {
   }
 
   /**
-   * What a reviewer works through, in queue order: their own items, and the open ones for
-   * interactions they hold no item of (they take one by scoring or skipping it).
+   * What a reviewer works through: their own items, and the open ones for interactions they
+   * hold no item of (they take one by scoring or skipping it).
    */
-  async forReviewer(queueId: string, reviewer: string): Promise<ItemRecord[]> {
-    const rows = await this.db
+  private reviewerView(queueId: string, reviewer: string) {
+    return this.db
       .selectFrom('review_item as i')
       .selectAll('i')
       .where('i.queue_id', '=', queueId)
@@ -139,9 +139,33 @@ export class ItemRepository {
         ]),
       )
       .orderBy('i.position')
-      .orderBy('i.id')
-      .execute();
-    return rows.map(toItem);
+      .orderBy('i.id');
+  }
+
+  /** The reviewer's items in queue order. */
+  async forReviewer(queueId: string, reviewer: string): Promise<ItemRecord[]> {
+    return (await this.reviewerView(queueId, reviewer).execute()).map(toItem);
+  }
+
+  /**
+   * The reviewer's first pending item after `after` in queue order (from the start without
+   * one), without reading the rest of the queue.
+   */
+  async pendingAfter(
+    queueId: string,
+    reviewer: string,
+    after: ItemRecord | null,
+  ): Promise<ItemRecord | null> {
+    let q = this.reviewerView(queueId, reviewer).where('i.state', '=', 'pending');
+    if (after)
+      q = q.where((eb) =>
+        eb.or([
+          eb('i.position', '>', after.position),
+          eb.and([eb('i.position', '=', after.position), eb('i.id', '>', after.id)]),
+        ]),
+      );
+    const row = await q.limit(1).executeTakeFirst();
+    return row ? toItem(row) : null;
   }
 
   /** The item of one interaction a reviewer holds in a queue, if any. */

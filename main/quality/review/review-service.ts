@@ -158,10 +158,12 @@ export class ReviewService {
   /** The reviewer's first pending item after `after` in queue order, wrapping to the start. */
   async next(input: ParsedInput<'review.next'>): Promise<ReviewItemDetail | null> {
     const queue = await this.requireQueue(input.queueId, 'review.next', 'queueId');
-    const mine = await this.items.forReviewer(queue.id, input.reviewer);
-    const from = input.after === undefined ? -1 : mine.findIndex((i) => i.id === input.after);
-    const ordered = [...mine.slice(from + 1), ...mine.slice(0, from + 1)];
-    const next = ordered.find((i) => i.state === 'pending' && i.id !== input.after);
+    const after = input.after === undefined ? null : await this.items.item(input.after);
+    // An item of another queue (or none) names no place in this one: start from the top.
+    const from = after?.queueId === queue.id ? after : null;
+    const next =
+      (from && (await this.items.pendingAfter(queue.id, input.reviewer, from))) ??
+      (await this.items.pendingAfter(queue.id, input.reviewer, null));
     return next ? this.detail(next, queue) : null;
   }
 
