@@ -80,6 +80,27 @@ export function formatPulseValue(metric: PulseMetric, value: number): string {
   }
 }
 
+/** "90 min", "2 h", "1 d": a window as a person says it. */
+export function windowText(minutes: number): string {
+  if (minutes % (24 * 60) === 0) return `${minutes / (24 * 60)} d`;
+  if (minutes % 60 === 0) return `${minutes / 60} h`;
+  return `${minutes} min`;
+}
+
+/** "below 0.600", "drops by at least 20%": a condition on a metric, in words. */
+export function conditionText(metric: PulseMetric, condition: PulseCondition): string {
+  switch (condition.type) {
+    case 'below':
+      return `below ${formatPulseValue(metric, condition.value)}`;
+    case 'above':
+      return `above ${formatPulseValue(metric, condition.value)}`;
+    case 'drop':
+      return condition.by !== undefined
+        ? `drops by at least ${formatPulseValue(metric, condition.by)}`
+        : `drops by at least ${condition.percent}%`;
+  }
+}
+
 const idText = z.string().trim().min(1).max(256);
 const nameText = z.string().trim().min(1).max(120);
 

@@ -1,6 +1,8 @@
 import {
+  conditionText,
   formatPulseValue,
   PULSE_METRIC_LABELS,
+  windowText,
   type PulseCondition,
   type PulseMetric,
 } from '../../../shared/contract/pulse';
@@ -12,32 +14,16 @@ export interface SummarizedRule {
   readonly windowMinutes: number;
 }
 
-/** "90 min", "2 h", "1 d": a window as a person says it. */
-export function windowText(minutes: number): string {
-  if (minutes % (24 * 60) === 0) return `${minutes / (24 * 60)} d`;
-  if (minutes % 60 === 0) return `${minutes / 60} h`;
-  return `${minutes} min`;
-}
-
 /**
  * The one line an alert leads with everywhere (inbox, notification, Slack): the rule, the
- * value, what it broke, and the window before for comparison.
+ * value, the condition it met, and the window before for comparison.
  */
 export function alertSummary(rule: SummarizedRule, value: number, previous: number | null): string {
   const fmt = (v: number) => formatPulseValue(rule.metric, v);
-  const what = `${PULSE_METRIC_LABELS[rule.metric]} ${fmt(value)}`;
-  const span = `last ${windowText(rule.windowMinutes)}`;
-  const before =
-    previous === null ? '' : `; ${fmt(previous)} the ${windowText(rule.windowMinutes)} before`;
-  const c = rule.condition;
-  switch (c.type) {
-    case 'below':
-      return `${rule.name}: ${what} is below ${fmt(c.value)} (${span}${before})`;
-    case 'above':
-      return `${rule.name}: ${what} is above ${fmt(c.value)} (${span}${before})`;
-    case 'drop': {
-      const by = c.by !== undefined ? `by at least ${fmt(c.by)}` : `by at least ${c.percent}%`;
-      return `${rule.name}: ${what} dropped ${by} (${span}${before})`;
-    }
-  }
+  const window = windowText(rule.windowMinutes);
+  const before = previous === null ? '' : `; ${fmt(previous)} the ${window} before`;
+  // "is below 0.600", "dropped by at least 20%": the condition's words in the past for drops.
+  const met = conditionText(rule.metric, rule.condition).replace(/^drops/, 'dropped');
+  const verb = rule.condition.type === 'drop' ? '' : 'is ';
+  return `${rule.name}: ${PULSE_METRIC_LABELS[rule.metric]} ${fmt(value)} ${verb}${met} (last ${window}${before})`;
 }

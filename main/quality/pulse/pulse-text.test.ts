@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatPulseValue, pulseRuleBodySchema } from '../../../shared/contract/pulse';
 import { alertNotification } from './alert-notification';
-import { alertSummary, windowText } from './alert-summary';
+import { windowText } from '../../../shared/contract/pulse';
+import { alertSummary } from './alert-summary';
 import { urlHint } from './webhook-secrets';
 
 describe('alert text', () => {
