@@ -12,8 +12,8 @@ let h: PulseHarness;
 
 beforeAll(async () => {
   store = await openTestStore();
-  // 10:00:30: the last hour is 09:00–10:00, the hour before 08:00–09:00.
-  h = new PulseHarness(store, '2026-12-07T10:00:30.000Z');
+  // 10:00: the last hour is 09:00–10:00, the hour before 08:00–09:00.
+  h = new PulseHarness(store, '2026-12-07T10:00:00.000Z');
 });
 afterAll(async () => {
   await h.close();
@@ -55,7 +55,7 @@ describe('a pulse rule on a scorecard mean', () => {
       await h.score(grader, interaction(`bad-${i}`), 3, minute(9, 10 + i));
     for (let i = 0; i < 2; i++) await h.score(grader, interaction(`ok-${i}`), 8, minute(9, 30 + i));
     const evaluations = [];
-    for (const step of [0, 10_000, 60_000]) {
+    for (const step of [0, 10_000, 50_000]) {
       h.advance(step);
       evaluations.push(...(await h.pulse.tick()));
     }
@@ -78,6 +78,7 @@ describe('a pulse rule on a scorecard mean', () => {
       ruleName: 'Support answers',
       metric: 'scorecard_mean',
       window: { from: minute(9, 0), to: minute(10, 0) },
+      firedAt: minute(10, 0),
       read: false,
       deliveries: { pending: 0, delivered: 1, failed: 0 },
     });

@@ -8,7 +8,7 @@ import type { AlertDeliveries } from './alert-delivery';
 import { AlertRepository, alertView, type AlertRecord } from './alert-repository';
 import { alertSummary } from './alert-summary';
 import { measure, type MeasureDeps, type ResolvedFilter, type TimeWindow } from './rule-measure';
-import { RuleRepository, type RuleRecord } from './rule-repository';
+import { RuleRepository, type EvaluationRecord, type RuleRecord } from './rule-repository';
 
 export interface EvaluationDeps {
   readonly store: Store;
@@ -23,14 +23,13 @@ const MINUTE = 60_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
- * The last `windowMinutes` up to the current minute, and the same length before it. Ending on
- * a whole minute makes a window the same for every evaluation within that minute.
+ * The last `windowMinutes` up to now, and the same length before it. Up to now, not to the
+ * last whole minute: "Check now" must count the score given a second ago.
  */
 export function ruleWindows(windowMinutes: number, nowMs: number) {
-  const end = Math.floor(nowMs / MINUTE) * MINUTE;
   const span = windowMinutes * MINUTE;
-  const current: TimeWindow = { from: iso(end - span), to: iso(end) };
-  const previous: TimeWindow = { from: iso(end - 2 * span), to: iso(end - span) };
+  const current: TimeWindow = { from: iso(nowMs - span), to: iso(nowMs) };
+  const previous: TimeWindow = { from: iso(nowMs - 2 * span), to: iso(nowMs - span) };
   return { current, previous };
 }
 
@@ -46,17 +45,27 @@ async function resolveFilter(
 }
 
 /**
- * Stores the alert and moves the rule to firing in one transaction, only if the rule was not
- * firing: of two processes evaluating one rule, one stores the alert. True when this one did.
+ * Records the evaluation, and on a breach moves the rule to firing and stores the alert, in one
+ * transaction: the flip happens only if the rule was not firing, so of two processes
+ * evaluating one rule one stores the alert. True when this one stored it.
  */
-async function storeAlert(store: Store, alert: AlertRecord, ruleId: string): Promise<boolean> {
+async function storeEvaluation(
+  store: Store,
+  ruleId: string,
+  evaluation: EvaluationRecord,
+  outcome: { fire: AlertRecord } | { resolved: boolean },
+): Promise<boolean> {
   let stored = false;
   await store.writes.run(async (tx) => {
     // A failed batch runs each write again alone: start from scratch each time.
     stored = false;
-    if (!(await new RuleRepository(tx).flipFiring(ruleId, false, true))) return;
-    await new AlertRepository(tx).insert(alert);
-    stored = true;
+    const rules = new RuleRepository(tx);
+    await rules.recordEvaluation(ruleId, evaluation);
+    if ('fire' in outcome) {
+      if (!(await rules.flipFiring(ruleId, false, true))) return;
+      await new AlertRepository(tx).insert(outcome.fire);
+      stored = true;
+    } else if (outcome.resolved) await rules.flipFiring(ruleId, true, false);
   });
   return stored;
 }
@@ -79,6 +88,7 @@ export async function evaluateRule(
     const before = await measure(deps.measure, rule, filter, previous);
     const met = conditionMet(rule.condition, now.value, before.value);
     const step = nextAlertStep(rule.firing, met);
+    const evaluation = { at, value: now.value, error: null };
     let alertId: string | null = null;
     if (step.fire) {
       const links = await now.links();
@@ -97,7 +107,7 @@ export async function evaluateRule(
         traceIds: links.traceIds,
         readAt: null,
       };
-      if (await storeAlert(deps.store, alert, rule.id)) {
+      if (await storeEvaluation(deps.store, rule.id, evaluation, { fire: alert })) {
         alertId = alert.id;
         await deps.deliveries.start(alert, rule.webhookIds);
         const repo = new AlertRepository(deps.store.db);
@@ -107,14 +117,9 @@ export async function evaluateRule(
           unread: await repo.unreadCount(),
         });
       }
-    } else if (step.resolved) {
-      await deps.store.writes.run(async (tx) => {
-        await new RuleRepository(tx).flipFiring(rule.id, true, false);
-      });
+    } else {
+      await storeEvaluation(deps.store, rule.id, evaluation, { resolved: step.resolved });
     }
-    await deps.store.writes.run((tx) =>
-      new RuleRepository(tx).recordEvaluation(rule.id, { at, value: now.value, error: null }),
-    );
     return {
       ruleId: rule.id,
       value: now.value,

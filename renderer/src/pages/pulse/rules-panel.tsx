@@ -48,7 +48,8 @@ function RuleRow({ rule }: { rule: PulseRuleView }) {
     const e = evaluations[0];
     if (!e) return;
     if (e.error) toast.error(`${rule.name}: ${e.error}`);
-    else if (e.alertId) toast.warning(`${rule.name} fired an alert`);
+    // A fired alert has its own toast, from the pulse.alert event (PulseAlertToasts).
+    else if (e.alertId) return;
     else
       toast.success(
         `${rule.name}: ${

@@ -22,7 +22,7 @@ const createInput = pulseChannels['pulse.webhooks.create'].input;
 const EMPTY = { name: '', url: '', format: 'json' as const };
 const FORMAT_OPTIONS = WEBHOOK_FORMATS.map((f) => ({
   value: f,
-  label: f === 'json' ? 'JSON (signed)' : 'Slack',
+  label: f === 'json' ? 'JSON' : 'Slack message',
   testId: `webhook-format-${f}`,
 }));
 
