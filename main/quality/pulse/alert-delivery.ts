@@ -1,7 +1,9 @@
+import type { Kysely } from 'kysely';
 import type { WebhookAttempt } from '../../../shared/contract/pulse';
 import { toErrorPayload } from '../../../shared/errors';
 import { newId } from '../../kit/ids';
 import type { SecretCipher } from '../../secrets/secret-cipher';
+import type { DB } from '../../store/schema';
 import type { Store } from '../../store/store';
 import type { AlertPayload } from './alert-payload';
 import { AlertRepository, type AlertRecord } from './alert-repository';
@@ -14,6 +16,11 @@ import {
 } from './webhook-delivery';
 import { WebhookRepository, type DeliveryRecord, type SealedWebhook } from './webhook-repository';
 import { openWebhook } from './webhook-secrets';
+
+export interface PlannedDelivery {
+  readonly id: string;
+  readonly hook: SealedWebhook;
+}
 
 export interface AlertDeliveryDeps {
   readonly store: Store;
@@ -72,24 +79,34 @@ export class AlertDeliveries {
     return new Date(this.deps.now()).toISOString();
   }
 
-  /** Logs a pending delivery per webhook, then sends them in the background. */
-  async start(alert: AlertRecord, webhookIds: readonly string[]): Promise<void> {
-    const hooks = await this.webhooks.byIds(webhookIds);
-    const at = this.iso();
-    const rows = hooks.map((hook) => ({ id: newId(), hook }));
-    if (rows.length === 0) return;
-    await this.deps.store.writes.run(async (tx) => {
-      const repo = new WebhookRepository(tx);
-      for (const { id, hook } of rows)
-        await repo.insertDelivery({
-          id,
-          alertId: alert.id,
-          webhookId: hook.id,
-          webhookName: hook.name,
-          at,
-        });
-    });
-    for (const { id, hook } of rows) this.track(this.send(id, [], alert, hook));
+  /** One pending delivery per webhook of the rule that exists, to log with the alert. */
+  async plan(webhookIds: readonly string[]): Promise<PlannedDelivery[]> {
+    return (await this.webhooks.byIds(webhookIds)).map((hook) => ({ id: newId(), hook }));
+  }
+
+  /**
+   * Logs the planned deliveries as pending, inside the transaction that stores their alert:
+   * an alert is never stored without the deliveries a crash would have to resume.
+   */
+  static async log(
+    tx: Kysely<DB>,
+    alert: AlertRecord,
+    planned: readonly PlannedDelivery[],
+  ): Promise<void> {
+    const repo = new WebhookRepository(tx);
+    for (const { id, hook } of planned)
+      await repo.insertDelivery({
+        id,
+        alertId: alert.id,
+        webhookId: hook.id,
+        webhookName: hook.name,
+        at: alert.firedAt,
+      });
+  }
+
+  /** Sends logged deliveries in the background. */
+  launch(alert: AlertRecord, planned: readonly PlannedDelivery[]): void {
+    for (const { id, hook } of planned) this.track(this.send(id, [], alert, hook));
   }
 
   /**

@@ -4,7 +4,7 @@ import type { EventBus } from '../../kit/event-bus';
 import { newId } from '../../kit/ids';
 import type { Store } from '../../store/store';
 import { conditionMet, nextAlertStep } from './alert-condition';
-import type { AlertDeliveries } from './alert-delivery';
+import { AlertDeliveries, type PlannedDelivery } from './alert-delivery';
 import { AlertRepository, alertView, type AlertRecord } from './alert-repository';
 import { alertSummary } from './alert-summary';
 import { measure, type MeasureDeps, type ResolvedFilter, type TimeWindow } from './rule-measure';
@@ -45,15 +45,15 @@ async function resolveFilter(
 }
 
 /**
- * Records the evaluation, and on a breach moves the rule to firing and stores the alert, in one
- * transaction: the flip happens only if the rule was not firing, so of two processes
- * evaluating one rule one stores the alert. True when this one stored it.
+ * Records the evaluation, and on a breach moves the rule to firing and stores the alert with
+ * its pending deliveries, in one transaction. The flip happens only if the rule was not firing,
+ * so of two processes evaluating one rule one stores the alert. True when this one stored it.
  */
 async function storeEvaluation(
   store: Store,
   ruleId: string,
   evaluation: EvaluationRecord,
-  outcome: { fire: AlertRecord } | { resolved: boolean },
+  outcome: { fire: AlertRecord; deliveries: readonly PlannedDelivery[] } | { resolved: boolean },
 ): Promise<boolean> {
   let stored = false;
   await store.writes.run(async (tx) => {
@@ -64,6 +64,7 @@ async function storeEvaluation(
     if ('fire' in outcome) {
       if (!(await rules.flipFiring(ruleId, false, true))) return;
       await new AlertRepository(tx).insert(outcome.fire);
+      await AlertDeliveries.log(tx, outcome.fire, outcome.deliveries);
       stored = true;
     } else if (outcome.resolved) await rules.flipFiring(ruleId, true, false);
   });
@@ -107,9 +108,10 @@ export async function evaluateRule(
         traceIds: links.traceIds,
         readAt: null,
       };
-      if (await storeEvaluation(deps.store, rule.id, evaluation, { fire: alert })) {
+      const deliveries = await deps.deliveries.plan(rule.webhookIds);
+      if (await storeEvaluation(deps.store, rule.id, evaluation, { fire: alert, deliveries })) {
         alertId = alert.id;
-        await deps.deliveries.start(alert, rule.webhookIds);
+        deps.deliveries.launch(alert, deliveries);
         const repo = new AlertRepository(deps.store.db);
         const counts = (await repo.deliveryCounts([alert.id])).get(alert.id);
         deps.events.publish('pulse.alert', {

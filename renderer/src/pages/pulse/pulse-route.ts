@@ -1,4 +1,7 @@
-/** The parts of the Pulse page, each with an address: `#/pulse`, `#/pulse/rules`, `#/pulse/webhooks`. */
+/**
+ * The parts of the Pulse page:
+ *  `#/pulse`, `#/pulse/rules`, `#/pulse/webhooks`.
+ */
 export type PulseTab = 'inbox' | 'rules' | 'webhooks';
 
 export interface PulseView {
