@@ -5,6 +5,7 @@ import { ingestChannels } from './ingest';
 import { llmChannels, llmTopics } from './llm';
 import { promptFileChannels } from './prompt-files';
 import { promptChannels } from './prompts';
+import { pulseChannels, pulseTopics } from './pulse';
 import { qualityChannels } from './quality';
 import { settingsChannels, settingsTopics } from './settings';
 import { suiteSyncChannels } from './suite-sync';
@@ -30,6 +31,7 @@ export const channels = {
   ...traceInsightChannels,
   ...traceSearchChannels,
   ...qualityChannels,
+  ...pulseChannels,
 };
 
 /** Event topics (streams, progress, change notices) with their payload schemas. */
@@ -39,6 +41,7 @@ export const topics = {
   ...evalTopics,
   ...traceTopics,
   ...traceActionTopics,
+  ...pulseTopics,
 };
 
 export type Channels = typeof channels;
@@ -67,6 +70,7 @@ export * from './ingest';
 export * from './llm';
 export * from './prompt-files';
 export * from './prompts';
+export * from './pulse';
 export * from './quality';
 export * from './settings';
 export * from './suite-sync';

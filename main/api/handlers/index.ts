@@ -6,6 +6,7 @@ import { ingestHandlers } from './ingest';
 import { llmHandlers } from './llm';
 import { playgroundHandlers } from './playground';
 import { promptHandlers } from './prompts';
+import { pulseHandlers } from './pulse';
 import { qualityHandlers } from './quality';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
@@ -30,5 +31,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...traceInsightHandlers(services),
     ...traceSearchHandlers(services),
     ...qualityHandlers(services),
+    ...pulseHandlers(services),
   };
 }

@@ -34,6 +34,9 @@ const CostDashboardPage = lazy(() =>
     default: m.CostDashboardPage,
   })),
 );
+const PulsePage = lazy(() =>
+  import('../pages/pulse/pulse-page').then((m) => ({ default: m.PulsePage })),
+);
 const SettingsPage = lazy(() =>
   import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
@@ -57,6 +60,7 @@ const BUILT: ReadonlySet<PageName> = new Set([
   'evals',
   'traces',
   'interactions',
+  'pulse',
 ]);
 
 export function Routes() {
@@ -100,6 +104,10 @@ export function Routes() {
         {/* `#/interactions/<id>`, `#/interactions/sessions/<id>`. */}
         <Route path={/^\/interactions(?:[/?].*)?$/}>
           <InteractionsPage />
+        </Route>
+        {/* `#/pulse?alert=<id>`, `#/pulse/rules`, `#/pulse/webhooks`. */}
+        <Route path={/^\/pulse(?:[/?].*)?$/}>
+          <PulsePage />
         </Route>
         {PAGES.filter((page) => !BUILT.has(page.name)).map((page) => (
           <Route key={page.name} path={page.path}>
