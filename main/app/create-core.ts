@@ -13,6 +13,7 @@ import { PlaygroundService } from '../playground/playground-service';
 import { PromptService } from '../prompts/prompt-service';
 import { PulseService } from '../quality/pulse/pulse-service';
 import { QualityService } from '../quality/quality-service';
+import { ReviewService } from '../quality/review/review-service';
 import { redactText } from '../tracing/redact';
 import { WorkerSpanWriter } from '../tracing/span-writer/worker-span-writer';
 import { TracingService } from '../tracing/tracing-service';
@@ -135,6 +136,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       await tracing.close();
       throw err;
     });
+    const review = new ReviewService({
+      store,
+      scores: quality,
+      interactions: {
+        list: (filter, offset, limit) => tracing.listInteractions({ filter, offset, limit }),
+        exists: (id) => tracing.hasInteraction(id),
+        get: async (id) => ((await tracing.hasInteraction(id)) ? tracing.interaction(id) : null),
+      },
+    });
     // Embeds traces and interactions in the background once an embedding model is set.
     const semantic = new SemanticService({
       store,
@@ -182,6 +192,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       semantic,
       quality,
       pulse,
+      review,
       ingestStatus: options.ingestStatus ?? (() => SERVED_HERE),
     };
     semantic.start();

@@ -3,6 +3,7 @@ import { themeSchema } from '../../shared/contract';
 import {
   DEFAULT_INGEST_PORT,
   ingestPortSchema,
+  reviewerNameSchema,
   traceRetentionDaysSchema,
 } from '../../shared/contract/settings';
 import { validationError } from '../../shared/errors';
@@ -15,6 +16,7 @@ export const settingsFileSchema = z.object({
       // Keep everything by default: a local-first tool deletes the user's data only when asked.
       traceRetentionDays: traceRetentionDaysSchema.default(0),
       ingestPort: ingestPortSchema.default(DEFAULT_INGEST_PORT),
+      reviewerName: reviewerNameSchema.default(null),
     })
     .prefault({}),
   providers: z

@@ -405,6 +405,33 @@ export interface WebhookDeliveryTable {
   finished_at: IsoTime | null;
 }
 
+export interface ReviewQueueTable {
+  id: string;
+  name: string;
+  /** The grader whose score config reviewers use. */
+  grader_id: string;
+  /** hand | filter | rule: how the queue was last filled; NULL until then. */
+  filled_by: string | null;
+  /** The interactions filter or score rule of that fill (NULL by hand). */
+  rule_json: JsonText | null;
+  instructions: string;
+  archived: Flag;
+  created_at: IsoTime;
+}
+
+/** One interaction for one reviewer (NULL assignee: open to the first who reviews it). */
+export interface ReviewItemTable {
+  id: string;
+  queue_id: string;
+  target_id: string;
+  position: number;
+  assignee: string | null;
+  /** pending | completed | skipped */
+  state: string;
+  completed_at: IsoTime | null;
+  score_id: string | null;
+}
+
 export interface DB {
   instance: InstanceTable;
   span: SpanTable;
@@ -433,6 +460,8 @@ export interface DB {
   alert: AlertTable;
   webhook: WebhookTable;
   webhook_delivery: WebhookDeliveryTable;
+  review_queue: ReviewQueueTable;
+  review_item: ReviewItemTable;
 }
 
 /** Every table and its columns, in the order the schema test compares them. */
@@ -780,5 +809,25 @@ export const COLUMNS: { readonly [T in TableName]: Readonly<Record<keyof DB[T], 
     created_at: true,
     claimed_at: true,
     finished_at: true,
+  },
+  review_queue: {
+    id: true,
+    name: true,
+    grader_id: true,
+    filled_by: true,
+    rule_json: true,
+    instructions: true,
+    archived: true,
+    created_at: true,
+  },
+  review_item: {
+    id: true,
+    queue_id: true,
+    target_id: true,
+    position: true,
+    assignee: true,
+    state: true,
+    completed_at: true,
+    score_id: true,
   },
 };

@@ -7,6 +7,7 @@ import { promptFileChannels } from './prompt-files';
 import { promptChannels } from './prompts';
 import { pulseChannels, pulseTopics } from './pulse';
 import { qualityChannels } from './quality';
+import { reviewChannels } from './review';
 import { settingsChannels, settingsTopics } from './settings';
 import { suiteSyncChannels } from './suite-sync';
 import { systemChannels } from './system';
@@ -32,6 +33,7 @@ export const channels = {
   ...traceSearchChannels,
   ...qualityChannels,
   ...pulseChannels,
+  ...reviewChannels,
 };
 
 /** Event topics (streams, progress, change notices) with their payload schemas. */
@@ -72,6 +74,7 @@ export * from './prompt-files';
 export * from './prompts';
 export * from './pulse';
 export * from './quality';
+export * from './review';
 export * from './settings';
 export * from './suite-sync';
 export * from './system';

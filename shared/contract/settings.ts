@@ -86,6 +86,11 @@ export const traceRetentionDaysSchema = z.number().int().min(0).max(TRACE_RETENT
 export const DEFAULT_INGEST_PORT = 7717;
 export const ingestPortSchema = z.number().int().min(1024).max(65535);
 
+/** Who reviews: a team member's name or id, the author of the human scores reviews give. */
+export const reviewerSchema = z.string().trim().min(1).max(120);
+/** The desktop's reviewer, kept with the preferences (null: not set yet). */
+export const reviewerNameSchema = reviewerSchema.nullable();
+
 export const settingsViewSchema = z.object({
   preferences: z.object({
     theme: themeSchema,
@@ -93,6 +98,7 @@ export const settingsViewSchema = z.object({
     traceRetentionDays: traceRetentionDaysSchema,
     /** Port of the desktop app's local ingest server on 127.0.0.1 (gateway, OTLP). */
     ingestPort: ingestPortSchema,
+    reviewerName: reviewerNameSchema,
   }),
   providers: z.object({
     openai: z.object({ baseUrl: z.string().nullable(), apiKey: secretViewSchema }),
@@ -115,6 +121,7 @@ export const updatePreferencesInputSchema = z
     theme: themeSchema.optional(),
     traceRetentionDays: traceRetentionDaysSchema.optional(),
     ingestPort: ingestPortSchema.optional(),
+    reviewerName: reviewerNameSchema.optional(),
   })
   .strict();
 
@@ -131,7 +138,7 @@ export const settingsChannels = {
   }),
   'settings.updatePreferences': channel({
     summary:
-      'Saves workbench preferences: the theme, how many days traces are kept (0: forever), the local ingest port.',
+      'Saves workbench preferences: the theme, how many days traces are kept (0: forever), the local ingest port, the reviewer name.',
     input: updatePreferencesInputSchema,
     output: settingsViewSchema,
   }),

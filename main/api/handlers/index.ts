@@ -8,6 +8,7 @@ import { playgroundHandlers } from './playground';
 import { promptHandlers } from './prompts';
 import { pulseHandlers } from './pulse';
 import { qualityHandlers } from './quality';
+import { reviewHandlers } from './review';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 import { traceActionHandlers } from './trace-actions';
@@ -32,5 +33,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...traceSearchHandlers(services),
     ...qualityHandlers(services),
     ...pulseHandlers(services),
+    ...reviewHandlers(services),
   };
 }

@@ -37,6 +37,9 @@ const CostDashboardPage = lazy(() =>
 const PulsePage = lazy(() =>
   import('../pages/pulse/pulse-page').then((m) => ({ default: m.PulsePage })),
 );
+const ReviewPage = lazy(() =>
+  import('../pages/review/review-page').then((m) => ({ default: m.ReviewPage })),
+);
 const SettingsPage = lazy(() =>
   import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
@@ -61,6 +64,7 @@ const BUILT: ReadonlySet<PageName> = new Set([
   'traces',
   'interactions',
   'pulse',
+  'review',
 ]);
 
 export function Routes() {
@@ -108,6 +112,10 @@ export function Routes() {
         {/* `#/pulse?alert=<id>`, `#/pulse/rules`, `#/pulse/webhooks`. */}
         <Route path={/^\/pulse(?:[/?].*)?$/}>
           <PulsePage />
+        </Route>
+        {/* `#/review/<queue>?reviewer=…&item=…`: a queue under review, the item in view. */}
+        <Route path={/^\/review(?:[/?].*)?$/}>
+          <ReviewPage />
         </Route>
         {PAGES.filter((page) => !BUILT.has(page.name)).map((page) => (
           <Route key={page.name} path={page.path}>

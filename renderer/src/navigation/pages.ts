@@ -11,6 +11,7 @@ import {
   Settings,
   SquareTerminal,
   Trophy,
+  UserCheck,
   type LucideIcon,
 } from 'lucide-react';
 
@@ -23,6 +24,7 @@ export type PageName =
   | 'traces'
   | 'scorecards'
   | 'pulse'
+  | 'review'
   | 'backtests'
   | 'leaderboard'
   | 'models'
@@ -94,6 +96,12 @@ export const PAGES: readonly PageDef[] = [
     'Pulse',
     BellRing,
     'Alerts when a window of production traffic breaks a rule: scorecard mean or pass rate, cost, error rate, p95 latency.',
+  ),
+  page(
+    'review',
+    'Review',
+    UserCheck,
+    "Queues of interactions people score by keyboard with a grader's scale, and how well reviewers agree.",
   ),
   page(
     'backtests',

@@ -10,7 +10,7 @@ import { migration0008 } from './0008_traces';
 import { migration0009 } from './0009_trace_tokens_index';
 import { migration0010 } from './0010_quality';
 import { migration0011 } from './0011_reserved';
-import { migration0012 } from './0012_reserved';
+import { migration0012 } from './0012_review';
 import { migration0013 } from './0013_pulse';
 
 /** Every migration in order. Append only: a shipped migration is never edited. */
