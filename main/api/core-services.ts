@@ -3,6 +3,7 @@ import type { RunService } from '../evals/runs/run-service';
 import type { LlmService } from '../llm/llm-service';
 import type { PlaygroundService } from '../playground/playground-service';
 import type { PromptService } from '../prompts/prompt-service';
+import type { PulseService } from '../quality/pulse/pulse-service';
 import type { QualityService } from '../quality/quality-service';
 import type { ReviewService } from '../quality/review/review-service';
 import type { StoreInfo } from '../store/store';
@@ -32,6 +33,8 @@ export interface CoreServices {
   readonly spanVariables: SpanVariables;
   readonly semantic: SemanticService;
   readonly quality: QualityService;
+  /** Alert rules, the alert inbox and webhooks; its runner evaluates rules every minute. */
+  readonly pulse: PulseService;
   readonly review: ReviewService;
   /**
    * Where the user's apps send calls and spans. Read on each ask: the desktop shell starts its

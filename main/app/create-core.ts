@@ -11,6 +11,7 @@ import { DatasetService } from '../evals/datasets/dataset-service';
 import { RunService } from '../evals/runs/run-service';
 import { PlaygroundService } from '../playground/playground-service';
 import { PromptService } from '../prompts/prompt-service';
+import { PulseService } from '../quality/pulse/pulse-service';
 import { QualityService } from '../quality/quality-service';
 import { ReviewService } from '../quality/review/review-service';
 import { redactText } from '../tracing/redact';
@@ -162,6 +163,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         ),
     );
     retention.start();
+    // Alert rules over traffic and scores. The long-lived shells (the app, `assay serve`)
+    // start its minute timer; a one-off CLI command must not fire or deliver alerts.
+    const pulse = new PulseService({
+      store,
+      events,
+      cipher: options.secretCipher,
+      scorecards: quality,
+      traffic: tracing.insights,
+      resolvePrompt: async (ref) => (await prompts.resolveRef(ref)).versionId,
+      onError: (err) =>
+        process.stderr.write(`assay: pulse alerts: ${toErrorPayload(err).message}\n`),
+    });
     const services: CoreServices = {
       version: appVersion(),
       dataDir: options.dataDir,
@@ -178,6 +191,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       spanVariables: variables,
       semantic,
       quality,
+      pulse,
       review,
       ingestStatus: options.ingestStatus ?? (() => SERVED_HERE),
     };
@@ -191,6 +205,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         // The embedding job writes to the store: it stops (and its request aborts) first.
         await semantic.close();
         await retention.stop();
+        // Before the store closes: a tick or a delivery in progress writes to it.
+        await pulse.close();
         await tracing.close();
         await store.close();
       },

@@ -6,6 +6,7 @@ import { applyDevServerCsp } from './dev-server-csp';
 import { createElectronSettingsBackend } from './electron-settings';
 import { serveCoreOverIpc } from './ipc-bridge';
 import { createMainWindow, focusWindow } from './main-window';
+import { notifyPulseAlerts } from './pulse-notifications';
 import { resolveNativeModulePaths } from './native-modules';
 import { resolveRendererTarget, type RendererTarget } from './renderer-target';
 import { createSafeStorageCipher } from './safe-storage-cipher';
@@ -84,6 +85,9 @@ async function start(options: BootstrapOptions): Promise<void> {
     }));
     if (ingest.status.state === 'unavailable')
       console.warn(`[electron] local ingest server is off: ${ingest.status.reason}`);
+    // Pulse alert rules are evaluated every minute; a fired alert is a desktop notification.
+    const stopNotifications = notifyPulseAlerts(core.events);
+    core.services.pulse.start();
     const running = core;
     let closed = false;
     // Closing the database is async (pending group commits flush first): hold the quit until
@@ -92,6 +96,7 @@ async function start(options: BootstrapOptions): Promise<void> {
       if (closed) return;
       event.preventDefault();
       stopIpc();
+      stopNotifications();
       void ingest
         .close()
         .then(() => running.close())

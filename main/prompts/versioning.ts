@@ -1,3 +1,4 @@
+import { saveNextVersion } from '../store/version-race';
 import { newId } from '../kit/ids';
 import type { PromptContent, PromptKind } from '../../shared/contract';
 import { AssayError } from '../../shared/errors';
@@ -45,7 +46,6 @@ export interface NewVersion {
  * Saves that lost the race for a version number before giving up. Writers of one prompt wait
  * for each other on its row lock, so a lost race is rare; this covers whatever slips past it.
  */
-const SAVE_ATTEMPTS = 5;
 
 export const uniqueTags = (tags: readonly string[]): string[] => [...new Set(tags)];
 
@@ -191,22 +191,10 @@ async function saveOnce(stores: Stores, input: UpdateInput, actor: string): Prom
  * (prompt_id, major, minor) constraint) rolls the attempt back, and it is made again from the
  * new latest, where the same rules apply (identical content, stale base).
  */
-export async function updatePrompt(
+export function updatePrompt(
   stores: Stores,
   input: UpdateInput,
   actor: string,
 ): Promise<UpdateResult> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await saveOnce(stores, input, actor);
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-      if (attempt >= SAVE_ATTEMPTS) {
-        throw new AssayError(
-          'CONFLICT',
-          `prompts.update: "${input.name}" is being saved by other writers at the same time; try again`,
-        );
-      }
-    }
-  }
+  return saveNextVersion(() => saveOnce(stores, input, actor), `prompts.update: "${input.name}"`);
 }

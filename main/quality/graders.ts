@@ -1,3 +1,4 @@
+import { saveNextVersion } from '../store/version-race';
 import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../shared/contract';
 import type { GraderView } from '../../shared/contract/quality';
@@ -10,7 +11,6 @@ import { checkGrader, throwIssues } from './grader-checks';
 import { GraderRepository, type GraderRecord, type GraderVersionRecord } from './grader-repository';
 
 /** Saves that lost the race for a version number before giving up (as prompts do). */
-const SAVE_ATTEMPTS = 5;
 
 export function graderView(grader: GraderRecord, latest: GraderVersionRecord): GraderView {
   return { ...grader, latest };
@@ -125,19 +125,8 @@ async function saveOnce(db: Kysely<DB>, input: UpdateInput): Promise<GraderView>
   });
 }
 
-export async function updateGrader(db: Kysely<DB>, input: UpdateInput): Promise<GraderView> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await saveOnce(db, input);
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-      if (attempt >= SAVE_ATTEMPTS)
-        throw new AssayError(
-          'CONFLICT',
-          `graders.update: grader "${input.id}" is being saved by other writers at the same time; try again`,
-        );
-    }
-  }
+export function updateGrader(db: Kysely<DB>, input: UpdateInput): Promise<GraderView> {
+  return saveNextVersion(() => saveOnce(db, input), `graders.update: grader "${input.id}"`);
 }
 
 /** Archives or restores; a restore needs the name free among live graders. */

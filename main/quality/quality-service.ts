@@ -13,6 +13,11 @@ import {
 import { ScorecardRepository } from './scorecard-repository';
 import { archiveScorecard, createScorecard, getScorecard, updateScorecard } from './scorecards';
 import { ScoreRepository, scoreView } from './score-repository';
+import {
+  scorecardWindow,
+  type ScorecardWindow,
+  type ScorecardWindowInput,
+} from './scorecard-window';
 import { seedBuiltInGraders } from './seed-built-ins';
 
 export interface QualityDeps extends ScoreDeps {
@@ -92,5 +97,18 @@ export class QualityService {
 
   async listScores(input: ParsedInput<'scores.list'>): Promise<ChannelOutput<'scores.list'>> {
     return { scores: (await this.scores.list(input)).map(scoreView) };
+  }
+
+  /**
+   * A scorecard's verdicts on the production targets scored in a time window: the mean of the
+   * complete targets' means, the pass rate, incomplete targets apart, the worst targets (pulse
+   * alerts read it).
+   */
+  scorecardWindow(input: ScorecardWindowInput): Promise<ScorecardWindow> {
+    return scorecardWindow(this.deps.store.db, input);
+  }
+
+  async hasScorecard(id: string): Promise<boolean> {
+    return (await this.scorecards.scorecard(id)) !== null;
   }
 }

@@ -1,3 +1,4 @@
+import { saveNextVersion } from '../store/version-race';
 import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../shared/contract';
 import type { ScorecardBody, ScorecardView } from '../../shared/contract/quality';
@@ -14,8 +15,6 @@ import {
   type ScorecardRecord,
   type ScorecardVersionRecord,
 } from './scorecard-repository';
-
-const SAVE_ATTEMPTS = 5;
 
 const nameTaken = (where: string, name: string): AssayError =>
   new AssayError(
@@ -156,19 +155,8 @@ async function saveOnce(db: Kysely<DB>, input: UpdateInput): Promise<ScorecardVi
   });
 }
 
-export async function updateScorecard(db: Kysely<DB>, input: UpdateInput): Promise<ScorecardView> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await saveOnce(db, input);
-    } catch (err) {
-      if (!isUniqueViolation(err)) throw err;
-      if (attempt >= SAVE_ATTEMPTS)
-        throw new AssayError(
-          'CONFLICT',
-          `scorecards.update: scorecard "${input.id}" is being saved by other writers at the same time; try again`,
-        );
-    }
-  }
+export function updateScorecard(db: Kysely<DB>, input: UpdateInput): Promise<ScorecardView> {
+  return saveNextVersion(() => saveOnce(db, input), `scorecards.update: scorecard "${input.id}"`);
 }
 
 export async function archiveScorecard(

@@ -338,6 +338,73 @@ export interface ScoreTable {
   created_at: IsoTime;
 }
 
+/** A pulse rule: a metric over a window, a condition, and its edge-triggered firing state. */
+export interface AlertRuleTable {
+  id: string;
+  name: string;
+  metric: string;
+  scorecard_id: string | null;
+  condition_json: JsonText;
+  window_minutes: number;
+  filter_json: JsonText;
+  min_samples: number;
+  webhook_ids_json: JsonText;
+  enabled: Flag;
+  firing: Flag;
+  last_evaluated_at: IsoTime | null;
+  last_value: number | null;
+  last_error: string | null;
+  created_at: IsoTime;
+  updated_at: IsoTime;
+}
+
+/** One firing of a rule; it outlives the rule (rule_id NULL, rule_name kept). */
+export interface AlertTable {
+  id: string;
+  rule_id: string | null;
+  rule_name: string;
+  metric: string;
+  condition_json: JsonText;
+  value: number;
+  previous_value: number | null;
+  window_from: IsoTime;
+  window_to: IsoTime;
+  summary: string;
+  interaction_ids_json: JsonText;
+  trace_ids_json: JsonText;
+  fired_at: IsoTime;
+  /** NULL while unread. */
+  read_at: IsoTime | null;
+}
+
+/** URL and secret as ciphertext of the app's secret cipher (`cipher` names which). */
+export interface WebhookTable {
+  id: string;
+  name: string;
+  format: string;
+  cipher: string;
+  url_cipher: string;
+  secret_cipher: string;
+  /** Scheme and host only: what views show. */
+  url_hint: string;
+  created_at: IsoTime;
+}
+
+/** One alert's delivery to one webhook; pending while finished_at is NULL. */
+export interface WebhookDeliveryTable {
+  id: string;
+  alert_id: string;
+  webhook_id: string | null;
+  webhook_name: string;
+  attempts_json: JsonText;
+  delivered: Flag;
+  final_error: string | null;
+  created_at: IsoTime;
+  /** When a process took the delivery on (a dead process's delivery is claimed again). */
+  claimed_at: IsoTime;
+  finished_at: IsoTime | null;
+}
+
 export interface ReviewQueueTable {
   id: string;
   name: string;
@@ -389,6 +456,10 @@ export interface DB {
   scorecard: ScorecardTable;
   scorecard_version: ScorecardVersionTable;
   score: ScoreTable;
+  alert_rule: AlertRuleTable;
+  alert: AlertTable;
+  webhook: WebhookTable;
+  webhook_delivery: WebhookDeliveryTable;
   review_queue: ReviewQueueTable;
   review_item: ReviewItemTable;
 }
@@ -682,6 +753,62 @@ export const COLUMNS: { readonly [T in TableName]: Readonly<Record<keyof DB[T], 
     author: true,
     idempotency_key: true,
     created_at: true,
+  },
+  alert_rule: {
+    id: true,
+    name: true,
+    metric: true,
+    scorecard_id: true,
+    condition_json: true,
+    window_minutes: true,
+    filter_json: true,
+    min_samples: true,
+    webhook_ids_json: true,
+    enabled: true,
+    firing: true,
+    last_evaluated_at: true,
+    last_value: true,
+    last_error: true,
+    created_at: true,
+    updated_at: true,
+  },
+  alert: {
+    id: true,
+    rule_id: true,
+    rule_name: true,
+    metric: true,
+    condition_json: true,
+    value: true,
+    previous_value: true,
+    window_from: true,
+    window_to: true,
+    summary: true,
+    interaction_ids_json: true,
+    trace_ids_json: true,
+    fired_at: true,
+    read_at: true,
+  },
+  webhook: {
+    id: true,
+    name: true,
+    format: true,
+    cipher: true,
+    url_cipher: true,
+    secret_cipher: true,
+    url_hint: true,
+    created_at: true,
+  },
+  webhook_delivery: {
+    id: true,
+    alert_id: true,
+    webhook_id: true,
+    webhook_name: true,
+    attempts_json: true,
+    delivered: true,
+    final_error: true,
+    created_at: true,
+    claimed_at: true,
+    finished_at: true,
   },
   review_queue: {
     id: true,

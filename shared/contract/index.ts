@@ -5,6 +5,7 @@ import { ingestChannels } from './ingest';
 import { llmChannels, llmTopics } from './llm';
 import { promptFileChannels } from './prompt-files';
 import { promptChannels } from './prompts';
+import { pulseChannels, pulseTopics } from './pulse';
 import { qualityChannels } from './quality';
 import { reviewChannels } from './review';
 import { settingsChannels, settingsTopics } from './settings';
@@ -31,6 +32,7 @@ export const channels = {
   ...traceInsightChannels,
   ...traceSearchChannels,
   ...qualityChannels,
+  ...pulseChannels,
   ...reviewChannels,
 };
 
@@ -41,6 +43,7 @@ export const topics = {
   ...evalTopics,
   ...traceTopics,
   ...traceActionTopics,
+  ...pulseTopics,
 };
 
 export type Channels = typeof channels;
@@ -69,6 +72,7 @@ export * from './ingest';
 export * from './llm';
 export * from './prompt-files';
 export * from './prompts';
+export * from './pulse';
 export * from './quality';
 export * from './review';
 export * from './settings';

@@ -6,6 +6,7 @@ import { ingestHandlers } from './ingest';
 import { llmHandlers } from './llm';
 import { playgroundHandlers } from './playground';
 import { promptHandlers } from './prompts';
+import { pulseHandlers } from './pulse';
 import { qualityHandlers } from './quality';
 import { reviewHandlers } from './review';
 import { settingsHandlers } from './settings';
@@ -31,6 +32,7 @@ export function createHandlers(services: CoreServices): Handlers {
     ...traceInsightHandlers(services),
     ...traceSearchHandlers(services),
     ...qualityHandlers(services),
+    ...pulseHandlers(services),
     ...reviewHandlers(services),
   };
 }

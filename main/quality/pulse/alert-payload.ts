@@ -5,7 +5,8 @@ export interface AlertPayload {
   readonly type: 'assay.alert';
   readonly alert: {
     readonly id: string;
-    readonly ruleId: string;
+    /** Null once the rule was deleted (a delivery resumed after that). */
+    readonly ruleId: string | null;
     readonly ruleName: string;
     readonly metric: PulseMetric;
     readonly condition: PulseCondition;
@@ -17,6 +18,8 @@ export interface AlertPayload {
     readonly summary: string;
     /** The interactions behind the value (the worst first), so the alert links to its cause. */
     readonly interactionIds: readonly string[];
+    /** The traces behind it (trace metrics; spans a scorecard scored), the worst first. */
+    readonly traceIds: readonly string[];
   };
 }
 
@@ -25,6 +28,7 @@ export function webhookBody(payload: AlertPayload, format: WebhookFormat): strin
   if (format === 'json') return JSON.stringify(payload);
   const { alert } = payload;
   const linked = alert.interactionIds.slice(0, 10);
+  const traces = alert.traceIds.slice(0, 10);
   // Slack's incoming-webhook shape: `text` is the notification's fallback, blocks the message.
   return JSON.stringify({
     text: `Assay alert: ${alert.summary}`,
@@ -37,7 +41,8 @@ export function webhookBody(payload: AlertPayload, format: WebhookFormat): strin
             type: 'mrkdwn',
             text:
               `window ${alert.window.from} to ${alert.window.to}` +
-              (linked.length > 0 ? ` · interactions: ${linked.join(', ')}` : ''),
+              (linked.length > 0 ? ` · interactions: ${linked.join(', ')}` : '') +
+              (traces.length > 0 ? ` · traces: ${traces.join(', ')}` : ''),
           },
         ],
       },

@@ -22,6 +22,7 @@ const payload: AlertPayload = {
     firedAt: '2026-12-07T08:00:01.000Z',
     summary: 'Support answers: scorecard mean 52.5 is below 60 (previous hour 81)',
     interactionIds: ['i-1', 'i-2'],
+    traceIds: [],
   },
 };
 

@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { CommandPalette, useCommandPaletteShortcut } from '../navigation/command-palette';
 import { FirstRunBanner } from '../navigation/first-run-banner';
 import { Sidebar } from '../navigation/sidebar';
+import { PulseAlertToasts } from '../pages/pulse/pulse-alert-toasts';
 import { Routes } from './routes';
 
 export function AppShell() {
@@ -17,6 +18,7 @@ export function AppShell() {
         <Routes />
       </main>
       <CommandPalette open={paletteOpen} onOpenChange={setPaletteOpen} />
+      <PulseAlertToasts />
     </div>
   );
 }

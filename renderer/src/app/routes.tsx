@@ -34,6 +34,9 @@ const CostDashboardPage = lazy(() =>
     default: m.CostDashboardPage,
   })),
 );
+const PulsePage = lazy(() =>
+  import('../pages/pulse/pulse-page').then((m) => ({ default: m.PulsePage })),
+);
 const ReviewPage = lazy(() =>
   import('../pages/review/review-page').then((m) => ({ default: m.ReviewPage })),
 );
@@ -60,6 +63,7 @@ const BUILT: ReadonlySet<PageName> = new Set([
   'evals',
   'traces',
   'interactions',
+  'pulse',
   'review',
 ]);
 
@@ -104,6 +108,10 @@ export function Routes() {
         {/* `#/interactions/<id>`, `#/interactions/sessions/<id>`. */}
         <Route path={/^\/interactions(?:[/?].*)?$/}>
           <InteractionsPage />
+        </Route>
+        {/* `#/pulse?alert=<id>`, `#/pulse/rules`, `#/pulse/webhooks`. */}
+        <Route path={/^\/pulse(?:[/?].*)?$/}>
+          <PulsePage />
         </Route>
         {/* `#/review/<queue>?reviewer=…&item=…`: a queue under review, the item in view. */}
         <Route path={/^\/review(?:[/?].*)?$/}>

@@ -1,5 +1,6 @@
 import {
   Activity,
+  BellRing,
   CircleDollarSign,
   ClipboardCheck,
   Database,
@@ -22,6 +23,7 @@ export type PageName =
   | 'interactions'
   | 'traces'
   | 'scorecards'
+  | 'pulse'
   | 'review'
   | 'backtests'
   | 'leaderboard'
@@ -88,6 +90,12 @@ export const PAGES: readonly PageDef[] = [
     'Scorecards',
     ClipboardCheck,
     'It will grade interactions with deterministic, LLM-judge and code graders and follow the scores over time.',
+  ),
+  page(
+    'pulse',
+    'Pulse',
+    BellRing,
+    'Alerts when a window of production traffic breaks a rule: scorecard mean or pass rate, cost, error rate, p95 latency.',
   ),
   page(
     'review',

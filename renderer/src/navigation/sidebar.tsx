@@ -3,6 +3,7 @@ import { Link, useLocation } from 'wouter';
 import { useSystemInfo } from '../app/system-info-context';
 import { Button } from '../components/ui/button';
 import { cn } from '../lib/utils';
+import { PulseUnreadBadge } from '../pages/pulse/unread-badge';
 import { ThemeToggle } from '../theme/theme-toggle';
 import { PAGES } from './pages';
 
@@ -64,6 +65,7 @@ export function Sidebar({ onOpenPalette }: { onOpenPalette: () => void }) {
             >
               <Icon className="size-4 opacity-80" />
               {title}
+              {name === 'pulse' ? <PulseUnreadBadge /> : null}
             </Link>
           );
         })}

@@ -9,13 +9,9 @@ import { migration0007 } from './0007_dataset_source_format';
 import { migration0008 } from './0008_traces';
 import { migration0009 } from './0009_trace_tokens_index';
 import { migration0010 } from './0010_quality';
+import { migration0011 } from './0011_reserved';
 import { migration0012 } from './0012_review';
-
-/**
- * Id 11 belongs to the online scoring rules (branch h/qonline), merged on their own: this stand-in
- * keeps the ids contiguous until then, and the merge replaces it with the real migration.
- */
-const reserved0011: Migration = { id: 11, name: 'reserved_online_scoring', up: 'SELECT 1;' };
+import { migration0013 } from './0013_pulse';
 
 /** Every migration in order. Append only: a shipped migration is never edited. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -29,6 +25,7 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
-  reserved0011,
+  migration0011,
   migration0012,
+  migration0013,
 ];
