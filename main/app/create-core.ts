@@ -12,6 +12,7 @@ import { RunService } from '../evals/runs/run-service';
 import { PlaygroundService } from '../playground/playground-service';
 import { PromptService } from '../prompts/prompt-service';
 import { QualityService } from '../quality/quality-service';
+import { QualityInsightsService } from '../quality/dashboard/quality-insights-service';
 import { redactText } from '../tracing/redact';
 import { WorkerSpanWriter } from '../tracing/span-writer/worker-span-writer';
 import { TracingService } from '../tracing/tracing-service';
@@ -168,6 +169,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       spanVariables: variables,
       semantic,
       quality,
+      qualityInsights: new QualityInsightsService(store),
       ingestStatus: options.ingestStatus ?? (() => SERVED_HERE),
     };
     semantic.start();
