@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { ScoreTarget } from '../../../shared/contract/quality';
 import type { DB } from '../../store/schema';
 
@@ -72,36 +72,39 @@ export async function referenceScores(
     .select(COLUMNS)
     .where('grader_id', '=', graderId)
     .where('value', 'is not', null);
-  if (onlyHuman) q = q.where('source', '=', 'human');
+  // A literal, not a parameter: SQLite uses the partial index score_grader_human only when the
+  // query names its condition's value.
+  if (onlyHuman) q = q.where('source', '=', sql.lit('human'));
   const rows = await q.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
   return newestPerTarget(rows);
 }
 
 /**
- * The judge's newest scored verdict (source `grader`) on each of the given targets, read
- * through the score_target index a batch of targets at a time: people label few targets, a
- * judge may have scored millions.
+ * The judge's newest scored verdict (source `grader`) on each of the given targets, by the
+ * versions given, a batch of targets at a time: people label few targets, a judge may have
+ * scored millions. Asking by (target, version) with the literal source reads the partial unique
+ * index score_grader_once, which holds all three, so only matching scores are fetched.
  */
 export async function judgeScores(
   db: Kysely<DB>,
-  graderId: string,
-  versionId: string | null,
+  versionIds: readonly string[],
   targets: readonly ScoreTarget[],
 ): Promise<Map<string, LabelledScore>> {
   const rows: (Row & { created_at: string })[] = [];
+  if (versionIds.length === 0) return new Map();
   for (const type of new Set(targets.map((t) => t.type))) {
     const ids = targets.filter((t) => t.type === type).map((t) => t.id);
     for (let i = 0; i < ids.length; i += CHUNK) {
-      let q = db
+      const found = await db
         .selectFrom('score')
         .select([...COLUMNS, 'created_at'])
         .where('target_type', '=', type)
         .where('target_id', 'in', ids.slice(i, i + CHUNK))
-        .where('grader_id', '=', graderId)
-        .where('source', '=', 'grader')
-        .where('value', 'is not', null);
-      if (versionId !== null) q = q.where('grader_version_id', '=', versionId);
-      rows.push(...(await q.execute()));
+        .where('grader_version_id', 'in', [...versionIds])
+        .where('source', '=', sql.lit('grader'))
+        .where('value', 'is not', null)
+        .execute();
+      rows.push(...found);
     }
   }
   // Newest first across the batches, ties by id, as a single ordered read would give.

@@ -83,8 +83,7 @@ export async function graderCalibration(
   const references = await referenceScores(db, reference.id, !separate);
   const judged = await judgeScores(
     db,
-    grader.id,
-    chosen?.id ?? null,
+    chosen ? [chosen.id] : judge.versions.map((v) => v.id),
     [...references.values()].map((s) => s.target),
   );
   const label = (configs: Map<string, ScoreConfig>, s: LabelledScore) => {

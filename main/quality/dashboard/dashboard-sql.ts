@@ -92,6 +92,7 @@ export interface AggregateRow {
   day: string;
   sk: string;
   b: string;
+  src: string;
   n: number | string;
   scored: number | string;
   total: number | string | null;
@@ -105,12 +106,34 @@ export function aggregateQuery(
 ): RawBuilder<AggregateRow> {
   return sql<AggregateRow>`
     SELECT s.grader_version_id AS v, substr(s.created_at, 1, 10) AS day,
-      ${splitExpr(split)} AS sk, ${bucketExpr(versions)} AS b,
+      ${splitExpr(split)} AS sk, ${bucketExpr(versions)} AS b, s.source AS src,
       count(*) AS n, count(s.value) AS scored, sum(s.value) AS total,
       sum(s.cost_pico_usd) AS cost
     FROM score s ${joinsFor(split)}
     WHERE ${sql.join(conditions(scope), sql` AND `)}
-    GROUP BY 1, 2, 3, 4`;
+    GROUP BY 1, 2, 3, 4, 5`;
+}
+
+/** The same rows, summed already, for ended days (score-rollup.ts keeps them). */
+export function rollupQuery(
+  scope: Pick<ScoreScope, 'graderId' | 'versionId' | 'source'>,
+  split: DashboardSplit,
+  firstDay: string,
+  lastDay: string,
+): RawBuilder<AggregateRow> {
+  const where: RawBuilder<unknown>[] = [
+    sql`grader_id = ${scope.graderId}`,
+    sql`split = ${split}`,
+    sql`day >= ${firstDay}`,
+    sql`day <= ${lastDay}`,
+  ];
+  if (scope.versionId !== null) where.push(sql`grader_version_id = ${scope.versionId}`);
+  if (scope.source !== undefined) where.push(sql`source = ${scope.source}`);
+  return sql<AggregateRow>`
+    SELECT grader_version_id AS v, day, split_key AS sk, bucket AS b, source AS src, n, scored,
+      total, cost_pico_usd AS cost
+    FROM score_day
+    WHERE ${sql.join(where, sql` AND `)}`;
 }
 
 export interface TargetRow {

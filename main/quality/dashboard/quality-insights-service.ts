@@ -33,7 +33,7 @@ export class QualityInsightsService {
   }
 
   dashboard(input: ParsedInput<'scorecards.dashboard'>, now?: number): Promise<ScorecardDashboard> {
-    return scorecardDashboard(this.store.db, input, now);
+    return scorecardDashboard(this.store, input, now);
   }
 
   dashboardTargets(

@@ -10,6 +10,7 @@ import { AssayError } from '../../../shared/errors';
 import type { Store } from '../../store/store';
 import { QualityService } from '../quality-service';
 import { QualityInsightsService } from './quality-insights-service';
+import { forgetDays } from './score-rollup';
 import { insertInteraction, insertScore, insertSpan, insertTrace } from './test-targets';
 
 let store: Store;
@@ -316,5 +317,35 @@ describe('scorecards.dashboardTargets', () => {
     const page = await targets({ graderId: ids.a, day: D1, limit: 2 });
     expect(page.targets).toHaveLength(2);
     expect(page.more).toBe(true);
+  });
+});
+
+describe('sums of ended days', () => {
+  it('are made once and read after; a day forgotten is summed again', async () => {
+    const before = await dashboard({ id: ids.card, ...range });
+    const summed = await store.db.selectFrom('score_day_done').select('day').execute();
+    expect(summed.map((r) => r.day)).toContain(D1);
+    // A score stored now with a past time is not in the day's sums until the day is forgotten.
+    const late = await insertScore(store.db, {
+      graderId: ids.a,
+      graderVersionId: ids.aV1,
+      target: { type: 'interaction', id: 'i9' },
+      value: 100,
+      level: 'Bullseye',
+      createdAt: at(D1, 30),
+    });
+    expect(point(await dashboard({ id: ids.card, ...range }), ids.a, D1)).toEqual(
+      point(before, ids.a, D1),
+    );
+    await forgetDays(store, ids.a, [D1]);
+    expect(point(await dashboard({ id: ids.card, ...range }), ids.a, D1)).toMatchObject({
+      count: 5,
+      histogram: { Bullseye: 2 },
+    });
+    // Today's scores are read from the scores themselves, every time.
+    const today = await dashboard({ id: ids.card, ...range }, Date.parse(`${D1}T12:00:00.000Z`));
+    expect(point(today, ids.a, D1)).toMatchObject({ count: 5 });
+    await store.db.deleteFrom('score').where('id', '=', late).execute();
+    await forgetDays(store, ids.a, [D1]);
   });
 });

@@ -1,4 +1,3 @@
-import type { Kysely } from 'kysely';
 import type { ParsedInput } from '../../../shared/contract';
 import type {
   DashboardGrader,
@@ -6,12 +5,13 @@ import type {
   ScorecardDashboard,
 } from '../../../shared/contract/quality-insights';
 import { picoToUsd } from '../../../shared/money';
-import type { DB } from '../../store/schema';
-import { dashboardRange } from './dashboard-range';
-import { aggregateQuery, type AggregateRow } from './dashboard-sql';
+import type { Store } from '../../store/store';
+import { dashboardRange, dayOf, dayRange, type DashboardRange } from './dashboard-range';
+import { aggregateQuery, rollupQuery, type AggregateRow, type ScoreScope } from './dashboard-sql';
 import { add, figuresOf, newTally, Tallies, type Tally } from './figures';
 import { bucketsOf, normalizedSum } from './score-buckets';
 import { scorecardScope, type ItemScope } from './scorecard-scope';
+import { sumDays } from './score-rollup';
 
 const WHERE = 'scorecards.dashboard';
 const num = (v: number | string | null): number => (v === null ? 0 : Number(v));
@@ -28,17 +28,54 @@ function bucketList(item: ItemScope, totals: Tally) {
 }
 
 /**
+ * One grader's rows over the range: ended days from their sums (made on first ask), today and
+ * later from the scores themselves.
+ */
+async function graderRows(
+  store: Store,
+  item: ItemScope,
+  input: ParsedInput<'scorecards.dashboard'>,
+  range: DashboardRange,
+  today: string,
+): Promise<AggregateRow[]> {
+  const versions = item.versions.map((v) => ({ id: v.id, config: v.scoreConfig }));
+  const scope: ScoreScope = {
+    graderId: item.graderId,
+    versionId: item.pinned?.id ?? null,
+    since: range.since,
+    before: range.before,
+    source: input.source,
+  };
+  const ended = range.days.filter((d) => d < today);
+  const rows: AggregateRow[] = [];
+  if (ended.length > 0) {
+    // Sums cover every version of the grader, so a scorecard pinning another one reuses them.
+    const all = item.allVersions.map((v) => ({ id: v.id, config: v.scoreConfig }));
+    await sumDays(store, { graderId: item.graderId, versions: all }, input.split, ended);
+    const first = ended[0]!;
+    const last = ended[ended.length - 1]!;
+    rows.push(...(await rollupQuery(scope, input.split, first, last).execute(store.db)).rows);
+  }
+  if (range.days[range.days.length - 1]! >= today) {
+    const open = { ...scope, since: ended.length > 0 ? dayRange(today).since : range.since };
+    rows.push(...(await aggregateQuery(open, input.split, versions).execute(store.db)).rows);
+  }
+  return rows;
+}
+
+/**
  * A scorecard's scores per grader per UTC day (and per split value): count, mean normalized
  * score, histogram and judge cost, and the judge cost per day over all its graders. Each
  * grader's rows come from one aggregate statement (dashboard-sql.ts); this sums them.
  */
 export async function scorecardDashboard(
-  db: Kysely<DB>,
+  store: Store,
   input: ParsedInput<'scorecards.dashboard'>,
   now = Date.now(),
 ): Promise<ScorecardDashboard> {
   const range = dashboardRange(WHERE, input.from, input.to, now);
-  const { card, items } = await scorecardScope(db, WHERE, input.id, input.version);
+  const today = dayOf(now);
+  const { card, items } = await scorecardScope(store.db, WHERE, input.id, input.version);
   const points = new Tallies();
   const pointKeys = new Map<string, Omit<DashboardPoint, keyof ReturnType<typeof figuresOf>>>();
   const splitCounts = new Map<string, number>();
@@ -48,16 +85,7 @@ export async function scorecardDashboard(
 
   for (const item of items) {
     const configs = new Map(item.versions.map((v) => [v.id, v.scoreConfig]));
-    const scope = {
-      graderId: item.graderId,
-      versionId: item.pinned?.id ?? null,
-      since: range.since,
-      before: range.before,
-      source: input.source,
-    };
-    const versions = item.versions.map((v) => ({ id: v.id, config: v.scoreConfig }));
-    const rows: AggregateRow[] = (await aggregateQuery(scope, input.split, versions).execute(db))
-      .rows;
+    const rows = await graderRows(store, item, input, range, today);
     const totals = newTally();
     for (const row of rows) {
       const config = configs.get(row.v);

@@ -15,6 +15,8 @@ export interface ItemScope {
   readonly pinned: GraderVersionRecord | null;
   /** Every version whose scores may count (the pinned one, or all of them). */
   readonly versions: readonly GraderVersionRecord[];
+  /** Every version of the grader, pinned or not. */
+  readonly allVersions: readonly GraderVersionRecord[];
   /** The version the buckets are named by: the pinned one, else the latest. */
   readonly display: GraderVersionRecord;
 }
@@ -72,6 +74,7 @@ export async function scorecardScope(
       weight: item.weight,
       pinned,
       versions: pinned ? [pinned] : all,
+      allVersions: all,
       display: pinned ?? all[all.length - 1]!,
     });
   }
