@@ -34,6 +34,12 @@ const CostDashboardPage = lazy(() =>
     default: m.CostDashboardPage,
   })),
 );
+const GradersPage = lazy(() =>
+  import('../pages/graders/graders-page').then((m) => ({ default: m.GradersPage })),
+);
+const ScorecardsPage = lazy(() =>
+  import('../pages/scorecards/scorecards-page').then((m) => ({ default: m.ScorecardsPage })),
+);
 const SettingsPage = lazy(() =>
   import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
@@ -57,6 +63,8 @@ const BUILT: ReadonlySet<PageName> = new Set([
   'evals',
   'traces',
   'interactions',
+  'graders',
+  'scorecards',
 ]);
 
 export function Routes() {
@@ -100,6 +108,13 @@ export function Routes() {
         {/* `#/interactions/<id>`, `#/interactions/sessions/<id>`. */}
         <Route path={/^\/interactions(?:[/?].*)?$/}>
           <InteractionsPage />
+        </Route>
+        {/* `#/graders/<id>?tab=…&version=…`, `#/scorecards/<id>?tab=dashboard&from=…&day=…`. */}
+        <Route path={/^\/graders(?:[/?].*)?$/}>
+          <GradersPage />
+        </Route>
+        <Route path={/^\/scorecards(?:[/?].*)?$/}>
+          <ScorecardsPage />
         </Route>
         {PAGES.filter((page) => !BUILT.has(page.name)).map((page) => (
           <Route key={page.name} path={page.path}>
