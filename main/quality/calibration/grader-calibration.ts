@@ -5,6 +5,7 @@ import { MAX_DISAGREEMENTS, type Calibration } from '../../../shared/contract/qu
 import { AssayError } from '../../../shared/errors';
 import type { DB } from '../../store/schema';
 import { targetLinks } from '../dashboard/target-links';
+import { throwIssues } from '../grader-checks';
 import { GraderRepository, type GraderRecord } from '../grader-repository';
 import { agreement, type LabelPair } from './agreement';
 import { judgeScores, referenceScores, type LabelledScore } from './calibration-scores';
@@ -74,11 +75,12 @@ export async function graderCalibration(
   const referenceType =
     referenceConfigs.versions[referenceConfigs.versions.length - 1]!.scoreConfig.type;
   if (referenceType !== display.type)
-    throw new AssayError(
-      'VALIDATION_FAILED',
-      `${WHERE}: "${reference.name}" gives ${referenceType} scores and "${grader.name}" ${display.type} scores; a reference must use the same kind of scale`,
-      { issues: [{ path: 'referenceGraderId', message: `needs a ${display.type} scale` }] },
-    );
+    throwIssues(WHERE, [
+      {
+        path: 'referenceGraderId',
+        message: `"${reference.name}" gives ${referenceType} scores and "${grader.name}" ${display.type} scores: a reference needs the same kind of scale`,
+      },
+    ]);
 
   const references = await referenceScores(db, reference.id, !separate);
   const judged = await judgeScores(

@@ -1,8 +1,8 @@
-import { AssayError } from '../../../shared/errors';
 import {
   DEFAULT_DASHBOARD_DAYS,
   MAX_DASHBOARD_DAYS,
 } from '../../../shared/contract/quality-insights';
+import { throwIssues } from '../grader-checks';
 
 const DAY_MS = 86_400_000;
 
@@ -38,17 +38,15 @@ export function dashboardRange(
 ): DashboardRange {
   const toMs = to ? msOf(to) : msOf(dayOf(now));
   const fromMs = from ? msOf(from) : toMs - (DEFAULT_DASHBOARD_DAYS - 1) * DAY_MS;
-  if (fromMs > toMs)
-    throw new AssayError('VALIDATION_FAILED', `${where}: "from" is after "to"`, {
-      issues: [{ path: 'from', message: 'must be on or before "to"' }],
-    });
+  if (fromMs > toMs) throwIssues(where, [{ path: 'from', message: 'must be on or before "to"' }]);
   const count = Math.round((toMs - fromMs) / DAY_MS) + 1;
   if (count > MAX_DASHBOARD_DAYS)
-    throw new AssayError(
-      'VALIDATION_FAILED',
-      `${where}: the range covers ${count} days; at most ${MAX_DASHBOARD_DAYS}`,
-      { issues: [{ path: 'from', message: `at most ${MAX_DASHBOARD_DAYS} days before "to"` }] },
-    );
+    throwIssues(where, [
+      {
+        path: 'from',
+        message: `the range covers ${count} days; at most ${MAX_DASHBOARD_DAYS} before "to"`,
+      },
+    ]);
   return {
     from: dayOf(fromMs),
     to: dayOf(toMs),

@@ -25,10 +25,8 @@ export async function dashboardTargets(
   if (!item)
     throw new AssayError(
       'VALIDATION_FAILED',
-      `${WHERE}: the scorecard has no grader "${input.graderId}"`,
-      {
-        issues: [{ path: 'graderId', message: 'not a grader of this scorecard' }],
-      },
+      `${WHERE}: invalid "graderId": "${input.graderId}" is not a grader of this scorecard`,
+      { issues: [{ path: 'graderId', message: 'not a grader of this scorecard' }] },
     );
   const versions = item.versions.map((v) => ({ id: v.id, config: v.scoreConfig }));
   const configs = new Map(versions.map((v) => [v.id, v.config]));
