@@ -99,14 +99,17 @@ export interface AggregateRow {
   cost: number | string | null;
 }
 
+/** Grouped by source too when `bySource` (the per-day sums keep it for the source filter). */
 export function aggregateQuery(
   scope: ScoreScope,
   split: DashboardSplit,
   versions: readonly VersionConfig[],
+  bySource = false,
 ): RawBuilder<AggregateRow> {
+  const src = bySource ? sql`s.source` : sql`${text('')}`;
   return sql<AggregateRow>`
     SELECT s.grader_version_id AS v, substr(s.created_at, 1, 10) AS day,
-      ${splitExpr(split)} AS sk, ${bucketExpr(versions)} AS b, s.source AS src,
+      ${splitExpr(split)} AS sk, ${bucketExpr(versions)} AS b, ${src} AS src,
       count(*) AS n, count(s.value) AS scored, sum(s.value) AS total,
       sum(s.cost_pico_usd) AS cost
     FROM score s ${joinsFor(split)}
@@ -129,6 +132,7 @@ export function rollupQuery(
   ];
   if (scope.versionId !== null) where.push(sql`grader_version_id = ${scope.versionId}`);
   if (scope.source !== undefined) where.push(sql`source = ${scope.source}`);
+  // One row per source too: the dashboard adds them up (a GROUP BY here only adds a sort).
   return sql<AggregateRow>`
     SELECT grader_version_id AS v, day, split_key AS sk, bucket AS b, source AS src, n, scored,
       total, cost_pico_usd AS cost

@@ -73,7 +73,7 @@ export async function sumDays(
       before: dayRange(run[run.length - 1]!).before,
       source: undefined,
     };
-    const { rows } = await aggregateQuery(scope, split, grader.versions).execute(store.db);
+    const { rows } = await aggregateQuery(scope, split, grader.versions, true).execute(store.db);
     const sums = rows.map((r) => toRow(grader.graderId, split, r));
     await store.writes.run(async (tx) => {
       for (let i = 0; i < sums.length; i += ROWS_PER_INSERT)
