@@ -6,6 +6,7 @@ import type { PromptService } from '../prompts/prompt-service';
 import type { PulseService } from '../quality/pulse/pulse-service';
 import type { QualityService } from '../quality/quality-service';
 import type { ReviewService } from '../quality/review/review-service';
+import type { QualityInsightsService } from '../quality/dashboard/quality-insights-service';
 import type { StoreInfo } from '../store/store';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
@@ -36,6 +37,8 @@ export interface CoreServices {
   /** Alert rules, the alert inbox and webhooks; its runner evaluates rules every minute. */
   readonly pulse: PulseService;
   readonly review: ReviewService;
+  /** Judge calibration and scorecard dashboards (reads only). */
+  readonly qualityInsights: QualityInsightsService;
   /**
    * Where the user's apps send calls and spans. Read on each ask: the desktop shell starts its
    * ingest server after the core (the server serves the core's dispatcher) and supplies it.

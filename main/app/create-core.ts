@@ -14,6 +14,7 @@ import { PromptService } from '../prompts/prompt-service';
 import { PulseService } from '../quality/pulse/pulse-service';
 import { QualityService } from '../quality/quality-service';
 import { ReviewService } from '../quality/review/review-service';
+import { QualityInsightsService } from '../quality/dashboard/quality-insights-service';
 import { redactText } from '../tracing/redact';
 import { WorkerSpanWriter } from '../tracing/span-writer/worker-span-writer';
 import { TracingService } from '../tracing/tracing-service';
@@ -193,6 +194,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       quality,
       pulse,
       review,
+      qualityInsights: new QualityInsightsService(store),
       ingestStatus: options.ingestStatus ?? (() => SERVED_HERE),
     };
     semantic.start();

@@ -432,6 +432,30 @@ export interface ReviewItemTable {
   score_id: string | null;
 }
 
+/** A grader's scores of one ended UTC day, summed (see migration 0014 and score-rollup.ts). */
+export interface ScoreDayTable {
+  grader_id: string;
+  /** none | prompt_version | model */
+  split: string;
+  day: string;
+  grader_version_id: string;
+  source: string;
+  /** The targets' prompt version or model; '' when unsplit or unknown. */
+  split_key: string;
+  bucket: string;
+  n: number;
+  scored: number;
+  total: number;
+  cost_pico_usd: number | null;
+}
+
+/** The (grader, split, day) already summed into score_day, days without scores included. */
+export interface ScoreDayDoneTable {
+  grader_id: string;
+  split: string;
+  day: string;
+}
+
 export interface DB {
   instance: InstanceTable;
   span: SpanTable;
@@ -462,6 +486,8 @@ export interface DB {
   webhook_delivery: WebhookDeliveryTable;
   review_queue: ReviewQueueTable;
   review_item: ReviewItemTable;
+  score_day: ScoreDayTable;
+  score_day_done: ScoreDayDoneTable;
 }
 
 /** Every table and its columns, in the order the schema test compares them. */
@@ -829,5 +855,23 @@ export const COLUMNS: { readonly [T in TableName]: Readonly<Record<keyof DB[T], 
     state: true,
     completed_at: true,
     score_id: true,
+  },
+  score_day: {
+    grader_id: true,
+    split: true,
+    day: true,
+    grader_version_id: true,
+    source: true,
+    split_key: true,
+    bucket: true,
+    n: true,
+    scored: true,
+    total: true,
+    cost_pico_usd: true,
+  },
+  score_day_done: {
+    grader_id: true,
+    split: true,
+    day: true,
   },
 };

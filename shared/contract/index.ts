@@ -8,6 +8,7 @@ import { promptChannels } from './prompts';
 import { pulseChannels, pulseTopics } from './pulse';
 import { qualityChannels } from './quality';
 import { reviewChannels } from './review';
+import { qualityInsightChannels } from './quality-insights';
 import { settingsChannels, settingsTopics } from './settings';
 import { suiteSyncChannels } from './suite-sync';
 import { systemChannels } from './system';
@@ -34,6 +35,7 @@ export const channels = {
   ...qualityChannels,
   ...pulseChannels,
   ...reviewChannels,
+  ...qualityInsightChannels,
 };
 
 /** Event topics (streams, progress, change notices) with their payload schemas. */
@@ -75,6 +77,7 @@ export * from './prompts';
 export * from './pulse';
 export * from './quality';
 export * from './review';
+export * from './quality-insights';
 export * from './settings';
 export * from './suite-sync';
 export * from './system';

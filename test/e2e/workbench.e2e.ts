@@ -16,6 +16,7 @@ const PAGES = [
   'evals',
   'interactions',
   'traces',
+  'graders',
   'scorecards',
   'backtests',
   'leaderboard',
@@ -72,11 +73,11 @@ describe('workbench in Chromium against assay serve', () => {
       await shot(page, `page-${name}`);
     }
     // Unbuilt pages say so plainly instead of showing made-up data.
-    await page.getByTestId('nav-scorecards').click();
-    await expect(page.getByTestId('page-scorecards').textContent()).resolves.toMatch(
+    await page.getByTestId('nav-backtests').click();
+    await expect(page.getByTestId('page-backtests').textContent()).resolves.toMatch(
       /not built yet/i,
     );
-    await expect(page.getByTestId('page-scorecards').locator('table').count()).resolves.toBe(0);
+    await expect(page.getByTestId('page-backtests').locator('table').count()).resolves.toBe(0);
     await page.close();
   });
 

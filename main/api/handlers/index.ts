@@ -9,6 +9,7 @@ import { promptHandlers } from './prompts';
 import { pulseHandlers } from './pulse';
 import { qualityHandlers } from './quality';
 import { reviewHandlers } from './review';
+import { qualityInsightHandlers } from './quality-insights';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 import { traceActionHandlers } from './trace-actions';
@@ -34,5 +35,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...qualityHandlers(services),
     ...pulseHandlers(services),
     ...reviewHandlers(services),
+    ...qualityInsightHandlers(services),
   };
 }

@@ -4,6 +4,10 @@
  * chance) and the confusion matrix over the score config's levels.
  */
 
+import { KAPPA_BAR } from '../../../shared/contract/quality-insights';
+
+export { KAPPA_BAR };
+
 /** One target both raters labelled: the judge's level and the reference's (a person's). */
 export interface LabelPair {
   readonly targetId: string;
@@ -27,8 +31,6 @@ export interface Agreement {
   /** Below the bar the issue sets (kappa 0.6): shown wherever the judge's scores appear. */
   readonly flagged: boolean;
 }
-
-export const KAPPA_BAR = 0.6;
 
 /**
  * `levels` orders the matrix (the config's levels); a label outside them is added after them,

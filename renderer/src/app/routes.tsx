@@ -40,6 +40,12 @@ const PulsePage = lazy(() =>
 const ReviewPage = lazy(() =>
   import('../pages/review/review-page').then((m) => ({ default: m.ReviewPage })),
 );
+const GradersPage = lazy(() =>
+  import('../pages/graders/graders-page').then((m) => ({ default: m.GradersPage })),
+);
+const ScorecardsPage = lazy(() =>
+  import('../pages/scorecards/scorecards-page').then((m) => ({ default: m.ScorecardsPage })),
+);
 const SettingsPage = lazy(() =>
   import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
@@ -65,6 +71,8 @@ const BUILT: ReadonlySet<PageName> = new Set([
   'interactions',
   'pulse',
   'review',
+  'graders',
+  'scorecards',
 ]);
 
 export function Routes() {
@@ -116,6 +124,13 @@ export function Routes() {
         {/* `#/review/<queue>?reviewer=…&item=…`: a queue under review, the item in view. */}
         <Route path={/^\/review(?:[/?].*)?$/}>
           <ReviewPage />
+        </Route>
+        {/* `#/graders/<id>?tab=…&version=…`, `#/scorecards/<id>?tab=dashboard&from=…&day=…`. */}
+        <Route path={/^\/graders(?:[/?].*)?$/}>
+          <GradersPage />
+        </Route>
+        <Route path={/^\/scorecards(?:[/?].*)?$/}>
+          <ScorecardsPage />
         </Route>
         {PAGES.filter((page) => !BUILT.has(page.name)).map((page) => (
           <Route key={page.name} path={page.path}>

@@ -7,6 +7,7 @@ import {
   FileText,
   FlaskConical,
   GitCompareArrows,
+  Gauge,
   MessagesSquare,
   Settings,
   SquareTerminal,
@@ -22,6 +23,7 @@ export type PageName =
   | 'evals'
   | 'interactions'
   | 'traces'
+  | 'graders'
   | 'scorecards'
   | 'pulse'
   | 'review'
@@ -86,10 +88,16 @@ export const PAGES: readonly PageDef[] = [
     'It will show the spans of each call (LLM, tool, retrieval and judge steps) with their tokens, cost and timing.',
   ),
   page(
+    'graders',
+    'Graders',
+    Gauge,
+    'Deterministic, LLM-judge, code and human graders with their rubrics and score configs, and how far each judge agrees with people.',
+  ),
+  page(
     'scorecards',
     'Scorecards',
     ClipboardCheck,
-    'It will grade interactions with deterministic, LLM-judge and code graders and follow the scores over time.',
+    'Graders combined with weights and a pass threshold, and their scores over time by grader, prompt version and model.',
   ),
   page(
     'pulse',

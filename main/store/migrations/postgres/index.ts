@@ -6,6 +6,7 @@ import { postgres0004 } from './0004_quality';
 import { postgres0005 } from './0005_reserved';
 import { postgres0006 } from './0006_review';
 import { postgres0007 } from './0007_pulse';
+import { postgres0008 } from './0008_score_days';
 
 /** Every PostgreSQL migration in order. Append only: a shipped migration is never edited. */
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -16,4 +17,5 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   postgres0005,
   postgres0006,
   postgres0007,
+  postgres0008,
 ];

@@ -12,6 +12,7 @@ import { migration0010 } from './0010_quality';
 import { migration0011 } from './0011_reserved';
 import { migration0012 } from './0012_review';
 import { migration0013 } from './0013_pulse';
+import { migration0014 } from './0014_score_days';
 
 /** Every migration in order. Append only: a shipped migration is never edited. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -28,4 +29,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];

@@ -1,0 +1,118 @@
+import type { DashboardSplit } from '../../../shared/contract/quality-insights';
+import type { Store } from '../../store/store';
+import { dayRange } from './dashboard-range';
+import { aggregateQuery, type AggregateRow, type VersionConfig } from './dashboard-sql';
+
+/**
+ * Per-day sums of a grader's scores (the score_day table, migration 0014), made the first time
+ * a dashboard asks for an ended UTC day and read from then on: a dashboard over a million scores
+ * reads a few rows per grader and day instead of every score (bench/scorecard-dashboard).
+ *
+ * Why a day, once ended, can be summed once: a score is stamped with the time it is stored and
+ * never changes (ScoreRepository writes no past times and updates no rows). The split values
+ * are read from the targets when the day is summed; a trace that reaches Assay after its
+ * interaction's day was summed is not in that day's split. Anything that ever stores scores
+ * with a past time must clear that day's marks (forgetDays).
+ */
+
+const ROWS_PER_INSERT = 500;
+
+/** Consecutive days (each the day after the one before) as runs. */
+function runsOf(days: readonly string[]): string[][] {
+  const runs: string[][] = [];
+  let prev = Number.NaN;
+  for (const day of days) {
+    const ms = Date.parse(`${day}T00:00:00.000Z`);
+    if (ms - prev === 86_400_000) runs[runs.length - 1]!.push(day);
+    else runs.push([day]);
+    prev = ms;
+  }
+  return runs;
+}
+
+const toRow = (graderId: string, split: DashboardSplit, r: AggregateRow) => ({
+  grader_id: graderId,
+  split,
+  day: r.day,
+  grader_version_id: r.v,
+  source: r.src,
+  split_key: r.sk,
+  bucket: r.b,
+  n: Number(r.n),
+  scored: Number(r.scored),
+  total: r.total === null ? 0 : Number(r.total),
+  cost_pico_usd: r.cost === null ? null : Number(r.cost),
+});
+
+/**
+ * Sums the given ended days of a grader that are not summed yet, a run of consecutive days per
+ * statement; the sums and the marks of a run are stored together. Two processes summing one
+ * day store the same rows: the second insert changes nothing.
+ */
+export async function sumDays(
+  store: Store,
+  grader: { readonly graderId: string; readonly versions: readonly VersionConfig[] },
+  split: DashboardSplit,
+  days: readonly string[],
+): Promise<void> {
+  if (days.length === 0) return;
+  const marked = await store.db
+    .selectFrom('score_day_done')
+    .select('day')
+    .where('grader_id', '=', grader.graderId)
+    .where('split', '=', split)
+    .where('day', '>=', days[0]!)
+    .where('day', '<=', days[days.length - 1]!)
+    .execute();
+  const done = new Set(marked.map((m) => m.day));
+  for (const run of runsOf(days.filter((d) => !done.has(d)))) {
+    const scope = {
+      graderId: grader.graderId,
+      versionId: null,
+      since: dayRange(run[0]!).since,
+      before: dayRange(run[run.length - 1]!).before,
+      source: undefined,
+    };
+    const { rows } = await aggregateQuery(scope, split, grader.versions, true).execute(store.db);
+    const sums = rows.map((r) => toRow(grader.graderId, split, r));
+    await store.writes.run(async (tx) => {
+      for (let i = 0; i < sums.length; i += ROWS_PER_INSERT)
+        await tx
+          .insertInto('score_day')
+          .values(sums.slice(i, i + ROWS_PER_INSERT))
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+      for (let i = 0; i < run.length; i += ROWS_PER_INSERT)
+        await tx
+          .insertInto('score_day_done')
+          .values(
+            run
+              .slice(i, i + ROWS_PER_INSERT)
+              .map((day) => ({ grader_id: grader.graderId, split, day })),
+          )
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+    });
+  }
+}
+
+/** Drops a grader's sums of the given days, every split: they are summed again when asked. */
+export async function forgetDays(
+  store: Store,
+  graderId: string,
+  days: readonly string[],
+): Promise<void> {
+  if (days.length === 0) return;
+  await store.writes.run(async (tx) => {
+    await tx
+      .deleteFrom('score_day')
+      .where('grader_id', '=', graderId)
+      .where('day', 'in', [...days])
+      .execute();
+    await tx
+      .deleteFrom('score_day_done')
+      .where('grader_id', '=', graderId)
+      .where('day', 'in', [...days])
+      .execute();
+  });
+}

@@ -1,0 +1,40 @@
+import { LoaderCircle } from 'lucide-react';
+import { useChannelQuery } from '../../query/channel-query';
+import { cn } from '../../lib/utils';
+
+/** Every version of a scorecard, newest first; picking one shows and charts its items. */
+export function ScorecardVersions({
+  id,
+  selected,
+  onSelect,
+}: {
+  id: string;
+  selected: number;
+  onSelect: (version: number) => void;
+}) {
+  const versions = useChannelQuery('scorecards.versions', { id });
+  if (!versions.data) return <LoaderCircle className="size-4 animate-spin" />;
+  return (
+    <ol className="flex max-w-xl flex-col gap-px" data-testid="scorecard-version-list">
+      {versions.data.versions.map((v) => (
+        <li key={v.versionId}>
+          <button
+            type="button"
+            data-testid={`scorecard-version-item-${v.version}`}
+            aria-current={v.version === selected ? 'true' : undefined}
+            onClick={() => onSelect(v.version)}
+            className={cn(
+              'flex w-full flex-col rounded-md px-2 py-1.5 text-left text-xs hover:bg-accent',
+              v.version === selected && 'bg-accent',
+            )}
+          >
+            <span className="font-medium">Version {v.version}</span>
+            <span className="text-muted-foreground">
+              {`${v.body.items.length} graders · weights ${v.body.items.map((i) => i.weight).join(' / ')} · pass at ${v.body.passThreshold}`}
+            </span>
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,191 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall } from '../support/api-call';
+import { launchChromium } from '../support/browser';
+import { chooseOption } from '../support/radix-select';
+import { REPO_ROOT } from '../support/run-cli';
+import { startServe, type ServeProcess } from '../support/serve-process';
+import { tempDirKept } from '../support/temp-dir-kept';
+
+const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/e2e');
+
+let browser: Browser;
+let server: ServeProcess;
+let dataDir: string;
+let page: Page;
+const pageErrors: string[] = [];
+
+const api = <T>(channel: string, input: unknown): Promise<T> =>
+  apiCall<T>(server.url, channel, input);
+
+interface Grader {
+  id: string;
+  name: string;
+  latest: { version: number; scoreConfig: { type: string; levels?: { name: string }[] } };
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  dataDir = tempDirKept('assay-e2e-graders-');
+  server = await startServe(dataDir);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const graders = async () => (await api<{ graders: Grader[] }>('graders.list', {})).graders;
+
+describe('Graders and Scorecards in Chromium', () => {
+  it('creates an LLM judge with the Bullseye preset through the form and lists it', async () => {
+    await page.goto(`${server.url}/#/graders`);
+    // The built-ins are listed with their badges.
+    await page.getByTestId('grader-item-Accuracy').waitFor();
+    await expect(
+      page.getByTestId('grader-item-Accuracy').getByTestId('grader-built-in').count(),
+    ).resolves.toBe(1);
+
+    await page.getByTestId('new-grader').click();
+    await page.getByTestId('grader-form').waitFor();
+    expect(page.url()).toMatch(/#\/graders\?new=1$/);
+    await page.getByTestId('grader-form-name').fill('Support accuracy');
+    await page.getByTestId('judge-prompt-name').fill('assay-judge-accuracy');
+    await page.getByTestId('judge-model').fill('gpt-4o-mini');
+    await page.getByTestId('bullseye-preset').click();
+    await expect(page.getByTestId('level-0-name').inputValue()).resolves.toBe('Bullseye');
+    await expect(page.getByTestId('level-3-name').inputValue()).resolves.toBe('Wrong');
+    await expect(page.getByTestId('level-1-value').inputValue()).resolves.toBe('65');
+    await page
+      .getByTestId('grader-form-rubric')
+      .fill('Is the answer right for our support policy?');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'grader-form.png') });
+    await page.getByTestId('save-grader').click();
+    await page.getByTestId('grader-form').waitFor({ state: 'detached' });
+
+    // Opened at its own address, and listed with its kind and scale.
+    await expect(page.getByTestId('grader-name').textContent()).resolves.toBe('Support accuracy');
+    const item = page.getByTestId('grader-item-Support accuracy');
+    await item.waitFor();
+    await expect(item.getByTestId('grader-config').textContent()).resolves.toBe(
+      'Bullseye (4 levels)',
+    );
+    await expect(item.getByTestId('grader-kind').textContent()).resolves.toBe('LLM judge');
+    const stored = (await graders()).find((g) => g.name === 'Support accuracy')!;
+    expect(page.url()).toContain(`#/graders/${stored.id}`);
+    expect(stored.latest.scoreConfig.levels?.map((l) => l.name)).toEqual([
+      'Bullseye',
+      'One hop short',
+      'Right area',
+      'Wrong',
+    ]);
+    await page.getByTestId('grader-tab-calibration').click();
+    await page.getByTestId('calibration-empty').waitFor();
+    expect(page.url()).toMatch(/tab=calibration/);
+  });
+
+  it("shows the server's refusal at its field: a name a live grader has", async () => {
+    await page.goto(`${server.url}/#/graders?new=1`);
+    await page.getByTestId('grader-form').waitFor();
+    await page.getByTestId('grader-form-name').fill('Support accuracy');
+    await chooseOption(page, 'grader-kind-select', 'Human');
+    await page.getByTestId('save-grader').click();
+    const nameError = page
+      .getByTestId('grader-form')
+      .locator('[data-testid="field-error"]')
+      .filter({ hasText: 'taken by a live grader' });
+    await nameError.waitFor();
+    await expect(nameError.count()).resolves.toBe(1);
+    // The browser refuses a blank level name before anything is sent, at the level's field.
+    await chooseOption(page, 'config-type', 'Categorical levels');
+    await page.getByTestId('grader-form-name').fill('Another grader');
+    await page.getByTestId('save-grader').click();
+    await page.getByTestId('level-0').getByTestId('field-error').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('grader-form').waitFor({ state: 'detached' });
+    expect((await graders()).some((g) => g.name === 'Another grader')).toBe(false);
+  });
+
+  it('creates a scorecard of two graders through the form, lists it and charts its scores', async () => {
+    await page.goto(`${server.url}/#/scorecards`);
+    await page.getByTestId('new-scorecard').click();
+    await page.getByTestId('scorecard-form').waitFor();
+    await page.getByTestId('scorecard-form-name').fill('Support quality');
+    await chooseOption(page, 'item-0-grader', 'Support accuracy');
+    await page.getByTestId('add-item').click();
+    await chooseOption(page, 'item-1-grader', 'Safety');
+    await chooseOption(page, 'item-1-version', 'Pinned: v1');
+    await page.getByTestId('item-1-weight').fill('2');
+    await page.getByTestId('scorecard-form-threshold').fill('0.8');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'scorecard-form.png') });
+    await page.getByTestId('save-scorecard').click();
+    await page.getByTestId('scorecard-form').waitFor({ state: 'detached' });
+
+    const item = page.getByTestId('scorecard-item-Support quality');
+    await item.waitFor();
+    await expect(item.getByTestId('scorecard-summary').textContent()).resolves.toBe(
+      '2 graders · pass at 0.8 · v1',
+    );
+    const { scorecards } = await api<{
+      scorecards: { id: string; body: { items: unknown[]; passThreshold: number } }[];
+    }>('scorecards.list', {});
+    const card = scorecards[0]!;
+    const all = await graders();
+    const accuracy = all.find((g) => g.name === 'Support accuracy')!;
+    const safety = all.find((g) => g.name === 'Safety')!;
+    expect(card.body).toEqual({
+      items: [
+        { graderId: accuracy.id, weight: 1 },
+        { graderId: safety.id, graderVersion: 1, weight: 2 },
+      ],
+      passThreshold: 0.8,
+    });
+
+    // People's scores on two interactions: the dashboard counts them, a point opens its targets.
+    for (const [id, level] of [
+      ['e2e-i1', 'Bullseye'],
+      ['e2e-i2', 'Wrong'],
+    ] as const) {
+      await api('interactions.create', { id, type: 'chat', input: 'q', output: 'a' });
+      await api('scores.create', {
+        target: { type: 'interaction', id },
+        graderId: accuracy.id,
+        level,
+        source: 'human',
+        idempotencyKey: `e2e-${id}`,
+      });
+    }
+    await page.getByTestId('scorecard-tab-items').click();
+    await page.getByTestId('scorecard-items').waitFor();
+    expect(page.url()).toMatch(/tab=items/);
+    // The scores came in through the API, not the page: a reload asks again.
+    await page.getByTestId('scorecard-tab-dashboard').click();
+    await page.reload();
+    const total = page.getByTestId('scorecard-dashboard-total');
+    await total.waitFor();
+    await expect(total.textContent()).resolves.toMatch(/^2 scores/);
+    await page.getByTestId(`chart-histogram-${accuracy.id}`).waitFor();
+    await page.screenshot({
+      path: path.join(ARTIFACTS, 'scorecard-dashboard.png'),
+      fullPage: true,
+    });
+
+    const today = new Date().toISOString().slice(0, 10);
+    await page.goto(
+      `${server.url}/#/scorecards/${card.id}?grader=${accuracy.id}&day=${today}&bucket=Wrong`,
+    );
+    const rows = page.getByTestId('drilldown-targets').locator('tbody tr');
+    await rows.first().waitFor();
+    await expect(rows.count()).resolves.toBe(1);
+    await expect(rows.first().locator('a').getAttribute('href')).resolves.toBe(
+      '#/interactions/e2e-i2',
+    );
+    expect(pageErrors).toEqual([]);
+  });
+});
