@@ -446,6 +446,8 @@ export interface ScoreDayTable {
   n: number;
   scored: number;
   total: number;
+  /** The sum of the normalized (0..1) scores, each on its version's config. */
+  norm_sum: number;
   cost_pico_usd: number | null;
 }
 
@@ -867,6 +869,7 @@ export const COLUMNS: { readonly [T in TableName]: Readonly<Record<keyof DB[T], 
     n: true,
     scored: true,
     total: true,
+    norm_sum: true,
     cost_pico_usd: true,
   },
   score_day_done: {

@@ -117,13 +117,29 @@ export function aggregateQuery(
     GROUP BY 1, 2, 3, 4, 5`;
 }
 
-/** The same rows, summed already, for ended days (score-rollup.ts keeps them). */
+/** A row as the dashboard adds it up: normalized already, over versions and sources. */
+export interface DayRow {
+  day: string;
+  sk: string;
+  b: string;
+  n: number | string;
+  scored: number | string;
+  /** Sum of the normalized (0..1) scores. */
+  ns: number | string | null;
+  cost: number | string | null;
+}
+
+/**
+ * The rows of ended days, summed already (score-rollup.ts keeps them). Only what the dashboard
+ * adds up leaves the database: no version or source (the filters use them), and the
+ * normalized sum instead of the values, so no version's config is needed to read them.
+ */
 export function rollupQuery(
   scope: Pick<ScoreScope, 'graderId' | 'versionId' | 'source'>,
   split: DashboardSplit,
   firstDay: string,
   lastDay: string,
-): RawBuilder<AggregateRow> {
+): RawBuilder<DayRow> {
   const where: RawBuilder<unknown>[] = [
     sql`grader_id = ${scope.graderId}`,
     sql`split = ${split}`,
@@ -132,10 +148,8 @@ export function rollupQuery(
   ];
   if (scope.versionId !== null) where.push(sql`grader_version_id = ${scope.versionId}`);
   if (scope.source !== undefined) where.push(sql`source = ${scope.source}`);
-  // One row per source too: the dashboard adds them up (a GROUP BY here only adds a sort).
-  return sql<AggregateRow>`
-    SELECT grader_version_id AS v, day, split_key AS sk, bucket AS b, source AS src, n, scored,
-      total, cost_pico_usd AS cost
+  return sql<DayRow>`
+    SELECT day, split_key AS sk, bucket AS b, n, scored, norm_sum AS ns, cost_pico_usd AS cost
     FROM score_day
     WHERE ${sql.join(where, sql` AND `)}`;
 }

@@ -91,3 +91,15 @@ export function normalizedSum(config: ScoreConfig, total: number, scored: number
     }
   }
 }
+
+/**
+ * The normalized sum of an aggregate row (its version's scores of one bucket): 0 for a version
+ * it does not know, whose scores cannot be read as 0..1.
+ */
+export function normalizedRowSum(
+  configs: ReadonlyMap<string, ScoreConfig>,
+  row: { v: string; total: number | string | null; scored: number | string },
+): number {
+  const config = configs.get(row.v);
+  return config ? normalizedSum(config, Number(row.total ?? 0), Number(row.scored)) : 0;
+}

@@ -1,7 +1,9 @@
 import type { DashboardSplit } from '../../../shared/contract/quality-insights';
 import type { Store } from '../../store/store';
 import { dayRange } from './dashboard-range';
+import type { ScoreConfig } from '../../../shared/contract/quality';
 import { aggregateQuery, type AggregateRow, type VersionConfig } from './dashboard-sql';
+import { normalizedRowSum } from './score-buckets';
 
 /**
  * Per-day sums of a grader's scores (the score_day table, migration 0014), made the first time
@@ -30,7 +32,12 @@ function runsOf(days: readonly string[]): string[][] {
   return runs;
 }
 
-const toRow = (graderId: string, split: DashboardSplit, r: AggregateRow) => ({
+const toRow = (
+  graderId: string,
+  split: DashboardSplit,
+  configs: ReadonlyMap<string, ScoreConfig>,
+  r: AggregateRow,
+) => ({
   grader_id: graderId,
   split,
   day: r.day,
@@ -41,6 +48,7 @@ const toRow = (graderId: string, split: DashboardSplit, r: AggregateRow) => ({
   n: Number(r.n),
   scored: Number(r.scored),
   total: r.total === null ? 0 : Number(r.total),
+  norm_sum: normalizedRowSum(configs, r),
   cost_pico_usd: r.cost === null ? null : Number(r.cost),
 });
 
@@ -56,6 +64,7 @@ export async function sumDays(
   days: readonly string[],
 ): Promise<void> {
   if (days.length === 0) return;
+  const configs = new Map(grader.versions.map((v) => [v.id, v.config]));
   const marked = await store.db
     .selectFrom('score_day_done')
     .select('day')
@@ -74,7 +83,7 @@ export async function sumDays(
       source: undefined,
     };
     const { rows } = await aggregateQuery(scope, split, grader.versions, true).execute(store.db);
-    const sums = rows.map((r) => toRow(grader.graderId, split, r));
+    const sums = rows.map((r) => toRow(grader.graderId, split, configs, r));
     await store.writes.run(async (tx) => {
       for (let i = 0; i < sums.length; i += ROWS_PER_INSERT)
         await tx

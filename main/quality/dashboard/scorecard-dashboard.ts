@@ -7,9 +7,9 @@ import type {
 import { picoToUsd } from '../../../shared/money';
 import type { Store } from '../../store/store';
 import { dashboardRange, dayOf, dayRange, type DashboardRange } from './dashboard-range';
-import { aggregateQuery, rollupQuery, type AggregateRow, type ScoreScope } from './dashboard-sql';
+import { aggregateQuery, rollupQuery, type DayRow, type ScoreScope } from './dashboard-sql';
 import { add, figuresOf, newTally, Tallies, type Tally } from './figures';
-import { bucketsOf, normalizedSum } from './score-buckets';
+import { bucketsOf, normalizedRowSum } from './score-buckets';
 import { scorecardScope, type ItemScope } from './scorecard-scope';
 import { sumDays } from './score-rollup';
 
@@ -37,8 +37,9 @@ async function graderRows(
   input: ParsedInput<'scorecards.dashboard'>,
   range: DashboardRange,
   today: string,
-): Promise<AggregateRow[]> {
+): Promise<DayRow[]> {
   const versions = item.versions.map((v) => ({ id: v.id, config: v.scoreConfig }));
+  const configs = new Map(versions.map((v) => [v.id, v.config]));
   const scope: ScoreScope = {
     graderId: item.graderId,
     versionId: item.pinned?.id ?? null,
@@ -47,7 +48,7 @@ async function graderRows(
     source: input.source,
   };
   const ended = range.days.filter((d) => d < today);
-  const rows: AggregateRow[] = [];
+  const rows: DayRow[] = [];
   if (ended.length > 0) {
     // Sums cover every version of the grader, so a scorecard pinning another one reuses them.
     const all = item.allVersions.map((v) => ({ id: v.id, config: v.scoreConfig }));
@@ -58,7 +59,8 @@ async function graderRows(
   }
   if (range.days[range.days.length - 1]! >= today) {
     const open = { ...scope, since: ended.length > 0 ? dayRange(today).since : range.since };
-    rows.push(...(await aggregateQuery(open, input.split, versions).execute(store.db)).rows);
+    const live = (await aggregateQuery(open, input.split, versions).execute(store.db)).rows;
+    for (const r of live) rows.push({ ...r, ns: normalizedRowSum(configs, r) });
   }
   return rows;
 }
@@ -84,17 +86,14 @@ export async function scorecardDashboard(
   const graders: DashboardGrader[] = [];
 
   for (const item of items) {
-    const configs = new Map(item.versions.map((v) => [v.id, v.scoreConfig]));
     const rows = await graderRows(store, item, input, range, today);
     const totals = newTally();
     for (const row of rows) {
-      const config = configs.get(row.v);
-      const scored = num(row.scored);
       const figures = {
         bucket: row.b,
         count: num(row.n),
-        scored,
-        normalizedSum: config ? normalizedSum(config, num(row.total), scored) : 0,
+        scored: num(row.scored),
+        normalizedSum: num(row.ns),
         costPico: row.cost === null ? null : Number(row.cost),
       };
       const key = `${item.graderId}\u0000${row.day}\u0000${row.sk}`;

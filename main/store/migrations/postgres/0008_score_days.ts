@@ -16,6 +16,7 @@ export const postgres0008: Migration = {
       n BIGINT NOT NULL,
       scored BIGINT NOT NULL,
       total DOUBLE PRECISION NOT NULL,
+      norm_sum DOUBLE PRECISION NOT NULL,
       cost_pico_usd BIGINT,
       PRIMARY KEY (grader_id, split, day, grader_version_id, source, split_key, bucket)
     );

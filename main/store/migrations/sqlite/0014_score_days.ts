@@ -9,7 +9,9 @@ import type { Migration } from '../../migration';
  *   summed once it has ended; `score_day_done` marks the (grader, split, day) summed, days
  *   without scores included. Today is always read from `score`.
  * - `split` is how the day was split ('none', 'prompt_version', 'model'); `split_key` is the
- *   target's value ('' when unsplit or unknown) and `bucket` the histogram bucket.
+ *   target's value ('' when unsplit or unknown) and `bucket` the histogram bucket. `total` sums
+ *   the values, `norm_sum` their normalized (0..1) scores on their version's config, so a read
+ *   needs no config.
  * - `score_grader_human`: calibration reads people's scores of a judge, 1% of its scores or
  *   fewer; without it, every score of the judge was read to find them.
  */
@@ -28,6 +30,7 @@ export const migration0014: Migration = {
       n INTEGER NOT NULL,
       scored INTEGER NOT NULL,
       total REAL NOT NULL,
+      norm_sum REAL NOT NULL,
       cost_pico_usd INTEGER,
       PRIMARY KEY (grader_id, split, day, grader_version_id, source, split_key, bucket)
     ) STRICT, WITHOUT ROWID;

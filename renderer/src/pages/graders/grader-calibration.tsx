@@ -96,14 +96,23 @@ export function GraderCalibration({ grader, versions, view }: GraderCalibrationP
   );
   const calibration = useChannelQuery(
     'graders.calibration',
-    {
-      id: grader.id,
-      ...(view.reference ? { referenceGraderId: view.reference } : {}),
-      ...(view.version ? { version: view.version } : {}),
-    },
+    grader.kind === 'human'
+      ? null
+      : {
+          id: grader.id,
+          ...(view.reference ? { referenceGraderId: view.reference } : {}),
+          ...(view.version ? { version: view.version } : {}),
+        },
     { retry: false },
   );
   const c = calibration.data;
+  if (grader.kind === 'human')
+    return (
+      <p className="text-sm text-muted-foreground" data-testid="calibration-human">
+        People's scores are what judges are calibrated against: pick this grader as the reference on
+        a judge's Calibration tab.
+      </p>
+    );
   return (
     <div className="flex flex-col gap-4" data-testid="grader-calibration">
       <div className="flex flex-wrap items-end gap-4">
