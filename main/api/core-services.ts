@@ -4,6 +4,7 @@ import type { LlmService } from '../llm/llm-service';
 import type { PlaygroundService } from '../playground/playground-service';
 import type { PromptService } from '../prompts/prompt-service';
 import type { QualityService } from '../quality/quality-service';
+import type { ScoringRulesService } from '../quality/online/scoring-rules-service';
 import type { StoreInfo } from '../store/store';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
@@ -31,6 +32,8 @@ export interface CoreServices {
   readonly spanVariables: SpanVariables;
   readonly semantic: SemanticService;
   readonly quality: QualityService;
+  /** Online scoring rules and their runner. */
+  readonly scoringRules: ScoringRulesService;
   /**
    * Where the user's apps send calls and spans. Read on each ask: the desktop shell starts its
    * ingest server after the core (the server serves the core's dispatcher) and supplies it.

@@ -6,6 +6,7 @@ import { llmChannels, llmTopics } from './llm';
 import { promptFileChannels } from './prompt-files';
 import { promptChannels } from './prompts';
 import { qualityChannels } from './quality';
+import { scoringRuleChannels } from './scoring-rules';
 import { settingsChannels, settingsTopics } from './settings';
 import { suiteSyncChannels } from './suite-sync';
 import { systemChannels } from './system';
@@ -30,6 +31,7 @@ export const channels = {
   ...traceInsightChannels,
   ...traceSearchChannels,
   ...qualityChannels,
+  ...scoringRuleChannels,
 };
 
 /** Event topics (streams, progress, change notices) with their payload schemas. */
@@ -68,6 +70,7 @@ export * from './llm';
 export * from './prompt-files';
 export * from './prompts';
 export * from './quality';
+export * from './scoring-rules';
 export * from './settings';
 export * from './suite-sync';
 export * from './system';

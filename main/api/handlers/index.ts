@@ -7,6 +7,7 @@ import { llmHandlers } from './llm';
 import { playgroundHandlers } from './playground';
 import { promptHandlers } from './prompts';
 import { qualityHandlers } from './quality';
+import { scoringRuleHandlers } from './scoring-rules';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 import { traceActionHandlers } from './trace-actions';
@@ -30,5 +31,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...traceInsightHandlers(services),
     ...traceSearchHandlers(services),
     ...qualityHandlers(services),
+    ...scoringRuleHandlers(services),
   };
 }

@@ -3,6 +3,7 @@ import { postgres0001 } from './0001_schema';
 import { postgres0002 } from './0002_traces';
 import { postgres0003 } from './0003_trace_tokens_index';
 import { postgres0004 } from './0004_quality';
+import { postgres0005 } from './0005_scoring_rules';
 
 /** Every PostgreSQL migration in order. Append only: a shipped migration is never edited. */
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   postgres0002,
   postgres0003,
   postgres0004,
+  postgres0005,
 ];

@@ -9,6 +9,7 @@ import { migration0007 } from './0007_dataset_source_format';
 import { migration0008 } from './0008_traces';
 import { migration0009 } from './0009_trace_tokens_index';
 import { migration0010 } from './0010_quality';
+import { migration0011 } from './0011_scoring_rules';
 
 /** Every migration in order. Append only: a shipped migration is never edited. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
