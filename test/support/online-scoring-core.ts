@@ -14,6 +14,7 @@ export const FAST_SCORING: Partial<ScoringTuning> = {
   backoffFirstMs: 50,
   backoffMaxMs: 200,
   rescanMs: 100,
+  lingerMs: 10,
 };
 
 /** A core as the headless shells open it, OpenAI pointed at a fake, the runner's tuning short. */

@@ -68,8 +68,11 @@ export async function commitPage(
   tally: PageTally,
   move: Move,
   now: string,
-): Promise<void> {
+): Promise<number> {
+  // The thread time of this write alone (the batch it commits in holds others' writes too).
+  let busyMs = 0;
   await store.writes.run(async (tx) => {
+    const started = performance.now();
     await insertScores(tx, store.dialect, tally.scores);
     const repo = new RuleRepository(tx);
     if (move !== null && 'walk' in move)
@@ -77,5 +80,7 @@ export async function commitPage(
     else if (move !== null) await repo.setRescore(ruleId, move.rescore, move.rescored, now);
     else await repo.addCounts(ruleId, tally, now);
     await repo.addSpend(ruleId, utcDay(Date.parse(now)), tally.meter.picoUsd, tally.meter.calls);
+    busyMs += performance.now() - started;
   });
+  return busyMs;
 }

@@ -38,6 +38,16 @@ export interface PageReport {
   readonly failure: unknown;
   /** A rescore waits for the budget: the day's judge budget is spent. */
   readonly waiting: boolean;
+  /**
+   * Thread time the page took: reading, grading (unless it waited on judge calls, which is
+   * not the thread's time), storing.
+   */
+  readonly busyMs: number;
+}
+
+/** Thread time of reading and grading a page: its wall time, unless judges were awaited. */
+function gradingBusy(started: number, tally: PageTally): number {
+  return tally.meter.calls > 0 ? 0 : performance.now() - started;
 }
 
 const stops = (o: InteractionOutcome) => o.kind === 'halted' || o.kind === 'waiting';
@@ -66,8 +76,10 @@ export async function walkPage(
   after: InteractionCursor,
   horizon: InteractionCursor | undefined,
 ): Promise<PageReport & { readonly after: InteractionCursor }> {
+  const started = performance.now();
   const page = await deps.interactionsAfter(after, deps.pageSize, horizon);
-  if (page.length === 0) return { walked: 0, full: false, failure: null, waiting: false, after };
+  if (page.length === 0)
+    return { walked: 0, full: false, failure: null, waiting: false, after, busyMs: 0 };
   const outcomes = await mapUntil(
     page,
     deps.concurrency,
@@ -83,13 +95,21 @@ export async function walkPage(
   tally.scored = outcomes.slice(0, done).filter((o) => o?.kind === 'graded').length;
   const last = done > 0 ? page[done - 1]! : null;
   const next = last ? { createdAt: last.createdAt, id: last.id } : after;
-  await commitPage(deps.store, ctx.rule.id, tally, last ? { walk: next } : null, ctx.now);
+  const grading = gradingBusy(started, tally);
+  const storing = await commitPage(
+    deps.store,
+    ctx.rule.id,
+    tally,
+    last ? { walk: next } : null,
+    ctx.now,
+  );
   return {
     walked: done,
     full: page.length === deps.pageSize && stop === null,
     failure: stop?.kind === 'halted' ? stop.error : null,
     waiting: stop?.kind === 'waiting',
     after: next,
+    busyMs: grading + storing,
   };
 }
 
@@ -129,6 +149,7 @@ export async function rescorePage(
   ctx: GradingContext,
   window: RescoreWindow,
 ): Promise<PageReport> {
+  const started = performance.now();
   const page = await deps.interactionsAfter(window.after, deps.pageSize, window.through);
   const outcomes = await gradeMissing(deps, ctx, page, true, 'wait');
   const { done, stop } = splitDone(outcomes);
@@ -145,7 +166,8 @@ export async function rescorePage(
   const rest = last
     ? { after: { createdAt: last.createdAt, id: last.id }, through: window.through }
     : window;
-  await commitPage(
+  const grading = gradingBusy(started, tally);
+  const storing = await commitPage(
     deps.store,
     ctx.rule.id,
     tally,
@@ -157,6 +179,7 @@ export async function rescorePage(
     full: !finished,
     failure: stop?.kind === 'halted' ? stop.error : null,
     waiting: stop?.kind === 'waiting',
+    busyMs: grading + storing,
   };
 }
 
@@ -170,6 +193,7 @@ export async function lateArrivals(
   ctx: GradingContext,
   interactions: readonly InteractionRecord[],
 ): Promise<PageReport> {
+  const started = performance.now();
   const outcomes = await gradeMissing(deps, ctx, interactions, false, 'skip');
   const { done, stop } = splitDone(outcomes);
   const tally = newTally();
@@ -178,11 +202,13 @@ export async function lateArrivals(
   tally.scored = outcomes
     .slice(0, done)
     .filter((o) => o?.kind === 'graded' && o.scores.length > 0).length;
-  await commitPage(deps.store, ctx.rule.id, tally, null, ctx.now);
+  const grading = gradingBusy(started, tally);
+  const storing = await commitPage(deps.store, ctx.rule.id, tally, null, ctx.now);
   return {
     walked: done,
     full: false,
     failure: stop?.kind === 'halted' ? stop.error : null,
     waiting: false,
+    busyMs: grading + storing,
   };
 }

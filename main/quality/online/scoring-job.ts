@@ -5,6 +5,7 @@ import type { SpanRecord } from '../../tracing/span-record';
 import { utcDay } from './budget-gate';
 import type { FactSource, GradingContext } from './grade-interaction';
 import { PageBudget } from './page-budget';
+import { ThreadShare } from './thread-share';
 import type { JudgeCallDeps } from './registry-judge';
 import { RuleRepository, type RuleProgress, type RuleRecord } from './rule-repository';
 import { rulePlan, type PlannedGrader } from './rule-plan';
@@ -29,6 +30,16 @@ export interface ScoringTuning {
    * late rows come with an event (see absorb).
    */
   readonly horizonMs: number;
+  /**
+   * The least share of the thread scoring keeps while ingest saturates it (default 0.05); with
+   * room to spare it takes what others leave (thread-share.ts).
+   */
+  readonly minThreadShare: number;
+  /**
+   * Once caught up, how long new interactions gather before the next page (default 100 ms):
+   * a walk that keeps up then reads pages, not one row per page with a page's fixed costs.
+   */
+  readonly lingerMs: number;
 }
 
 export const DEFAULT_SCORING_TUNING: ScoringTuning = {
@@ -39,6 +50,8 @@ export const DEFAULT_SCORING_TUNING: ScoringTuning = {
   backoffMaxMs: 60_000,
   rescanMs: 30_000,
   horizonMs: 0,
+  minThreadShare: 0.05,
+  lingerMs: 100,
 };
 
 export interface JobDeps {
@@ -76,6 +89,7 @@ const before = (a: InteractionCursor, b: InteractionCursor) =>
  */
 export class ScoringJob {
   private readonly tuning: ScoringTuning;
+  private readonly share: ThreadShare;
   private readonly controller = new AbortController();
   private readonly runs = new Map<string, RuleRun>();
   /** Rules' positions as last committed: what a new interaction is compared with. */
@@ -83,6 +97,14 @@ export class ScoringJob {
   private events: InteractionCursor[] = [];
   /** Per rule: interactions that arrived at or behind its walk, to grade apart. */
   private readonly late = new Map<string, Map<string, InteractionCursor>>();
+  /** Interactions created since the last page: ingest is running. */
+  private ingested = 0;
+  /** Woken by new interactions while caught up: let more gather first. */
+  private linger = false;
+  /** Pages stored and the thread time they took, since start (benchmarks, metrics). */
+  readonly stats = { pages: 0, busyMs: 0 };
+  /** Rules running when last looked at; null until then, or after a rule changed. */
+  private running: number | null = null;
   private wakeUp: (() => void) | null = null;
   private pending = false;
   private loop: Promise<void> | null = null;
@@ -92,6 +114,7 @@ export class ScoringJob {
     tuning: Partial<ScoringTuning> = {},
   ) {
     this.tuning = { ...DEFAULT_SCORING_TUNING, ...tuning };
+    this.share = new ThreadShare(this.tuning.minThreadShare);
     setMaxListeners(0, this.controller.signal);
   }
 
@@ -109,17 +132,25 @@ export class ScoringJob {
     await this.loop;
   }
 
-  /** Something changed (a rule, a new interaction): look again. */
+  /** A rule changed: look again. */
   wake(): void {
+    this.running = null;
     this.pending = true;
     this.wakeUp?.();
   }
 
-  /** A new interaction: remembered until the next page decides whether it is behind a walk. */
+  /**
+   * A new interaction: remembered until the next page decides whether it is behind a walk.
+   * With no rule running it is nobody's business (a rule that starts walks from its start).
+   */
   interactionCreated(item: InteractionCursor): void {
+    if (this.running === 0) return;
     this.events.push(item);
+    this.ingested += 1;
+    this.linger = true;
     if (this.events.length > MAX_EVENTS) this.events.splice(0, this.events.length - MAX_EVENTS);
-    this.wake();
+    this.pending = true;
+    this.wakeUp?.();
   }
 
   runState(ruleId: string): RuleRun | undefined {
@@ -155,7 +186,12 @@ export class ScoringJob {
         await this.idle(this.tuning.backoffFirstMs);
         continue;
       }
-      if (!busy && !this.pending) await this.idle(this.idleMs());
+      if (busy) continue;
+      if (!this.pending) await this.idle(this.idleMs());
+      if (this.linger) {
+        this.linger = false;
+        await this.pause(this.tuning.lingerMs);
+      }
     }
   }
 
@@ -185,6 +221,7 @@ export class ScoringJob {
   private async round(): Promise<boolean> {
     const repo = new RuleRepository(this.deps.walk.store.db);
     const rules = await repo.running();
+    this.running = rules.length;
     const progress = await repo.progressOf(rules.map((r) => r.id));
     this.cursors.clear();
     for (const rule of rules)
@@ -262,10 +299,39 @@ export class ScoringJob {
     return { ...this.deps.walk, pageSize, concurrency };
   }
 
-  /** Keeps what the runner learnt from a page; throws its failure for the back-off. */
-  private settle(report: PageReport, ctx: GradingContext, run: RuleRun): void {
+  /**
+   * Keeps what the runner learnt from a page, gives the thread back for as long as its share
+   * says, and throws the page's failure for the back-off. `preparedMs`: the thread time spent
+   * on the page before it was read (its plan, budget and events).
+   */
+  private async settle(
+    report: PageReport,
+    ctx: GradingContext,
+    run: RuleRun,
+    preparedMs: number,
+  ): Promise<void> {
     run.unpricedModel = ctx.budget.unpricedModel;
+    const busyMs = preparedMs + report.busyMs;
+    this.stats.pages += 1;
+    this.stats.busyMs += busyMs;
+    const wait = this.share.waitAfter(busyMs, this.ingested > 0);
+    this.ingested = 0;
+    if (wait > 0) await this.pause(wait);
     if (report.failure !== null && report.failure !== undefined) throw report.failure;
+  }
+
+  /** A wait only stopping ends early (a new interaction does not: that is the point). */
+  private pause(ms: number): Promise<void> {
+    const { signal } = this.controller;
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal.addEventListener('abort', done);
+    });
   }
 
   /** A rule's turn: interactions behind its walk, a few pages of its walk, a rescore page. */
@@ -276,7 +342,9 @@ export class ScoringJob {
     for (let page = 0; page < this.tuning.pagesPerTurn; page++) {
       this.absorb();
       await this.lateOf(rule, run);
+      const started = performance.now();
       const ctx = await this.context(rule, run);
+      const prepared = performance.now() - started;
       const horizon =
         this.tuning.horizonMs > 0
           ? { createdAt: new Date(this.now - this.tuning.horizonMs).toISOString(), id: '' }
@@ -284,14 +352,16 @@ export class ScoringJob {
       const report = await walkPage(deps, ctx, after, horizon);
       after = report.after;
       this.cursors.set(rule.id, { rule, after });
-      this.settle(report, ctx, run);
+      await this.settle(report, ctx, run, prepared);
       busy = report.full;
       if (!report.full) break;
     }
     if (progress.rescore) {
+      const started = performance.now();
       const ctx = await this.context(rule, run);
+      const prepared = performance.now() - started;
       const report = await rescorePage(deps, ctx, progress.rescore);
-      this.settle(report, ctx, run);
+      await this.settle(report, ctx, run, prepared);
       // A rescore waiting for tomorrow's budget is not work to do now.
       busy = busy || (report.full && !report.waiting);
     }
@@ -304,11 +374,13 @@ export class ScoringJob {
     const ids = [...set.keys()].slice(0, this.tuning.pageSize);
     const found = await Promise.all(ids.map((id) => this.deps.facts.interaction(id)));
     const items = found.filter((i) => i !== null);
+    const started = performance.now();
     const ctx = await this.context(rule, run);
+    const prepared = performance.now() - started;
     const report = await lateArrivals(this.walkDeps(), ctx, items);
     // Those not reached (a failure stopped the batch) stay for the retry.
     for (const i of items.slice(0, report.walked)) set.delete(i.id);
     for (const [k, id] of ids.entries()) if (found[k] === null) set.delete(id);
-    this.settle(report, ctx, run);
+    await this.settle(report, ctx, run, prepared);
   }
 }

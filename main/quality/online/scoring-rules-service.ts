@@ -86,6 +86,11 @@ export class ScoringRulesService {
     await this.job.stop();
   }
 
+  /** The runner's pages and thread time since the core opened (benchmarks, metrics). */
+  runnerStats(): { readonly pages: number; readonly busyMs: number } {
+    return { ...this.job.stats };
+  }
+
   async list(input: ParsedInput<'scoringRules.list'>): Promise<ChannelOutput<'scoringRules.list'>> {
     return { rules: await this.views(await this.repo.list(input.includeArchived)) };
   }
