@@ -355,6 +355,8 @@ export interface ScoringRuleTable {
 /** How far a rule walked interactions in (created_at, id) order, and what it did there. */
 export interface ScoringRuleProgressTable {
   rule_id: string;
+  /** When the walk (re)started: interactions from before it are not the rule's. */
+  started_at: IsoTime;
   after_created_at: IsoTime;
   after_id: string;
   scored: number;
@@ -709,6 +711,7 @@ export const COLUMNS: { readonly [T in TableName]: Readonly<Record<keyof DB[T], 
   },
   scoring_rule_progress: {
     rule_id: true,
+    started_at: true,
     after_created_at: true,
     after_id: true,
     scored: true,

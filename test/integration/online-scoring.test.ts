@@ -376,6 +376,64 @@ describe('online scoring across restarts, grader changes and failures', () => {
   });
 });
 
+describe('what a rule walks', () => {
+  it('scores an interaction that arrives behind its walk (an app’s own older time), once', async () => {
+    const grader = await deterministicGrader('Late grader', 'Paris');
+    const card = await scorecard('Late card', [grader.id]);
+    const rule = await call('scoringRules.create', {
+      name: 'Late',
+      scorecardId: card.id,
+      filter: { types: ['late'] },
+      sampling: 1,
+      dailyBudgetUsd: null,
+    });
+    await ingest(3, 'late');
+    const walkedPast = await ruleUntil(core, rule.id, walked(3));
+    expect(walkedPast.status.through).not.toBeNull();
+    // After the rule started, but before what it has walked: only the event can bring it.
+    const behind = new Date(Date.parse(rule.createdAt) + 1).toISOString();
+    const [late] = await ingest(1, 'late', () => ({ createdAt: behind }));
+    // Before the rule started: not its business.
+    const [before] = await ingest(1, 'late', () => ({
+      createdAt: new Date(Date.parse(rule.createdAt) - 60_000).toISOString(),
+    }));
+    const done = await ruleUntil(core, rule.id, (r) => r.status.scored === 4);
+    expect(done.status.through).toBe(walkedPast.status.through);
+    const targets = (await graderScores(grader.id)).map((s) => s.target.id);
+    expect(targets).toHaveLength(4);
+    expect(targets).toContain(late);
+    expect(targets).not.toContain(before);
+  });
+
+  it('scores nothing while disabled, and what arrives after it is enabled again', async () => {
+    const grader = await deterministicGrader('Toggle grader', 'Paris');
+    const card = await scorecard('Toggle card', [grader.id]);
+    const rule = await call('scoringRules.create', {
+      name: 'Toggle',
+      scorecardId: card.id,
+      filter: { types: ['toggle'] },
+      sampling: 1,
+      dailyBudgetUsd: null,
+      enabled: false,
+    });
+    expect(rule.status).toMatchObject({
+      state: 'disabled',
+      reason: expect.stringMatching(/^disabled/),
+    });
+    await ingest(3, 'toggle');
+    // A rule starts at the millisecond it is enabled: one created in that very millisecond is its.
+    await new Promise((r) => setTimeout(r, 5));
+    const on = await call('scoringRules.update', { id: rule.id, enabled: true });
+    expect(on.status.state).toBe('running');
+    const [after] = await ingest(1, 'toggle');
+    await ruleUntil(core, rule.id, walked(1));
+    await new Promise((r) => setTimeout(r, 200));
+    const scores = await graderScores(grader.id);
+    expect(scores.map((s) => s.target.id)).toEqual([after]);
+    expect((await ruleStatus(core, rule.id)).status).toMatchObject({ scored: 1, skipped: 0 });
+  });
+});
+
 describe('the rule register', () => {
   it('names the field of every refusal', async () => {
     const grader = await deterministicGrader('Register grader', 'x');

@@ -61,6 +61,7 @@ describe('the scoring rule register', () => {
     await repo.insert(r, start);
     expect(await repo.rule(r.id)).toEqual(r);
     expect(await repo.progress(r.id)).toMatchObject({
+      startedAt: start.createdAt,
       after: start,
       scored: 0,
       skipped: 0,
@@ -135,8 +136,13 @@ describe('the scoring rule register', () => {
     expect(await repo.progress(r.id)).toMatchObject({ rescore: null, rescored: 15 });
     await repo.startRescore(r.id, window, now);
     expect((await repo.progress(r.id))!.rescored).toBe(0);
-    await repo.restart(r.id, start, now);
-    expect(await repo.progress(r.id)).toMatchObject({ after: start, scored: 6 });
+    const again = { createdAt: '2026-12-08T00:00:00.000Z', id: '' };
+    await repo.restart(r.id, again, now);
+    expect(await repo.progress(r.id)).toMatchObject({
+      startedAt: again.createdAt,
+      after: again,
+      scored: 6,
+    });
   });
 
   it('adds judge spend per rule and UTC day, exactly, in integers', async () => {

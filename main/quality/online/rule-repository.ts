@@ -26,6 +26,8 @@ export interface RescoreWindow {
 
 export interface RuleProgress {
   readonly ruleId: string;
+  /** When the walk (re)started: the rule's business is what was created from then on. */
+  readonly startedAt: string;
   /** Everything at or before this position was scored or skipped. */
   readonly after: InteractionCursor;
   readonly scored: number;
@@ -79,6 +81,7 @@ function toProgress(row: Selectable<ScoringRuleProgressTable>): RuleProgress {
       : null;
   return {
     ruleId: r.rule_id,
+    startedAt: r.started_at,
     after: { createdAt: r.after_created_at, id: r.after_id },
     scored: Number(r.scored),
     skipped: Number(r.skipped),
@@ -112,6 +115,7 @@ export class RuleRepository {
       .insertInto('scoring_rule_progress')
       .values({
         rule_id: rule.id,
+        started_at: start.createdAt,
         after_created_at: start.createdAt,
         after_id: start.id,
         scored: 0,
@@ -239,7 +243,12 @@ export class RuleRepository {
   async restart(ruleId: string, start: InteractionCursor, now: string): Promise<void> {
     await this.db
       .updateTable('scoring_rule_progress')
-      .set({ after_created_at: start.createdAt, after_id: start.id, updated_at: now })
+      .set({
+        started_at: start.createdAt,
+        after_created_at: start.createdAt,
+        after_id: start.id,
+        updated_at: now,
+      })
       .where('rule_id', '=', ruleId)
       .execute();
   }

@@ -75,11 +75,11 @@ export async function walkPage(
   ctx: GradingContext,
   after: InteractionCursor,
   horizon: InteractionCursor | undefined,
-): Promise<PageReport & { readonly after: InteractionCursor }> {
+): Promise<PageReport & { readonly after: InteractionCursor; readonly ids: readonly string[] }> {
   const started = performance.now();
   const page = await deps.interactionsAfter(after, deps.pageSize, horizon);
   if (page.length === 0)
-    return { walked: 0, full: false, failure: null, waiting: false, after, busyMs: 0 };
+    return { walked: 0, full: false, failure: null, waiting: false, after, busyMs: 0, ids: [] };
   const outcomes = await mapUntil(
     page,
     deps.concurrency,
@@ -110,6 +110,7 @@ export async function walkPage(
     waiting: stop?.kind === 'waiting',
     after: next,
     busyMs: grading + storing,
+    ids: page.slice(0, done).map((i) => i.id),
   };
 }
 
@@ -198,7 +199,9 @@ export async function lateArrivals(
   const { done, stop } = splitDone(outcomes);
   const tally = newTally();
   tallyOf(tally, outcomes, done);
+  // Counted by the walk already if it saw them (a judge it skipped is skipped again here).
   tally.skipped = 0;
+  tally.budgetSkipped = 0;
   tally.scored = outcomes
     .slice(0, done)
     .filter((o) => o?.kind === 'graded' && o.scores.length > 0).length;

@@ -93,8 +93,15 @@ export class ScoringJob {
   private readonly controller = new AbortController();
   private readonly runs = new Map<string, RuleRun>();
   /** Rules' positions as last committed: what a new interaction is compared with. */
-  private readonly cursors = new Map<string, { rule: RuleRecord; after: InteractionCursor }>();
+  private readonly cursors = new Map<string, { startedAt: string; after: InteractionCursor }>();
   private events: InteractionCursor[] = [];
+  /**
+   * Per rule: ids its last two pages walked. An event can reach the runner just after the page
+   * that read its interaction (the read ran between commit and event): not a late arrival.
+   */
+  private readonly walked = new Map<string, { last: Set<string>; before: Set<string> }>();
+  /** Rules edited since the round began: their turn ends, the next round reads them again. */
+  private readonly changed = new Set<string>();
   /** Per rule: interactions that arrived at or behind its walk, to grade apart. */
   private readonly late = new Map<string, Map<string, InteractionCursor>>();
   /** Interactions created since the last page: ingest is running. */
@@ -160,6 +167,9 @@ export class ScoringJob {
   /** Forgets what the runner knew of a rule (it was edited: a price gap may be fixed). */
   reset(ruleId: string): void {
     this.runs.delete(ruleId);
+    this.changed.add(ruleId);
+    // Arrivals noted for its old walk are judged again against the new one (see absorb).
+    this.late.delete(ruleId);
     this.wake();
   }
 
@@ -220,13 +230,15 @@ export class ScoringJob {
   /** One turn of every rule; whether there may be more to do at once. */
   private async round(): Promise<boolean> {
     const repo = new RuleRepository(this.deps.walk.store.db);
+    // Before reading: an edit committed after this read is flagged, and ends the turn.
+    this.changed.clear();
     const rules = await repo.running();
     this.running = rules.length;
     const progress = await repo.progressOf(rules.map((r) => r.id));
     this.cursors.clear();
-    for (const rule of rules)
-      this.cursors.set(rule.id, { rule, after: progress.get(rule.id)!.after });
+    for (const rule of rules) this.cursors.set(rule.id, progress.get(rule.id)!);
     for (const id of this.late.keys()) if (!this.cursors.has(id)) this.late.delete(id);
+    for (const id of this.walked.keys()) if (!this.cursors.has(id)) this.walked.delete(id);
     let busy = false;
     for (const rule of rules) {
       if (this.controller.signal.aborted) break;
@@ -252,9 +264,11 @@ export class ScoringJob {
     if (this.events.length === 0) return;
     const events = this.events;
     this.events = [];
-    for (const [ruleId, { rule, after }] of this.cursors) {
+    for (const [ruleId, { startedAt, after }] of this.cursors) {
+      const seen = this.walked.get(ruleId);
       for (const e of events) {
-        if (e.createdAt < rule.createdAt || !before(e, after)) continue;
+        if (e.createdAt < startedAt || !before(e, after)) continue;
+        if (seen?.last.has(e.id) || seen?.before.has(e.id)) continue;
         let set = this.late.get(ruleId);
         if (!set) this.late.set(ruleId, (set = new Map()));
         set.set(e.id, e);
@@ -340,6 +354,7 @@ export class ScoringJob {
     let after = progress.after;
     let busy = false;
     for (let page = 0; page < this.tuning.pagesPerTurn; page++) {
+      if (this.changed.has(rule.id)) return true;
       this.absorb();
       await this.lateOf(rule, run);
       const started = performance.now();
@@ -351,12 +366,14 @@ export class ScoringJob {
           : undefined;
       const report = await walkPage(deps, ctx, after, horizon);
       after = report.after;
-      this.cursors.set(rule.id, { rule, after });
+      this.cursors.set(rule.id, { startedAt: progress.startedAt, after });
+      const seen = this.walked.get(rule.id);
+      this.walked.set(rule.id, { last: new Set(report.ids), before: seen?.last ?? new Set() });
       await this.settle(report, ctx, run, prepared);
       busy = report.full;
       if (!report.full) break;
     }
-    if (progress.rescore) {
+    if (progress.rescore && !this.changed.has(rule.id)) {
       const started = performance.now();
       const ctx = await this.context(rule, run);
       const prepared = performance.now() - started;

@@ -20,6 +20,7 @@ export const postgres0005: Migration = {
 
     CREATE TABLE scoring_rule_progress (
       rule_id TEXT PRIMARY KEY REFERENCES scoring_rule (id) ON DELETE CASCADE,
+      started_at TEXT NOT NULL,
       after_created_at TEXT NOT NULL,
       after_id TEXT NOT NULL,
       scored BIGINT NOT NULL DEFAULT 0,

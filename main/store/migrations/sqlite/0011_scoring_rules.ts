@@ -35,6 +35,7 @@ export const migration0011: Migration = {
 
     CREATE TABLE scoring_rule_progress (
       rule_id TEXT PRIMARY KEY NOT NULL REFERENCES scoring_rule (id) ON DELETE CASCADE,
+      started_at TEXT NOT NULL,
       after_created_at TEXT NOT NULL,
       after_id TEXT NOT NULL,
       scored INTEGER NOT NULL DEFAULT 0,
