@@ -7,6 +7,7 @@ import type { PulseService } from '../quality/pulse/pulse-service';
 import type { QualityService } from '../quality/quality-service';
 import type { ReviewService } from '../quality/review/review-service';
 import type { QualityInsightsService } from '../quality/dashboard/quality-insights-service';
+import type { ScoringRulesService } from '../quality/online/scoring-rules-service';
 import type { StoreInfo } from '../store/store';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
@@ -39,6 +40,8 @@ export interface CoreServices {
   readonly review: ReviewService;
   /** Judge calibration and scorecard dashboards (reads only). */
   readonly qualityInsights: QualityInsightsService;
+  /** Online scoring rules and their runner. */
+  readonly scoringRules: ScoringRulesService;
   /**
    * Where the user's apps send calls and spans. Read on each ask: the desktop shell starts its
    * ingest server after the core (the server serves the core's dispatcher) and supplies it.

@@ -15,6 +15,8 @@ import { PulseService } from '../quality/pulse/pulse-service';
 import { QualityService } from '../quality/quality-service';
 import { ReviewService } from '../quality/review/review-service';
 import { QualityInsightsService } from '../quality/dashboard/quality-insights-service';
+import { ScoringRulesService } from '../quality/online/scoring-rules-service';
+import type { ScoringTuning } from '../quality/online/scoring-job';
 import { redactText } from '../tracing/redact';
 import { WorkerSpanWriter } from '../tracing/span-writer/worker-span-writer';
 import { TracingService } from '../tracing/tracing-service';
@@ -49,6 +51,8 @@ export interface CoreOptions {
   readonly llm?: Pick<LlmServiceOptions, 'limits' | 'callPath'>;
   /** Batch size, concurrency and back-off of the semantic search job (tests shorten them). */
   readonly semantic?: SemanticDeps['tuning'];
+  /** Page size, concurrency and back-off of the online scoring runner (tests shorten them). */
+  readonly scoring?: Partial<ScoringTuning>;
   /**
    * The desktop shell's local ingest server status (main/server/local-ingest-server.ts); unset
    * under `assay serve` and the CLI, where the serving origin itself takes the calls.
@@ -154,6 +158,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events,
       tuning: options.semantic,
     });
+    // Scores production interactions with the online scoring rules as they arrive.
+    const scoringRules = new ScoringRulesService({
+      store,
+      events,
+      quality,
+      tracing,
+      prompts,
+      llm,
+      tuning: options.scoring,
+    });
     // Traces older than the retention setting go in the background (hourly; off at 0 days).
     const retention = new RetentionSweep(
       (cutoff) => tracing.purgeBefore(cutoff),
@@ -195,16 +209,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       pulse,
       review,
       qualityInsights: new QualityInsightsService(store),
+      scoringRules,
       ingestStatus: options.ingestStatus ?? (() => SERVED_HERE),
     };
     semantic.start();
+    scoringRules.start();
     return {
       dispatcher: createDispatcher(createHandlers(services)),
       store,
       events,
       services,
       close: async () => {
-        // The embedding job writes to the store: it stops (and its request aborts) first.
+        // The background jobs write to the store: they stop (their requests abort) first.
+        await scoringRules.close();
         await semantic.close();
         await retention.stop();
         // Before the store closes: a tick or a delivery in progress writes to it.

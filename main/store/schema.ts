@@ -458,6 +458,47 @@ export interface ScoreDayDoneTable {
   day: string;
 }
 
+/** A register: an edit changes the row. Filter and sampling in `body_json`. */
+export interface ScoringRuleTable {
+  id: string;
+  name: string;
+  scorecard_id: string;
+  body_json: JsonText;
+  /** Pico-dollars a UTC day of judge calls; NULL: no limit. BIGINT on Postgres. */
+  daily_budget_pico_usd: number | null;
+  enabled: Flag;
+  archived: Flag;
+  created_at: IsoTime;
+  updated_at: IsoTime;
+}
+
+/** How far a rule walked interactions in (created_at, id) order, and what it did there. */
+export interface ScoringRuleProgressTable {
+  rule_id: string;
+  /** When the walk (re)started: interactions from before it are not the rule's. */
+  started_at: IsoTime;
+  after_created_at: IsoTime;
+  after_id: string;
+  scored: number;
+  skipped: number;
+  budget_skipped: number;
+  /** A rescore's walk: after .. through inclusive; all NULL when none is pending. */
+  rescore_after_created_at: IsoTime | null;
+  rescore_after_id: string | null;
+  rescore_through_created_at: IsoTime | null;
+  rescore_through_id: string | null;
+  rescored: number;
+  updated_at: IsoTime;
+}
+
+/** Judge spend of a rule on one UTC day (`2026-12-07`), in pico-dollars. */
+export interface ScoringRuleSpendTable {
+  rule_id: string;
+  day: string;
+  judge_pico_usd: number;
+  judge_calls: number;
+}
+
 export interface DB {
   instance: InstanceTable;
   span: SpanTable;
@@ -490,6 +531,9 @@ export interface DB {
   review_item: ReviewItemTable;
   score_day: ScoreDayTable;
   score_day_done: ScoreDayDoneTable;
+  scoring_rule: ScoringRuleTable;
+  scoring_rule_progress: ScoringRuleProgressTable;
+  scoring_rule_spend: ScoringRuleSpendTable;
 }
 
 /** Every table and its columns, in the order the schema test compares them. */
@@ -876,5 +920,37 @@ export const COLUMNS: { readonly [T in TableName]: Readonly<Record<keyof DB[T], 
     grader_id: true,
     split: true,
     day: true,
+  },
+  scoring_rule: {
+    id: true,
+    name: true,
+    scorecard_id: true,
+    body_json: true,
+    daily_budget_pico_usd: true,
+    enabled: true,
+    archived: true,
+    created_at: true,
+    updated_at: true,
+  },
+  scoring_rule_progress: {
+    rule_id: true,
+    started_at: true,
+    after_created_at: true,
+    after_id: true,
+    scored: true,
+    skipped: true,
+    budget_skipped: true,
+    rescore_after_created_at: true,
+    rescore_after_id: true,
+    rescore_through_created_at: true,
+    rescore_through_id: true,
+    rescored: true,
+    updated_at: true,
+  },
+  scoring_rule_spend: {
+    rule_id: true,
+    day: true,
+    judge_pico_usd: true,
+    judge_calls: true,
   },
 };

@@ -7,6 +7,12 @@ import type { Dialect } from '../store/store';
 
 export type InteractionRecord = Omit<InteractionView, 'feedback'>;
 
+/** A position in the (created_at, id) order of interactions. */
+export interface InteractionCursor {
+  readonly createdAt: string;
+  readonly id: string;
+}
+
 function toInteraction(row: Selectable<InteractionTable>): InteractionRecord {
   return {
     id: row.id,
@@ -100,6 +106,30 @@ export class InteractionRepository {
     if (!row) return null;
     const [view] = await this.withFeedback([toInteraction(row)]);
     return view!;
+  }
+
+  /**
+   * Interactions after a position in (created_at, id) order, oldest first, up to `through`
+   * inclusive when given: the walk of a background reader (online scoring) that must see each
+   * once. Rows only, without feedback.
+   */
+  async after(
+    cursor: InteractionCursor,
+    limit: number,
+    through?: InteractionCursor,
+  ): Promise<InteractionRecord[]> {
+    let q = this.db
+      .selectFrom('interaction')
+      .selectAll()
+      .where((eb) =>
+        eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(cursor.createdAt, cursor.id)),
+      );
+    if (through)
+      q = q.where((eb) =>
+        eb(eb.refTuple('created_at', 'id'), '<=', eb.tuple(through.createdAt, through.id)),
+      );
+    const rows = await q.orderBy('created_at').orderBy('id').limit(limit).execute();
+    return rows.map(toInteraction);
   }
 
   async list(input: {

@@ -8,7 +8,11 @@ import { z } from 'zod';
 import { checkBatch } from './batch-checks';
 import { TraceInsights } from './insights/trace-insights';
 import { redactStrings, redactText } from './redact';
-import { InteractionRepository } from './interaction-repository';
+import {
+  InteractionRepository,
+  type InteractionCursor,
+  type InteractionRecord,
+} from './interaction-repository';
 import { purgeTracesBefore, type PurgeReport } from './retention';
 import type { SpanRecord } from './span-record';
 import { SpanRepository, TRACE_SPAN_LIMIT } from './span-repository';
@@ -137,8 +141,10 @@ export class TracingService {
       value === undefined || value === null
         ? null
         : (JSON.parse(redactStrings(value, secrets)) as unknown);
+    // Set by the write that committed (a batch that failed is retried alone, running it again).
+    const stored: { createdAt: string | null } = { createdAt: null };
     await this.deps.store.writes.run(async (tx) => {
-      await new InteractionRepository(tx, this.deps.store.dialect).insert({
+      const record = {
         id,
         type: input.type,
         traceId: input.traceId ?? null,
@@ -153,8 +159,13 @@ export class TracingService {
         createdAt: input.createdAt
           ? new Date(input.createdAt).toISOString()
           : new Date().toISOString(),
-      });
+      };
+      const inserted = await new InteractionRepository(tx, this.deps.store.dialect).insert(record);
+      stored.createdAt = inserted ? record.createdAt : null;
     });
+    // Only a new row is news (an app's retry of the same id is not a second interaction).
+    if (stored.createdAt !== null)
+      this.deps.events.publish('interactions.created', { id, createdAt: stored.createdAt });
     return (await this.interactions.get(id))!;
   }
 
@@ -184,6 +195,15 @@ export class TracingService {
     input: ParsedInput<'interactions.list'>,
   ): Promise<ChannelOutput<'interactions.list'>> {
     return this.interactions.list(input);
+  }
+
+  /** Interactions after a position, oldest first (the online scoring walk; see the repository). */
+  interactionsAfter(
+    cursor: InteractionCursor,
+    limit: number,
+    through?: InteractionCursor,
+  ): Promise<InteractionRecord[]> {
+    return this.interactions.after(cursor, limit, through);
   }
 
   async interaction(id: string): Promise<InteractionView> {

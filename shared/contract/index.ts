@@ -9,6 +9,7 @@ import { pulseChannels, pulseTopics } from './pulse';
 import { qualityChannels } from './quality';
 import { reviewChannels } from './review';
 import { qualityInsightChannels } from './quality-insights';
+import { scoringRuleChannels } from './scoring-rules';
 import { settingsChannels, settingsTopics } from './settings';
 import { suiteSyncChannels } from './suite-sync';
 import { systemChannels } from './system';
@@ -36,6 +37,7 @@ export const channels = {
   ...pulseChannels,
   ...reviewChannels,
   ...qualityInsightChannels,
+  ...scoringRuleChannels,
 };
 
 /** Event topics (streams, progress, change notices) with their payload schemas. */
@@ -78,6 +80,7 @@ export * from './pulse';
 export * from './quality';
 export * from './review';
 export * from './quality-insights';
+export * from './scoring-rules';
 export * from './settings';
 export * from './suite-sync';
 export * from './system';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { channel } from './define';
 
 /**
  * Online scoring rules: which production interactions a scorecard's graders score as they
@@ -6,6 +7,7 @@ import { z } from 'zod';
  */
 
 const shortText = z.string().trim().min(1).max(200);
+const idText = z.string().trim().min(1).max(256);
 
 /** Every field given must match; within a list, any entry matches (tags: all listed). */
 export const scoringFilterSchema = z
@@ -21,16 +23,108 @@ export const scoringFilterSchema = z
   .strict();
 export type ScoringFilter = z.infer<typeof scoringFilterSchema>;
 
+const sampling = z.number().min(0).max(1);
+const dailyBudgetUsd = z.number().finite().min(0).max(1_000_000).nullable();
+
 export const scoringRuleBodySchema = z
   .object({
     name: shortText,
-    scorecardId: z.string().trim().min(1).max(256),
+    scorecardId: idText,
     filter: scoringFilterSchema.optional().default({}),
     /** Share of matching interactions scored, 0..1 (0.1 = one in ten). */
-    sampling: z.number().min(0).max(1),
+    sampling,
     /** US dollars of judge calls a UTC day; the rule pauses when spent (null: no limit). */
-    dailyBudgetUsd: z.number().finite().min(0).max(1_000_000).nullable(),
+    dailyBudgetUsd,
     enabled: z.boolean().optional().default(true),
   })
   .strict();
 export type ScoringRuleBody = z.infer<typeof scoringRuleBodySchema>;
+
+export const SCORING_RULE_STATES = ['running', 'paused', 'disabled', 'archived'] as const;
+
+export const scoringRuleStatusSchema = z.object({
+  /** `paused`: the day's judge budget is spent (judges wait; deterministic graders go on). */
+  state: z.enum(SCORING_RULE_STATES),
+  /** Why the rule is paused or disabled, in words the workbench shows; null while it runs. */
+  reason: z.string().nullable(),
+  /** The UTC day the spend is counted for. */
+  day: z.string(),
+  spentTodayUsd: z.number(),
+  /** Interactions the rule graded, and walked past (filter or sampling said no). */
+  scored: z.number().int(),
+  skipped: z.number().int(),
+  /** Judge gradings not started because the day's budget was spent. */
+  budgetSkipped: z.number().int(),
+  /** Creation time of the last interaction the rule walked past; null before the first. */
+  through: z.string().nullable(),
+  /** The last failure (a provider down, a key missing); the rule retries it. Null once it recovers. */
+  lastError: z.string().nullable(),
+  /** Whether a rescore is still walking, and the targets it re-graded so far. */
+  rescore: z.object({ pending: z.boolean(), rescored: z.number().int() }),
+});
+export type ScoringRuleStatus = z.infer<typeof scoringRuleStatusSchema>;
+
+export const scoringRuleViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  scorecardId: z.string(),
+  filter: scoringFilterSchema,
+  sampling: z.number(),
+  dailyBudgetUsd: z.number().nullable(),
+  enabled: z.boolean(),
+  archived: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  status: scoringRuleStatusSchema,
+});
+export type ScoringRuleView = z.infer<typeof scoringRuleViewSchema>;
+
+export const scoringRuleUpdateSchema = z
+  .object({
+    id: idText,
+    name: shortText.optional(),
+    scorecardId: idText.optional(),
+    filter: scoringFilterSchema.optional(),
+    sampling: sampling.optional(),
+    dailyBudgetUsd: dailyBudgetUsd.optional(),
+    enabled: z.boolean().optional(),
+  })
+  .strict();
+export type ScoringRuleUpdate = z.infer<typeof scoringRuleUpdateSchema>;
+
+export const scoringRuleChannels = {
+  'scoringRules.list': channel({
+    summary:
+      'Online scoring rules, newest first, each with its status (running, paused by its budget, disabled), spend today and counts.',
+    input: z.object({ includeArchived: z.boolean().optional().default(false) }).strict(),
+    output: z.object({ rules: z.array(scoringRuleViewSchema) }),
+  }),
+  'scoringRules.get': channel({
+    summary: 'One online scoring rule with its status.',
+    input: z.object({ id: idText }).strict(),
+    output: scoringRuleViewSchema,
+  }),
+  'scoringRules.create': channel({
+    summary:
+      "A rule that scores production interactions with a scorecard's graders as they arrive (filter, sampling, daily judge budget).",
+    input: scoringRuleBodySchema,
+    output: scoringRuleViewSchema,
+  }),
+  'scoringRules.update': channel({
+    summary:
+      'Changes a rule (only the fields given); enabling a disabled rule scores what arrives from then on.',
+    input: scoringRuleUpdateSchema,
+    output: scoringRuleViewSchema,
+  }),
+  'scoringRules.archive': channel({
+    summary: 'Archives (stops, frees its name) or restores a rule; its scores stay.',
+    input: z.object({ id: idText, archived: z.boolean() }).strict(),
+    output: scoringRuleViewSchema,
+  }),
+  'scoringRules.rescore': channel({
+    summary:
+      "Re-grades what the rule already scored with its scorecard's current grader versions (after a grader changed), in the background.",
+    input: z.object({ id: idText }).strict(),
+    output: scoringRuleViewSchema,
+  }),
+};

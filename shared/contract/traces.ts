@@ -299,4 +299,6 @@ export const traceTopics = {
     spans: z.number().int(),
     traceIds: z.array(z.string()),
   }),
+  /** An interaction was stored (interactions.create): online scoring rules wake on it. */
+  'interactions.created': z.object({ id: z.string(), createdAt: z.string() }),
 };

@@ -10,6 +10,7 @@ import { pulseHandlers } from './pulse';
 import { qualityHandlers } from './quality';
 import { reviewHandlers } from './review';
 import { qualityInsightHandlers } from './quality-insights';
+import { scoringRuleHandlers } from './scoring-rules';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 import { traceActionHandlers } from './trace-actions';
@@ -36,5 +37,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...pulseHandlers(services),
     ...reviewHandlers(services),
     ...qualityInsightHandlers(services),
+    ...scoringRuleHandlers(services),
   };
 }

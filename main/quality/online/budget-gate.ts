@@ -1,3 +1,5 @@
+import { formatUsd, usdToPico } from '../../../shared/money';
+
 /**
  * A rule's daily judge budget. Spending is recorded as judge calls finish (their exact cost);
  * a new call starts only while the day's spend is under the budget, so a day overshoots by at
@@ -27,7 +29,7 @@ export function budgetStatus(
     spentUsd: spentTodayUsd,
     budgetUsd,
     pausedReason: spent
-      ? `paused: spent $${spentTodayUsd.toFixed(4)} of its $${budgetUsd.toFixed(2)} daily judge budget on ${day} (UTC); it resumes tomorrow`
+      ? `paused: spent ${formatUsd(usdToPico(spentTodayUsd))} of its ${formatUsd(usdToPico(budgetUsd))} daily judge budget on ${day} (UTC); it resumes tomorrow`
       : null,
   };
 }

@@ -68,9 +68,13 @@ describe('budgetStatus', () => {
     const now = Date.parse('2026-12-07T23:59:00Z');
     expect(budgetStatus(1, 0.99, now).pausedReason).toBeNull();
     expect(budgetStatus(1, 1, now).pausedReason).toMatch(
-      /paused: spent \$1\.0000 of its \$1\.00 daily judge budget on 2026-12-07 \(UTC\)/,
+      /paused: spent \$1\.00 of its \$1\.00 daily judge budget on 2026-12-07 \(UTC\)/,
     );
     expect(budgetStatus(null, 1e6, now).pausedReason).toBeNull();
+    // A tiny budget reads as itself, not as $0.00.
+    expect(budgetStatus(0.0002, 0.000213, now).pausedReason).toMatch(
+      /^paused: spent \$0\.000213 of its \$0\.000200 daily judge budget/,
+    );
     expect(budgetStatus(0, 0, now).pausedReason).not.toBeNull();
   });
 });

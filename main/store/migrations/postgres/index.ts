@@ -3,7 +3,7 @@ import { postgres0001 } from './0001_schema';
 import { postgres0002 } from './0002_traces';
 import { postgres0003 } from './0003_trace_tokens_index';
 import { postgres0004 } from './0004_quality';
-import { postgres0005 } from './0005_reserved';
+import { postgres0005 } from './0005_scoring_rules';
 import { postgres0006 } from './0006_review';
 import { postgres0007 } from './0007_pulse';
 import { postgres0008 } from './0008_score_days';

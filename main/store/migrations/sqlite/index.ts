@@ -9,7 +9,7 @@ import { migration0007 } from './0007_dataset_source_format';
 import { migration0008 } from './0008_traces';
 import { migration0009 } from './0009_trace_tokens_index';
 import { migration0010 } from './0010_quality';
-import { migration0011 } from './0011_reserved';
+import { migration0011 } from './0011_scoring_rules';
 import { migration0012 } from './0012_review';
 import { migration0013 } from './0013_pulse';
 import { migration0014 } from './0014_score_days';

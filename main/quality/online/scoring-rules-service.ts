@@ -1,0 +1,174 @@
+import type { ChannelOutput, ParsedInput } from '../../../shared/contract';
+import type { ScoringRuleView } from '../../../shared/contract/scoring-rules';
+import { AssayError } from '../../../shared/errors';
+import type { EventBus } from '../../kit/event-bus';
+import type { LlmService } from '../../llm/llm-service';
+import type { PromptService } from '../../prompts/prompt-service';
+import type { Store } from '../../store/store';
+import type { InteractionRecord } from '../../tracing/interaction-repository';
+import type { SpanRecord } from '../../tracing/span-record';
+import type { TracingService } from '../../tracing/tracing-service';
+import type { QualityService } from '../quality-service';
+import { utcDay } from './budget-gate';
+import { resolveJudgePrompt } from './registry-judge';
+import { RuleRepository, type RuleRecord } from './rule-repository';
+import { ruleView } from './rule-view';
+import { archiveRule, createRule, requestRescore, requireRule, updateRule } from './rules';
+import { ScoringJob, type ScoringTuning } from './scoring-job';
+
+export interface ScoringRulesDeps {
+  readonly store: Store;
+  readonly events: EventBus;
+  readonly quality: QualityService;
+  readonly tracing: TracingService;
+  readonly prompts: PromptService;
+  readonly llm: LlmService;
+  readonly tuning?: Partial<ScoringTuning>;
+}
+
+/** Spans an interaction names directly (no trace) that grading reads at most. */
+const MAX_LINKED_SPANS = 100;
+/** Prompt names remembered by version id (immutable, so never stale). */
+const MAX_PROMPT_NAMES = 10_000;
+
+const notFound = (err: unknown) => err instanceof AssayError && err.code === 'NOT_FOUND';
+
+/**
+ * Online scoring: the rule register (list, create, update, archive, rescore) and the runner
+ * that scores production interactions as they arrive (scoring-job.ts). The only door into it.
+ */
+export class ScoringRulesService {
+  private readonly repo: RuleRepository;
+  private readonly job: ScoringJob;
+  private readonly promptNames = new Map<string, Promise<string | null>>();
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(private readonly deps: ScoringRulesDeps) {
+    this.repo = new RuleRepository(deps.store.db);
+    const { tracing, prompts, llm } = deps;
+    this.job = new ScoringJob(
+      {
+        walk: {
+          store: deps.store,
+          interactionsAfter: (cursor, limit, through) =>
+            tracing.interactionsAfter(cursor, limit, through),
+        },
+        quality: deps.quality,
+        judge: { llm, resolvePrompt: (ref) => resolveJudgePrompt(prompts, ref) },
+        facts: {
+          promptName: (id) => this.promptName(id),
+          spans: (i) => this.spansOf(i),
+          interaction: (id) =>
+            tracing.interaction(id).catch((err: unknown) => {
+              if (notFound(err)) return null;
+              throw err;
+            }),
+        },
+      },
+      deps.tuning,
+    );
+  }
+
+  /** Wakes on every new interaction, and walks what arrived while the core was closed. */
+  start(): void {
+    if (this.unsubscribe) return;
+    this.unsubscribe = this.deps.events.subscribe((topic, payload) => {
+      if (topic === 'interactions.created')
+        this.job.interactionCreated(payload as { id: string; createdAt: string });
+    });
+    this.job.start();
+  }
+
+  /** Stops the runner; the judge calls in flight are aborted and their page is not stored. */
+  async close(): Promise<void> {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    await this.job.stop();
+  }
+
+  /** The runner's pages and thread time since the core opened (benchmarks, metrics). */
+  runnerStats(): { readonly pages: number; readonly busyMs: number } {
+    return { ...this.job.stats };
+  }
+
+  async list(input: ParsedInput<'scoringRules.list'>): Promise<ChannelOutput<'scoringRules.list'>> {
+    return { rules: await this.views(await this.repo.list(input.includeArchived)) };
+  }
+
+  async get(id: string): Promise<ScoringRuleView> {
+    return this.view(await requireRule(this.repo, id, 'scoringRules.get'));
+  }
+
+  async create(input: ParsedInput<'scoringRules.create'>): Promise<ScoringRuleView> {
+    const rule = await createRule(this.deps.store.db, input);
+    this.job.wake();
+    return this.view(rule);
+  }
+
+  async update(input: ParsedInput<'scoringRules.update'>): Promise<ScoringRuleView> {
+    const rule = await updateRule(this.deps.store.db, input);
+    // An edit may fix what stopped it (a budget raised, a judge model priced): try again now.
+    this.job.reset(rule.id);
+    return this.view(rule);
+  }
+
+  async archive(input: ParsedInput<'scoringRules.archive'>): Promise<ScoringRuleView> {
+    const rule = await archiveRule(this.deps.store.db, input);
+    this.job.reset(rule.id);
+    return this.view(rule);
+  }
+
+  async rescore(id: string): Promise<ScoringRuleView> {
+    const rule = await requestRescore(this.deps.store.db, id);
+    this.job.wake();
+    return this.view(rule);
+  }
+
+  private async view(rule: RuleRecord): Promise<ScoringRuleView> {
+    return (await this.views([rule]))[0]!;
+  }
+
+  private async views(rules: readonly RuleRecord[]): Promise<ScoringRuleView[]> {
+    const now = Date.now();
+    const ids = rules.map((r) => r.id);
+    const progress = await this.repo.progressOf(ids);
+    const spend = await this.repo.spendOn(utcDay(now), ids);
+    return rules.map((rule) =>
+      ruleView(
+        rule,
+        progress.get(rule.id)!,
+        spend.get(rule.id) ?? 0,
+        this.job.runState(rule.id),
+        now,
+      ),
+    );
+  }
+
+  private promptName(versionId: string): Promise<string | null> {
+    let name = this.promptNames.get(versionId);
+    if (!name) {
+      if (this.promptNames.size >= MAX_PROMPT_NAMES) this.promptNames.clear();
+      name = this.deps.prompts.resolveRef(versionId).then(
+        (found) => found.name,
+        (err: unknown) => {
+          // A purged prompt names nothing; anything else is retried on the next read.
+          if (notFound(err)) return null;
+          this.promptNames.delete(versionId);
+          throw err;
+        },
+      );
+      this.promptNames.set(versionId, name);
+    }
+    return name;
+  }
+
+  /** The interaction's trace, else the spans it names (none: measurements stay unknown). */
+  private async spansOf(interaction: InteractionRecord): Promise<readonly SpanRecord[]> {
+    const { tracing } = this.deps;
+    if (interaction.traceId !== null) return tracing.spansOfTrace(interaction.traceId);
+    const found = await Promise.all(
+      interaction.spanIds.slice(0, MAX_LINKED_SPANS).map((id) => tracing.span(id)),
+    );
+    return found.filter((s) => s !== null);
+  }
+}
