@@ -214,6 +214,8 @@ export class ScoringJob {
   }
 
   private idle(ms: number): Promise<void> {
+    // Stopped while a round ran: an abort listener added now would never fire.
+    if (this.controller.signal.aborted) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
@@ -337,6 +339,7 @@ export class ScoringJob {
   /** A wait only stopping ends early (a new interaction does not: that is the point). */
   private pause(ms: number): Promise<void> {
     const { signal } = this.controller;
+    if (signal.aborted) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
