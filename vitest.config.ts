@@ -19,8 +19,8 @@ const DATABASE_SUITES = [
  * integration suite already runs on both databases (the postgres project); running every UI
  * detail twice would push `npm test` past CI's 30 minutes for no storage coverage.
  */
+// The workbench tour (page navigation) runs once: its storage paths are the flows below.
 const E2E_ON_POSTGRES = [
-  'test/e2e/workbench.e2e.ts',
   'test/e2e/prompts.e2e.ts',
   'test/e2e/datasets.e2e.ts',
   'test/e2e/eval-workflow.e2e.ts',
