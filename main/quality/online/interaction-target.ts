@@ -95,7 +95,9 @@ export function systemText(value: Json): string | null {
 function parse(text: string | null): Json {
   if (text === null) return null;
   try {
-    return JSON.parse(text) as Json;
+    // Read as unknown: every reader below checks the shape it needs.
+    const value: unknown = JSON.parse(text);
+    return value;
   } catch {
     return null;
   }

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parseJson } from '../../../test/support/parse-json';
 import type { AlertView } from '../../../shared/contract/pulse';
 import { openTestStore } from '../../../test/support/test-database';
 import type { Store } from '../../store/store';
-import type { AlertPayload } from './alert-payload';
 import { parse, PulseHarness } from './test-harness';
 import { webhookReceiver } from './test-receiver';
 import { SIGNATURE_HEADER, verifySignature } from './webhook-signature';
@@ -97,7 +98,10 @@ describe('a pulse rule on a scorecard mean', () => {
     expect(verifySignature('whsec_wrong', got!.body, header, Math.floor(Date.now() / 1000))).toBe(
       false,
     );
-    const payload = JSON.parse(got!.body) as AlertPayload;
+    const payload = parseJson(
+      z.object({ alert: z.object({ id: z.string(), value: z.number(), summary: z.string() }) }),
+      got!.body,
+    );
     expect(payload.alert).toMatchObject({
       id: alert.id,
       value: alert.value,

@@ -1,6 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { parseJson } from '../../../test/support/parse-json';
 import type { AlertPayload } from './alert-payload';
 import { deliverWebhook, type DeliveryPolicy } from './webhook-delivery';
 import { SIGNATURE_HEADER, signPayload, verifySignature } from './webhook-signature';
@@ -82,7 +84,10 @@ describe('deliverWebhook', () => {
     await deliverWebhook({ url: rx.url, secret: SECRET, format: 'slack' }, payload, {
       policy: FAST,
     });
-    const body = JSON.parse(rx.received[0]!.body) as { text: string; blocks: unknown[] };
+    const body = parseJson(
+      z.object({ text: z.string(), blocks: z.array(z.unknown()) }),
+      rx.received[0]!.body,
+    );
     expect(body.text).toBe(`Assay alert: ${payload.alert.summary}`);
     expect(JSON.stringify(body.blocks)).toContain('i-1, i-2');
   });
