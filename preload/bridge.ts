@@ -1,6 +1,11 @@
+import { isAppRoute } from '../shared/app-routes';
 import type { Result } from '../shared/errors';
 import type { AssayBridge } from '../shared/transport/bridge';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/transport/ipc-names';
+import {
+  IPC_EVENT_CHANNEL,
+  IPC_INVOKE_CHANNEL,
+  IPC_NAVIGATE_CHANNEL,
+} from '../shared/transport/ipc-names';
 
 /** The slice of Electron's ipcRenderer the bridge uses; tests pass an in-process stand-in. */
 export interface IpcRendererLike {
@@ -24,6 +29,15 @@ export function createBridge(ipc: IpcRendererLike): AssayBridge {
       ipc.on(IPC_EVENT_CHANNEL, wrapped);
       return () => {
         ipc.removeListener(IPC_EVENT_CHANNEL, wrapped);
+      };
+    },
+    onNavigate: (listener) => {
+      const wrapped = (_event: unknown, ...args: unknown[]): void => {
+        if (isAppRoute(args[0])) listener(args[0]);
+      };
+      ipc.on(IPC_NAVIGATE_CHANNEL, wrapped);
+      return () => {
+        ipc.removeListener(IPC_NAVIGATE_CHANNEL, wrapped);
       };
     },
   };

@@ -4,6 +4,7 @@ import { AssayError } from '../../shared/errors';
 import { appVersion } from '../app/app-version';
 import type { EvalOptions } from './commands/eval';
 import { EXIT_OK, EXIT_USAGE, reportError } from './exit';
+import { registerPulseCommands, registerScoringCommands } from './quality-commands';
 import { registerCasesCommands, registerRunsCommands } from './runs-cases-commands';
 import { registerTracesCommands } from './traces-commands';
 
@@ -46,6 +47,19 @@ const casesCommands = {
   add: lazy(() => import('./commands/cases'), 'casesAddCommand'),
   update: lazy(() => import('./commands/cases'), 'casesUpdateCommand'),
   delete: lazy(() => import('./commands/cases'), 'casesDeleteCommand'),
+};
+const scoringCommands = {
+  list: lazy(() => import('./commands/scoring'), 'scoringListCommand'),
+  create: lazy(() => import('./commands/scoring'), 'scoringCreateCommand'),
+  enable: lazy(() => import('./commands/scoring'), 'scoringEnableCommand'),
+  disable: lazy(() => import('./commands/scoring'), 'scoringDisableCommand'),
+  rescore: lazy(() => import('./commands/scoring'), 'scoringRescoreCommand'),
+  delete: lazy(() => import('./commands/scoring'), 'scoringDeleteCommand'),
+};
+const pulseCommands = {
+  list: lazy(() => import('./commands/pulse'), 'pulseListCommand'),
+  alerts: lazy(() => import('./commands/pulse'), 'pulseAlertsCommand'),
+  ack: lazy(() => import('./commands/pulse'), 'pulseAckCommand'),
 };
 
 function buildProgram(): Command {
@@ -224,6 +238,8 @@ function buildProgram(): Command {
   registerTracesCommands(program, { export: tracesExportCommand, tail: tracesTailCommand });
   registerRunsCommands(program, runsCommands);
   registerCasesCommands(program, casesCommands);
+  registerScoringCommands(program, scoringCommands);
+  registerPulseCommands(program, pulseCommands);
 
   return program;
 }

@@ -5,7 +5,7 @@ import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { applyDevServerCsp } from './dev-server-csp';
 import { createElectronSettingsBackend } from './electron-settings';
 import { serveCoreOverIpc } from './ipc-bridge';
-import { createMainWindow, focusWindow } from './main-window';
+import { createMainWindow } from './main-window';
 import { notifyPulseAlerts } from './pulse-notifications';
 import { resolveNativeModulePaths } from './native-modules';
 import { resolveRendererTarget, type RendererTarget } from './renderer-target';
@@ -16,6 +16,7 @@ import {
   type LocalIngestServer,
 } from '../server/local-ingest-server';
 import { describeStartupError } from './startup-error';
+import { focusWindow, routeUrl, showRoute } from './window-route';
 import { denyAllPermissions, installWebContentsGuards } from './web-guards';
 
 export interface BootstrapOptions {
@@ -85,8 +86,17 @@ async function start(options: BootstrapOptions): Promise<void> {
     }));
     if (ingest.status.state === 'unavailable')
       console.warn(`[electron] local ingest server is off: ${ingest.status.reason}`);
-    // Pulse alert rules are evaluated every minute; a fired alert is a desktop notification.
-    const stopNotifications = notifyPulseAlerts(core.events);
+    const preloadPath = path.join(options.mainDir, '../preload/index.cjs');
+    // Pulse alert rules are evaluated every minute; a fired alert is a desktop notification,
+    // whose click opens the alert in the inbox (in a new window if none is open: macOS).
+    const stopNotifications = notifyPulseAlerts(core.events, (route) => {
+      const [window] = BrowserWindow.getAllWindows();
+      if (window) showRoute(window, route);
+      else
+        openWindow(preloadPath, target, route).catch((err: unknown) => {
+          console.error('[electron] could not open the window for an alert:', err);
+        });
+    });
     core.services.pulse.start();
     const running = core;
     let closed = false;
@@ -107,7 +117,6 @@ async function start(options: BootstrapOptions): Promise<void> {
         });
     });
 
-    const preloadPath = path.join(options.mainDir, '../preload/index.cjs');
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length > 0) return;
       openWindow(preloadPath, target).catch((err: unknown) => {
@@ -122,9 +131,14 @@ async function start(options: BootstrapOptions): Promise<void> {
   }
 }
 
-async function openWindow(preloadPath: string, target: RendererTarget): Promise<void> {
+/** Opens the window on the workbench's start page, or on `route` (`/pulse?alert=…`). */
+async function openWindow(
+  preloadPath: string,
+  target: RendererTarget,
+  route?: string,
+): Promise<void> {
   const window = createMainWindow({ preloadPath });
-  await window.loadURL(target.entryUrl);
+  await window.loadURL(route === undefined ? target.entryUrl : routeUrl(target.entryUrl, route));
 }
 
 function failStartup(err: unknown, dataDir?: string): void {

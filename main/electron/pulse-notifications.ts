@@ -1,23 +1,40 @@
-import { BrowserWindow, Notification } from 'electron';
-import type { TopicPayload } from '../../shared/contract';
+import { Notification } from 'electron';
 import type { EventBus } from '../kit/event-bus';
-import { alertNotification } from '../quality/pulse/alert-notification';
-import { focusWindow } from './main-window';
+import { notifyAlerts } from './alert-notifier';
 
 /**
- * Turns each `pulse.alert` event into a desktop notification, so an alert is seen while the
- * window is hidden or behind others; a click brings the window forward (its inbox badge and
- * toast show the alert). Returns the function that stops listening.
+ * Notifications shown and not yet clicked or closed, kept so their click still arrives (one
+ * garbage-collected loses its handler); the oldest go past a bound, as some systems never
+ * report a close.
  */
-export function notifyPulseAlerts(events: EventBus): () => void {
-  return events.subscribe((topic, payload) => {
-    if (topic !== 'pulse.alert' || !Notification.isSupported()) return;
-    const { alert, unread } = payload as TopicPayload<'pulse.alert'>;
-    const notification = new Notification(alertNotification(alert, unread));
-    notification.on('click', () => {
-      const [window] = BrowserWindow.getAllWindows();
-      if (window) focusWindow(window);
-    });
-    notification.show();
-  });
+const shown = new Set<Notification>();
+const MAX_KEPT = 50;
+
+/**
+ * Each `pulse.alert` is a desktop notification, so an alert is seen while the window is hidden
+ * or behind others; a click opens it in the inbox (`openRoute`). Returns the function that
+ * stops listening.
+ */
+export function notifyPulseAlerts(
+  events: EventBus,
+  openRoute: (route: string) => void,
+): () => void {
+  return notifyAlerts(
+    events,
+    {
+      supported: () => Notification.isSupported(),
+      show: (note, onClick) => {
+        const notification = new Notification(note);
+        shown.add(notification);
+        if (shown.size > MAX_KEPT) shown.delete(shown.values().next().value!);
+        notification.on('click', () => {
+          shown.delete(notification);
+          onClick();
+        });
+        notification.on('close', () => shown.delete(notification));
+        notification.show();
+      },
+    },
+    openRoute,
+  );
 }

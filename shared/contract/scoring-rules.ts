@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatUsd, usdToPico } from '../money';
 import { channel } from './define';
 
 /**
@@ -128,3 +129,38 @@ export const scoringRuleChannels = {
     output: scoringRuleViewSchema,
   }),
 };
+
+// ---------------------------------------------------------------------------------------------
+// A rule in words, as the workbench and `assay scoring list` show it.
+
+const FILTER_WORDS: readonly [keyof ScoringFilter, string, string][] = [
+  ['types', 'type', 'types'],
+  ['prompts', 'prompt', 'prompts'],
+  ['models', 'model', 'models'],
+  ['tags', 'tag', 'tags'],
+  ['users', 'user', 'users'],
+];
+
+/** "every interaction", or "type chat · prompts support, faq · tag beta". */
+export function scoringFilterText(filter: ScoringFilter): string {
+  const parts = FILTER_WORDS.flatMap(([key, one, many]) => {
+    const list = filter[key] ?? [];
+    if (list.length === 0) return [];
+    return [`${list.length === 1 ? one : many} ${list.join(', ')}`];
+  });
+  return parts.length === 0 ? 'every interaction' : parts.join(' · ');
+}
+
+/** A sampling rate as a percentage: 1 → "100%", 0.1 → "10%", 0.005 → "0.5%". */
+export function samplingText(rate: number): string {
+  return `${Number((rate * 100).toFixed(4))}%`;
+}
+
+const usdText = (usd: number): string => formatUsd(usdToPico(usd));
+
+/** "$0.0123 of $5.00", "$0.0123 (no limit)": today's judge spend against the daily budget. */
+export function budgetText(spentTodayUsd: number, dailyBudgetUsd: number | null): string {
+  return dailyBudgetUsd === null
+    ? `${usdText(spentTodayUsd)} (no limit)`
+    : `${usdText(spentTodayUsd)} of ${usdText(dailyBudgetUsd)}`;
+}

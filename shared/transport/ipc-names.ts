@@ -5,3 +5,5 @@
  */
 export const IPC_INVOKE_CHANNEL = 'assay:invoke';
 export const IPC_EVENT_CHANNEL = 'assay:event';
+/** Main → renderer only: open this workbench route (a desktop notification was clicked). */
+export const IPC_NAVIGATE_CHANNEL = 'assay:navigate';

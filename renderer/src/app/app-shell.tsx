@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { CommandPalette, useCommandPaletteShortcut } from '../navigation/command-palette';
 import { FirstRunBanner } from '../navigation/first-run-banner';
+import { useShellNavigation } from '../navigation/shell-navigation';
 import { Sidebar } from '../navigation/sidebar';
 import { PulseAlertToasts } from '../pages/pulse/pulse-alert-toasts';
 import { Routes } from './routes';
@@ -9,6 +10,7 @@ export function AppShell() {
   const [paletteOpen, setPaletteOpen] = useState(false);
   const togglePalette = useCallback(() => setPaletteOpen((open) => !open), []);
   useCommandPaletteShortcut(togglePalette);
+  useShellNavigation();
 
   return (
     <div className="flex h-screen min-w-[900px] overflow-hidden">

@@ -46,6 +46,11 @@ const GradersPage = lazy(() =>
 const ScorecardsPage = lazy(() =>
   import('../pages/scorecards/scorecards-page').then((m) => ({ default: m.ScorecardsPage })),
 );
+const OnlineScoringPage = lazy(() =>
+  import('../pages/online-scoring/online-scoring-page').then((m) => ({
+    default: m.OnlineScoringPage,
+  })),
+);
 const SettingsPage = lazy(() =>
   import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
@@ -73,6 +78,7 @@ const BUILT: ReadonlySet<PageName> = new Set([
   'review',
   'graders',
   'scorecards',
+  'online-scoring',
 ]);
 
 export function Routes() {
@@ -131,6 +137,9 @@ export function Routes() {
         </Route>
         <Route path={/^\/scorecards(?:[/?].*)?$/}>
           <ScorecardsPage />
+        </Route>
+        <Route path={/^\/online-scoring(?:\?.*)?$/}>
+          <OnlineScoringPage />
         </Route>
         {PAGES.filter((page) => !BUILT.has(page.name)).map((page) => (
           <Route key={page.name} path={page.path}>

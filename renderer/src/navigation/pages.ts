@@ -9,6 +9,7 @@ import {
   GitCompareArrows,
   Gauge,
   MessagesSquare,
+  Radar,
   Settings,
   SquareTerminal,
   Trophy,
@@ -25,6 +26,7 @@ export type PageName =
   | 'traces'
   | 'graders'
   | 'scorecards'
+  | 'online-scoring'
   | 'pulse'
   | 'review'
   | 'backtests'
@@ -98,6 +100,12 @@ export const PAGES: readonly PageDef[] = [
     'Scorecards',
     ClipboardCheck,
     'Graders combined with weights and a pass threshold, and their scores over time by grader, prompt version and model.',
+  ),
+  page(
+    'online-scoring',
+    'Online scoring',
+    Radar,
+    "Rules that score production interactions with a scorecard's graders as they arrive: a filter, a sampling rate and a daily judge budget.",
   ),
   page(
     'pulse',

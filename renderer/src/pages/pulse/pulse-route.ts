@@ -1,3 +1,5 @@
+import { alertRoute } from '../../../../shared/app-routes';
+
 /**
  * The parts of the Pulse page:
  *  `#/pulse`, `#/pulse/rules`, `#/pulse/webhooks`.
@@ -16,8 +18,7 @@ const q = encodeURIComponent;
 
 export const pulseHref = {
   inbox: (unreadOnly = false) => `/pulse${unreadOnly ? '?unread=1' : ''}`,
-  alert: (id: string, unreadOnly = false) =>
-    `/pulse?alert=${q(id)}${unreadOnly ? '&unread=1' : ''}`,
+  alert: (id: string, unreadOnly = false) => `${alertRoute(id)}${unreadOnly ? '&unread=1' : ''}`,
   rules: () => '/pulse/rules',
   webhooks: () => '/pulse/webhooks',
   interaction: (id: string) => `/interactions/${q(id)}`,
