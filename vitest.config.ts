@@ -27,10 +27,15 @@ const E2E_ON_POSTGRES = [
   'test/e2e/ship-flow.e2e.ts',
   'test/e2e/interactions.e2e.ts',
 ];
-/** Integration files that never open a database: once is enough. */
-const NO_DATABASE = [
+/**
+ * Integration files run once, on SQLite: those that never open a database, and CLI suites whose
+ * commands only call channels (each command is a process of its own, seconds apiece; the
+ * channels' storage runs on PostgreSQL in the repository and integration suites).
+ */
+const ONCE = [
   'test/integration/electronegativity.test.ts',
   'test/integration/packaging-config.test.ts',
+  'test/integration/scoring-pulse-cli.test.ts',
 ];
 
 export default defineConfig({
@@ -57,7 +62,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: DATABASE_SUITES,
-          exclude: NO_DATABASE,
+          exclude: ONCE,
           environment: 'node',
           env: { ASSAY_TEST_DB: 'postgres' },
           globalSetup: ['scripts/test-prerequisites-setup.ts'],
