@@ -49,36 +49,24 @@ export function registerScoringCommands(
     .option('--json', 'print the rule as JSON')
     .option(...DATA_DIR)
     .action(actions.create);
-  scoring
-    .command('enable')
-    .description('Enable a rule: it scores what arrives from now on')
-    .argument(...RULE)
-    .option('--json', 'print the rule as JSON')
-    .option(...DATA_DIR)
-    .action(actions.enable);
-  scoring
-    .command('disable')
-    .description('Disable a rule: it scores nothing until enabled')
-    .argument(...RULE)
-    .option('--json', 'print the rule as JSON')
-    .option(...DATA_DIR)
-    .action(actions.disable);
-  scoring
-    .command('rescore')
-    .description(
+  // One rule each, printed as the rule: the four differ only in what they do to it.
+  const ruleCommands: [name: 'enable' | 'disable' | 'rescore' | 'delete', description: string][] = [
+    ['enable', 'Enable a rule: it scores what arrives from now on'],
+    ['disable', 'Disable a rule: it scores nothing until enabled'],
+    [
+      'rescore',
       "Grade again what a rule scored, with its scorecard's current grader versions (after a grader changed), in the background",
-    )
-    .argument(...RULE)
-    .option('--json', 'print the rule as JSON')
-    .option(...DATA_DIR)
-    .action(actions.rescore);
-  scoring
-    .command('delete')
-    .description('Delete (archive) a rule: it stops and its name is free; its scores stay')
-    .argument(...RULE)
-    .option('--json', 'print the rule as JSON')
-    .option(...DATA_DIR)
-    .action(actions.delete);
+    ],
+    ['delete', 'Delete (archive) a rule: it stops and its name is free; its scores stay'],
+  ];
+  for (const [name, description] of ruleCommands)
+    scoring
+      .command(name)
+      .description(description)
+      .argument(...RULE)
+      .option('--json', 'print the rule as JSON')
+      .option(...DATA_DIR)
+      .action(actions[name]);
 }
 
 /** `assay pulse list|alerts|ack`: alert rules and the inbox. */
