@@ -28,6 +28,13 @@ async function invoke(core: Core, channel: string, input: unknown): Promise<{ id
 
 const databases: string[] = [];
 async function openCore(): Promise<{ core: Core; dir: string }> {
+  const opened = await openStore();
+  // As `assay serve` runs it: the scoring runner started.
+  opened.core.services.scoringRules.start();
+  return opened;
+}
+
+async function openStore(): Promise<{ core: Core; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'assay-bench-online-'));
   if (!adminUrl) return { core: await createHeadlessCore(dir, {}), dir };
   const name = `assay_bench_online_${process.pid}_${databases.length}`;

@@ -158,7 +158,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events,
       tuning: options.semantic,
     });
-    // Scores production interactions with the online scoring rules as they arrive.
+    // Scores production interactions with the online scoring rules as they arrive. Like pulse,
+    // only the long-lived shells start it: a one-off CLI command must not spend on judges.
     const scoringRules = new ScoringRulesService({
       store,
       events,
@@ -213,7 +214,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       ingestStatus: options.ingestStatus ?? (() => SERVED_HERE),
     };
     semantic.start();
-    scoringRules.start();
     return {
       dispatcher: createDispatcher(createHandlers(services)),
       store,

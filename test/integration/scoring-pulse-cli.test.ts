@@ -194,6 +194,8 @@ describe('assay scoring', SLOW, () => {
 
   it('counts what the running core scored, re-scores it on request, and deletes (archives) it', async () => {
     await withTestCore(async (core) => {
+      // A served core (assay serve, the app) runs the rules; CLI commands never start it.
+      core.services.scoringRules.start();
       for (const tags of [['prod', 'eu'], ['prod']])
         await coreCall(core, 'interactions.create', {
           type: 'support',
@@ -201,7 +203,7 @@ describe('assay scoring', SLOW, () => {
           output: 'Yes, a refund within 30 days.',
           tags,
         });
-      // The core's runner scores in the background: wait until it walked both.
+      // The runner scores in the background: wait until it walked both.
       for (let i = 0; i < 400; i++) {
         const s = (await coreCall(core, 'scoringRules.get', { id: ruleId })).status;
         if (s.scored + s.skipped >= 2) break;

@@ -20,7 +20,7 @@ export const FAST_SCORING: Partial<ScoringTuning> = {
 /** A core as the headless shells open it, OpenAI pointed at a fake, the runner's tuning short. */
 export async function openScoringCore(dataDir: string, openAiBaseUrl: string): Promise<Core> {
   const db = await testDatabaseEnv(dataDir);
-  return createCore({
+  const core = await createCore({
     dataDir,
     settingsBackend: createConfBackend(dataDir),
     secretCipher: createKeyfileCipher(path.join(dataDir, 'secret.key')),
@@ -28,6 +28,9 @@ export async function openScoringCore(dataDir: string, openAiBaseUrl: string): P
     databaseUrl: db.ASSAY_DATABASE_URL,
     scoring: FAST_SCORING,
   });
+  // As `assay serve` and the app do: the runner is the long-lived shells' to start.
+  core.services.scoringRules.start();
+  return core;
 }
 
 export const ruleStatus = async (core: Core, id: string): Promise<ScoringRuleView> =>
