@@ -8,6 +8,7 @@ import type { QualityService } from '../quality/quality-service';
 import type { ReviewService } from '../quality/review/review-service';
 import type { QualityInsightsService } from '../quality/dashboard/quality-insights-service';
 import type { ScoringRulesService } from '../quality/online/scoring-rules-service';
+import type { SecondJudgeService } from '../quality/second-judge/second-judge-service';
 import type { StoreInfo } from '../store/store';
 import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
@@ -42,6 +43,8 @@ export interface CoreServices {
   readonly qualityInsights: QualityInsightsService;
   /** Online scoring rules and their runner. */
   readonly scoringRules: ScoringRulesService;
+  /** Second judges: a judge copied onto another model, grading its recent targets in the background. */
+  readonly secondJudge: SecondJudgeService;
   /**
    * Where the user's apps send calls and spans. Read on each ask: the desktop shell starts its
    * ingest server after the core (the server serves the core's dispatcher) and supplies it.

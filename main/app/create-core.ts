@@ -16,6 +16,8 @@ import { QualityService } from '../quality/quality-service';
 import { ReviewService } from '../quality/review/review-service';
 import { QualityInsightsService } from '../quality/dashboard/quality-insights-service';
 import { ScoringRulesService } from '../quality/online/scoring-rules-service';
+import { resolveJudgePrompt } from '../quality/online/registry-judge';
+import { SecondJudgeService } from '../quality/second-judge/second-judge-service';
 import type { ScoringTuning } from '../quality/online/scoring-job';
 import { redactText } from '../tracing/redact';
 import { WorkerSpanWriter } from '../tracing/span-writer/worker-span-writer';
@@ -169,6 +171,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       llm,
       tuning: options.scoring,
     });
+    // Second judges: a judge copied onto another model grades its recent targets on request.
+    const secondJudge = new SecondJudgeService({
+      store,
+      quality,
+      tracing,
+      judge: { llm, resolvePrompt: (ref) => resolveJudgePrompt(prompts, ref) },
+      listModels: async (provider) => (await llm.listModels([provider]))[0]!,
+    });
     // Traces older than the retention setting go in the background (hourly; off at 0 days).
     const retention = new RetentionSweep(
       (cutoff) => tracing.purgeBefore(cutoff),
@@ -211,6 +221,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       review,
       qualityInsights: new QualityInsightsService(store),
       scoringRules,
+      secondJudge,
       ingestStatus: options.ingestStatus ?? (() => SERVED_HERE),
     };
     semantic.start();
@@ -222,6 +233,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       close: async () => {
         // The background jobs write to the store: they stop (their requests abort) first.
         await scoringRules.close();
+        await secondJudge.close();
         await semantic.close();
         await retention.stop();
         // Before the store closes: a tick or a delivery in progress writes to it.

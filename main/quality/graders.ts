@@ -38,6 +38,26 @@ export async function requireGrader(
   return { grader, latest: (await repo.latestVersion(id))! };
 }
 
+/** A second judge names the judge it copies: another grader that exists and is a judge. */
+async function checkSecondJudgeOf(
+  repo: GraderRepository,
+  where: string,
+  definition: ParsedInput<'graders.create'>['definition'],
+  selfId: string | null,
+): Promise<void> {
+  if (definition.kind !== 'llm_judge' || definition.secondJudgeOf === undefined) return;
+  const judge = await repo.grader(definition.secondJudgeOf);
+  const message =
+    definition.secondJudgeOf === selfId
+      ? 'a grader is not its own second judge'
+      : !judge
+        ? 'no such grader'
+        : judge.kind !== 'llm_judge'
+          ? `"${judge.name}" is not an LLM judge`
+          : null;
+  if (message !== null) throwIssues(where, [{ path: 'definition.secondJudgeOf', message }]);
+}
+
 /** A new grader at version 1; its name must be free among live graders. */
 export async function createGrader(
   db: Kysely<DB>,
@@ -67,6 +87,7 @@ export async function createGrader(
   try {
     await db.transaction().execute(async (tx) => {
       const repo = new GraderRepository(tx);
+      await checkSecondJudgeOf(repo, where, input.definition, null);
       if (await repo.liveByName(input.name)) throw nameTaken(where, input.name);
       await repo.insertGrader(grader);
       await repo.insertVersion(first);
@@ -103,6 +124,7 @@ async function saveOnce(db: Kysely<DB>, input: UpdateInput): Promise<GraderView>
         },
       ]);
     checkGrader(where, definition, scoreConfig);
+    await checkSecondJudgeOf(repo, where, definition, grader.id);
     const description = input.description ?? grader.description;
     if (description !== grader.description) await repo.setDescription(grader.id, description);
     const current = { ...grader, description };

@@ -9,6 +9,7 @@ import { pulseChannels, pulseTopics } from './pulse';
 import { qualityChannels } from './quality';
 import { reviewChannels } from './review';
 import { qualityInsightChannels } from './quality-insights';
+import { secondJudgeChannels } from './quality-second-judge';
 import { scoringRuleChannels } from './scoring-rules';
 import { settingsChannels, settingsTopics } from './settings';
 import { suiteSyncChannels } from './suite-sync';
@@ -37,6 +38,7 @@ export const channels = {
   ...pulseChannels,
   ...reviewChannels,
   ...qualityInsightChannels,
+  ...secondJudgeChannels,
   ...scoringRuleChannels,
 };
 
@@ -80,6 +82,7 @@ export * from './pulse';
 export * from './quality';
 export * from './review';
 export * from './quality-insights';
+export * from './quality-second-judge';
 export * from './scoring-rules';
 export * from './settings';
 export * from './suite-sync';

@@ -129,6 +129,11 @@ export const graderDefinitionSchema = z.discriminatedUnion('kind', [
       model: modelRefSchema,
       /** A second judge for calibration (a local model against a cloud one, say). */
       secondModel: modelRefSchema.optional(),
+      /**
+       * Set on a second judge (graders.secondJudge.start): the grader this one is a copy of, on
+       * another model, kept to be the reference of that grader's calibration.
+       */
+      secondJudgeOf: idText.optional(),
     })
     .strict(),
   z

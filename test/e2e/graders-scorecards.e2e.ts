@@ -2,6 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BULLSEYE_LEVELS } from '../../shared/contract';
+import type { FakeServer } from '../fakes/fake-http';
+import { defaultReply } from '../fakes/fake-reply';
+import { startOpenAiFake } from '../fakes/openai-fake';
 import { apiCall } from '../support/api-call';
 import { launchChromium } from '../support/browser';
 import { chooseOption } from '../support/radix-select';
@@ -13,6 +17,7 @@ const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/e2e');
 
 let browser: Browser;
 let server: ServeProcess;
+let openai: FakeServer;
 let dataDir: string;
 let page: Page;
 const pageErrors: string[] = [];
@@ -29,7 +34,25 @@ interface Grader {
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   dataDir = tempDirKept('assay-e2e-graders-');
-  server = await startServe(dataDir);
+  // Judges get a verdict: Bullseye, except gpt-4o (the second judge) on the second answer.
+  openai = await startOpenAiFake();
+  openai.reply = (request) =>
+    request.lastUserText.includes('<output>')
+      ? {
+          ...defaultReply(request),
+          text: JSON.stringify({
+            reason: 'checked',
+            level:
+              request.model === 'gpt-4o' && request.lastUserText.includes('case 2')
+                ? 'One hop short'
+                : 'Bullseye',
+          }),
+        }
+      : defaultReply(request);
+  server = await startServe(dataDir, [], {
+    OPENAI_BASE_URL: `${openai.url}/v1`,
+    OPENAI_API_KEY: 'sk-e2e-graders-0000000000',
+  });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('pageerror', (err) => pageErrors.push(err.message));
@@ -38,6 +61,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await openai?.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -186,6 +210,65 @@ describe('Graders and Scorecards in Chromium', () => {
     await expect(rows.first().locator('a').getAttribute('href')).resolves.toBe(
       '#/interactions/e2e-i2',
     );
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('compares a judge with a second judge on another model from its Calibration tab', async () => {
+    // A judge that scored three interactions through online scoring (the fake answers it).
+    const judge = await api<Grader>('graders.create', {
+      name: 'Reply relevance',
+      definition: {
+        kind: 'llm_judge',
+        prompt: { name: 'assay-judge-relevance' },
+        model: { provider: 'openai', model: 'gpt-4o-mini' },
+      },
+      scoreConfig: { type: 'categorical', levels: BULLSEYE_LEVELS },
+    });
+    const card = await api<{ id: string }>('scorecards.create', {
+      name: 'Relevance card',
+      body: { items: [{ graderId: judge.id }], passThreshold: 0.5 },
+    });
+    await api('scoringRules.create', {
+      name: 'Support replies',
+      scorecardId: card.id,
+      filter: { types: ['support'] },
+      sampling: 1,
+      dailyBudgetUsd: null,
+    });
+    for (let i = 1; i <= 3; i++)
+      await api('interactions.create', {
+        type: 'support',
+        input: `Can I return shoes? (${i})`,
+        output: `Yes, within 30 days, case ${i}.`,
+      });
+    for (let i = 0; i < 200; i++) {
+      const { scores } = await api<{ scores: { value: number | null }[] }>('scores.list', {
+        graderId: judge.id,
+      });
+      if (scores.filter((s) => s.value !== null).length === 3) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+
+    await page.goto(`${server.url}/#/graders/${judge.id}?tab=calibration`);
+    await page.getByTestId('second-judge-panel').waitFor();
+    await chooseOption(page, 'second-judge-provider', /^OpenAI/);
+    await page.getByTestId('second-judge-model').fill('gpt-4o');
+    await page.getByTestId('second-judge-sample').fill('10');
+    await page.getByTestId('second-judge-start').click();
+    // Once the job ends the copy is the reference: two of three verdicts agree.
+    await page.waitForURL(/reference=/);
+    await expect(page.getByTestId('second-judge-progress').textContent()).resolves.toMatch(
+      /^Done with openai\/gpt-4o: 3 of 3 targets · 3 scored/,
+    );
+    await expect(page.getByTestId('calibration-n').textContent()).resolves.toBe('3');
+    await expect(page.getByTestId('calibration-exact').textContent()).resolves.toBe('66.7%');
+    const rows = page.getByTestId('calibration-disagreements').locator('tbody tr');
+    await expect(rows.count()).resolves.toBe(1);
+    await expect(rows.first().textContent()).resolves.toContain('One hop short');
+    await expect(page.getByTestId('calibration-reference').textContent()).resolves.toBe(
+      'Reply relevance · second judge openai/gpt-4o',
+    );
+    await page.screenshot({ path: path.join(ARTIFACTS, 'second-judge.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -255,4 +255,63 @@ describe('human review in Chromium', () => {
     });
     expect(pageErrors).toEqual([]);
   });
+
+  it('assigns reviewers, refills by its rule and archives a queue from its row', async () => {
+    interface Queue {
+      archived: boolean;
+      counts: { total: number; unassigned: number };
+      reviewers: { reviewer: string; pending: number }[];
+    }
+    const get = () => api<Queue>('reviewQueues.get', { id: queueId });
+    // A low judge score since the queue was filled: refilling by its rule adds it, and only it.
+    const { graders } = await api<{ graders: { id: string; name: string }[] }>('graders.list', {});
+    const late = await api<{ id: string }>('interactions.create', {
+      type: 'support',
+      input: 'question late',
+      output: 'answer late',
+    });
+    await api('scores.create', {
+      target: { type: 'interaction', id: late.id },
+      graderId: graders.find((g) => g.name === 'Accuracy')!.id,
+      value: 0,
+      idempotencyKey: 'judge-late',
+    });
+    const before = await get();
+    await page.goto(`${server.url}/#/review`);
+    const row = page.getByTestId(`queue-row-${queueId}`);
+    const menu = row.getByTestId(`queue-actions-${queueId}`);
+    await menu.click();
+    await expect(page.getByTestId('queue-refill').textContent()).resolves.toBe(
+      'Refill: Accuracy ≤ 35',
+    );
+    await page.getByTestId('queue-refill').click();
+    await page.getByText('1 added of 4 matching (3 already queued)').waitFor();
+    // The menu's clicks stay in the menu: the queue did not open.
+    expect(page.url()).toMatch(/#\/review$/);
+    expect((await get()).counts.total).toBe(before.counts.total + 1);
+
+    await menu.click();
+    await page.getByTestId('queue-assign').click();
+    const dialog = page.getByTestId('assign-dialog');
+    await dialog.getByTestId('assign-reviewers').fill('bob, bob');
+    await dialog.getByTestId('assign-submit').click();
+    await expect(dialog.getByTestId('field-error').textContent()).resolves.toBe(
+      'name each reviewer once',
+    );
+    await dialog.getByTestId('assign-reviewers').fill('bob, cara');
+    await dialog.getByTestId('assign-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+    // The one open item (the late one) goes to the first reviewer in turn.
+    await page.getByText('Assigned 1 item in Low accuracy').waitFor();
+    const assigned = await get();
+    expect(assigned.counts.unassigned).toBe(0);
+    expect(assigned.reviewers.find((r) => r.reviewer === 'bob')).toMatchObject({ pending: 1 });
+    await row.getByTestId('queue-reviewers').filter({ hasText: 'bob' }).waitFor();
+
+    await menu.click();
+    await page.getByTestId('queue-archive').click();
+    await row.waitFor({ state: 'detached' });
+    expect((await get()).archived).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -11,6 +11,7 @@ import { qualityHandlers } from './quality';
 import { reviewHandlers } from './review';
 import { qualityInsightHandlers } from './quality-insights';
 import { scoringRuleHandlers } from './scoring-rules';
+import { secondJudgeHandlers } from './second-judge';
 import { settingsHandlers } from './settings';
 import { systemHandlers } from './system';
 import { traceActionHandlers } from './trace-actions';
@@ -38,5 +39,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...reviewHandlers(services),
     ...qualityInsightHandlers(services),
     ...scoringRuleHandlers(services),
+    ...secondJudgeHandlers(services),
   };
 }

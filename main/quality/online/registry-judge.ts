@@ -1,5 +1,5 @@
 import { AssayError } from '../../../shared/errors';
-import type { LlmService } from '../../llm/llm-service';
+import type { CallInput } from '../../llm/call/call-llm';
 import { ProviderError } from '../../llm/provider-error';
 import type { ChatRequest } from '../../llm/types';
 import type { PromptService } from '../../prompts/prompt-service';
@@ -85,8 +85,16 @@ export function isProviderOutage(err: unknown): boolean {
   return !(err instanceof ProviderError && err.errorClass === 'bad_request');
 }
 
+/** The call path as a judge uses it: the LlmService (a test may stand in for it). */
+export interface JudgeCaller {
+  call(input: CallInput): Promise<{
+    readonly response: { readonly text: string };
+    readonly costPicoUsd: number | null;
+  }>;
+}
+
 export interface JudgeCallDeps {
-  readonly llm: LlmService;
+  readonly llm: JudgeCaller;
   readonly resolvePrompt: (ref: JudgePromptRef) => Promise<JudgePromptTemplate>;
 }
 
@@ -95,6 +103,7 @@ export function meteredJudge(
   deps: JudgeCallDeps,
   meter: JudgeMeter,
   attributes: Record<string, string>,
+  spanName = 'online judge',
 ): JudgeSeam {
   return {
     resolvePrompt: (ref) => deps.resolvePrompt(ref),
@@ -110,7 +119,7 @@ export function meteredJudge(
           },
           ...(signal ? { signal } : {}),
           spanKind: 'judge',
-          spanName: 'online judge',
+          spanName,
           attributes: { ...attributes, judgePrompt: request.prompt.name },
           // Judge calls belong with the scores they gave, not among the app's own traces.
           listed: false,

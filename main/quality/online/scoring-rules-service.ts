@@ -5,11 +5,10 @@ import type { EventBus } from '../../kit/event-bus';
 import type { LlmService } from '../../llm/llm-service';
 import type { PromptService } from '../../prompts/prompt-service';
 import type { Store } from '../../store/store';
-import type { InteractionRecord } from '../../tracing/interaction-repository';
-import type { SpanRecord } from '../../tracing/span-record';
 import type { TracingService } from '../../tracing/tracing-service';
 import type { QualityService } from '../quality-service';
 import { utcDay } from './budget-gate';
+import { interactionOrNull, interactionSpans } from './interaction-facts';
 import { resolveJudgePrompt } from './registry-judge';
 import { RuleRepository, type RuleRecord } from './rule-repository';
 import { ruleView } from './rule-view';
@@ -26,8 +25,6 @@ export interface ScoringRulesDeps {
   readonly tuning?: Partial<ScoringTuning>;
 }
 
-/** Spans an interaction names directly (no trace) that grading reads at most. */
-const MAX_LINKED_SPANS = 100;
 /** Prompt names remembered by version id (immutable, so never stale). */
 const MAX_PROMPT_NAMES = 10_000;
 
@@ -57,12 +54,8 @@ export class ScoringRulesService {
         judge: { llm, resolvePrompt: (ref) => resolveJudgePrompt(prompts, ref) },
         facts: {
           promptName: (id) => this.promptName(id),
-          spans: (i) => this.spansOf(i),
-          interaction: (id) =>
-            tracing.interaction(id).catch((err: unknown) => {
-              if (notFound(err)) return null;
-              throw err;
-            }),
+          spans: (i) => interactionSpans(tracing, i),
+          interaction: (id) => interactionOrNull(tracing, id),
         },
       },
       deps.tuning,
@@ -160,15 +153,5 @@ export class ScoringRulesService {
       this.promptNames.set(versionId, name);
     }
     return name;
-  }
-
-  /** The interaction's trace, else the spans it names (none: measurements stay unknown). */
-  private async spansOf(interaction: InteractionRecord): Promise<readonly SpanRecord[]> {
-    const { tracing } = this.deps;
-    if (interaction.traceId !== null) return tracing.spansOfTrace(interaction.traceId);
-    const found = await Promise.all(
-      interaction.spanIds.slice(0, MAX_LINKED_SPANS).map((id) => tracing.span(id)),
-    );
-    return found.filter((s) => s !== null);
   }
 }

@@ -20,6 +20,19 @@ export function BuiltInBadge() {
   );
 }
 
+/** A judge copied onto another model to calibrate the judge it names. */
+export function SecondJudgeBadge() {
+  return (
+    <Badge
+      variant="secondary"
+      data-testid="grader-second-judge"
+      title="A copy of a judge on another model, kept as the reference of its calibration"
+    >
+      Second judge
+    </Badge>
+  );
+}
+
 /**
  * The warning a judge carries while its agreement with people is under the bar: wherever its
  * scores are shown, so nobody reads them without knowing.

@@ -7,7 +7,9 @@ import { useChannelQuery } from '../../query/channel-query';
 import { cn } from '../../lib/utils';
 import { TargetLink } from '../scorecards/target-link';
 import { AgreementMatrix } from './agreement-matrix';
-import { openGraders, type GraderView as RouteView } from './grader-route';
+import { graderHref, openGraders, type GraderView as RouteView } from './grader-route';
+import { SecondJudgePanel } from './second-judge-panel';
+import { calibrationReferences, secondJudgeOf } from './second-judge-view';
 
 const pct = (x: number | null) => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
 
@@ -90,10 +92,8 @@ interface GraderCalibrationProps {
  */
 export function GraderCalibration({ grader, versions, view }: GraderCalibrationProps) {
   const others = useChannelQuery('graders.list', { includeArchived: false });
-  const type = grader.latest.scoreConfig.type;
-  const references = (others.data?.graders ?? []).filter(
-    (g) => g.id !== grader.id && g.latest.scoreConfig.type === type,
-  );
+  const references = calibrationReferences(others.data?.graders ?? [], grader);
+  const copies = secondJudgeOf(grader);
   const calibration = useChannelQuery(
     'graders.calibration',
     grader.kind === 'human'
@@ -115,6 +115,24 @@ export function GraderCalibration({ grader, versions, view }: GraderCalibrationP
     );
   return (
     <div className="flex flex-col gap-4" data-testid="grader-calibration">
+      {grader.kind === 'llm_judge' && copies === null ? (
+        <SecondJudgePanel
+          judge={grader}
+          onDone={(reference) => openGraders({ ...view, reference })}
+        />
+      ) : null}
+      {copies !== null ? (
+        <p className="text-xs text-muted-foreground" data-testid="second-judge-of">
+          This grader is a second judge: its scores are the reference of{' '}
+          <a
+            className="underline"
+            href={`#${graderHref({ id: copies, tab: 'calibration', reference: grader.id })}`}
+          >
+            the judge it copies
+          </a>
+          .
+        </p>
+      ) : null}
       <div className="flex flex-wrap items-end gap-4">
         <div className="grid gap-1.5">
           <Label htmlFor="calibration-reference">Reference</Label>
@@ -126,7 +144,11 @@ export function GraderCalibration({ grader, versions, view }: GraderCalibrationP
             onValueChange={(reference) => openGraders({ ...view, reference: reference || null })}
             options={[
               { value: '', label: "People's scores under this grader" },
-              ...references.map((g) => ({ value: g.id, label: g.name })),
+              ...references.map((g) => ({
+                value: g.id,
+                label: g.name,
+                testId: `calibration-reference-${g.id}`,
+              })),
             ]}
           />
         </div>
@@ -155,16 +177,18 @@ export function GraderCalibration({ grader, versions, view }: GraderCalibrationP
         <LoaderCircle className="size-4 animate-spin" />
       ) : c.n === 0 ? (
         <p className="text-sm text-muted-foreground" data-testid="calibration-empty">
-          No target has both a score from this grader and one from the reference yet. Review some of
-          its targets (as a person, under this grader) to calibrate it.
+          {c.reference.kind === 'grader'
+            ? `No target has both a score from this grader and one from ${c.reference.graderName} yet.`
+            : 'No target has both a score from this grader and one from the reference yet. Review some of its targets (as a person, under this grader) to calibrate it.'}
         </p>
       ) : (
         <>
           <Figures c={c} />
           {c.flagged ? (
             <p className="text-xs text-destructive" data-testid="calibration-flagged">
-              Agreement is under kappa {KAPPA_BAR}: this judge's scores are marked wherever they
-              appear until it is recalibrated.
+              {c.reference.kind === 'human'
+                ? `Agreement is under kappa ${KAPPA_BAR}: this judge's scores are marked wherever they appear until it is recalibrated.`
+                : `Agreement with ${c.reference.graderName} is under kappa ${KAPPA_BAR}: the two judges often disagree (only agreement with people marks a judge's scores).`}
             </p>
           ) : null}
           <p className="text-xs text-muted-foreground">{LABELLING_NOTES[c.labelling]}</p>

@@ -3,7 +3,8 @@ import { toast } from 'sonner';
 import { Button } from '../../components/ui/button';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '../../components/ui/tabs';
 import { useChannelMutation, useChannelQuery } from '../../query/channel-query';
-import { BuiltInBadge, CalibrationBadge, KindBadge } from './grader-badges';
+import { BuiltInBadge, CalibrationBadge, KindBadge, SecondJudgeBadge } from './grader-badges';
+import { secondJudgeOf } from './second-judge-view';
 import { GraderCalibration } from './grader-calibration';
 import { GraderFormDialog } from './grader-form-dialog';
 import { GRADER_TABS, openGraders, type GraderTab, type GraderView } from './grader-route';
@@ -48,6 +49,7 @@ export function GraderDetail({ view }: { view: GraderView & { id: string } }) {
             </h2>
             <KindBadge kind={grader.kind} />
             {grader.builtIn ? <BuiltInBadge /> : null}
+            {secondJudgeOf(grader) !== null ? <SecondJudgeBadge /> : null}
             <CalibrationBadge flag={flags.get(grader.id)} />
             <span className="text-xs text-muted-foreground">v{grader.latest.version}</span>
             {grader.archived ? (

@@ -16,6 +16,7 @@ import {
 } from '../../components/ui/table';
 import { useChannelQuery } from '../../query/channel-query';
 import { NewQueueDialog } from './new-queue-dialog';
+import { QueueActionsMenu } from './queue-actions-menu';
 import { ReviewerName } from './reviewer-name';
 import { goTo, reviewHref } from './review-route';
 
@@ -79,8 +80,14 @@ function QueueRow({
       <TableCell className="tabular-nums">
         {mine ? `${mine.completed} done, ${mine.pending} to go` : '—'}
       </TableCell>
-      <TableCell className="text-muted-foreground">
+      <TableCell className="text-muted-foreground" data-testid="queue-reviewers">
         {queue.reviewers.map((r) => r.reviewer).join(', ') || '—'}
+      </TableCell>
+      <TableCell className="w-10 text-right">
+        <QueueActionsMenu
+          queue={queue}
+          refillLabel={queue.rule?.kind === 'filter' ? 'its filter' : fillText(queue, graderNames)}
+        />
       </TableCell>
     </TableRow>
   );
@@ -136,6 +143,9 @@ export function QueueList({ archived }: { archived: boolean }) {
               <TableHead>Completed</TableHead>
               <TableHead>{reviewer ? `You (${reviewer})` : 'You'}</TableHead>
               <TableHead>Reviewers</TableHead>
+              <TableHead>
+                <span className="sr-only">Actions</span>
+              </TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
