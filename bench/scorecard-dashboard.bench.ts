@@ -6,10 +6,7 @@
 // models, 6 prompt versions); 99% are judges' scores with a cost, 1% people's second opinions.
 // SQLite by default, in $TMPDIR/assay-bench-dashboard-<N>/ (reused; BENCH_REGENERATE=1
 // rebuilds it); BENCH_DATABASE_URL=postgres://… runs it on an empty PostgreSQL database.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { sql, type Insertable } from 'kysely';
+import { sql } from 'kysely';
 import {
   BULLSEYE_LEVELS,
   channels,
@@ -17,61 +14,39 @@ import {
   type ParsedInput,
   type ScoreConfig,
 } from '../shared/contract';
-import { GraderRepository } from '../main/quality/grader-repository';
 import { QualityInsightsService } from '../main/quality/dashboard/quality-insights-service';
 import { ScorecardRepository } from '../main/quality/scorecard-repository';
-import { insertRows as bulkInsert } from '../main/store/bulk-insert';
-import { openStore } from '../main/store/open-store';
-import type { DB } from '../main/store/schema';
 import type { Store } from '../main/store/store';
-import { percentile } from './support/child-server';
+import {
+  benchGraderId as graderId,
+  benchVersionId as versionId,
+  countScores,
+  GRADERS,
+  insertBenchGraders,
+  insertGenerated,
+  openBenchStore,
+  pad,
+  SCORES as TARGET,
+  START,
+  TARGETS as INTERACTIONS,
+  timeRuns,
+} from './support/score-corpus';
 
-const TARGET = Number(process.env.BENCH_SCORES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
-const GRADERS = 20;
-const INTERACTIONS = 200_000;
 const TRACES = 5_000;
 const MODELS = ['openai:gpt-4o', 'openai:gpt-4o-mini', 'anthropic:claude-sonnet', 'local:llama'];
-const ROWS_PER_INSERT = 1_000;
 const DAYS = 90;
-const START = Date.parse('2026-01-01T00:00:00.000Z');
 /** Judge scores; the rest (1%) are people's. */
 const JUDGED = Math.round(TARGET * 0.99);
 const STEP_MS = (DAYS * 86_400_000) / JUDGED;
 const CARD = '00000000-0000-7000-8002-000000000001';
 
-const dir = path.join(os.tmpdir(), `assay-bench-dashboard-${TARGET}`);
-const url = process.env.BENCH_DATABASE_URL;
-if (!url && process.env.BENCH_REGENERATE === '1') fs.rmSync(dir, { recursive: true, force: true });
-
-const pad = (n: number) => String(n).padStart(12, '0');
-const graderId = (g: number) => `00000000-0000-7000-8000-${pad(g)}`;
-const versionId = (g: number) => `00000000-0000-7000-8001-${pad(g)}`;
 const configOf = (g: number): ScoreConfig =>
   g % 3 === 0
     ? { type: 'categorical', levels: [...BULLSEYE_LEVELS] }
     : g % 3 === 1
       ? { type: 'boolean' }
       : { type: 'numeric', min: 0, max: 10, higherIsBetter: true };
-
-async function count(store: Store): Promise<number> {
-  const r = await sql<{ n: number }>`SELECT count(*) AS n FROM score`.execute(store.db);
-  return Number(r.rows[0]!.n);
-}
-
-async function insertRows<T extends 'score' | 'trace' | 'interaction'>(
-  store: Store,
-  total: number,
-  row: (n: number) => Insertable<DB[T]>,
-  table: T,
-) {
-  for (let done = 0; done < total; done += ROWS_PER_INSERT) {
-    const rows = Array.from({ length: Math.min(ROWS_PER_INSERT, total - done) }, (_, i) =>
-      row(done + i),
-    );
-    await store.writes.run((tx) => bulkInsert(tx, store.dialect, table, rows));
-  }
-}
 
 /** The n-th judge score: graders of one target sit next to each other in time, as one grading pass would. */
 function judgeScore(n: number) {
@@ -109,32 +84,15 @@ function judgeScore(n: number) {
 
 async function generate(store: Store): Promise<void> {
   const started = performance.now();
-  const graders = new GraderRepository(store.db);
   const now = new Date(START).toISOString();
-  for (let g = 0; g < GRADERS; g++) {
-    await graders.insertGrader({
-      id: graderId(g),
-      name: `bench grader ${g}`,
-      description: '',
+  await insertBenchGraders(store, GRADERS, now, (g) => ({
+    definition: {
       kind: 'llm_judge',
-      builtIn: false,
-      archived: false,
-      createdAt: now,
-    });
-    await graders.insertVersion({
-      id: versionId(g),
-      graderId: graderId(g),
-      version: 1,
-      definition: {
-        kind: 'llm_judge',
-        prompt: { name: 'bench-judge' },
-        model: { provider: 'openai', model: 'gpt-4o-mini' },
-      },
-      scoreConfig: configOf(g),
-      rubric: '',
-      createdAt: now,
-    });
-  }
+      prompt: { name: 'bench-judge' },
+      model: { provider: 'openai', model: 'gpt-4o-mini' },
+    },
+    scoreConfig: configOf(g),
+  }));
   const cards = new ScorecardRepository(store.db);
   await cards.insertScorecard({
     id: CARD,
@@ -153,98 +111,72 @@ async function generate(store: Store): Promise<void> {
     },
     createdAt: now,
   });
-  await insertRows(
-    store,
-    TRACES,
-    (n) => {
-      const [provider, model] = MODELS[n % MODELS.length]!.split(':');
-      return {
-        id: `trace-${n}`,
-        name: 'chat',
-        source: 'gateway',
-        root_span_id: null,
-        started_at: now,
-        ended_at: now,
-        latency_ms: 100,
-        span_count: 1,
-        llm_count: 1,
-        error_count: 0,
-        input_tokens: 10,
-        output_tokens: 10,
-        cost_pico_usd: 1_000,
-        unpriced_count: 0,
-        provider,
-        model,
-        prompt_version_id: `pv-${n % 6}`,
-      };
-    },
-    'trace',
-  );
-  await insertRows(
-    store,
-    INTERACTIONS,
-    (n) => ({
-      id: `interaction-${n}`,
-      type: 'chat',
-      trace_id: `trace-${n % TRACES}`,
-      input_json: '"q"',
-      output_json: '"a"',
-      tags_json: '[]',
-      // Half carry their own prompt version; the rest get their trace's.
-      prompt_version_id: n % 2 === 0 ? `pv-${n % 6}` : null,
-      span_ids_json: '[]',
-      created_at: now,
-    }),
-    'interaction',
-  );
-  await insertRows(store, JUDGED, judgeScore, 'score');
+  await insertGenerated(store, 'trace', TRACES, (n) => {
+    const [provider, model] = MODELS[n % MODELS.length]!.split(':');
+    return {
+      id: `trace-${n}`,
+      name: 'chat',
+      source: 'gateway',
+      root_span_id: null,
+      started_at: now,
+      ended_at: now,
+      latency_ms: 100,
+      span_count: 1,
+      llm_count: 1,
+      error_count: 0,
+      input_tokens: 10,
+      output_tokens: 10,
+      cost_pico_usd: 1_000,
+      unpriced_count: 0,
+      provider,
+      model,
+      prompt_version_id: `pv-${n % 6}`,
+    };
+  });
+  await insertGenerated(store, 'interaction', INTERACTIONS, (n) => ({
+    id: `interaction-${n}`,
+    type: 'chat',
+    trace_id: `trace-${n % TRACES}`,
+    input_json: '"q"',
+    output_json: '"a"',
+    tags_json: '[]',
+    // Half carry their own prompt version; the rest get their trace's.
+    prompt_version_id: n % 2 === 0 ? `pv-${n % 6}` : null,
+    span_ids_json: '[]',
+    created_at: now,
+  }));
+  await insertGenerated(store, 'score', JUDGED, judgeScore);
   // People's scores: a second opinion on 1% of the judged (target, grader) pairs, most agreeing.
-  await insertRows(
-    store,
-    TARGET - JUDGED,
-    (k) => {
-      const judged = judgeScore(k * 97);
-      const agrees = k % 10 < 7;
-      const value =
-        judged.value === null || agrees
-          ? judged.value
-          : judged.level !== null
+  await insertGenerated(store, 'score', TARGET - JUDGED, (k) => {
+    const judged = judgeScore(k * 97);
+    const agrees = k % 10 < 7;
+    const value =
+      judged.value === null || agrees
+        ? judged.value
+        : judged.level !== null
+          ? 0
+          : judged.value === 1
             ? 0
-            : judged.value === 1
-              ? 0
-              : Math.min(10, judged.value + 3);
-      return {
-        ...judged,
-        id: `00000000-0000-7000-9001-${pad(k)}`,
-        value,
-        level: judged.level === null || agrees || value === null ? judged.level : 'Wrong',
-        source: 'human',
-        cost_pico_usd: null,
-        idempotency_key: `human-${k}`,
-        created_at: new Date(Date.parse(judged.created_at) + 60_000).toISOString(),
-      };
-    },
-    'score',
-  );
+            : Math.min(10, judged.value + 3);
+    return {
+      ...judged,
+      id: `00000000-0000-7000-9001-${pad(k)}`,
+      value,
+      level: judged.level === null || agrees || value === null ? judged.level : 'Wrong',
+      source: 'human',
+      cost_pico_usd: null,
+      idempotency_key: `human-${k}`,
+      created_at: new Date(Date.parse(judged.created_at) + 60_000).toISOString(),
+    };
+  });
   const seconds = (performance.now() - started) / 1000;
   console.log(
     `generated ${TARGET.toLocaleString()} scores and their targets in ${seconds.toFixed(1)} s`,
   );
 }
 
-async function time(label: string, work: () => Promise<unknown>): Promise<void> {
-  await work();
-  const ms: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    await work();
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  console.log(
-    `${label}: p50 ${percentile(ms, 0.5).toFixed(1)} ms, p95 ${percentile(ms, 0.95).toFixed(1)} ms`,
-  );
-}
+const time = (label: string, work: () => Promise<unknown>) =>
+  timeRuns(label, RUNS, work, { warm: true, digits: 1 });
 
 const parse = <C extends 'scorecards.dashboard' | 'scorecards.dashboardTargets'>(
   channel: C,
@@ -253,13 +185,11 @@ const parse = <C extends 'scorecards.dashboard' | 'scorecards.dashboardTargets'>
 const dayAfter = (days: number) => new Date(START + days * 86_400_000).toISOString().slice(0, 10);
 
 async function main(): Promise<void> {
-  const store = url
-    ? await openStore({ kind: 'postgres', url })
-    : await openStore({ kind: 'sqlite', file: path.join(dir, 'assay.db') });
+  const store = await openBenchStore('dashboard', TARGET);
   try {
-    if ((await count(store)) < TARGET) await generate(store);
+    if ((await countScores(store)) < TARGET) await generate(store);
     if (store.dialect === 'postgres') await sql`ANALYZE`.execute(store.db);
-    console.log(`${(await count(store)).toLocaleString()} scores on ${store.dialect}`);
+    console.log(`${(await countScores(store)).toLocaleString()} scores on ${store.dialect}`);
     const insights = new QualityInsightsService(store);
     const last30 = { from: dayAfter(DAYS - 30), to: dayAfter(DAYS - 1) };
     const all = { from: dayAfter(0), to: dayAfter(DAYS - 1) };

@@ -4,6 +4,7 @@ import { newId } from '../kit/ids';
 import type { Store } from '../store/store';
 import { throwIssues } from './grader-checks';
 import { GraderRepository } from './grader-repository';
+import { writeGraderScores } from './grader-scores';
 import { ScoreRepository, scoreView, type ScoreRecord } from './score-repository';
 import { checkScore, checkSignal, type ScoreCheck } from './score-value';
 
@@ -163,6 +164,7 @@ export async function recordGraderScore(
     );
   const grader = (await graders.grader(version.graderId))!;
   const unscored = input.value === null && input.level === undefined;
+  // A value the version cannot hold is refused here, not stored as no score: the caller named it.
   const checked = unscored
     ? { value: null, level: null }
     : requireChecked(
@@ -172,26 +174,21 @@ export async function recordGraderScore(
         }),
         'grading',
       );
-  const record: ScoreRecord = {
-    id: newId(),
-    target: input.target,
-    graderId: grader.id,
-    graderVersionId: version.id,
-    name: grader.name,
-    value: checked.value,
-    level: checked.level,
-    reason: input.reason,
-    source: 'grader',
-    costPicoUsd: input.costPicoUsd,
-    author: null,
-    idempotencyKey: null,
-    createdAt: new Date().toISOString(),
-  };
-  let inserted = false;
+  let stored = 0;
   await store.writes.run(async (tx) => {
-    inserted = await new ScoreRepository(tx).insert(record);
+    stored = await writeGraderScores(tx, store.dialect, [
+      {
+        target: input.target,
+        grader: { name: grader.name, version },
+        value: checked.value,
+        level: checked.level,
+        reason: input.reason,
+        costPicoUsd: input.costPicoUsd,
+        createdAt: new Date().toISOString(),
+      },
+    ]);
   });
-  if (inserted) return { score: scoreView(record), created: true };
-  const stored = (await new ScoreRepository(store.db).byGraderVersion(input.target, version.id))!;
-  return { score: scoreView(stored), created: false };
+  // The score this version holds for the target: the one just stored, or the one kept.
+  const score = (await new ScoreRepository(store.db).byGraderVersion(input.target, version.id))!;
+  return { score: scoreView(score), created: stored === 1 };
 }

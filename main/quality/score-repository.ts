@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { ScoreSource, ScoreTarget, ScoreView } from '../../shared/contract/quality';
 import { picoToUsd } from '../../shared/money';
 import type { DB, ScoreTable } from '../store/schema';
@@ -38,6 +38,26 @@ function toScore(row: Selectable<ScoreTable>): ScoreRecord {
   };
 }
 
+/** A score as its row: one mapping for every writer of scores. */
+export function scoreRow(score: ScoreRecord): Insertable<ScoreTable> & { readonly id: string } {
+  return {
+    id: score.id,
+    target_type: score.target.type,
+    target_id: score.target.id,
+    grader_id: score.graderId,
+    grader_version_id: score.graderVersionId,
+    name: score.name,
+    value: score.value,
+    level: score.level,
+    reason: score.reason,
+    source: score.source,
+    cost_pico_usd: score.costPicoUsd,
+    author: score.author,
+    idempotency_key: score.idempotencyKey,
+    created_at: score.createdAt,
+  };
+}
+
 export function scoreView(score: ScoreRecord): ScoreView {
   return {
     id: score.id,
@@ -73,22 +93,7 @@ export class ScoreRepository {
   async insert(score: ScoreRecord): Promise<boolean> {
     const result = await this.db
       .insertInto('score')
-      .values({
-        id: score.id,
-        target_type: score.target.type,
-        target_id: score.target.id,
-        grader_id: score.graderId,
-        grader_version_id: score.graderVersionId,
-        name: score.name,
-        value: score.value,
-        level: score.level,
-        reason: score.reason,
-        source: score.source,
-        cost_pico_usd: score.costPicoUsd,
-        author: score.author,
-        idempotency_key: score.idempotencyKey,
-        created_at: score.createdAt,
-      })
+      .values(scoreRow(score))
       .onConflict((oc) => oc.doNothing())
       .executeTakeFirst();
     return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore } from '../../test/support/test-database';
-import { insertRows } from './bulk-insert';
+import { insertNewRows, insertRows } from './bulk-insert';
 import type { Store } from './store';
 
 let store: Store;
@@ -35,5 +35,40 @@ describe('insertRows', () => {
         expires_at: r.expires_at === null ? null : Number(r.expires_at),
       })),
     ).toEqual([0, 1, 2, 3, 4, 5, 6].map(row));
+  });
+
+  it('keeps out rows a unique key holds, counts the rows stored, and splits large batches', async () => {
+    const row = (i: number, description = 'first') => ({
+      id: `d-${i}`,
+      name: `set ${i}`,
+      interaction_type: 'chat',
+      description,
+      tags_json: '[]',
+      source_format: null,
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+      deleted_at: null,
+    });
+    const insert = (rows: ReturnType<typeof row>[]) =>
+      insertNewRows(store.db, store.dialect, 'dataset', rows);
+    await expect(insert([])).resolves.toBe(0);
+    // 9 columns: 1,555 rows a statement, so 2,000 rows are two statements.
+    expect(await insert(Array.from({ length: 2_000 }, (_, i) => row(i)))).toBe(2_000);
+    expect(await insert([row(1_999, 'again'), row(2_000, 'again')])).toBe(1);
+    const kept = await store.db
+      .selectFrom('dataset')
+      .select(['id', 'description'])
+      .where('id', 'in', ['d-1999', 'd-2000'])
+      .orderBy('id')
+      .execute();
+    expect(kept).toEqual([
+      { id: 'd-1999', description: 'first' },
+      { id: 'd-2000', description: 'again' },
+    ]);
+    const count = await store.db
+      .selectFrom('dataset')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(2_001);
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { byIdInput, idText, nameText } from './fields';
 
 /**
  * Pulse: alert rules over a window of production traffic (a scorecard's mean or pass rate, cost
@@ -100,9 +101,6 @@ export function conditionText(metric: PulseMetric, condition: PulseCondition): s
         : `drops by at least ${condition.percent}%`;
   }
 }
-
-const idText = z.string().trim().min(1).max(256);
-const nameText = z.string().trim().min(1).max(120);
 
 /** Only part of the traffic: every field given must match. */
 export const pulseFilterSchema = z
@@ -258,8 +256,6 @@ export const ruleEvaluationSchema = z.object({
 });
 export type RuleEvaluation = z.infer<typeof ruleEvaluationSchema>;
 
-const byId = z.object({ id: idText }).strict();
-
 export const pulseChannels = {
   'pulse.rules.list': channel({
     summary: 'Pulse alert rules, newest first, with their firing state and last value.',
@@ -280,7 +276,7 @@ export const pulseChannels = {
   }),
   'pulse.rules.delete': channel({
     summary: 'Deletes a rule; its alerts stay in the inbox.',
-    input: byId,
+    input: byIdInput,
     output: z.object({ deleted: z.literal(true) }),
   }),
   'pulse.rules.evaluate': channel({
@@ -302,12 +298,12 @@ export const pulseChannels = {
   }),
   'pulse.webhooks.delete': channel({
     summary: 'Deletes a webhook and takes it off every rule; past deliveries keep its name.',
-    input: byId,
+    input: byIdInput,
     output: z.object({ deleted: z.literal(true) }),
   }),
   'pulse.webhooks.test': channel({
     summary: 'Sends a signed test alert to a webhook once and answers what the receiver said.',
-    input: byId,
+    input: byIdInput,
     output: deliveryResultSchema,
   }),
   'pulse.alerts.list': channel({

@@ -7,14 +7,12 @@ import {
   scorecardViewSchema,
   scoreTargetSchema,
 } from './quality';
+import { byIdInput, idText, isoDay } from './fields';
 
 /**
  * The read side of quality: how far an LLM judge agrees with people (calibration), and a
  * scorecard's scores over time (the dashboard), with the targets behind any point.
  */
-
-const idText = z.string().trim().min(1).max(256);
-const day = z.iso.date();
 
 /** Below this Cohen's kappa a judge is flagged wherever its scores appear (issue 14). */
 export const KAPPA_BAR = 0.6;
@@ -105,9 +103,9 @@ export const dashboardInputSchema = z
   .object({
     ...dashboardScope,
     /** First UTC day, inclusive; default 29 days before `to`. */
-    from: day.optional(),
+    from: isoDay.optional(),
     /** Last UTC day, inclusive; default today (UTC). */
-    to: day.optional(),
+    to: isoDay.optional(),
   })
   .strict();
 
@@ -202,7 +200,7 @@ export const qualityInsightChannels = {
   }),
   'scorecards.versions': channel({
     summary: 'Every version of a scorecard, newest first.',
-    input: z.object({ id: idText }).strict(),
+    input: byIdInput,
     output: z.object({ versions: z.array(scorecardViewSchema) }),
   }),
   'scorecards.dashboard': channel({
@@ -218,7 +216,7 @@ export const qualityInsightChannels = {
       .object({
         ...dashboardScope,
         graderId: idText,
-        day,
+        day: isoDay,
         /** The split value; absent: any; null: targets without one. */
         splitKey: z.string().max(512).nullable().optional(),
         bucket: z.string().max(128).optional(),

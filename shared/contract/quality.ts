@@ -3,6 +3,7 @@ import { channel } from './define';
 import { matcherInputSchema } from './datasets';
 import { modelRefSchema } from './evals';
 import { labelNameSchema, promptNameSchema, versionNameSchema } from './prompts';
+import { archiveInput, byIdInput, idText, listInput, nameText } from './fields';
 
 /**
  * Quality (Ship, part 2): graders say how good one target (an interaction, a span, an eval
@@ -11,8 +12,6 @@ import { labelNameSchema, promptNameSchema, versionNameSchema } from './prompts'
  * it, so a score never changes meaning when its grader is edited.
  */
 
-const idText = z.string().trim().min(1).max(256);
-const nameText = z.string().trim().min(1).max(120);
 const finite = z.number().finite();
 
 // ---------------------------------------------------------------------------------------------
@@ -284,12 +283,12 @@ export type ScoreCreate = z.infer<typeof scoreCreateSchema>;
 export const qualityChannels = {
   'graders.list': channel({
     summary: 'Graders (built-in and own), newest first; archived ones on request.',
-    input: z.object({ includeArchived: z.boolean().optional().default(false) }).strict(),
+    input: listInput,
     output: z.object({ graders: z.array(graderViewSchema) }),
   }),
   'graders.get': channel({
     summary: 'One grader with every version.',
-    input: z.object({ id: idText }).strict(),
+    input: byIdInput,
     output: z.object({ grader: graderViewSchema, versions: z.array(graderVersionSchema) }),
   }),
   'graders.create': channel({
@@ -313,12 +312,12 @@ export const qualityChannels = {
   }),
   'graders.archive': channel({
     summary: 'Archives or restores a grader; its scores stay.',
-    input: z.object({ id: idText, archived: z.boolean() }).strict(),
+    input: archiveInput,
     output: graderViewSchema,
   }),
   'scorecards.list': channel({
     summary: 'Scorecards, newest first.',
-    input: z.object({ includeArchived: z.boolean().optional().default(false) }).strict(),
+    input: listInput,
     output: z.object({ scorecards: z.array(scorecardViewSchema) }),
   }),
   'scorecards.get': channel({
@@ -350,7 +349,7 @@ export const qualityChannels = {
   }),
   'scorecards.archive': channel({
     summary: 'Archives or restores a scorecard; its versions stay readable.',
-    input: z.object({ id: idText, archived: z.boolean() }).strict(),
+    input: archiveInput,
     output: scorecardViewSchema,
   }),
   'scores.create': channel({

@@ -3,6 +3,7 @@ import { channel } from './define';
 import { SCORE_SOURCES, scoreConfigSchema, scoreViewSchema } from './quality';
 import { reviewerSchema } from './settings';
 import { interactionFilterSchema } from './traces';
+import { archiveInput, byIdInput, idText, listInput, nameText } from './fields';
 
 /**
  * Human review (Ship, part 2): queues of interactions people score by hand with a grader's
@@ -10,9 +11,6 @@ import { interactionFilterSchema } from './traces';
  * items are assigned to reviewers (or left open to whoever comes first); a submitted review is
  * a human score through the quality service, and the queue reports how well reviewers agree.
  */
-
-const idText = z.string().trim().min(1).max(256);
-const nameText = z.string().trim().min(1).max(120);
 
 export const REVIEW_FILL_KINDS = ['hand', 'filter', 'rule'] as const;
 export const REVIEW_ITEM_STATES = ['pending', 'completed', 'skipped'] as const;
@@ -156,7 +154,7 @@ const queueRef = { queueId: idText };
 export const reviewChannels = {
   'reviewQueues.list': channel({
     summary: 'Review queues with their counts (pending, completed, per reviewer), newest first.',
-    input: z.object({ includeArchived: z.boolean().optional().default(false) }).strict(),
+    input: listInput,
     output: z.object({ queues: z.array(reviewQueueViewSchema) }),
   }),
   'reviewQueues.create': channel({
@@ -172,12 +170,12 @@ export const reviewChannels = {
   }),
   'reviewQueues.get': channel({
     summary: 'One review queue with its counts.',
-    input: z.object({ id: idText }).strict(),
+    input: byIdInput,
     output: reviewQueueViewSchema,
   }),
   'reviewQueues.archive': channel({
     summary: 'Archives or restores a review queue; its items and scores stay.',
-    input: z.object({ id: idText, archived: z.boolean() }).strict(),
+    input: archiveInput,
     output: reviewQueueViewSchema,
   }),
   'reviewQueues.fill': channel({
@@ -219,7 +217,7 @@ export const reviewChannels = {
   'reviewQueues.agreement': channel({
     summary:
       "How well the queue's reviewers agree: Krippendorff's alpha and exact agreement on items several reviewers scored.",
-    input: z.object({ id: idText }).strict(),
+    input: byIdInput,
     output: reviewAgreementSchema,
   }),
   'review.items': channel({
@@ -236,7 +234,7 @@ export const reviewChannels = {
   }),
   'review.item': channel({
     summary: 'One review item with the interaction, the grader and the score it produced.',
-    input: z.object({ id: idText }).strict(),
+    input: byIdInput,
     output: reviewItemDetailSchema,
   }),
   'review.submit': channel({

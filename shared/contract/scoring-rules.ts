@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { formatUsd, usdToPico } from '../money';
 import { channel } from './define';
+import { archiveInput, byIdInput, idText, listInput } from './fields';
 
 /**
  * Online scoring rules: which production interactions a scorecard's graders score as they
@@ -8,7 +9,6 @@ import { channel } from './define';
  */
 
 const shortText = z.string().trim().min(1).max(200);
-const idText = z.string().trim().min(1).max(256);
 
 /** Every field given must match; within a list, any entry matches (tags: all listed). */
 export const scoringFilterSchema = z
@@ -97,12 +97,12 @@ export const scoringRuleChannels = {
   'scoringRules.list': channel({
     summary:
       'Online scoring rules, newest first, each with its status (running, paused by its budget, disabled), spend today and counts.',
-    input: z.object({ includeArchived: z.boolean().optional().default(false) }).strict(),
+    input: listInput,
     output: z.object({ rules: z.array(scoringRuleViewSchema) }),
   }),
   'scoringRules.get': channel({
     summary: 'One online scoring rule with its status.',
-    input: z.object({ id: idText }).strict(),
+    input: byIdInput,
     output: scoringRuleViewSchema,
   }),
   'scoringRules.create': channel({
@@ -119,13 +119,13 @@ export const scoringRuleChannels = {
   }),
   'scoringRules.archive': channel({
     summary: 'Archives (stops, frees its name) or restores a rule; its scores stay.',
-    input: z.object({ id: idText, archived: z.boolean() }).strict(),
+    input: archiveInput,
     output: scoringRuleViewSchema,
   }),
   'scoringRules.rescore': channel({
     summary:
       "Re-grades what the rule already scored with its scorecard's current grader versions (after a grader changed), in the background.",
-    input: z.object({ id: idText }).strict(),
+    input: byIdInput,
     output: scoringRuleViewSchema,
   }),
 };

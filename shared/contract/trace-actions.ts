@@ -10,8 +10,7 @@ import {
 } from './datasets';
 import { providerIdSchema } from './llm';
 import { spanViewSchema } from './traces';
-
-const idText = z.string().trim().min(1).max(256);
+import { idText } from './fields';
 
 /**
  * What a rerun changes; everything left out stays as the original call had it. A prompt

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { channel } from './define';
 import { interactionViewSchema, SPAN_SOURCES, traceSummarySchema } from './traces';
+import { byIdInput, idText, isoDay } from './fields';
 
 /** What the cost dashboard groups LLM spans by. */
 export const STATS_GROUPS = ['provider', 'model', 'prompt'] as const;
@@ -11,8 +12,6 @@ export const MAX_STATS_DAYS = 366;
 /** Groups charted day by day; past this many, the rest are left out and counted. */
 export const MAX_STATS_GROUPS = 40;
 export const DEFAULT_STATS_DAYS = 30;
-
-const day = z.iso.date();
 
 /** Figures over a set of LLM spans (a day of a group, a group, everything). */
 export const statsFiguresSchema = z.object({
@@ -43,9 +42,9 @@ export const statsFilterSchema = z
 export const statsInputSchema = z
   .object({
     /** First UTC day, inclusive; default 29 days before `to`. */
-    from: day.optional(),
+    from: isoDay.optional(),
     /** Last UTC day, inclusive; default today (UTC). */
-    to: day.optional(),
+    to: isoDay.optional(),
     groupBy: z.enum(STATS_GROUPS).optional().default('model'),
     filter: statsFilterSchema.optional().default({}),
   })
@@ -87,8 +86,6 @@ export type SessionSummary = z.infer<typeof sessionSummarySchema>;
 /** A session's thread holds at most this many interactions and traces each. */
 export const SESSION_THREAD_LIMIT = 500;
 
-const idText = z.string().trim().min(1).max(256);
-
 export const traceInsightChannels = {
   'traces.stats': channel({
     summary:
@@ -113,7 +110,7 @@ export const traceInsightChannels = {
   }),
   'sessions.get': channel({
     summary: 'One session as a thread: its interactions (with feedback) and traces, oldest first.',
-    input: z.object({ id: idText }).strict(),
+    input: byIdInput,
     output: z.object({
       session: sessionSummarySchema,
       interactions: z.array(interactionViewSchema),

@@ -3,6 +3,7 @@ import { channel } from './define';
 import { resultStatusSchema } from './evals';
 import { noInput } from './system';
 import { SPAN_SOURCES } from './traces';
+import { idText, isoTime } from './fields';
 
 /** Providers whose embeddings Assay calls (LlmService.embed); the others have none. */
 export const EMBEDDING_PROVIDERS = ['openai', 'local'] as const;
@@ -41,8 +42,6 @@ export const semanticStatusSchema = z.object({
 });
 export type SemanticStatus = z.infer<typeof semanticStatusSchema>;
 
-const idText = z.string().trim().min(1).max(256);
-const isoTime = z.iso.datetime({ offset: true });
 const limit = z.number().int().min(1).max(50).optional().default(10);
 
 /** The filters a meaning search narrows to (after the nearest neighbours are found). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from './define';
 import { tagSchema, tagsSchema } from './datasets';
 import { usageSchema } from './llm';
+import { byIdInput, idText, isoTime } from './fields';
 
 /**
  * Span kinds: Assay's own (llm, judge), OpenTelemetry GenAI operations (embedding, agent) and
@@ -95,9 +96,6 @@ export const traceSummarySchema = z.object({
   outputPreview: z.string().nullable(),
 });
 export type TraceSummary = z.infer<typeof traceSummarySchema>;
-
-const isoTime = z.iso.datetime({ offset: true });
-const idText = z.string().trim().min(1).max(256);
 
 export const traceFilterSchema = z
   .object({
@@ -230,7 +228,7 @@ export const traceChannels = {
   }),
   'traces.get': channel({
     summary: 'One trace with its spans (request, answer, tokens, cost) for the tree and timeline.',
-    input: z.object({ id: idText }).strict(),
+    input: byIdInput,
     output: traceDetailSchema,
   }),
   'interactions.create': channel({
@@ -266,7 +264,7 @@ export const traceChannels = {
   }),
   'interactions.get': channel({
     summary: 'One interaction with its feedback.',
-    input: z.object({ id: idText }).strict(),
+    input: byIdInput,
     output: interactionViewSchema,
   }),
   'traces.facets': channel({

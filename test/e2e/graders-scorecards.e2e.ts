@@ -112,6 +112,12 @@ describe('Graders and Scorecards in Chromium', () => {
     await page.getByTestId('grader-tab-calibration').click();
     await page.getByTestId('calibration-empty').waitFor();
     expect(page.url()).toMatch(/tab=calibration/);
+    // Saving the edit dialog unchanged makes no new version, and says so.
+    await page.getByTestId('edit-grader').click();
+    await expect(page.getByTestId('grader-form-name').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('save-grader').click();
+    await page.getByText('Nothing changed: no new version').waitFor();
+    await page.getByTestId('grader-form').waitFor({ state: 'detached' });
   });
 
   it("shows the server's refusal at its field: a name a live grader has", async () => {
@@ -210,6 +216,24 @@ describe('Graders and Scorecards in Chromium', () => {
     await expect(rows.first().locator('a').getAttribute('href')).resolves.toBe(
       '#/interactions/e2e-i2',
     );
+
+    // An edit is version 2; version 1 can be shown again; archived, it is listed on request.
+    await page.getByTestId('edit-scorecard').click();
+    await page.getByTestId('scorecard-form-threshold').fill('0.75');
+    await page.getByTestId('save-scorecard').click();
+    await page.getByTestId('scorecard-form').waitFor({ state: 'detached' });
+    await expect
+      .poll(() => item.getByTestId('scorecard-summary').textContent())
+      .toBe('2 graders · pass at 0.75 · v2');
+    await page.getByTestId('scorecard-tab-versions').click();
+    await page.getByTestId('scorecard-version-item-1').click();
+    await expect.poll(() => page.getByTestId('scorecard-version').textContent()).toBe('v1 of 2');
+    await page.getByTestId('archive-scorecard').click();
+    await item.waitFor({ state: 'detached' });
+    await page.getByTestId('scorecards-show-archived').click();
+    await expect
+      .poll(() => item.getByTestId('scorecard-summary').textContent())
+      .toBe('2 graders · pass at 0.75 · v2 · archived');
     expect(pageErrors).toEqual([]);
   });
 

@@ -1,14 +1,13 @@
 import type { InteractionRecord } from '../../tracing/interaction-repository';
 import type { SpanRecord } from '../../tracing/span-record';
 import { gradeTarget } from '../grading/grade-target';
-import type { ScoreRecord } from '../score-repository';
+import { graderScoreRow, type GraderScoreRow } from '../grader-scores';
 import { interactionTarget, modelOf } from './interaction-target';
 import { meteredJudge, newMeter, type JudgeCallDeps, type JudgeMeter } from './registry-judge';
 import type { PageBudget } from './page-budget';
 import type { RuleRecord } from './rule-repository';
 import { matchesFilter, sampled } from './rule-match';
 import type { PlannedGrader } from './rule-plan';
-import { graderScore } from './score-rows';
 
 /** What grading reads besides the interaction row: its prompt's name and its spans. */
 export interface FactSource {
@@ -42,7 +41,7 @@ export type InteractionOutcome =
   | { readonly kind: 'skipped' }
   | {
       readonly kind: 'graded';
-      readonly scores: readonly ScoreRecord[];
+      readonly scores: readonly GraderScoreRow[];
       readonly budgetSkipped: number;
       readonly meter: JudgeMeter;
     }
@@ -121,7 +120,13 @@ export async function gradeInteraction(
         );
       // Judge cost as the call path priced it, exactly; unpriced stays unknown, never 0.
       const cost = meter.unpriced > 0 ? null : meter.picoUsd;
-      return graderScore(interaction.id, grader, result, cost, ctx.now);
+      return graderScoreRow(
+        { type: 'interaction', id: interaction.id },
+        grader,
+        result,
+        cost,
+        ctx.now,
+      );
     }),
   );
   if (total.failure !== null) return { kind: 'halted', error: total.failure, meter: total };

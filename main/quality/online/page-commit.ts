@@ -4,12 +4,11 @@ import { utcDay } from './budget-gate';
 import type { InteractionOutcome } from './grade-interaction';
 import { newMeter, type JudgeMeter } from './registry-judge';
 import { RuleRepository, type RescoreWindow } from './rule-repository';
-import { insertScores } from './score-rows';
-import type { ScoreRecord } from '../score-repository';
+import { writeGraderScores, type GraderScoreRow } from '../grader-scores';
 
 /** What a walked page (or part of one) adds up to, ready to store. */
 export interface PageTally {
-  readonly scores: ScoreRecord[];
+  readonly scores: GraderScoreRow[];
   scored: number;
   skipped: number;
   budgetSkipped: number;
@@ -73,7 +72,7 @@ export async function commitPage(
   let busyMs = 0;
   await store.writes.run(async (tx) => {
     const started = performance.now();
-    await insertScores(tx, store.dialect, tally.scores);
+    await writeGraderScores(tx, store.dialect, tally.scores);
     const repo = new RuleRepository(tx);
     if (move !== null && 'walk' in move)
       await repo.advance(ruleId, { after: move.walk, ...tally }, now);

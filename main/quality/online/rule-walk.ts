@@ -9,7 +9,7 @@ import {
 import { mapUntil } from './map-until';
 import { addSpend, commitPage, newTally, splitDone, type PageTally } from './page-commit';
 import type { RescoreWindow } from './rule-repository';
-import { versionsScored } from './score-rows';
+import { versionsScored } from './scored-versions';
 
 /**
  * One page of a rule's work, graded and stored: the walk over new interactions, a rescore of

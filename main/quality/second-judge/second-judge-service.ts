@@ -8,7 +8,7 @@ import type { Store } from '../../store/store';
 import { throwIssues } from '../grader-checks';
 import type { TracingFacts } from '../online/interaction-facts';
 import type { JudgeCallDeps } from '../online/registry-judge';
-import { versionsScored } from '../online/score-rows';
+import { versionsScored } from '../online/scored-versions';
 import type { QualityService } from '../quality-service';
 import { recentlyJudged } from './judged-targets';
 import { ensureSecondJudge, sameModel, type ModelRef } from './second-judge-grader';

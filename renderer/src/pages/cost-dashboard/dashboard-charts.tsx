@@ -1,29 +1,15 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, Line, LineChart } from 'recharts';
 import type { TraceStats } from '../../../../shared/contract/trace-insights';
-import { AXIS_PROPS, CHART_COLORS, ChartFrame, TOOLTIP_STYLE } from '../../components/ui/chart';
+import { ChartFrame } from '../../components/ui/chart';
+import {
+  DAY_CHART_MARGIN,
+  dayAxes,
+  formatValues,
+  LINE_SERIES_PROPS,
+  seriesColor,
+} from '../../components/ui/day-chart';
 import { fmtCount, fmtMs, fmtUsd } from '../../lib/format';
 import { chartGroups, dailyRows, type ChartGroup, type Metric } from './dashboard-data';
-
-const PALETTE = [
-  CHART_COLORS.series1,
-  CHART_COLORS.series2,
-  CHART_COLORS.series3,
-  CHART_COLORS.series4,
-  CHART_COLORS.axis,
-];
-const colorOf = (i: number) => PALETTE[i % PALETTE.length]!;
-const shortDay = (day: string) => day.slice(5);
-const MARGIN = { top: 8, right: 12, bottom: 0, left: 0 };
 
 interface MetricChartProps {
   readonly stats: TraceStats;
@@ -48,22 +34,16 @@ function MetricChart({
   shape,
 }: MetricChartProps) {
   const rows = dailyRows(stats, metric);
-  const axes = (
-    <>
-      <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
-      <XAxis dataKey="day" tickFormatter={shortDay} {...AXIS_PROPS} />
-      <YAxis {...AXIS_PROPS} width={72} tickFormatter={format} />
-      <Tooltip
-        {...TOOLTIP_STYLE}
-        formatter={(v, name) => [typeof v === 'number' ? format(v) : String(v), String(name)]}
-      />
-      <Legend wrapperStyle={{ fontSize: 11 }} />
-    </>
-  );
+  const axes = dayAxes({
+    yWidth: 72,
+    yFormat: format,
+    tooltip: formatValues(format),
+    legend: true,
+  });
   return (
     <ChartFrame title={title} description={description} height={200} testId={testId}>
       {shape === 'stack' ? (
-        <BarChart data={rows} margin={MARGIN}>
+        <BarChart data={rows} margin={DAY_CHART_MARGIN}>
           {axes}
           {groups.map((g, i) => (
             <Bar
@@ -71,24 +51,21 @@ function MetricChart({
               dataKey={g.key}
               name={g.label}
               stackId="groups"
-              fill={colorOf(i)}
+              fill={seriesColor(i)}
               isAnimationActive={false}
             />
           ))}
         </BarChart>
       ) : (
-        <LineChart data={rows} margin={MARGIN}>
+        <LineChart data={rows} margin={DAY_CHART_MARGIN}>
           {axes}
           {groups.map((g, i) => (
             <Line
               key={g.key}
               dataKey={g.key}
               name={g.label}
-              stroke={colorOf(i)}
-              strokeWidth={2}
-              dot={{ r: 2 }}
-              connectNulls={false}
-              isAnimationActive={false}
+              stroke={seriesColor(i)}
+              {...LINE_SERIES_PROPS}
             />
           ))}
         </LineChart>

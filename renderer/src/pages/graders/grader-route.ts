@@ -1,3 +1,5 @@
+import { itemPath, readItemPath, versionParam } from '../quality-shared/item-address';
+
 /** The tabs of a grader's page. */
 export const GRADER_TABS = ['overview', 'versions', 'calibration'] as const;
 export type GraderTab = (typeof GRADER_TABS)[number];
@@ -19,8 +21,6 @@ export interface GraderView {
   readonly reference: string | null;
 }
 
-const q = encodeURIComponent;
-
 export function graderHref(view: Partial<GraderView>): string {
   const params = new URLSearchParams();
   if (view.tab && view.tab !== 'overview') params.set('tab', view.tab);
@@ -29,33 +29,19 @@ export function graderHref(view: Partial<GraderView>): string {
   if (view.archived) params.set('archived', '1');
   if (view.creating) params.set('new', '1');
   if (view.editing) params.set('edit', '1');
-  const text = params.toString();
-  const path = view.id ? `/graders/${q(view.id)}` : '/graders';
-  return text ? `${path}?${text}` : path;
-}
-
-function decoded(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
+  return itemPath('graders', view.id, params.toString());
 }
 
 /** The view of a hash location; the query is read inside the hash, else the page's own. */
 export function graderViewOf(location: string, search = ''): GraderView {
-  const at = location.indexOf('?');
-  const path = at < 0 ? location : location.slice(0, at);
-  const params = new URLSearchParams(at < 0 ? search : location.slice(at + 1));
-  const match = /^\/graders\/([^/]+)$/.exec(path);
+  const { id, params } = readItemPath('graders', location, search);
   const tab = params.get('tab');
-  const version = Number.parseInt(params.get('version') ?? '', 10);
   return {
-    id: match?.[1] ? decoded(match[1]) : null,
+    id,
     tab: (GRADER_TABS as readonly (string | null)[]).includes(tab)
       ? (tab as GraderTab)
       : 'overview',
-    version: Number.isSafeInteger(version) && version > 0 ? version : null,
+    version: versionParam(params),
     archived: params.get('archived') === '1',
     creating: params.get('new') === '1',
     editing: params.get('edit') === '1',

@@ -1,5 +1,5 @@
 import type { GraderVersionView } from '../../../../shared/contract';
-import { cn } from '../../lib/utils';
+import { PickButton } from '../quality-shared/pick-button';
 import { GraderVersionBody } from './grader-version-view';
 import { scoreConfigText } from './score-config-text';
 
@@ -19,21 +19,17 @@ export function GraderVersions({ versions, selected, onSelect }: GraderVersionsP
       <ol className="flex w-56 shrink-0 flex-col gap-px" data-testid="grader-version-list">
         {newestFirst.map((v) => (
           <li key={v.id}>
-            <button
-              type="button"
-              data-testid={`grader-version-item-${v.version}`}
-              aria-current={v === shown ? 'true' : undefined}
+            <PickButton
+              testId={`grader-version-item-${v.version}`}
+              selected={v === shown}
               onClick={() => onSelect(v.version)}
-              className={cn(
-                'flex w-full flex-col rounded-md px-2 py-1.5 text-left text-xs hover:bg-accent',
-                v === shown && 'bg-accent',
-              )}
+              className="text-xs"
             >
               <span className="font-medium">Version {v.version}</span>
               <span className="text-muted-foreground">
                 {new Date(v.createdAt).toLocaleString()} · {scoreConfigText(v.scoreConfig)}
               </span>
-            </button>
+            </PickButton>
           </li>
         ))}
       </ol>

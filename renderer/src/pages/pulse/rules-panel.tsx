@@ -1,4 +1,4 @@
-import { Play, Trash2 } from 'lucide-react';
+import { Play } from 'lucide-react';
 import { toast } from 'sonner';
 import {
   conditionText,
@@ -19,6 +19,7 @@ import {
   TableRow,
 } from '../../components/ui/table';
 import { useChannelMutation, useChannelQuery } from '../../query/channel-query';
+import { DeleteButton } from './delete-button';
 import { bodyOf } from './rule-draft';
 import { RuleForm } from './rule-form';
 
@@ -94,16 +95,12 @@ function RuleRow({ rule }: { rule: PulseRuleView }) {
           <Play />
           Check now
         </Button>
-        <Button
-          size="xs"
-          variant="ghost"
-          aria-label={`Delete ${rule.name}`}
-          data-testid="rule-delete"
-          disabled={remove.isPending}
-          onClick={() => remove.mutate({ id: rule.id })}
-        >
-          <Trash2 />
-        </Button>
+        <DeleteButton
+          name={rule.name}
+          testId="rule-delete"
+          busy={remove.isPending}
+          onDelete={() => remove.mutate({ id: rule.id })}
+        />
       </TableCell>
     </TableRow>
   );

@@ -1,4 +1,4 @@
-import { Copy, LoaderCircle, Plus, Send, Trash2 } from 'lucide-react';
+import { Copy, LoaderCircle, Send } from 'lucide-react';
 import { useState } from 'react';
 import { toast } from 'sonner';
 import {
@@ -10,12 +10,13 @@ import {
 import { Alert, AlertDescription, AlertTitle } from '../../components/ui/alert';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
-import { Card, CardContent } from '../../components/ui/card';
-import { Field, Form, FormRootError } from '../../components/ui/form';
+import { Field } from '../../components/ui/form';
 import { Input } from '../../components/ui/input';
 import { OptionSelect } from '../../components/ui/option-select';
 import { useChannelMutation, useChannelQuery } from '../../query/channel-query';
-import { showSubmitError, useContractForm } from '../../query/contract-form';
+import { useContractForm } from '../../query/contract-form';
+import { CardForm } from './card-form';
+import { DeleteButton } from './delete-button';
 import { AttemptList } from './delivery-log';
 
 const createInput = pulseChannels['pulse.webhooks.create'].input;
@@ -55,16 +56,12 @@ function WebhookRow({ hook }: { hook: WebhookView }) {
           {test.isPending ? <LoaderCircle className="animate-spin" /> : <Send />}
           Send test
         </Button>
-        <Button
-          size="xs"
-          variant="ghost"
-          aria-label={`Delete ${hook.name}`}
-          data-testid="webhook-delete"
-          disabled={remove.isPending}
-          onClick={() => remove.mutate({ id: hook.id })}
-        >
-          <Trash2 />
-        </Button>
+        <DeleteButton
+          name={hook.name}
+          testId="webhook-delete"
+          busy={remove.isPending}
+          onDelete={() => remove.mutate({ id: hook.id })}
+        />
       </div>
       {attempts ? <AttemptList attempts={attempts} /> : null}
     </li>
@@ -115,96 +112,78 @@ function SecretOnce({
 function WebhookForm({ onCreated }: { onCreated: (name: string, secret: string) => void }) {
   const form = useContractForm(createInput, EMPTY);
   const create = useChannelMutation('pulse.webhooks.create', { meta: { form: true } });
-  const onSubmit = form.handleSubmit(async (input) => {
-    try {
-      const { webhook, secret } = await create.mutateAsync(input);
-      form.reset(EMPTY);
-      onCreated(webhook.name, secret);
-    } catch (err) {
-      showSubmitError(form, err);
-    }
-  });
   return (
-    <Card>
-      <Form {...form}>
-        <form noValidate data-testid="webhook-form" onSubmit={(e) => void onSubmit(e)}>
-          <CardContent className="flex flex-col gap-3 py-3">
-            <h2 className="text-sm font-semibold">New webhook</h2>
-            <p className="text-xs text-muted-foreground">
-              The URL and the secret are kept encrypted like API keys (a Slack URL is itself a
-              secret); lists show only the scheme and host.
-            </p>
-            <div className="flex flex-wrap items-start gap-3">
-              <Field
-                name="name"
-                label="Name"
-                className="w-40"
-                render={(field) => <Input {...field} className="h-8" data-testid="webhook-name" />}
-              />
-              <Field
-                name="url"
-                label="URL"
-                className="min-w-72 flex-1"
-                render={(field) => (
-                  <Input
-                    {...field}
-                    className="h-8 font-mono"
-                    data-testid="webhook-url-input"
-                    autoComplete="off"
-                    spellCheck={false}
-                  />
-                )}
-              />
-              <Field
-                name="format"
-                label="Format"
-                className="w-36"
-                render={({ value, onChange, ref: _ref, ...field }) => (
-                  <OptionSelect
-                    {...field}
-                    value={value ?? 'json'}
-                    options={FORMAT_OPTIONS}
-                    className="h-8"
-                    data-testid="webhook-format"
-                    onValueChange={onChange}
-                  />
-                )}
-              />
-              <Field
-                name="secret"
-                label="Secret (optional)"
-                hint="empty: Assay makes one"
-                className="w-56"
-                render={(field) => (
-                  <Input
-                    {...field}
-                    type="password"
-                    autoComplete="new-password"
-                    className="h-8 font-mono"
-                    data-testid="webhook-secret-input"
-                    value={field.value ?? ''}
-                    onChange={(e) =>
-                      field.onChange(e.target.value === '' ? undefined : e.target.value)
-                    }
-                  />
-                )}
-              />
-            </div>
-            <FormRootError />
-            <Button
-              type="submit"
-              size="sm"
-              className="self-start"
-              data-testid="webhook-submit"
-              disabled={create.isPending}
-            >
-              {create.isPending ? <LoaderCircle className="animate-spin" /> : <Plus />}
-              Add webhook
-            </Button>
-          </CardContent>
-        </form>
-      </Form>
-    </Card>
+    <CardForm
+      form={form}
+      add={async (input) => {
+        const { webhook, secret } = await create.mutateAsync(input);
+        form.reset(EMPTY);
+        onCreated(webhook.name, secret);
+      }}
+      title="New webhook"
+      name="webhook"
+      submitLabel="Add webhook"
+      busy={create.isPending}
+    >
+      <p className="text-xs text-muted-foreground">
+        The URL and the secret are kept encrypted like API keys (a Slack URL is itself a secret);
+        lists show only the scheme and host.
+      </p>
+      <div className="flex flex-wrap items-start gap-3">
+        <Field
+          name="name"
+          label="Name"
+          className="w-40"
+          render={(field) => <Input {...field} className="h-8" data-testid="webhook-name" />}
+        />
+        <Field
+          name="url"
+          label="URL"
+          className="min-w-72 flex-1"
+          render={(field) => (
+            <Input
+              {...field}
+              className="h-8 font-mono"
+              data-testid="webhook-url-input"
+              autoComplete="off"
+              spellCheck={false}
+            />
+          )}
+        />
+        <Field
+          name="format"
+          label="Format"
+          className="w-36"
+          render={({ value, onChange, ref: _ref, ...field }) => (
+            <OptionSelect
+              {...field}
+              value={value ?? 'json'}
+              options={FORMAT_OPTIONS}
+              className="h-8"
+              data-testid="webhook-format"
+              onValueChange={onChange}
+            />
+          )}
+        />
+        <Field
+          name="secret"
+          label="Secret (optional)"
+          hint="empty: Assay makes one"
+          className="w-56"
+          render={(field) => (
+            <Input
+              {...field}
+              type="password"
+              autoComplete="new-password"
+              className="h-8 font-mono"
+              data-testid="webhook-secret-input"
+              value={field.value ?? ''}
+              onChange={(e) => field.onChange(e.target.value === '' ? undefined : e.target.value)}
+            />
+          )}
+        />
+      </div>
+    </CardForm>
   );
 }
 

@@ -1,28 +1,17 @@
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Bar, BarChart, Line, LineChart } from 'recharts';
 import type { DashboardGrader, ScorecardDashboard } from '../../../../shared/contract';
-import { AXIS_PROPS, CHART_COLORS, ChartFrame, TOOLTIP_STYLE } from '../../components/ui/chart';
+import { CHART_COLORS, ChartFrame } from '../../components/ui/chart';
+import {
+  DAY_CHART_MARGIN,
+  dayAxes,
+  formatValues,
+  LINE_SERIES_PROPS,
+  seriesColor,
+} from '../../components/ui/day-chart';
 import { fmtUsd } from '../../lib/format';
 import { bucketPosition, costRows, histogramRows, meanRows } from './dashboard-data';
 import type { Drill } from './scorecard-route';
 
-const PALETTE = [
-  CHART_COLORS.series1,
-  CHART_COLORS.series2,
-  CHART_COLORS.series3,
-  CHART_COLORS.series4,
-  CHART_COLORS.axis,
-];
-const colorOf = (i: number) => PALETTE[i % PALETTE.length]!;
 /** Worst to best: red, amber, blue, green; unscored (no position) grey. */
 const RAMP = [
   'var(--destructive)',
@@ -34,8 +23,6 @@ const bucketColor = (position: number | null) =>
   position === null
     ? CHART_COLORS.axis
     : RAMP[Math.min(RAMP.length - 1, Math.floor(position * RAMP.length))]!;
-const shortDay = (day: string) => day.slice(5);
-const MARGIN = { top: 8, right: 12, bottom: 0, left: 0 };
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 interface GraderChartsProps {
@@ -63,7 +50,7 @@ export function GraderCharts({ dashboard, grader, label, onDrill }: GraderCharts
       >
         <LineChart
           data={mean.rows}
-          margin={MARGIN}
+          margin={DAY_CHART_MARGIN}
           onClick={(state) => {
             const day = typeof state.activeLabel === 'string' ? state.activeLabel : null;
             if (!day) return;
@@ -76,27 +63,20 @@ export function GraderCharts({ dashboard, grader, label, onDrill }: GraderCharts
             });
           }}
         >
-          <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
-          <XAxis dataKey="day" tickFormatter={shortDay} {...AXIS_PROPS} />
-          <YAxis domain={[0, 1]} tickFormatter={pct} width={44} {...AXIS_PROPS} />
-          <Tooltip
-            {...TOOLTIP_STYLE}
-            formatter={(v, name) => [
-              typeof v === 'number' ? v.toFixed(3) : String(v),
-              String(name),
-            ]}
-          />
-          {split ? <Legend wrapperStyle={{ fontSize: 11 }} /> : null}
+          {dayAxes({
+            yWidth: 44,
+            yFormat: pct,
+            yDomain: [0, 1],
+            tooltip: formatValues((v) => v.toFixed(3)),
+            legend: split,
+          })}
           {mean.series.map((s, i) => (
             <Line
               key={s.dataKey}
               dataKey={s.dataKey}
               name={label(s.key)}
-              stroke={colorOf(i)}
-              strokeWidth={2}
-              dot={{ r: 2 }}
-              connectNulls={false}
-              isAnimationActive={false}
+              stroke={seriesColor(i)}
+              {...LINE_SERIES_PROPS}
             />
           ))}
         </LineChart>
@@ -106,12 +86,8 @@ export function GraderCharts({ dashboard, grader, label, onDrill }: GraderCharts
         description="per day; click a segment for its targets"
         testId={`chart-histogram-${grader.graderId}`}
       >
-        <BarChart data={histogram.rows} margin={MARGIN}>
-          <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
-          <XAxis dataKey="day" tickFormatter={shortDay} {...AXIS_PROPS} />
-          <YAxis allowDecimals={false} width={44} {...AXIS_PROPS} />
-          <Tooltip {...TOOLTIP_STYLE} />
-          <Legend wrapperStyle={{ fontSize: 11 }} />
+        <BarChart data={histogram.rows} margin={DAY_CHART_MARGIN}>
+          {dayAxes({ yWidth: 44, yAllowDecimals: false, legend: true })}
           {histogram.series.map((s) => (
             <Bar
               key={s.dataKey}
@@ -143,14 +119,13 @@ export function CostChart({ dashboard }: { dashboard: ScorecardDashboard }) {
       height={160}
       testId="chart-judge-cost"
     >
-      <BarChart data={costRows(dashboard)} margin={MARGIN}>
-        <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" />
-        <XAxis dataKey="day" tickFormatter={shortDay} {...AXIS_PROPS} />
-        <YAxis width={72} tickFormatter={(v: number) => fmtUsd(v)} {...AXIS_PROPS} />
-        <Tooltip
-          {...TOOLTIP_STYLE}
-          formatter={(v) => [typeof v === 'number' ? fmtUsd(v) : 'unpriced', 'cost']}
-        />
+      <BarChart data={costRows(dashboard)} margin={DAY_CHART_MARGIN}>
+        {dayAxes({
+          yWidth: 72,
+          yFormat: (v) => fmtUsd(v),
+          tooltip: (v) => [typeof v === 'number' ? fmtUsd(v) : 'unpriced', 'cost'],
+          legend: false,
+        })}
         <Bar dataKey="cost" fill={CHART_COLORS.series1} isAnimationActive={false} />
       </BarChart>
     </ChartFrame>

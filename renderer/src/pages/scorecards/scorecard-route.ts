@@ -4,6 +4,7 @@ import {
   type DashboardSplit,
   type ScoreSource,
 } from '../../../../shared/contract';
+import { itemPath, readItemPath, versionParam } from '../quality-shared/item-address';
 
 export const SCORECARD_TABS = ['dashboard', 'items', 'versions'] as const;
 export type ScorecardTab = (typeof SCORECARD_TABS)[number];
@@ -38,7 +39,6 @@ export interface ScorecardView {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const q = encodeURIComponent;
 
 export function scorecardHref(view: Partial<ScorecardView>): string {
   const p = new URLSearchParams();
@@ -58,17 +58,7 @@ export function scorecardHref(view: Partial<ScorecardView>): string {
     // `key=` (empty) asks for the targets without a split value.
     if (view.drill.key !== undefined) p.set('key', view.drill.key ?? '');
   }
-  const text = p.toString();
-  const path = view.id ? `/scorecards/${q(view.id)}` : '/scorecards';
-  return text ? `${path}?${text}` : path;
-}
-
-function decoded(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
+  return itemPath('scorecards', view.id, p.toString());
 }
 
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | null =>
@@ -76,11 +66,7 @@ const oneOf = <T extends string>(list: readonly T[], value: string | null): T | 
 
 /** The view of a hash location; the query is read inside the hash, else the page's own. */
 export function scorecardViewOf(location: string, search = ''): ScorecardView {
-  const at = location.indexOf('?');
-  const path = at < 0 ? location : location.slice(0, at);
-  const p = new URLSearchParams(at < 0 ? search : location.slice(at + 1));
-  const match = /^\/scorecards\/([^/]+)$/.exec(path);
-  const version = Number.parseInt(p.get('version') ?? '', 10);
+  const { id, params: p } = readItemPath('scorecards', location, search);
   const day = (name: string) => {
     const value = p.get(name);
     return value && DAY.test(value) ? value : null;
@@ -88,9 +74,9 @@ export function scorecardViewOf(location: string, search = ''): ScorecardView {
   const grader = p.get('grader');
   const drillDay = day('day');
   return {
-    id: match?.[1] ? decoded(match[1]) : null,
+    id,
     tab: oneOf(SCORECARD_TABS, p.get('tab')) ?? 'dashboard',
-    version: Number.isSafeInteger(version) && version > 0 ? version : null,
+    version: versionParam(p),
     archived: p.get('archived') === '1',
     creating: p.get('new') === '1',
     editing: p.get('edit') === '1',

@@ -1,6 +1,6 @@
 import { LoaderCircle } from 'lucide-react';
 import { useChannelQuery } from '../../query/channel-query';
-import { cn } from '../../lib/utils';
+import { PickButton } from '../quality-shared/pick-button';
 
 /** Every version of a scorecard, newest first; picking one shows and charts its items. */
 export function ScorecardVersions({
@@ -18,21 +18,17 @@ export function ScorecardVersions({
     <ol className="flex max-w-xl flex-col gap-px" data-testid="scorecard-version-list">
       {versions.data.versions.map((v) => (
         <li key={v.versionId}>
-          <button
-            type="button"
-            data-testid={`scorecard-version-item-${v.version}`}
-            aria-current={v.version === selected ? 'true' : undefined}
+          <PickButton
+            testId={`scorecard-version-item-${v.version}`}
+            selected={v.version === selected}
             onClick={() => onSelect(v.version)}
-            className={cn(
-              'flex w-full flex-col rounded-md px-2 py-1.5 text-left text-xs hover:bg-accent',
-              v.version === selected && 'bg-accent',
-            )}
+            className="text-xs"
           >
             <span className="font-medium">Version {v.version}</span>
             <span className="text-muted-foreground">
               {`${v.body.items.length} graders · weights ${v.body.items.map((i) => i.weight).join(' / ')} · pass at ${v.body.passThreshold}`}
             </span>
-          </button>
+          </PickButton>
         </li>
       ))}
     </ol>
