@@ -121,7 +121,13 @@ export async function gradeInteraction(
         );
       // Judge cost as the call path priced it, exactly; unpriced stays unknown, never 0.
       const cost = meter.unpriced > 0 ? null : meter.picoUsd;
-      return graderScore(interaction.id, grader, result, cost, ctx.now);
+      return graderScore(
+        { type: 'interaction', id: interaction.id },
+        grader,
+        result,
+        cost,
+        ctx.now,
+      );
     }),
   );
   if (total.failure !== null) return { kind: 'halted', error: total.failure, meter: total };

@@ -1,5 +1,5 @@
 import { CompiledQuery, type Kysely } from 'kysely';
-import type { GraderVersionView } from '../../../shared/contract/quality';
+import type { GraderVersionView, ScoreTarget } from '../../../shared/contract/quality';
 import { newId } from '../../kit/ids';
 import type { DB } from '../../store/schema';
 import type { Dialect } from '../../store/store';
@@ -13,9 +13,9 @@ import { checkScore } from '../score-value';
  * in the transaction that moves the rule's walk past the page.
  */
 
-/** What a grader version said about an interaction, as a score row. */
+/** What a grader version said about a target (an interaction, an eval result), as a score row. */
 export function graderScore(
-  interactionId: string,
+  target: ScoreTarget,
   grader: { readonly name: string; readonly version: GraderVersionView },
   result: GradeResult,
   costPicoUsd: number | null,
@@ -35,7 +35,7 @@ export function graderScore(
   }
   return {
     id: newId(),
-    target: { type: 'interaction', id: interactionId },
+    target,
     graderId: grader.version.graderId,
     graderVersionId: grader.version.id,
     name: grader.name,
