@@ -199,6 +199,22 @@ describe('an eval run scored by a scorecard', () => {
     }
   });
 
+  it("keeps its judge's calls within the run's concurrency", async () => {
+    fake.latencyMs = 15;
+    fake.peakInFlight = 0;
+    try {
+      const started = await start({ name: 'words' }, { concurrency: 2, bypassCache: true });
+      const run = await core.services.runs.wait(started.id);
+      // The latest version now (edited above): it passes at 10%, so every case passes.
+      expect(run.scorers?.scorecard?.version).toBe(2);
+      expect(run.totals).toMatchObject({ results: 6, pass: 6, fail: 0 });
+      // A case's judge call stays in its slot: never more than 2 calls at once.
+      expect(fake.peakInFlight).toBe(2);
+    } finally {
+      fake.latencyMs = 0;
+    }
+  });
+
   it('refuses an unknown, archived or missing version of a scorecard, naming the field', async () => {
     const unknown = await dispatch('evals.start', {
       ...base,
