@@ -163,7 +163,7 @@ class RunExecution {
         this.gradeCase(item),
       ));
       // Cancelled while its graders ran: what they said under the abort is no verdict to
-      // keep. Not stored, so a resume grades the case again (its answer from the cache).
+      // keep. Not stored, so a resume runs and grades the case again.
       if (this.signal.aborted && grade?.outcome === 'incomplete') {
         await outcome.call.committed;
         return;
