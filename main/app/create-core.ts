@@ -107,12 +107,30 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events,
       resultView: callResultView,
     });
-    // Runs need datasets, and datasets read run cases back for "to dataset": bound late.
-    const late: { runs?: RunService } = {};
+    // Runs need datasets, and datasets read run cases back for "to dataset": bound late. The
+    // quality service asks runs and traces whether a score's target exists: bound late too.
+    const late: { runs?: RunService; tracing?: TracingService } = {};
+    const quality = new QualityService({
+      store,
+      targetExists: (target) =>
+        target.type === 'interaction'
+          ? late.tracing!.hasInteraction(target.id)
+          : target.type === 'span'
+            ? late.tracing!.hasSpan(target.id)
+            : late.runs!.hasResult(target.id),
+      redact: (text) => redactText(text, secrets.knownValues()),
+    });
     const variables = spanVariables({ runs: () => late.runs!, playground });
     const datasets = new DatasetService(store, llm, variables);
-    const runs = (late.runs = new RunService(store, { llm, events, prompts, datasets }));
-    const tracing = new TracingService({
+    const runs = (late.runs = new RunService(store, {
+      llm,
+      events,
+      prompts,
+      datasets,
+      // One scorecard scores eval runs and production traffic alike (issue 14).
+      scorecards: quality.scorecardScorer({ llm, prompts }),
+    }));
+    const tracing = (late.tracing = new TracingService({
       store,
       events,
       resolvePrompt: async (ref) => (await prompts.resolveRef(ref)).versionId,
@@ -126,17 +144,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
               instanceId: await instanceId(store),
             })
           : undefined,
-    });
-    const quality = new QualityService({
-      store,
-      targetExists: (target) =>
-        target.type === 'interaction'
-          ? tracing.hasInteraction(target.id)
-          : target.type === 'span'
-            ? tracing.hasSpan(target.id)
-            : runs.hasResult(target.id),
-      redact: (text) => redactText(text, secrets.knownValues()),
-    });
+    }));
     // The shipped graders, once per database (a no-op after the first open). The span writer's
     // worker is running by now: a failure stops it, or it would hold the process open.
     await quality.seedBuiltIns().catch(async (err: unknown) => {

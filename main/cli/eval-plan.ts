@@ -6,6 +6,7 @@ import { readSuiteCases } from '../evals/datasets/suite-cases';
 import {
   loadSuite,
   parsePromptRef,
+  parseScorecardRef,
   suiteSyncInput,
   type ModelRef,
   type Suite,
@@ -21,6 +22,8 @@ export interface EvalPlanOptions {
   readonly dataset?: string;
   readonly judgeModel?: string;
   readonly embeddingModel?: string;
+  /** `--scorecard NAME[@VERSION]`. */
+  readonly scorecard?: string;
   readonly concurrency?: number;
   readonly repeat?: number;
   readonly cache: boolean;
@@ -36,6 +39,27 @@ export interface EvalPlan {
     readonly lineOf: (index: number) => number | undefined;
   };
   readonly warnings: readonly string[];
+  /** Where the scorecard was named (`--scorecard`, or the suite's `file:line`), for its errors. */
+  readonly scorecardSource?: string;
+}
+
+/** The scorecard of the run: the flag wins over the suite's `scorecard:`. */
+function scorecardOf(
+  options: EvalPlanOptions,
+  suite: Suite | null,
+): { ref: NonNullable<Suite['scorecard']>['ref']; source: string } | undefined {
+  if (options.scorecard !== undefined) {
+    const ref = parseScorecardRef(options.scorecard);
+    if (!ref)
+      throw new AssayError(
+        'CONFIG_INVALID',
+        `--scorecard "${options.scorecard}" is not NAME or NAME@VERSION`,
+      );
+    return { ref, source: `--scorecard ${options.scorecard}` };
+  }
+  if (!suite?.scorecard) return undefined;
+  const { ref, line } = suite.scorecard;
+  return { ref, source: `${suite.file}${line === undefined ? '' : `:${line}`}: scorecard` };
 }
 
 function modelFlag(flag: string, raw: string | undefined): ModelRef | undefined {
@@ -151,6 +175,7 @@ export async function planEval(
   const judgeModel = modelFlag('--judge-model', options.judgeModel) ?? suite?.judgeModel;
   const embeddingModel =
     modelFlag('--embedding-model', options.embeddingModel) ?? suite?.embeddingModel;
+  const scorecard = scorecardOf(options, suite);
   const warnings: string[] = [];
   let dataset: string;
   let casesFile: EvalPlan['casesFile'];
@@ -173,8 +198,10 @@ export async function planEval(
       bypassCache: !options.cache,
       embeddingModel,
       judgeModel,
+      ...(scorecard ? { scorers: { scorecard: scorecard.ref } } : {}),
     },
     ...(casesFile ? { casesFile } : {}),
+    ...(scorecard ? { scorecardSource: scorecard.source } : {}),
     warnings,
   };
 }

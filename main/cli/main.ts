@@ -139,6 +139,10 @@ function buildProgram(): Command {
       '--embedding-model <provider:model>',
       'embedding model of similarity matchers (overrides embedding_model:)',
     )
+    .option(
+      '--scorecard <name[@version]>',
+      'grade every case with a scorecard too (overrides scorecard:); a case passes only when its matchers and the verdict pass, an incomplete verdict leaves it unscored',
+    )
     .option('--concurrency <n>', 'model calls in flight per model, judges included (default 20)')
     .option('--repeat <n>', 'runs per case, for pass@k and flakiness (default 1)')
     .option('--baseline <run-id|latest>', 'compare with a run; a regression exits 1')

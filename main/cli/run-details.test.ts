@@ -91,6 +91,18 @@ describe('run details', () => {
     expect(header).toMatch(/^cache +off$/m);
     expect(header).toMatch(/^judge +anthropic:claude-haiku-4-5$/m);
     expect(header).toMatch(/^created +2026-12-06 14:03:27Z/m);
+    expect(header).not.toMatch(/^scorecard/m);
+    const scored = runHeader(
+      run({
+        scorers: {
+          useDatasetMatchers: true,
+          skip: [],
+          add: [],
+          scorecard: { id: 'c', name: 'support', version: 3 },
+        },
+      }),
+    );
+    expect(scored).toMatch(/^scorecard +support v3$/m);
   });
 
   it('gives an error, failed and unscored matchers as the reasons', () => {

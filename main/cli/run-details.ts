@@ -73,6 +73,10 @@ export function runHeader(run: RunView): string {
   const t = run.totals;
   const repeat = run.repeat > 1 ? ` × ${run.repeat} repeats` : '';
   const judgeCost = t.judgeCostUsd > 0 ? ` (judging ${usd(t.judgeCostUsd)})` : '';
+  const card = run.scorers?.scorecard;
+  const scorecard: [string, string][] = card
+    ? [['scorecard', `${card.name} v${card.version}`]]
+    : [];
   const rows: [string, string][] = [
     ['run', `${run.id} (${run.name})`],
     ['status', run.error ? `${run.status}: ${run.error}` : run.status],
@@ -83,6 +87,7 @@ export function runHeader(run: RunView): string {
     ['cache', run.useCache ? `on (${t.cachedResults} cached results)` : 'off'],
     ['judge', modelRef(run.judgeModel)],
     ['embedding', modelRef(run.embeddingModel)],
+    ...scorecard,
     [
       'totals',
       `${t.results} results: ${t.pass} pass, ${t.fail} fail, ${t.error} error, ${t.unscored} unscored · pass rate ${passRateText(run)}`,

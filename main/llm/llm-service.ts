@@ -132,6 +132,20 @@ export class LlmService {
     return this.resolved;
   }
 
+  /**
+   * Why calls to a provider cannot succeed as it is set up (no API key anywhere), or null when
+   * they may. OpenAI's and Anthropic's SDKs refuse to call without a key; Bedrock (the AWS
+   * credential chain) and a local server show whether they answer only when called.
+   */
+  setupProblem(id: ProviderId): string | null {
+    const c = this.connections();
+    if (id === 'openai' && !c.openai.apiKey)
+      return 'no OpenAI API key is set (Settings, or OPENAI_API_KEY)';
+    if (id === 'anthropic' && !c.anthropic.apiKey)
+      return 'no Anthropic API key is set (Settings, or ANTHROPIC_API_KEY)';
+    return null;
+  }
+
   call(input: CallInput): Promise<CallResult> {
     return this.callPath.call(input);
   }

@@ -57,7 +57,7 @@ export function graderScoreRow(
  * by its own spelling). A value the config cannot hold is stored as no score, with why: never
  * read as a pass or a 0. Callers that must refuse such a value check it first (checkScore).
  */
-function graderScoreRecord(row: GraderScoreRow): ScoreRecord {
+export function graderScoreRecord(row: GraderScoreRow): ScoreRecord {
   let value: number | null = null;
   let level: string | null = null;
   let reason = row.reason;
@@ -97,10 +97,17 @@ export async function writeGraderScores(
   dialect: Dialect,
   rows: readonly GraderScoreRow[],
 ): Promise<number> {
-  return insertNewRows(
-    tx,
-    dialect,
-    'score',
-    rows.map((row) => scoreRow(graderScoreRecord(row))),
-  );
+  return writeGraderScoreRecords(tx, dialect, rows.map(graderScoreRecord));
+}
+
+/**
+ * The same, for rows already made records (graderScoreRecord): a caller that reads the checked
+ * value before storing it (an eval case's scorecard verdict) stores exactly what it read.
+ */
+export function writeGraderScoreRecords(
+  tx: Kysely<DB>,
+  dialect: Dialect,
+  records: readonly ScoreRecord[],
+): Promise<number> {
+  return insertNewRows(tx, dialect, 'score', records.map(scoreRow));
 }

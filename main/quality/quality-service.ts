@@ -1,6 +1,11 @@
 import type { ChannelOutput, ParsedInput } from '../../shared/contract';
 import type { GraderView, ScorecardView } from '../../shared/contract/quality';
+import type { LlmService } from '../llm/llm-service';
+import type { PromptService } from '../prompts/prompt-service';
 import type { Store } from '../store/store';
+import { EvalScorecardScorer } from './eval-scoring/eval-scorecard-scorer';
+import type { ScorecardScorer } from './eval-scoring/scorecard-scorer';
+import { resolveJudgePrompt } from './online/registry-judge';
 import { archiveGrader, createGrader, graderView, requireGrader, updateGrader } from './graders';
 import { GraderRepository } from './grader-repository';
 import {
@@ -106,6 +111,19 @@ export class QualityService {
    */
   scorecardWindow(input: ScorecardWindowInput): Promise<ScorecardWindow> {
     return scorecardWindow(this.deps.store.db, input);
+  }
+
+  /**
+   * Scores eval runs with scorecards: the eval run service is handed this at wiring, so it
+   * grades and stores scores without reaching into quality's tables. Judges are called through
+   * the call path with their prompts from the registry, as online scoring calls them.
+   */
+  scorecardScorer(deps: { llm: LlmService; prompts: PromptService }): ScorecardScorer {
+    const { llm, prompts } = deps;
+    return new EvalScorecardScorer(this.deps.store, {
+      llm,
+      resolvePrompt: (ref) => resolveJudgePrompt(prompts, ref),
+    });
   }
 
   async hasScorecard(id: string): Promise<boolean> {

@@ -105,6 +105,19 @@ export class ScorecardRepository {
     return row ? toScorecard(row) : null;
   }
 
+  /** The newest archived scorecard of this name (names are unique among live ones only). */
+  async archivedByName(name: string): Promise<ScorecardRecord | null> {
+    const row = await this.db
+      .selectFrom('scorecard')
+      .selectAll()
+      .where('name', '=', name)
+      .where('archived', '=', 1)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+    return row ? toScorecard(row) : null;
+  }
+
   /** Scorecards newest first, each at its latest version. */
   async list(includeArchived: boolean): Promise<ScorecardView[]> {
     let q = this.db

@@ -70,6 +70,30 @@ export const modelRefSchema = z
   .strict();
 
 /**
+ * A scorecard a run grades every case with, by name (a live one) or id, at a version (default:
+ * its latest). Resolved when the run starts and pinned with each grader's version: a resume
+ * grades with the same versions, whatever was edited since.
+ */
+export const runScorecardSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120).optional(),
+    id: z.string().trim().min(1).max(256).optional(),
+    version: z.number().int().positive().optional(),
+  })
+  .strict()
+  .refine((s) => (s.name === undefined) !== (s.id === undefined), {
+    message: 'name the scorecard by name or by id (one of them)',
+  });
+export type RunScorecardRef = z.infer<typeof runScorecardSchema>;
+
+/** A run's scorecard as pinned at start. */
+export const runScorecardViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  version: z.number().int(),
+});
+
+/**
  * The matchers a run scores with, chosen when it starts: the matchers its dataset's cases carry
  * (all, some or none of them) and matchers added for this run, applied to every case.
  */
@@ -81,6 +105,12 @@ export const runScorersSchema = z
     skip: z.array(z.string().max(20_000)).max(100).optional().default([]),
     /** Run after each case's own, on every case; validated per type (`scorers.add.0.pattern`). */
     add: z.array(matcherInputSchema).max(20).optional().default([]),
+    /**
+     * Graded after the matchers on every case: a case passes only when its matchers and the
+     * scorecard's verdict pass; a verdict that is incomplete (a human grader, a judge that could
+     * not judge) leaves the case unscored.
+     */
+    scorecard: runScorecardSchema.optional(),
   })
   .strict();
 export type RunScorers = z.input<typeof runScorersSchema>;
@@ -116,6 +146,8 @@ export const runViewSchema = z.object({
       useDatasetMatchers: z.boolean(),
       skip: z.array(z.string()),
       add: z.array(matcherInputSchema),
+      /** The scorecard pinned at start (its version; each grader's version is pinned too). */
+      scorecard: runScorecardViewSchema.nullable(),
     })
     .nullable(),
   createdAt: z.string(),
@@ -138,7 +170,26 @@ export const matcherOutcomeSchema = z.object({
   score: z.number(),
   reason: z.string(),
   costUsd: z.number().nullable(),
+  /**
+   * A scorecard's outcome (type `scorecard`): what each of its graders said. Absent on
+   * matchers. `value` and `level` are null when the grader gave no score (`state` says why).
+   */
+  graders: z
+    .array(
+      z.object({
+        name: z.string(),
+        version: z.number().int(),
+        kind: z.string(),
+        weight: z.number(),
+        state: z.enum(['scored', 'unscored', 'error', 'missing']),
+        value: z.number().nullable(),
+        level: z.string().nullable(),
+        reason: z.string().nullable(),
+      }),
+    )
+    .optional(),
 });
+export type MatcherOutcomeView = z.infer<typeof matcherOutcomeSchema>;
 
 export const resultViewSchema = z.object({
   id: z.string(),
@@ -249,6 +300,13 @@ export const preflightProblemSchema = z.discriminatedUnion('kind', [
     cases: z.array(z.number().int()),
     positions: z.array(z.number().int()),
     count: z.number().int(),
+  }),
+  z.object({
+    kind: z.literal('scorecard-unusable'),
+    /** The scorecard's grader that cannot run on any case, and why (its judge's provider is not set up). */
+    scorecard: z.string(),
+    grader: z.string(),
+    message: z.string(),
   }),
 ]);
 export type PreflightProblem = z.infer<typeof preflightProblemSchema>;

@@ -78,6 +78,19 @@ beforeAll(async () => {
       config: { provider: 'openai', model: 'gpt-4o-mini' },
     },
   });
+  // A scorecard the dialog offers: one deterministic grader every echo passes.
+  const echoes = await api<{ id: string }>('graders.create', {
+    name: 'Echoes',
+    definition: {
+      kind: 'deterministic',
+      check: { type: 'matcher', matcher: { type: 'contains', value: 'Echo' } },
+    },
+    scoreConfig: { type: 'boolean' },
+  });
+  await api('scorecards.create', {
+    name: 'flows-card',
+    body: { items: [{ graderId: echoes.id }], passThreshold: 0.5 },
+  });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
 });
@@ -90,7 +103,7 @@ afterAll(async () => {
 });
 
 describe('eval flows in Chromium', () => {
-  it('scores a run with a matcher added in the dialog, its options filled as a form', async () => {
+  it('scores a run with a matcher and a scorecard picked in the dialog, its options filled as a form', async () => {
     await page.goto(`${server.url}/#/evals`);
     await page.getByTestId('new-run').click();
     await page.getByTestId('new-run-dialog').waitFor();
@@ -123,6 +136,10 @@ describe('eval flows in Chromium', () => {
     await expect.poll(() => page.getByTestId('run-start').isDisabled()).toBe(true);
     await page.getByTestId('run-scorer-0-pattern').fill('^Echo: [a-z]+$');
     await fieldError.waitFor({ state: 'detached' });
+    await chooseOption(page, 'run-scorecard', /^flows-card · v1/);
+    await expect(page.getByTestId('run-scorecard-hint').textContent()).resolves.toMatch(
+      /^1 grader, passes at 50%/,
+    );
     await page.getByTestId('preflight-ok').waitFor();
     await page.screenshot({ path: path.join(ARTIFACTS, 'eval-flows-scorers.png') });
     await page.getByTestId('run-start').click();
@@ -131,17 +148,28 @@ describe('eval flows in Chromium', () => {
     const runId = runIdOfUrl()!;
     const run = await finished(runId);
     expect(run.scorers?.add).toEqual([{ type: 'regex', pattern: '^Echo: [a-z]+$' }]);
+    expect(run.scorers?.scorecard).toMatchObject({ name: 'flows-card', version: 1 });
     await expect(page.getByTestId('run-scorers-used').textContent()).resolves.toContain(
       'regex pattern="^Echo: [a-z]+$"',
+    );
+    await expect(page.getByTestId('run-scorecard').textContent()).resolves.toBe(
+      'scorecard flows-card v1',
     );
     const { results } = await api<{ results: ResultView[] }>('evals.results', { runId });
     const byWord = new Map(results.map((r) => [r.vars.q, r]));
     expect(byWord.get('alpha')?.matchers.map((m) => [m.type, m.pass])).toEqual([
       ['contains', true],
       ['regex', true],
+      ['scorecard', true],
     ]);
-    // gamma's own matcher was switched off: the regex alone scored it.
-    expect(byWord.get('gamma')?.matchers.map((m) => m.type)).toEqual(['regex']);
+    // gamma's own matcher was switched off: the regex and the scorecard scored it.
+    expect(byWord.get('gamma')?.matchers.map((m) => m.type)).toEqual(['regex', 'scorecard']);
+    // A result's details show the scorecard's verdict with what its grader gave.
+    await page.locator('[data-testid^="result-row-"]').first().getByRole('button').first().click();
+    const grader = page.getByTestId('scorecard-grader').first();
+    await grader.waitFor();
+    await expect(grader.getAttribute('data-state')).resolves.toBe('scored');
+    await expect(grader.textContent()).resolves.toMatch(/^Echoes v11/);
 
     // The next dialog starts from these settings.
     await page.goto(`${server.url}/#/evals`);
@@ -153,6 +181,7 @@ describe('eval flows in Chromium', () => {
     await expect(page.getByTestId('run-scorer-0-pattern').inputValue()).resolves.toBe(
       '^Echo: [a-z]+$',
     );
+    await expect.poll(() => selectedValue(page, 'run-scorecard')).toBe(run.scorers!.scorecard!.id);
     await page.keyboard.press('Escape');
   });
 

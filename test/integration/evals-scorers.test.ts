@@ -76,7 +76,12 @@ describe('run-time scorers', () => {
     const scorers = { skip: [gamma.key], add: [{ type: 'regex', pattern: '^Echo: Say' }] };
     const { runs } = await call<{ runs: RunView[] }>('evals.start', { ...base, scorers });
     const run = await core.services.runs.wait(runs[0]!.id);
-    expect(run.scorers).toEqual({ useDatasetMatchers: true, skip: [gamma.key], add: scorers.add });
+    expect(run.scorers).toEqual({
+      useDatasetMatchers: true,
+      skip: [gamma.key],
+      add: scorers.add,
+      scorecard: null,
+    });
     const { results } = await call<{ results: ResultView[] }>('evals.results', { runId: run.id });
     const byWord = new Map(results.map((r) => [r.vars.word, r]));
     expect(byWord.get('alpha')?.matchers.map((m) => m.type)).toEqual(['contains', 'regex']);

@@ -20,6 +20,7 @@ export interface EvalOptions {
   readonly dataset?: string;
   readonly judgeModel?: string;
   readonly embeddingModel?: string;
+  readonly scorecard?: string;
   readonly concurrency?: string;
   readonly repeat?: string;
   readonly baseline?: string;
@@ -97,7 +98,20 @@ async function startSuite(
   return { started: (await startPlan(core, plan)).runs, suiteName: plan.name };
 }
 
-/** Starts the plan's runs; a pre-flight refusal names every case by its file line. */
+/** Whether a refusal is about the run's scorecard (evals.start names `scorers.scorecard`). */
+function aboutScorecard(err: AssayError): boolean {
+  const issues = (err.details as { issues?: { path?: unknown }[] } | undefined)?.issues;
+  return (
+    Array.isArray(issues) &&
+    issues.some((i) => typeof i.path === 'string' && i.path.startsWith('scorers.scorecard'))
+  );
+}
+
+/**
+ * Starts the plan's runs; a pre-flight refusal names every case by its file line, and a
+ * scorecard that cannot be used (none of that name, archived, no such version) is a bad
+ * configuration (exit 2) named where it was written.
+ */
 async function startPlan(
   core: Core,
   plan: EvalPlan,
@@ -105,6 +119,14 @@ async function startPlan(
   try {
     return await invoke(core, 'evals.start', plan.start);
   } catch (err) {
+    if (err instanceof AssayError && plan.scorecardSource && aboutScorecard(err)) {
+      const { issues } = err.details as { issues: { path: string; message: string }[] };
+      throw new AssayError(
+        'CONFIG_INVALID',
+        `${plan.scorecardSource}: ${issues.map((i) => i.message).join('; ')}`,
+        err.details,
+      );
+    }
     const check = (err as { details?: { preflight?: Preflight } }).details?.preflight;
     if (!(err instanceof AssayError) || !check) throw err;
     const lines = describePreflight(check.problems, plan.casesFile?.lineOf);
@@ -147,10 +169,12 @@ export async function evalCommand(
       ({ started, suiteName } = options.resume
         ? { started: await resumeRuns(core, options.resume), suiteName: suiteFile ?? '' }
         : await startSuite(core, suiteFile, { ...options, concurrency, repeat }));
-      for (const r of started)
+      for (const r of started) {
+        const card = r.scorers?.scorecard;
         process.stdout.write(
-          `run ${r.id}: ${r.provider}:${r.model} · ${promptLabel(r)} · ${r.totals.cases} cases${r.repeat > 1 ? ` × ${r.repeat}` : ''}\n`,
+          `run ${r.id}: ${r.provider}:${r.model} · ${promptLabel(r)} · ${r.totals.cases} cases${r.repeat > 1 ? ` × ${r.repeat}` : ''}${card ? ` · scorecard ${card.name} v${card.version}` : ''}\n`,
         );
+      }
       const labels = new Map(started.map((r) => [r.id, `${r.provider}:${r.model}`.padEnd(28)]));
       watch.onProgress(createProgressPrinter(labels));
       const runIds = started.map((r) => r.id);
@@ -227,7 +251,7 @@ export async function evalCommand(
     const unscored = finished.reduce((n, r) => n + r.totals.unscored, 0);
     if (unscored > 0)
       process.stderr.write(
-        `${unscored} result${unscored === 1 ? ' was' : 's were'} unscored (no matcher judged ${unscored === 1 ? 'it' : 'them'}): never counted as passes${failUnder !== null && !allowUnscored ? '; --fail-under counts them as failing (--allow-unscored leaves them out)' : ''}\n`,
+        `${unscored} result${unscored === 1 ? ' was' : 's were'} unscored (no matcher judged ${unscored === 1 ? 'it' : 'them'}, or the scorecard's verdict was incomplete): never counted as passes${failUnder !== null && !allowUnscored ? '; --fail-under counts them as failing (--allow-unscored leaves them out)' : ''}\n`,
       );
     if (underRate) process.stderr.write(`pass rate under --fail-under ${failUnder}\n`);
     process.exitCode = passed ? EXIT_OK : EXIT_FAILURE;

@@ -36,7 +36,7 @@ import { readYaml, type YamlSource } from './yaml-source';
  *       tags: [refunds]                # optional
  *
  * Suite settings in the same file (`prompt`, `models`, `judge_model`, `embedding_model`,
- * `concurrency`, `repeat`) are read by `assay eval`; an import leaves them out with a warning and
+ * `scorecard`, `concurrency`, `repeat`) are read by `assay eval`; an import leaves them out with a warning and
  * offers `prompt` and `models` as suggestions. Unknown keys, types and options are refused with
  * "did you mean", never skipped.
  */
@@ -47,6 +47,7 @@ const SUITE_SETTINGS = [
   'models',
   'judge_model',
   'embedding_model',
+  'scorecard',
   'concurrency',
   'repeat',
 ] as const;

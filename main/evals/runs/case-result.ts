@@ -4,9 +4,17 @@ import type { CallResult } from '../../llm/call/call-llm';
 import type { MatcherContext } from '../matchers/core/definition';
 import { runMatcher, scoreCase } from '../matchers/registry';
 import { prepareOutput } from '../strategies/registry';
-import type { MatchResult } from '../types';
+import type { ScorecardGrade } from '../../quality/eval-scoring/scorecard-scorer';
+import type { MatchResult, MatcherSpec } from '../types';
+import {
+  answerOf,
+  SCORECARD_SPEC,
+  scorecardMatch,
+  scorecardStored,
+  type GradeCase,
+} from './case-scorecard';
 import type { WorkItem } from './run-plan';
-import { matchersJsonOf, type ResultRecord, type RunRecord } from './run-rows';
+import { matchersJsonOf, type ResultRecord, type RunRecord, type StoredMatcher } from './run-rows';
 
 function resultBase(run: RunRecord, { c, repeat }: WorkItem) {
   return {
@@ -18,13 +26,18 @@ function resultBase(run: RunRecord, { c, repeat }: WorkItem) {
   };
 }
 
-/** A case's answer scored by its matchers. */
+/**
+ * A case's answer scored by its matchers and, when the run has one, graded by its scorecard
+ * (whose scores the caller stores with the result: `grade.scores` name the result's id).
+ */
 export async function scoredResult(
   run: RunRecord,
   item: WorkItem,
   call: CallResult,
   matchContext: MatcherContext,
-): Promise<ResultRecord> {
+  gradeCase?: GradeCase,
+): Promise<{ result: ResultRecord; grade: ScorecardGrade | null }> {
+  const base = resultBase(run, item);
   const { vars, expected, matchers } = item.c;
   const prepared = prepareOutput(run.interactionType, call.response.text);
   const subject = {
@@ -38,23 +51,30 @@ export async function scoredResult(
   };
   const results: MatchResult[] = [];
   for (const spec of matchers) results.push(await runMatcher(spec, subject, matchContext));
-  const score = scoreCase(results, matchers);
-  return {
-    ...resultBase(run, item),
+  const stored: StoredMatcher[] = results.map((r, i) => ({
+    type: String(matchers[i]!.type),
+    pass: r.pass,
+    ...(r.unscored === true ? { unscored: true } : {}),
+    score: r.score,
+    reason: r.reason,
+    costPicoUsd: r.costPicoUsd ?? null,
+    ...(r.details && matchers[i]!.type === 'classification' ? { details: r.details } : {}),
+  }));
+  const specs: MatcherSpec[] = [...matchers];
+  let grade: ScorecardGrade | null = null;
+  if (gradeCase) {
+    grade = await gradeCase(base.id, answerOf(run, item, call, prepared.text));
+    results.push(scorecardMatch(grade));
+    specs.push(SCORECARD_SPEC);
+    stored.push(scorecardStored(grade));
+  }
+  const score = scoreCase(results, specs);
+  const result: ResultRecord = {
+    ...base,
     status: score.status,
     score: score.score,
     output: call.response.text,
-    matchersJson: matchersJsonOf(
-      results.map((r, i) => ({
-        type: String(matchers[i]!.type),
-        pass: r.pass,
-        ...(r.unscored === true ? { unscored: true } : {}),
-        score: r.score,
-        reason: r.reason,
-        costPicoUsd: r.costPicoUsd ?? null,
-        ...(r.details && matchers[i]!.type === 'classification' ? { details: r.details } : {}),
-      })),
-    ),
+    matchersJson: matchersJsonOf(stored),
     latencyMs: call.latencyMs,
     inputTokens: call.response.usage.inputTokens + call.response.usage.cacheReadTokens,
     outputTokens: call.response.usage.outputTokens,
@@ -65,6 +85,7 @@ export async function scoredResult(
     errorCode: null,
     errorMessage: null,
   };
+  return { result, grade };
 }
 
 /** The result of a case whose call (or rendering) failed. */

@@ -1,6 +1,7 @@
 import type { ParsedInput } from '../../../shared/contract';
 import { newId } from '../../kit/ids';
 import type { FrozenPrompt } from '../../prompts/render';
+import type { ScorecardPin } from '../../quality/eval-scoring/scorecard-scorer';
 import type { CaseRecord, DatasetRecord } from '../datasets/dataset-rows';
 import { caseKeys } from './case-key';
 import type { RunCaseRecord, RunRecord } from './run-rows';
@@ -47,6 +48,7 @@ export function newRuns(
   cases: readonly CaseRecord[],
   prompt: RunPrompt,
   scorers: RunScorers | null = null,
+  scorecard: ScorecardPin | null = null,
 ): { groupId: string; runs: { run: RunRecord; cases: RunCaseRecord[] }[] } {
   const keys = caseKeys(cases.map((c) => c.vars));
   const groupId = newId();
@@ -70,6 +72,7 @@ export function newRuns(
         embeddingModel: input.embeddingModel,
         judgeModel: input.judgeModel,
         ...(scorers ? { scorers } : {}),
+        ...(scorecard ? { scorecard } : {}),
       },
       status: 'queued',
       concurrency: input.concurrency ?? DEFAULT_CONCURRENCY,

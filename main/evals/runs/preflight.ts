@@ -1,6 +1,8 @@
 import type { Preflight, PreflightProblem } from '../../../shared/contract';
 import { extractVariables } from '../../../shared/template/variables';
+import type { ProviderId } from '../../../shared/contract';
 import type { FrozenPrompt } from '../../prompts/render';
+import type { ScorecardPlan } from '../../quality/eval-scoring/scorecard-scorer';
 import { getMatcherDefinition } from '../matchers/registry';
 
 /** Cases listed per problem: enough to find them, bounded for a 50,000-case dataset. */
@@ -27,8 +29,10 @@ export function promptVariables(frozen: FrozenPrompt): string[] {
   return [...names];
 }
 
+type CaseProblem = Exclude<PreflightProblem, { kind: 'scorecard-unusable' }>;
+
 /** Problems of one kind and cause, with the cases that have them. */
-class Grouped<P extends PreflightProblem> {
+class Grouped<P extends CaseProblem> {
   private readonly groups = new Map<string, P>();
 
   add(key: string, index: number, position: number, make: () => P): void {
@@ -72,16 +76,52 @@ function unusable(raw: unknown, models: PreflightModels): { type: string; messag
   return null;
 }
 
+type ScorecardProblem = Extract<PreflightProblem, { kind: 'scorecard-unusable' }>;
+
+/**
+ * The graders of a run's scorecard that could run on no case: a judge whose provider is not set
+ * up (`setupProblem` says why), a matcher grader that needs a model the run does not name. Each
+ * would leave every case unscored after paying for every call.
+ */
+export function scorecardProblems(
+  plan: ScorecardPlan,
+  models: PreflightModels,
+  setupProblem: (provider: ProviderId) => string | null,
+): ScorecardProblem[] {
+  const problems: ScorecardProblem[] = [];
+  for (const { name, version } of plan.graders) {
+    const { definition } = version;
+    let message: string | null = null;
+    if (definition.kind === 'llm_judge') {
+      const { provider, model } = definition.model;
+      const why = setupProblem(provider);
+      if (why !== null) message = `its judge ${provider}:${model} cannot be called: ${why}`;
+    } else if (definition.kind === 'deterministic' && definition.check.type === 'matcher') {
+      message = unusable(definition.check.matcher, models)?.message ?? null;
+    }
+    if (message !== null)
+      problems.push({
+        kind: 'scorecard-unusable',
+        scorecard: plan.pin.name,
+        grader: name,
+        message,
+      });
+  }
+  return problems;
+}
+
 /**
  * Checks a run before any model is called: every case against the prompt's variables (a case
  * that lacks one would only fail at its call, 1,000 times over), and every matcher that calls
  * a model against the models the run names. Works from variable names rather than rendering,
- * so a 5,000-case dataset is checked in a few milliseconds.
+ * so a 5,000-case dataset is checked in a few milliseconds. `more`: problems found apart
+ * (the scorecard's).
  */
 export function preflight(
   frozen: FrozenPrompt,
   cases: readonly PreflightCase[],
   models: PreflightModels,
+  more: readonly PreflightProblem[] = [],
 ): Omit<Preflight, 'datasetMatchers'> {
   const needed = promptVariables(frozen).filter((name) => !Object.hasOwn(frozen.defaults, name));
   const datasetVariables = new Set<string>();
@@ -110,7 +150,7 @@ export function preflight(
         }));
     }
   });
-  const problems: PreflightProblem[] = [...missing.list(), ...matchers.list()];
+  const problems: PreflightProblem[] = [...missing.list(), ...matchers.list(), ...more];
   return {
     ok: problems.length === 0,
     cases: cases.length,
@@ -129,6 +169,8 @@ export function describePreflight(
   lineOf: (index: number) => number | undefined = () => undefined,
 ): string[] {
   return problems.map((p) => {
+    if (p.kind === 'scorecard-unusable')
+      return `scorecard "${p.scorecard}": grader "${p.grader}" cannot run: ${p.message}`;
     const lines = p.cases.map(lineOf);
     const named = lines.every((l) => l !== undefined)
       ? `line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}`

@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { ProviderId, ResultStatus } from '../../../shared/contract';
 import type { FrozenPrompt } from '../../prompts/render';
 import { readJson, readJsonOrNull, writeJson } from '../../store/json-column';
+import type { GraderOutcome, ScorecardPin } from '../../quality/eval-scoring/scorecard-scorer';
 import type { RunScorers } from './run-scorers';
 import type { EvalResultTable, EvalRunCaseTable, EvalRunTable } from '../../store/schema';
 import type { MatcherSpec } from '../types';
@@ -22,6 +23,8 @@ export interface RunParameters {
   readonly judgeModel?: { readonly provider: ProviderId; readonly model: string };
   /** Chosen at start (evals.start `scorers`); absent: the cases' own matchers. */
   readonly scorers?: RunScorers;
+  /** The scorecard every case is graded with, pinned at start (`scorers.scorecard`). */
+  readonly scorecard?: ScorecardPin;
 }
 
 export interface RunRecord {
@@ -145,6 +148,8 @@ export interface StoredMatcher {
   readonly costPicoUsd: number | null;
   /** Kept for classification matchers only: `predicted` and `expected` labels. */
   readonly details?: { readonly predicted?: unknown; readonly expected?: unknown };
+  /** A scorecard's outcome (type `scorecard`): what each grader said. */
+  readonly graders?: readonly GraderOutcome[];
 }
 
 export interface ResultRecord {

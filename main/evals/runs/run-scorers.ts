@@ -27,6 +27,8 @@ export function matcherKey(matcher: unknown): string {
 export function checkScorers(input: StartInput, where: string): RunScorers | null {
   const scorers = input.scorers;
   if (!scorers) return null;
+  // The scorecard is pinned apart (run-service.ts): a run stores its pin, not the reference.
+  const { useDatasetMatchers, skip, add } = scorers;
   const issues = scorers.add.flatMap((matcher, i) => {
     const parsed = parseMatcherSpec(matcher);
     return parsed.ok
@@ -44,7 +46,7 @@ export function checkScorers(input: StartInput, where: string): RunScorers | nul
       { issues },
     );
   }
-  return scorers;
+  return { useDatasetMatchers, skip, add };
 }
 
 /** The matchers a case is scored with in a run with these scorers. */

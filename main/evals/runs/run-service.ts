@@ -4,11 +4,12 @@ import { AssayError } from '../../../shared/errors';
 import type { EventBus } from '../../kit/event-bus';
 import type { LlmService } from '../../llm/llm-service';
 import type { PromptService } from '../../prompts/prompt-service';
+import type { ScorecardScorer } from '../../quality/eval-scoring/scorecard-scorer';
 import type { Store } from '../../store/store';
 import type { DatasetService } from '../datasets/dataset-service';
 import { compareRuns } from './compare';
 import { inlinePrompt, newRuns, type RunPrompt } from './new-runs';
-import { describePreflight, preflight } from './preflight';
+import { describePreflight, preflight, scorecardProblems } from './preflight';
 import { RunRepository } from './run-repository';
 import { checkScorers, datasetMatchers, matchersOf } from './run-scorers';
 import type { RunRecord } from './run-rows';
@@ -37,6 +38,8 @@ export class RunService {
       events: EventBus;
       prompts: PromptService;
       datasets: DatasetService;
+      /** Grades runs that name a scorecard (the quality domain's door; see create-core.ts). */
+      scorecards?: ScorecardScorer;
     },
   ) {
     this.repo = new RunRepository(store.db);
@@ -64,7 +67,9 @@ export class RunService {
         `${where}: dataset "${input.dataset}" has no test cases`,
       );
     const scorers = checkScorers(input, where);
+    const scorecard = await this.pinScorecard(input, where);
     const prompt = await this.freeze(input.prompt);
+    const models = { judge: input.judgeModel, embedding: input.embeddingModel };
     const check = {
       ...preflight(
         prompt.frozen,
@@ -73,11 +78,23 @@ export class RunService {
           vars: c.vars,
           matchers: matchersOf(c.matchers, scorers),
         })),
-        { judge: input.judgeModel, embedding: input.embeddingModel },
+        models,
+        scorecard
+          ? scorecardProblems(scorecard, models, (provider) => this.deps.llm.setupProblem(provider))
+          : [],
       ),
       datasetMatchers: datasetMatchers(cases),
     };
-    return { dataset, cases, prompt, check, scorers };
+    return { dataset, cases, prompt, check, scorers, scorecard: scorecard?.pin ?? null };
+  }
+
+  /** The scorecard the run names, pinned with its graders' versions (refused as the scorer says). */
+  private async pinScorecard(input: StartInput, where: string) {
+    const ref = input.scorers?.scorecard;
+    if (!ref) return null;
+    if (!this.deps.scorecards)
+      throw new AssayError('INTERNAL', `${where}: scorecards cannot score runs here`);
+    return this.deps.scorecards.pin(ref, where);
   }
 
   /**
@@ -86,7 +103,10 @@ export class RunService {
    * `details.preflight`): nothing is stored and no model is called.
    */
   async start(input: StartInput): Promise<{ groupId: string; runs: RunView[] }> {
-    const { dataset, cases, prompt, check, scorers } = await this.prepare(input, 'evals.start');
+    const { dataset, cases, prompt, check, scorers, scorecard } = await this.prepare(
+      input,
+      'evals.start',
+    );
     if (!check.ok) {
       const lines = describePreflight(check.problems);
       const more = lines.length > 1 ? ` (and ${lines.length - 1} more)` : '';
@@ -96,7 +116,7 @@ export class RunService {
         { preflight: check, problems: lines },
       );
     }
-    const { groupId, runs } = newRuns(input, dataset, cases, prompt, scorers);
+    const { groupId, runs } = newRuns(input, dataset, cases, prompt, scorers, scorecard);
     await this.repo.createRuns(runs);
     const ids = runs.map((r) => r.run.id);
     await Promise.all(ids.map((id) => this.launch(id)));
@@ -142,6 +162,7 @@ export class RunService {
           writes: this.store.writes,
           llm: this.deps.llm,
           events: this.deps.events,
+          scorecards: this.deps.scorecards,
         },
         run,
         signal,

@@ -4,8 +4,21 @@ import {
   storedMatchersOf,
   type ResultRecord,
   type RunCaseRecord,
+  type RunParameters,
   type RunRecord,
 } from './run-rows';
+
+function scorersView({ scorers, scorecard }: RunParameters): RunView['scorers'] {
+  if (!scorers && !scorecard) return null;
+  return {
+    useDatasetMatchers: scorers?.useDatasetMatchers ?? true,
+    skip: [...(scorers?.skip ?? [])],
+    add: [...(scorers?.add ?? [])],
+    scorecard: scorecard
+      ? { id: scorecard.id, name: scorecard.name, version: scorecard.version }
+      : null,
+  };
+}
 
 /**
  * A run as the contract shows it. `executing`: this process runs it now. A run stored as
@@ -37,13 +50,7 @@ export function runView(
     useCache: !run.bypassCache,
     judgeModel: run.parameters.judgeModel ?? null,
     embeddingModel: run.parameters.embeddingModel ?? null,
-    scorers: run.parameters.scorers
-      ? {
-          useDatasetMatchers: run.parameters.scorers.useDatasetMatchers,
-          skip: [...run.parameters.scorers.skip],
-          add: [...run.parameters.scorers.add],
-        }
-      : null,
+    scorers: scorersView(run.parameters),
     createdAt: run.createdAt,
     startedAt: run.startedAt,
     finishedAt: run.finishedAt,
@@ -70,6 +77,7 @@ export function resultView(r: ResultRecord, c: RunCaseRecord): ResultView {
       score: m.score,
       reason: m.reason,
       costUsd: m.costPicoUsd === null ? null : picoToUsd(m.costPicoUsd),
+      ...(m.graders ? { graders: m.graders.map((g) => ({ ...g })) } : {}),
     })),
     latencyMs: r.latencyMs,
     inputTokens: r.inputTokens,

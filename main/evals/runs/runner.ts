@@ -2,11 +2,17 @@ import { AssayError } from '../../../shared/errors';
 import type { EventBus } from '../../kit/event-bus';
 import type { LlmService } from '../../llm/llm-service';
 import { ProviderError } from '../../llm/provider-error';
+import type {
+  ScorecardGrade,
+  ScorecardPlan,
+  ScorecardScorer,
+} from '../../quality/eval-scoring/scorecard-scorer';
 import type { WriteQueue } from '../../store/write-queue';
 import type { MatcherContext } from '../matchers/core/definition';
 import { matcherCallsModel } from '../matchers/registry';
 import { callCase, matchContextOf, type CallOutcome } from './case-call';
 import { errorResult, scoredResult } from './case-result';
+import type { GradeCase } from './case-scorecard';
 import { planRun, type RunPlan, type WorkItem } from './run-plan';
 import { RunProgress } from './run-progress';
 import { RunRepository } from './run-repository';
@@ -27,6 +33,22 @@ export interface RunnerDeps {
   readonly writes: WriteQueue;
   readonly llm: LlmService;
   readonly events: EventBus;
+  /** The quality domain's scorer: grades the cases of a run that has a scorecard. */
+  readonly scorecards?: ScorecardScorer | undefined;
+}
+
+/** A run's pinned scorecard, loaded to grade with (the same versions on every resume). */
+interface RunScorecard {
+  readonly scorer: ScorecardScorer;
+  readonly plan: ScorecardPlan;
+}
+
+async function runScorecardOf(deps: RunnerDeps, run: RunRecord): Promise<RunScorecard | null> {
+  const pin = run.parameters.scorecard;
+  if (!pin) return null;
+  if (!deps.scorecards)
+    throw new AssayError('INTERNAL', `run ${run.id} has a scorecard, but no scorer is wired`);
+  return { scorer: deps.scorecards, plan: await deps.scorecards.load(pin) };
 }
 
 /**
@@ -40,8 +62,8 @@ export async function executeRun(
   run: RunRecord,
   signal: AbortSignal,
 ): Promise<void> {
-  const plan = await planRun(deps.repo, run);
-  await new RunExecution(deps, run, plan, signal).execute();
+  const [plan, scorecard] = await Promise.all([planRun(deps.repo, run), runScorecardOf(deps, run)]);
+  await new RunExecution(deps, run, plan, scorecard, signal).execute();
 }
 
 /** One execution of a run's plan: its workers and what they share. */
@@ -64,6 +86,7 @@ class RunExecution {
     private readonly deps: RunnerDeps,
     private readonly run: RunRecord,
     private readonly plan: RunPlan,
+    private readonly scorecard: RunScorecard | null,
     private readonly signal: AbortSignal,
   ) {
     this.progress = new RunProgress(deps.events, run.id, plan.total, plan.stored, signal);
@@ -99,9 +122,9 @@ class RunExecution {
       // Scored in the next turn: every worker whose answer came in this turn first sends its
       // next request (1,000 cases at 50 ms: 3.34 s against 3.45 s scoring at once).
       const finish = nextTurn().then(() => this.finishCase(item, outcome));
-      // A judge or embedding matcher calls a model: that stays within the case's slot, so a
-      // run never has more than `concurrency` of its calls in flight.
-      if (item.c.matchers.some(matcherCallsModel)) {
+      // A judge or embedding matcher (or the scorecard's judge) calls a model: that stays
+      // within the case's slot, so a run never has more than `concurrency` of its calls in flight.
+      if (this.scorecard?.plan.callsModel === true || item.c.matchers.some(matcherCallsModel)) {
         await finish;
         continue;
       }
@@ -114,11 +137,37 @@ class RunExecution {
     }
   }
 
+  /** The scorecard's grading of one case, its judges' spans naming the run and the case. */
+  private gradeCase(item: WorkItem): GradeCase | undefined {
+    const card = this.scorecard;
+    if (!card) return undefined;
+    return (resultId, answer) =>
+      card.scorer.grade(card.plan, answer, {
+        resultId,
+        signal: this.signal,
+        matcherContext: this.matchContext,
+        attributes: { evalRunId: this.run.id, caseKey: item.c.caseKey },
+      });
+  }
+
   /** Scores a case's answer (or records its error) and stores the result. */
   private async finishCase(item: WorkItem, outcome: CallOutcome): Promise<void> {
     let result: ResultRecord;
+    let grade: ScorecardGrade | null = null;
     if (outcome.ok) {
-      result = await scoredResult(this.run, item, outcome.call, this.matchContext);
+      ({ result, grade } = await scoredResult(
+        this.run,
+        item,
+        outcome.call,
+        this.matchContext,
+        this.gradeCase(item),
+      ));
+      // Cancelled while its graders ran: what they said under the abort is no verdict to
+      // keep. Not stored, so a resume runs and grades the case again.
+      if (this.signal.aborted && grade?.outcome === 'incomplete') {
+        await outcome.call.committed;
+        return;
+      }
     } else {
       const err = outcome.error;
       if (this.signal.aborted) return;
@@ -133,7 +182,10 @@ class RunExecution {
     }
     // The span's write was queued first, so the result lands in the same commit or a later one;
     // a span that failed to store fails the run rather than leave a result pointing nowhere.
-    await Promise.all([outcome.ok ? outcome.call.committed : undefined, this.record(result)]);
+    await Promise.all([
+      outcome.ok ? outcome.call.committed : undefined,
+      this.record(result, grade),
+    ]);
     // Another outcome: the provider answers, so the held-back failures were real case errors.
     if (this.unreachable.length > 0 && !this.tripped) {
       const held = this.unreachable.splice(0);
@@ -141,11 +193,17 @@ class RunExecution {
     }
   }
 
-  /** Stores a result through the database's write queue, and counts it. */
-  private async record(result: ResultRecord): Promise<void> {
+  /**
+   * Stores a result through the database's write queue, and counts it. A scorecard's scores go
+   * in the same transaction, and only with a result that is new: a case stored already (by
+   * another process resuming the run) keeps its own, so no score is stored twice.
+   */
+  private async record(result: ResultRecord, grade: ScorecardGrade | null = null): Promise<void> {
     let stored = false;
     await this.deps.writes.run(async (tx) => {
       stored = await new RunRepository(tx).insertResult(result);
+      if (stored && grade && grade.scores.length > 0)
+        await this.scorecard!.scorer.storeScores(tx, grade);
     });
     this.progress.add(result, stored);
   }

@@ -6,6 +6,7 @@ import {
   type ChannelInput,
   type ImportFormat,
   type ProviderId,
+  type RunScorecardRef,
 } from '../../../shared/contract';
 import { AssayError } from '../../../shared/errors';
 import { decodeUtf8File } from '../../fs/read-utf8-file';
@@ -36,6 +37,8 @@ export interface Suite {
   readonly embeddingModel?: ModelRef;
   /** The judge of llm-judge matchers that name no model of their own, `provider:model`. */
   readonly judgeModel?: ModelRef;
+  /** The scorecard every case is graded with (`scorecard: NAME[@VERSION]`), and its line. */
+  readonly scorecard?: { readonly ref: RunScorecardRef; readonly line: number | undefined };
   /** The cases: from the suite's own file or another file, or a dataset already stored. */
   readonly dataset: SuiteFileCases | { readonly stored: string };
 }
@@ -89,6 +92,22 @@ export function parsePromptRef(ref: string): SuitePrompt | null {
   return /^v\d+\.\d+$/.test(at) ? { name: name!, version: at } : { name: name!, label: at };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * `NAME`, `NAME@3` or `NAME@v3` (a scorecard's version is a number); a UUID names it by id.
+ * A name may hold `@` itself: only a trailing `@N` is a version.
+ */
+export function parseScorecardRef(text: string): RunScorecardRef | null {
+  const trimmed = text.trim();
+  const m = /^(.*)@v?(\d+)$/.exec(trimmed);
+  const name = (m ? m[1]! : trimmed).trim();
+  const version = m ? Number(m[2]) : undefined;
+  if (name === '' || name.length > 120 || version === 0) return null;
+  const ref = UUID.test(name) ? { id: name } : { name };
+  return version === undefined ? ref : { ...ref, version };
+}
+
 /** The keys of a suite that say how to run it; every other key is the cases' (test_cases …). */
 export const SUITE_KEYS = [
   'prompt',
@@ -98,6 +117,7 @@ export const SUITE_KEYS = [
   'dataset',
   'embedding_model',
   'judge_model',
+  'scorecard',
 ] as const;
 
 const targetSchema = z.union([
@@ -129,6 +149,7 @@ const suiteSchema = z.object({
     .optional(),
   embedding_model: z.string().optional(),
   judge_model: z.string().optional(),
+  scorecard: z.string().optional(),
 });
 
 function fail(file: string, line: number | undefined, message: string): never {
@@ -234,6 +255,13 @@ export function loadSuite(file: string): Suite {
       );
     return { provider: target.provider, model: target.model };
   };
+  let scorecard: Suite['scorecard'];
+  if (s.scorecard !== undefined) {
+    const ref = parseScorecardRef(s.scorecard);
+    if (!ref)
+      fail(file, lineOf('scorecard'), `scorecard: "${s.scorecard}" is not NAME or NAME@VERSION`);
+    scorecard = { ref, line: lineOf('scorecard') };
+  }
   return {
     name,
     file,
@@ -243,6 +271,7 @@ export function loadSuite(file: string): Suite {
     repeat: s.repeat,
     embeddingModel: modelKey('embedding_model'),
     judgeModel: modelKey('judge_model'),
+    ...(scorecard ? { scorecard } : {}),
     dataset,
   };
 }

@@ -98,11 +98,14 @@ export interface JudgeCallDeps {
   readonly resolvePrompt: (ref: JudgePromptRef) => Promise<JudgePromptTemplate>;
 }
 
-/** A seam for one grading: its calls are metered, tagged with the rule and the target. */
+/**
+ * A seam for one grading: its calls are metered, and their spans named and tagged with what
+ * they judged (the rule and the interaction, or the eval run and its case).
+ */
 export function meteredJudge(
   deps: JudgeCallDeps,
   meter: JudgeMeter,
-  attributes: Record<string, string>,
+  attributes: Readonly<Record<string, string>>,
   spanName = 'online judge',
 ): JudgeSeam {
   return {

@@ -13,6 +13,7 @@ import type { RunSetup } from './eval-route';
 import { ModelRefPicker } from './model-ref-picker';
 import { lastSettings, rememberSettings } from './new-run/last-settings';
 import { runFormSchema, type RunFormValues } from './new-run/run-form-schema';
+import { ScorecardPicker } from './new-run/scorecard-picker';
 import { ScorersSection } from './new-run/scorers-section';
 import { SelectField } from './new-run/select-field';
 import { scorerErrorsOf, scorerErrorsOfForm } from './new-run/scorer-errors';
@@ -194,6 +195,11 @@ function NewRunForm({
             />
           )}
         />
+        <div className="grid grid-cols-2 gap-3">
+          <ScorecardPicker open={open}>
+            <PreflightProblems preflight={preflight} place="scorecard" />
+          </ScorecardPicker>
+        </div>
         <div className="grid grid-cols-2 gap-3">
           <ModelRefPicker
             role="judge"

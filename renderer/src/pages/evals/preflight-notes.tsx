@@ -12,6 +12,17 @@ import {
 const NAME = 'rounded bg-destructive/10 px-1 font-mono text-[11px]';
 
 function ProblemLine({ problem, total }: { problem: PreflightProblem; total: number }) {
+  if (problem.kind === 'scorecard-unusable')
+    return (
+      <p
+        className="flex items-start gap-1.5 text-xs text-destructive"
+        data-testid="preflight-scorecard"
+        title={problem.message}
+      >
+        <OctagonX className="mt-px size-3.5 shrink-0" />
+        <span>{`${problem.grader} cannot run: ${problem.message}`}</span>
+      </p>
+    );
   const testId =
     problem.kind === 'missing-variables'
       ? 'preflight-missing-variables'

@@ -7,8 +7,11 @@ import {
 /** Cases named per problem: enough to find the first few, short enough for one line. */
 const SHOWN = 6;
 
+/** A problem some cases have (a scorecard's problem is every case's). */
+export type CaseProblem = Exclude<PreflightProblem, { kind: 'scorecard-unusable' }>;
+
 /** `#0, #4, …`: the cases a problem names, by position, as the dataset page numbers them. */
-export function caseList(problem: PreflightProblem): string {
+export function caseList(problem: CaseProblem): string {
   const shown = problem.positions.slice(0, SHOWN).map((position) => `#${position}`);
   return problem.count > shown.length ? `${shown.join(', ')}, …` : shown.join(', ');
 }
@@ -16,12 +19,12 @@ export function caseList(problem: PreflightProblem): string {
 const casesWord = (n: number) => (n === 1 ? 'case' : 'cases');
 
 /** `12 of 40 cases: #1, #4, …` */
-export function missingCasesText(problem: PreflightProblem, total: number): string {
+export function missingCasesText(problem: CaseProblem, total: number): string {
   return `${problem.count} of ${total} ${casesWord(total)}: ${caseList(problem)}`;
 }
 
 /** `3 cases: #2, #5, #9` */
-export function matcherCasesText(problem: PreflightProblem): string {
+export function matcherCasesText(problem: CaseProblem): string {
   return `${problem.count} ${casesWord(problem.count)}: ${caseList(problem)}`;
 }
 
@@ -36,10 +39,11 @@ export function matcherHeadline(message: string): string {
 }
 
 /** Which field of the dialog a problem belongs next to. */
-export type ProblemPlace = 'prompt' | 'judge' | 'embedding' | 'dataset';
+export type ProblemPlace = 'prompt' | 'judge' | 'embedding' | 'dataset' | 'scorecard';
 
 export function placeOf(problem: PreflightProblem): ProblemPlace {
   if (problem.kind === 'missing-variables') return 'prompt';
+  if (problem.kind === 'scorecard-unusable') return 'scorecard';
   if (problem.type === 'llm-judge') return 'judge';
   if (problem.type === 'similarity') return 'embedding';
   return 'dataset';

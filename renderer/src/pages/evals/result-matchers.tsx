@@ -37,6 +37,51 @@ export function ResultMatcherChips({ matchers }: { matchers: readonly Outcome[] 
   );
 }
 
+type GraderLine = NonNullable<Outcome['graders']>[number];
+
+/** A grader's value as a reviewer reads it: its level, true/false, a number, or why none. */
+function graderValue(g: GraderLine): string {
+  if (g.level !== null) return g.level;
+  if (g.value === null) return g.state === 'missing' ? 'no score' : g.state;
+  return String(Math.round(g.value * 1000) / 1000);
+}
+
+/**
+ * A scorecard's line: its verdict (the reason's head: `scorecard "X" v2 passed (82% ≥ 70%)`),
+ * then each grader with what it gave and why.
+ */
+function ScorecardGraders({ outcome }: { outcome: Outcome }) {
+  const cut = outcome.reason.indexOf('; ');
+  return (
+    <span className="flex min-w-0 flex-col gap-0.5">
+      <span className="break-words">{cut > 0 ? outcome.reason.slice(0, cut) : outcome.reason}</span>
+      <ul className="flex flex-col gap-0.5" data-testid="scorecard-graders">
+        {(outcome.graders ?? []).map((g, i) => (
+          <li
+            key={i}
+            className="flex items-baseline gap-2"
+            data-testid="scorecard-grader"
+            data-state={g.state}
+          >
+            <span className="font-medium">{`${g.name} v${g.version}`}</span>
+            <span
+              className={cn(
+                'font-mono',
+                g.state === 'scored' ? 'text-foreground' : 'text-muted-foreground',
+              )}
+            >
+              {graderValue(g)}
+            </span>
+            {g.reason ? (
+              <span className="min-w-0 break-words text-muted-foreground">{g.reason}</span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </span>
+  );
+}
+
 /** Every matcher with its verdict, score and reason (the expanded row). */
 export function MatcherReasons({ matchers }: { matchers: readonly Outcome[] }) {
   return (
@@ -54,7 +99,11 @@ export function MatcherReasons({ matchers }: { matchers: readonly Outcome[] }) {
           <span className="font-mono text-muted-foreground">
             {m.unscored ? 'unscored' : m.score.toFixed(2)}
           </span>
-          <span className="min-w-0 break-words">{m.reason}</span>
+          {m.graders ? (
+            <ScorecardGraders outcome={m} />
+          ) : (
+            <span className="min-w-0 break-words">{m.reason}</span>
+          )}
         </li>
       ))}
     </ul>

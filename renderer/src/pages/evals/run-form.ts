@@ -46,6 +46,8 @@ export interface RunForm {
   readonly judge: ModelRefDraft;
   readonly embedding: ModelRefDraft;
   readonly scorers: ScorersDraft;
+  /** The scorecard (by id) every case is also graded with, at its latest version; '' for none. */
+  readonly scorecard: string;
 }
 
 export const MAX_TARGETS = 12;
@@ -71,6 +73,7 @@ export function emptyForm(dataset: string | null, setup: RunSetup | null = null)
     judge: NO_MODEL,
     embedding: NO_MODEL,
     scorers: DATASET_SCORERS,
+    scorecard: '',
   };
 }
 
@@ -92,19 +95,32 @@ export function formOfRun(run: RunView): RunForm {
     bypassCache: !run.useCache,
     judge: ref(run.judgeModel),
     embedding: ref(run.embeddingModel),
-    scorers: run.scorers ?? DATASET_SCORERS,
+    scorers: run.scorers
+      ? {
+          useDatasetMatchers: run.scorers.useDatasetMatchers,
+          skip: run.scorers.skip,
+          add: run.scorers.add,
+        }
+      : DATASET_SCORERS,
+    scorecard: run.scorers?.scorecard?.id ?? '',
   };
 }
 
-/** The scorers to send: none when the run keeps every dataset matcher and adds nothing. */
+/**
+ * The scorers to send: none when the run keeps every dataset matcher, adds nothing and names no
+ * scorecard.
+ */
 function scorersOf(form: RunForm): Pick<StartInput, 'scorers'> {
   const s = form.scorers;
-  if (s.useDatasetMatchers && s.skip.length === 0 && s.add.length === 0) return {};
+  const scorecard = form.scorecard === '' ? {} : { scorecard: { id: form.scorecard } };
+  if (s.useDatasetMatchers && s.skip.length === 0 && s.add.length === 0)
+    return form.scorecard === '' ? {} : { scorers: scorecard };
   return {
     scorers: {
       useDatasetMatchers: s.useDatasetMatchers,
       skip: [...s.skip],
       add: [...s.add],
+      ...scorecard,
     },
   };
 }

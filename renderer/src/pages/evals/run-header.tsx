@@ -8,6 +8,7 @@ import { fmtCount, targetOf } from './format';
 import { RunActions } from './run-actions/run-actions';
 import { componentsLabel } from './run-components';
 import { matcherSummary } from '../../components/matchers/matcher-draft';
+import { scorecardHref } from '../scorecards/scorecard-route';
 
 /** `cache on · 12 of 40 from cache`, or `cache off` for a run that neither read nor wrote it. */
 function cacheLabel(run: RunView): string {
@@ -28,12 +29,24 @@ function RunScorers({ scorers }: { scorers: NonNullable<RunView['scorers']> }) {
       className="flex flex-wrap items-center gap-1.5 text-xs text-muted-foreground"
       data-testid="run-scorers-used"
     >
-      <span>{`Scored with ${dataset}${scorers.add.length > 0 ? ' and' : ''}`}</span>
+      <span>{`Scored with ${dataset}${scorers.add.length > 0 || scorers.scorecard ? ' and' : ''}`}</span>
       {scorers.add.map((m, i) => (
         <Badge key={i} variant="outline" className="font-mono" data-testid={`run-scorer-used-${i}`}>
           {matcherSummary(m)}
         </Badge>
       ))}
+      {scorers.scorecard ? (
+        <Badge
+          variant="outline"
+          title="Every case was also graded by this scorecard, its version and its graders' versions pinned when the run started"
+          data-testid="run-scorecard"
+        >
+          <a
+            href={`#${scorecardHref({ id: scorers.scorecard.id, tab: 'versions', version: scorers.scorecard.version })}`}
+            className="hover:underline"
+          >{`scorecard ${scorers.scorecard.name} v${scorers.scorecard.version}`}</a>
+        </Badge>
+      ) : null}
     </div>
   );
 }

@@ -73,5 +73,7 @@ export function lastSettings(): RunForm | null {
     judge: ref('judge'),
     embedding: ref('embedding'),
     scorers,
+    // An id that no longer names a live scorecard is dropped by the picker once the list loads.
+    scorecard: text('scorecard'),
   };
 }

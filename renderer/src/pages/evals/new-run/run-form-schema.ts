@@ -60,6 +60,7 @@ export const runFormSchema = z
       skip: z.array(z.string()),
       add: z.array(matcherInputSchema),
     }),
+    scorecard: z.string(),
   })
   .superRefine((form, ctx) => {
     if (form.prompt === INLINE && form.template.trim() === '')

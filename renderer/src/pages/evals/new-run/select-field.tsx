@@ -9,7 +9,7 @@ import {
 import { Select, SelectContent, SelectTrigger, SelectValue } from '../../../components/ui/select';
 import type { RunFormValues } from './run-form-schema';
 
-type TextField = 'dataset' | 'prompt' | 'selector';
+type TextField = 'dataset' | 'prompt' | 'selector' | 'scorecard';
 
 interface SelectFieldProps {
   readonly name: TextField;
