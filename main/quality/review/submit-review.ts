@@ -50,7 +50,9 @@ async function holdFor(
   if (item.assignee !== null) throw taken(item.assignee);
   const items = new ItemRepository(store.db);
   const mine = await items.heldBy(item.queueId, item.targetId, reviewer);
-  if (mine)
+  // This very item counts as free: a concurrent submit of the same reviewer (a double click)
+  // may have taken it since it was read, and then both submits are one review.
+  if (mine && mine.id !== item.id)
     throw new AssayError(
       'CONFLICT',
       `${where}: ${reviewer} reviews this interaction as item "${mine.id}"`,
