@@ -66,3 +66,14 @@ export function judgePasses(reason: string): ReplyScript {
       ? { ...defaultReply(request), text: JSON.stringify({ pass: true, reason }) }
       : defaultReply(request);
 }
+
+/**
+ * A judge's script: requests whose prompt holds `<output>` (every judge prompt frames the
+ * answer so) get `verdict`'s JSON; anything else the default reply.
+ */
+export const judgeReplies =
+  (verdict: (request: FakeChatRequest) => { reason: string; level: string }): ReplyScript =>
+  (request) =>
+    request.lastUserText.includes('<output>')
+      ? { ...defaultReply(request), text: JSON.stringify(verdict(request)) }
+      : defaultReply(request);

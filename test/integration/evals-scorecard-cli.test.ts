@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeServer } from '../fakes/fake-http';
-import { defaultReply } from '../fakes/fake-reply';
+import { judgeReplies } from '../fakes/fake-reply';
 import { startOpenAiFake } from '../fakes/openai-fake';
 import { coreCall } from '../support/core-call';
 import { runCli } from '../support/run-cli';
@@ -21,15 +21,11 @@ let suite: string;
 
 beforeAll(async () => {
   fake = await startOpenAiFake();
-  fake.reply = (request) =>
-    request.lastUserText.includes('<output>')
-      ? {
-          ...defaultReply(request),
-          text: request.lastUserText.includes('alpha')
-            ? '{"reason": "says alpha", "level": "Bullseye"}'
-            : '{"reason": "not alpha", "level": "Wrong"}',
-        }
-      : defaultReply(request);
+  fake.reply = judgeReplies((request) =>
+    request.lastUserText.includes('alpha')
+      ? { reason: 'says alpha', level: 'Bullseye' }
+      : { reason: 'not alpha', level: 'Wrong' },
+  );
   env = { OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_API_KEY: 'sk-eval-scorecard-cli-0000' };
   // Kept for the whole file (tempDir's go after each test); removed in afterAll.
   dir = tempDirKept('assay-eval-scorecard-cli-');

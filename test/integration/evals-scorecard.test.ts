@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/app/create-core';
 import type { ResultView, RunView, ScoreView } from '../../shared/contract';
 import type { FakeServer } from '../fakes/fake-http';
-import { defaultReply } from '../fakes/fake-reply';
+import { judgeReplies } from '../fakes/fake-reply';
 import { startOpenAiFake } from '../fakes/openai-fake';
 import { coreCall } from '../support/core-call';
 import { tempDir } from '../support/temp-dir';
@@ -41,15 +41,11 @@ let review: { id: string };
 beforeAll(async () => {
   fake = await startOpenAiFake();
   // A judge (its prompt holds <output>) rates "alpha" answers Bullseye and anything else Wrong.
-  fake.reply = (request) =>
-    request.lastUserText.includes('<output>')
-      ? {
-          ...defaultReply(request),
-          text: request.lastUserText.includes('alpha')
-            ? '{"reason": "says alpha", "level": "Bullseye"}'
-            : '{"reason": "not alpha", "level": "Wrong"}',
-        }
-      : defaultReply(request);
+  fake.reply = judgeReplies((request) =>
+    request.lastUserText.includes('alpha')
+      ? { reason: 'says alpha', level: 'Bullseye' }
+      : { reason: 'not alpha', level: 'Wrong' },
+  );
   core = await openTestCore(tempDir('assay-evals-scorecard-'), {
     OPENAI_BASE_URL: `${fake.url}/v1`,
     OPENAI_API_KEY: 'sk-evals-scorecard-0000000',

@@ -4,7 +4,7 @@ import type { Core } from '../../main/app/create-core';
 import { sampled } from '../../main/quality/online/rule-match';
 import type { ScoreView } from '../../shared/contract';
 import type { FakeServer } from '../fakes/fake-http';
-import { defaultReply } from '../fakes/fake-reply';
+import { judgeReplies } from '../fakes/fake-reply';
 import { startOpenAiFake } from '../fakes/openai-fake';
 import { coreCall } from '../support/core-call';
 import { openScoringCore, ruleStatus, ruleUntil, walked } from '../support/online-scoring-core';
@@ -22,13 +22,10 @@ let dataDir: string;
 beforeAll(async () => {
   fake = await startOpenAiFake();
   // A judge (its prompt holds <output>) gets a verdict; anything else the echo.
-  fake.reply = (request) =>
-    request.lastUserText.includes('<output>')
-      ? {
-          ...defaultReply(request),
-          text: '{"reason": "all of it answers the question", "level": "Bullseye"}',
-        }
-      : defaultReply(request);
+  fake.reply = judgeReplies(() => ({
+    reason: 'all of it answers the question',
+    level: 'Bullseye',
+  }));
   // Kept for the whole file (tempDir's go after each test); removed in afterAll.
   dataDir = tempDirKept('assay-online-scoring-');
   core = await openScoringCore(dataDir, `${fake.url}/v1`);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/app/create-core';
 import { BULLSEYE_LEVELS, type Channel, type SecondJudgeJob } from '../../shared/contract';
 import type { FakeServer } from '../fakes/fake-http';
-import { defaultReply } from '../fakes/fake-reply';
+import { judgeReplies } from '../fakes/fake-reply';
 import { startOpenAiFake } from '../fakes/openai-fake';
 import { coreCall } from '../support/core-call';
 import { openScoringCore } from '../support/online-scoring-core';
@@ -22,16 +22,10 @@ let judgeId = '';
 beforeAll(async () => {
   fake = await startOpenAiFake();
   // gpt-4o (the second judge) says One hop short where the judge said Bullseye on "case 2".
-  fake.reply = (request) =>
-    request.lastUserText.includes('<output>')
-      ? {
-          ...defaultReply(request),
-          text: JSON.stringify({
-            reason: 'checked',
-            level: request.lastUserText.includes('case 2') ? 'One hop short' : 'Bullseye',
-          }),
-        }
-      : defaultReply(request);
+  fake.reply = judgeReplies((request) => ({
+    reason: 'checked',
+    level: request.lastUserText.includes('case 2') ? 'One hop short' : 'Bullseye',
+  }));
   dataDir = tempDirKept('assay-second-judge-');
   core = await openScoringCore(dataDir, `${fake.url}/v1`);
   const judge = await coreCall(core, 'graders.create', {
