@@ -14,18 +14,17 @@ const DATABASE_SUITES = [
   'test/postgres/**/*.test.ts',
 ];
 /**
- * The end-to-end flows that run a second time on PostgreSQL: each storage-heavy path through the
- * served workbench (prompts, datasets, eval runs, captured traces). Every repository and
- * integration suite already runs on both databases (the postgres project); running every UI
- * detail twice would push `npm test` past CI's 30 minutes for no storage coverage.
+ * The end-to-end flows that run a second time on PostgreSQL: prompts, datasets, and the ship
+ * flow (captured traces and interactions through the served workbench). Every repository and
+ * integration suite already runs on both databases (the postgres project: eval runs, scorecards,
+ * interactions' queries); running every UI detail twice would push `npm test` past CI's 30
+ * minutes for no storage coverage. The workbench tour, the eval flows and the interactions page
+ * run once, on SQLite.
  */
-// The workbench tour (page navigation) runs once: its storage paths are the flows below.
 const E2E_ON_POSTGRES = [
   'test/e2e/prompts.e2e.ts',
   'test/e2e/datasets.e2e.ts',
-  'test/e2e/eval-workflow.e2e.ts',
   'test/e2e/ship-flow.e2e.ts',
-  'test/e2e/interactions.e2e.ts',
 ];
 /**
  * Integration files run once, on SQLite: those that never open a database, and CLI suites whose
@@ -36,6 +35,7 @@ const ONCE = [
   'test/integration/electronegativity.test.ts',
   'test/integration/packaging-config.test.ts',
   'test/integration/scoring-pulse-cli.test.ts',
+  'test/integration/evals-scorecard-cli.test.ts',
 ];
 
 export default defineConfig({
