@@ -72,3 +72,36 @@ describe('insertRows', () => {
     expect(Number(count.n)).toBe(2_001);
   });
 });
+
+describe('text the databases store differently', () => {
+  it('keeps U+0000 and U+FFFF byte for byte through both inserts, as every other statement does', async () => {
+    const nasty = ['a\u0000b', '\u0000', '\uffff0', 'x\uffff\u0000y', 'plain'];
+    const row = (i: number, description: string) => ({
+      id: `nul-${i}`,
+      name: `nul set ${i}`,
+      interaction_type: 'chat',
+      description,
+      tags_json: JSON.stringify([description]),
+      source_format: null,
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+      deleted_at: null,
+    });
+    await insertRows(store.db, store.dialect, 'dataset', [row(0, nasty[0]!), row(1, nasty[1]!)]);
+    const stored = await insertNewRows(
+      store.db,
+      store.dialect,
+      'dataset',
+      nasty.slice(2).map((text, i) => row(i + 2, text)),
+    );
+    expect(stored).toBe(3);
+    const kept = await store.db
+      .selectFrom('dataset')
+      .select(['id', 'description', 'tags_json'])
+      .where('id', 'like', 'nul-%')
+      .orderBy('id')
+      .execute();
+    expect(kept.map((r) => r.description)).toEqual(nasty);
+    expect(kept.map((r) => JSON.parse(r.tags_json) as string[])).toEqual(nasty.map((t) => [t]));
+  });
+});

@@ -1,5 +1,6 @@
 import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
 import type { DB } from './schema';
+import { escapeNul } from './postgres/nul-escape';
 import type { Dialect } from './store';
 
 /**
@@ -20,7 +21,7 @@ export async function insertRows<T extends keyof DB & string>(
   await db.executeQuery(
     CompiledQuery.raw(
       statementText(dialect, table, columns, rows.length, ''),
-      parametersOf(rows, columns),
+      parametersOf(dialect, rows, columns),
     ),
   );
 }
@@ -49,7 +50,7 @@ export async function insertNewRows<T extends keyof DB & string>(
     const result = await db.executeQuery(
       CompiledQuery.raw(
         statementText(dialect, table, columns, chunk.length, ' ON CONFLICT DO NOTHING'),
-        parametersOf(chunk, columns),
+        parametersOf(dialect, chunk, columns),
       ),
     );
     stored += Number(result.numAffectedRows ?? 0);
@@ -57,11 +58,24 @@ export async function insertNewRows<T extends keyof DB & string>(
   return stored;
 }
 
-function parametersOf(rows: readonly object[], columns: readonly string[]): unknown[] {
+/**
+ * The rows' values in column order. A compiled statement skips Kysely's plugins, so on
+ * PostgreSQL text is escaped here as NulEscapePlugin escapes every other statement's: a span
+ * or score holding U+0000 is stored, not refused (postgres/nul-escape.ts).
+ */
+function parametersOf(
+  dialect: Dialect,
+  rows: readonly object[],
+  columns: readonly string[],
+): unknown[] {
   const parameters: unknown[] = [];
+  const escape = dialect === 'postgres';
   for (const row of rows) {
     const values = row as Record<string, unknown>;
-    for (const column of columns) parameters.push(values[column] ?? null);
+    for (const column of columns) {
+      const value = values[column] ?? null;
+      parameters.push(escape && typeof value === 'string' ? escapeNul(value) : value);
+    }
   }
   return parameters;
 }
