@@ -431,6 +431,50 @@ describe('what a rule walks', () => {
   });
 });
 
+describe('matcher graders that call a model', () => {
+  it('refuses a rule on a scorecard holding one, naming it, and leaves one added later out of the plan', async () => {
+    const words = await deterministicGrader('Says Paris', 'Paris');
+    const rubric = await call('graders.create', {
+      name: 'Rubric matcher',
+      definition: {
+        kind: 'deterministic',
+        check: { type: 'matcher', matcher: { type: 'llm-rubric', rubric: 'Names a city' } },
+      },
+      scoreConfig: { type: 'boolean' },
+    });
+    const mixed = await scorecard('Needs a model', [words.id, rubric.id]);
+    const refused = await core.dispatcher.dispatch(
+      'scoringRules.create',
+      { name: 'Model matcher', scorecardId: mixed.id, sampling: 1, dailyBudgetUsd: null },
+      { transport: 'http' },
+    );
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.code).toBe('VALIDATION_FAILED');
+    expect(refused.error.message).toContain('"Rubric matcher"');
+    expect(refused.error.details).toMatchObject({ issues: [{ path: 'scorecardId' }] });
+
+    // A rule on a card without it; the card then gains it in a new version.
+    const card = await scorecard('Gains a model matcher', [words.id]);
+    const rule = await call('scoringRules.create', {
+      name: 'Model matcher later',
+      scorecardId: card.id,
+      filter: { types: ['model-matcher'] },
+      sampling: 1,
+      dailyBudgetUsd: null,
+    });
+    await call('scorecards.update', {
+      id: card.id,
+      body: { items: [{ graderId: words.id }, { graderId: rubric.id }], passThreshold: 0.5 },
+    });
+    const ids = await ingest(3, 'model-matcher');
+    await ruleUntil(core, rule.id, walked(3));
+    const said = await graderScores(words.id);
+    expect(said.filter((s) => ids.includes(s.target.id))).toHaveLength(3);
+    expect(await graderScores(rubric.id)).toHaveLength(0);
+  });
+});
+
 describe('the rule register', () => {
   it('names the field of every refusal', async () => {
     const grader = await deterministicGrader('Register grader', 'x');

@@ -1,5 +1,6 @@
 import type { GraderKind, GraderVersionView } from '../../../shared/contract/quality';
 import type { QualityService } from '../quality-service';
+import { callsMatcherModel } from './model-matchers';
 
 /** One grader a rule runs: the scorecard item's pinned version, else the grader's latest. */
 export interface PlannedGrader {
@@ -11,7 +12,8 @@ export interface PlannedGrader {
 /**
  * What a rule grades with right now: every grader of its scorecard's latest version, at the
  * version its item pins or the grader's latest. Human graders are left to review queues: a
- * rule never waits on a person. Read again for each page, so an edited grader or scorecard
+ * rule never waits on a person; a matcher that calls a model is left out too, as it has no model
+ * here (model-matchers.ts: a rule is refused on such a scorecard). Read again for each page, so an edited grader or scorecard
  * applies to what arrives next (what was scored stays as it was: see rescore).
  */
 export async function rulePlan(
@@ -28,7 +30,8 @@ export async function rulePlan(
         ? grader.latest
         : versions.find((v) => v.version === item.graderVersion);
     // A scorecard names only versions that exist (checked when saved); versions are never deleted.
-    if (version) plan.push({ name: grader.name, kind: grader.kind, version });
+    if (version && !callsMatcherModel(version.definition))
+      plan.push({ name: grader.name, kind: grader.kind, version });
   }
   return plan;
 }

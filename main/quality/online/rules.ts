@@ -7,6 +7,7 @@ import { isUniqueViolation } from '../../store/constraint-errors';
 import type { DB } from '../../store/schema';
 import type { InteractionCursor } from '../../tracing/interaction-repository';
 import { ScorecardRepository } from '../scorecard-repository';
+import { modelMatcherGraders } from './model-matchers';
 import { RuleRepository, type RuleRecord } from './rule-repository';
 
 /**
@@ -39,6 +40,15 @@ async function checkScorecard(db: Kysely<DB>, where: string, id: string): Promis
       `${where}: invalid "scorecardId": scorecard "${card.name}" is archived; restore it first`,
       { issues: [{ path: 'scorecardId', message: 'archived scorecard' }] },
     );
+  const needModels = await modelMatcherGraders(db, id);
+  if (needModels.length > 0) {
+    const names = needModels.map((n) => `"${n}"`).join(', ');
+    throw new AssayError(
+      'VALIDATION_FAILED',
+      `${where}: invalid "scorecardId": scorecard "${card.name}" has matcher graders that call a model (${names}); a rule names no judge or embedding model for them, so they could score nothing. Use an LLM judge grader (it names its own model), or a scorecard without them`,
+      { issues: [{ path: 'scorecardId', message: `matcher graders that call a model: ${names}` }] },
+    );
+  }
 }
 
 export async function requireRule(
