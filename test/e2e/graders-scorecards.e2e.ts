@@ -194,12 +194,26 @@ describe('Graders and Scorecards in Chromium', () => {
     await page.getByTestId('scorecard-tab-items').click();
     await page.getByTestId('scorecard-items').waitFor();
     expect(page.url()).toMatch(/tab=items/);
-    // The scores came in through the API, not the page: a reload asks again.
+    // The scores came in through the API, not the page: a reload asks again. Playwright's clock
+    // (time still flows) lets the dashboard's periodic read be brought forward below.
+    await page.clock.install();
     await page.getByTestId('scorecard-tab-dashboard').click();
     await page.reload();
     const total = page.getByTestId('scorecard-dashboard-total');
     await total.waitFor();
     await expect(total.textContent()).resolves.toMatch(/^2 scores/);
+    // A score that arrives while the dashboard is open shows at its next periodic read.
+    await api('interactions.create', { id: 'e2e-i3', type: 'chat', input: 'q', output: 'a' });
+    await api('scores.create', {
+      target: { type: 'interaction', id: 'e2e-i3' },
+      graderId: accuracy.id,
+      level: 'Bullseye',
+      source: 'human',
+      idempotencyKey: 'e2e-e2e-i3',
+    });
+    await expect(total.textContent()).resolves.toMatch(/^2 scores/);
+    await page.clock.fastForward(31_000);
+    await expect.poll(() => total.textContent()).toMatch(/^3 scores/);
     await page.getByTestId(`chart-histogram-${accuracy.id}`).waitFor();
     await page.screenshot({
       path: path.join(ARTIFACTS, 'scorecard-dashboard.png'),

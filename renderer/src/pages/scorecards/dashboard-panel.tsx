@@ -11,6 +11,13 @@ import { DrilldownPanel } from './drilldown-panel';
 import { openScorecards, type ScorecardView } from './scorecard-route';
 import { useSplitLabels } from './use-split-labels';
 
+/**
+ * Scores keep arriving (online scoring, reviews, apps' scores.create), and no event tells the
+ * workbench: the dashboard reads again this often while it is open. Ended days are read from
+ * their sums, so a read is a few small queries.
+ */
+const DASHBOARD_REFRESH_MS = 30_000;
+
 // Recharts is most of the weight: its chunk loads only when there is something to chart.
 const GraderCharts = lazy(() =>
   import('./dashboard-charts').then((m) => ({ default: m.GraderCharts })),
@@ -48,14 +55,18 @@ export function DashboardPanel({
   card: Card;
   view: ScorecardView & { id: string };
 }) {
-  const answer = useChannelQuery('scorecards.dashboard', {
-    id: card.id,
-    ...(view.version ? { version: view.version } : {}),
-    ...(view.from ? { from: view.from } : {}),
-    ...(view.to ? { to: view.to } : {}),
-    split: view.split,
-    ...(view.source ? { source: view.source } : {}),
-  });
+  const answer = useChannelQuery(
+    'scorecards.dashboard',
+    {
+      id: card.id,
+      ...(view.version ? { version: view.version } : {}),
+      ...(view.from ? { from: view.from } : {}),
+      ...(view.to ? { to: view.to } : {}),
+      split: view.split,
+      ...(view.source ? { source: view.source } : {}),
+    },
+    { refetchInterval: DASHBOARD_REFRESH_MS },
+  );
   const d = answer.data;
   const label = useSplitLabels(view.split, d?.splits.map((s) => s.key) ?? []);
   const fallback = presetRange(30);
