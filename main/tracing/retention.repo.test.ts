@@ -6,6 +6,7 @@ import { openTestStore } from '../../test/support/test-database';
 import { spanFixture } from '../../test/support/span-fixture';
 import { RetentionSweep, retentionCutoff } from './retention';
 import { TracingService } from './tracing-service';
+import { forgetTargetScores } from '../quality/forget-target-scores';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-12-07T00:00:00.000Z');
@@ -21,6 +22,7 @@ beforeAll(async () => {
     events: new EventBus(),
     resolvePrompt: () => Promise.reject(new Error('unused')),
     secretValues: () => [],
+    forgetScores: forgetTargetScores,
   });
 });
 afterAll(() => store.close());
