@@ -129,12 +129,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       datasets,
       // One scorecard scores eval runs and production traffic alike (issue 14).
       scorecards: quality.scorecardScorer({ llm, prompts }),
+      // Deleting a run forgets its results' scores in the same transaction (quality's door).
+      forgetScores: quality.forgetTargetScores,
     }));
     const tracing = (late.tracing = new TracingService({
       store,
       events,
       resolvePrompt: async (ref) => (await prompts.resolveRef(ref)).versionId,
       secretValues: () => secrets.knownValues(),
+      // Retention forgets the scores of what it purges, batch by batch (quality's door).
+      forgetScores: quality.forgetTargetScores,
       spanWriter:
         store.dialect === 'sqlite'
           ? new WorkerSpanWriter(store, {

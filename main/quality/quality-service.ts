@@ -8,6 +8,7 @@ import type { ScorecardScorer } from './eval-scoring/scorecard-scorer';
 import { resolveJudgePrompt } from './online/registry-judge';
 import { archiveGrader, createGrader, graderView, requireGrader, updateGrader } from './graders';
 import { GraderRepository } from './grader-repository';
+import { forgetTargetScores, type ForgetTargetScores } from './forget-target-scores';
 import {
   createScore,
   recordGraderScore,
@@ -125,6 +126,13 @@ export class QualityService {
       resolvePrompt: (ref) => resolveJudgePrompt(prompts, ref),
     });
   }
+
+  /**
+   * Forgets the scores (and review items, per-day sums) of targets being deleted, inside the
+   * deleting transaction: eval runs and trace retention are handed this at wiring, as runs are
+   * handed the scorer (see forget-target-scores.ts).
+   */
+  readonly forgetTargetScores: ForgetTargetScores = forgetTargetScores;
 
   async hasScorecard(id: string): Promise<boolean> {
     return (await this.scorecards.scorecard(id)) !== null;

@@ -67,7 +67,8 @@ function requireChecked(check: ScoreCheck, at: string = where) {
 
 /**
  * Records a score from an app or a person (scores.create). The key is looked up first, so a
- * retry answers the stored score even if its target was purged or its grader edited since.
+ * retry answers the stored score even if its grader was edited since (a purged target's scores
+ * are gone with it: see forget-target-scores.ts).
  * A new score needs its target to exist and, with a grader, a value the grader's latest score
  * config accepts (that version is recorded with it). Two requests with one key racing each
  * other store one row: the loser reads the winner's and answers as a retry (or a conflict).

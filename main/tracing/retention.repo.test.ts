@@ -6,6 +6,10 @@ import { openTestStore } from '../../test/support/test-database';
 import { spanFixture } from '../../test/support/span-fixture';
 import { RetentionSweep, retentionCutoff } from './retention';
 import { TracingService } from './tracing-service';
+import { forgetTargetScores } from '../quality/forget-target-scores';
+import { ScoreRepository } from '../quality/score-repository';
+import type { ScoreTarget } from '../../shared/contract/quality';
+import { newId } from '../kit/ids';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-12-07T00:00:00.000Z');
@@ -21,6 +25,7 @@ beforeAll(async () => {
     events: new EventBus(),
     resolvePrompt: () => Promise.reject(new Error('unused')),
     secretValues: () => [],
+    forgetScores: forgetTargetScores,
   });
 });
 afterAll(() => store.close());
@@ -170,5 +175,61 @@ describe('trace retention', () => {
     ).toEqual(['recent']);
     await sweep.stop();
     expect(errors).toEqual([]);
+  });
+});
+
+describe('the scores of purged targets', () => {
+  const scores = () => new ScoreRepository(store.db);
+  const score = (target: ScoreTarget) =>
+    scores().insert({
+      id: newId(),
+      target,
+      graderId: null,
+      graderVersionId: null,
+      name: 'api score',
+      value: 1,
+      level: null,
+      reason: null,
+      source: 'api',
+      costPicoUsd: null,
+      author: null,
+      idempotencyKey: newId(),
+      createdAt: daysAgo(0),
+    });
+  const scoredTargets = async () =>
+    (await scores().list({ limit: 100 })).map((s) => `${s.target.type}:${s.target.id}`).sort();
+
+  it('go with their spans and interactions, batch by batch; those of kept targets stay', async () => {
+    const oldSpan = spanFixture({
+      traceId: 'scored-old',
+      startedAt: daysAgo(40),
+      endedAt: daysAgo(40, 1),
+    });
+    const newSpan = spanFixture({
+      traceId: 'scored-new',
+      startedAt: daysAgo(1),
+      endedAt: daysAgo(1, 1),
+    });
+    await tracing.ingest([oldSpan, newSpan], 'otlp', 'test');
+    const interaction = (createdAt: string) =>
+      tracing.createInteraction({ type: 'chat', input: 'hi', tags: [], spanIds: [], createdAt });
+    const oldI = await interaction(daysAgo(45));
+    const newI = await interaction(daysAgo(1));
+    await score({ type: 'span', id: oldSpan.id });
+    await score({ type: 'span', id: newSpan.id });
+    await score({ type: 'interaction', id: oldI.id });
+    await score({ type: 'interaction', id: oldI.id });
+    await score({ type: 'interaction', id: newI.id });
+    // Another type's target with a purged interaction's id is not that interaction.
+    await score({ type: 'eval_result', id: oldI.id });
+
+    expect(await tracing.purgeBefore(retentionCutoff(30, NOW))).toMatchObject({
+      spans: 1,
+      interactions: 1,
+    });
+
+    expect(await scoredTargets()).toEqual(
+      [`eval_result:${oldI.id}`, `interaction:${newI.id}`, `span:${newSpan.id}`].sort(),
+    );
   });
 });

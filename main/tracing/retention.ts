@@ -1,3 +1,5 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../store/schema';
 import type { Store } from '../store/store';
 import { searchIndexFor } from './search-index';
 
@@ -19,6 +21,16 @@ const INTERACTIONS_PER_TX = 1_000;
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Forgets what other domains keep about spans and interactions being deleted (their scores,
+ * in the quality domain), inside the deleting transaction; wired in create-core.ts.
+ */
+export type ForgetDeleted = (
+  tx: Kysely<DB>,
+  targetType: 'interaction' | 'span',
+  ids: readonly string[],
+) => Promise<void>;
+
 /** The start of the window kept: traces that ended before it are deleted. */
 export function retentionCutoff(days: number, now = Date.now()): string {
   return new Date(now - days * DAY_MS).toISOString();
@@ -28,9 +40,14 @@ export function retentionCutoff(days: number, now = Date.now()): string {
  * Deletes traces that started and ended before `cutoff` with their spans, search entries and
  * trace rows, and interactions created before it (their feedback goes by cascade). Spans go
  * before their trace row, so a listed trace never lacks spans it had; an interrupted purge
- * resumes where it stopped.
+ * resumes where it stopped. The scores of the spans and interactions of a batch go in that
+ * batch's transaction (`forget`), so a crash never leaves scores of deleted targets.
  */
-export async function purgeTracesBefore(store: Store, cutoff: string): Promise<PurgeReport> {
+export async function purgeTracesBefore(
+  store: Store,
+  cutoff: string,
+  forget: ForgetDeleted,
+): Promise<PurgeReport> {
   const search = searchIndexFor(store.dialect);
   let traces = 0;
   let spans = 0;
@@ -61,6 +78,7 @@ export async function purgeTracesBefore(store: Store, cutoff: string): Promise<P
           .execute()
       ).map((s) => s.id);
       if (spanIds.length > 0) {
+        await forget(tx, 'span', spanIds);
         await search.remove(tx, spanIds);
         await tx.deleteFrom('span').where('id', 'in', spanIds).execute();
         spans += spanIds.length;
@@ -87,6 +105,7 @@ export async function purgeTracesBefore(store: Store, cutoff: string): Promise<P
         .execute();
       if (old.length === 0) return;
       const ids = old.map((i) => i.id);
+      await forget(tx, 'interaction', ids);
       // Explicitly, not only by cascade: SQLite enforces foreign keys only with the pragma on.
       await tx.deleteFrom('interaction_feedback').where('interaction_id', 'in', ids).execute();
       await tx.deleteFrom('interaction').where('id', 'in', ids).execute();

@@ -26,6 +26,8 @@ beforeAll(async () => {
       throw new AssayError('NOT_FOUND', `No prompt "${ref}"`);
     },
     secretValues: () => [STORED_KEY],
+    // Nothing here purges: no scores to forget.
+    forgetScores: () => Promise.resolve(),
   });
 });
 

@@ -13,7 +13,7 @@ import {
   type InteractionCursor,
   type InteractionRecord,
 } from './interaction-repository';
-import { purgeTracesBefore, type PurgeReport } from './retention';
+import { purgeTracesBefore, type ForgetDeleted, type PurgeReport } from './retention';
 import type { SpanRecord } from './span-record';
 import { SpanRepository, TRACE_SPAN_LIMIT } from './span-repository';
 import { TraceRepository } from './trace-repository';
@@ -32,6 +32,8 @@ export interface TracingDeps {
   readonly secretValues: () => readonly string[];
   /** Where ingested batches are stored (default: the store's write queue, on this thread). */
   readonly spanWriter?: SpanWriter;
+  /** Forgets the scores of purged spans and interactions, in the purge's transactions. */
+  readonly forgetScores: ForgetDeleted;
 }
 
 /**
@@ -125,7 +127,7 @@ export class TracingService {
    * `cutoff`, in short write transactions (retention.ts).
    */
   purgeBefore(cutoff: string): Promise<PurgeReport> {
-    return purgeTracesBefore(this.deps.store, cutoff);
+    return purgeTracesBefore(this.deps.store, cutoff, this.deps.forgetScores);
   }
 
   facets(): Promise<{ providers: string[]; models: string[] }> {

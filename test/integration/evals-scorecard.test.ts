@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../main/app/create-core';
-import type { ResultView, RunView, ScoreView } from '../../shared/contract';
+import {
+  channels,
+  type ParsedInput,
+  type ResultView,
+  type RunView,
+  type ScoreView,
+} from '../../shared/contract';
 import type { FakeServer } from '../fakes/fake-http';
 import { judgeReplies } from '../fakes/fake-reply';
 import { startOpenAiFake } from '../fakes/openai-fake';
@@ -280,5 +286,52 @@ describe('an eval run scored by a scorecard', () => {
       scorers: { scorecard: { name: 'claude' } },
     });
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+});
+
+describe('deleting a scored run', () => {
+  const DAY_MS = 86_400_000;
+  /** Today's count of a grader on the words scorecard, as read at `now`. */
+  async function todaysCount(graderId: string, now: number): Promise<number> {
+    const card = (await call('scorecards.list', {})).scorecards.find((c) => c.name === 'words')!;
+    const today = new Date().toISOString().slice(0, 10);
+    const input = channels['scorecards.dashboard'].input.parse({
+      id: card.id,
+      from: today,
+      to: today,
+    }) as ParsedInput<'scorecards.dashboard'>;
+    const dashboard = await core.services.qualityInsights.dashboard(input, now);
+    return dashboard.series
+      .filter((p) => p.graderId === graderId && p.split === null)
+      .reduce((n, p) => n + p.count, 0);
+  }
+
+  it("forgets its results' scores, also in a day already summed, and keeps other runs'", async () => {
+    const gone = await core.services.runs.wait((await start({ name: 'words' })).id);
+    const kept = await core.services.runs.wait((await start({ name: 'words' })).id);
+    const goneResults = await results(gone.id);
+    const keptResults = await results(kept.id);
+    expect(goneResults).toHaveLength(6);
+    for (const r of goneResults) expect(await scoresOf(r.id)).toHaveLength(2);
+    // Read as of tomorrow, today has ended: the dashboard sums it and reads the sums after.
+    const tomorrow = Date.now() + DAY_MS;
+    const summedBefore = await todaysCount(judge.id, tomorrow);
+    const liveBefore = await todaysCount(judge.id, Date.now());
+    expect(summedBefore).toBe(liveBefore);
+    const marks = await core.store.db
+      .selectFrom('score_day_done')
+      .select('day')
+      .where('grader_id', '=', judge.id)
+      .execute();
+    expect(marks).toHaveLength(1);
+
+    const echoBefore = await todaysCount(echo.id, tomorrow);
+    expect(await call('evals.delete', { runId: gone.id })).toEqual({ deleted: true });
+
+    for (const r of goneResults) expect(await scoresOf(r.id)).toEqual([]);
+    for (const r of keptResults) expect(await scoresOf(r.id)).toHaveLength(2);
+    expect(await todaysCount(judge.id, tomorrow)).toBe(summedBefore - 6);
+    expect(await todaysCount(echo.id, tomorrow)).toBe(echoBefore - 6);
+    expect(await todaysCount(judge.id, Date.now())).toBe(liveBefore - 6);
   });
 });

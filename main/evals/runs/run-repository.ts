@@ -273,9 +273,15 @@ export class RunRepository {
     return row?.at ?? null;
   }
 
+  /** The ids of a run's results, as a query (deleting a run forgets their scores with it). */
+  resultIdsOf(runId: string) {
+    return this.db.selectFrom('eval_result').select('id').where('run_id', '=', runId);
+  }
+
   /**
    * A run with its case snapshots and results (ON DELETE CASCADE on both dialects: one
-   * statement, so atomic); false if there was none.
+   * statement); false if there was none. Run it in the transaction that forgets the results'
+   * scores (RunService.delete).
    */
   async deleteRun(runId: string): Promise<boolean> {
     const res = await this.db.deleteFrom('eval_run').where('id', '=', runId).executeTakeFirst();

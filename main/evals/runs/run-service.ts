@@ -5,6 +5,7 @@ import type { EventBus } from '../../kit/event-bus';
 import type { LlmService } from '../../llm/llm-service';
 import type { PromptService } from '../../prompts/prompt-service';
 import type { ScorecardScorer } from '../../quality/eval-scoring/scorecard-scorer';
+import type { ForgetTargetScores } from '../../quality/forget-target-scores';
 import type { Store } from '../../store/store';
 import type { DatasetService } from '../datasets/dataset-service';
 import { compareRuns } from './compare';
@@ -40,6 +41,8 @@ export class RunService {
       datasets: DatasetService;
       /** Grades runs that name a scorecard (the quality domain's door; see create-core.ts). */
       scorecards?: ScorecardScorer;
+      /** Forgets the scores of deleted results, in the deleting transaction (quality's door). */
+      forgetScores: ForgetTargetScores;
     },
   ) {
     this.repo = new RunRepository(store.db);
@@ -303,7 +306,15 @@ export class RunService {
         `${where}: run ${id} may be executing in another Assay process (it stored a result less than ${QUIET_MS / 60_000} minutes ago); cancel it there, or try again later`,
       );
     this.totals.delete(id);
-    return this.repo.deleteRun(id);
+    // The results' scores have no foreign key to them: they go in the same transaction, one
+    // statement per table however many results the run has.
+    let deleted = false;
+    await this.store.writes.run(async (tx) => {
+      const repo = new RunRepository(tx);
+      await this.deps.forgetScores(tx, 'eval_result', repo.resultIdsOf(id));
+      deleted = await repo.deleteRun(id);
+    });
+    return deleted;
   }
 
   private async require(id: string, where: string): Promise<RunRecord> {

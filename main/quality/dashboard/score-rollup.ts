@@ -1,4 +1,6 @@
 import type { DashboardSplit } from '../../../shared/contract/quality-insights';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../store/schema';
 import type { Store } from '../../store/store';
 import { dayRange } from './dashboard-range';
 import type { ScoreConfig } from '../../../shared/contract/quality';
@@ -112,16 +114,24 @@ export async function forgetDays(
   days: readonly string[],
 ): Promise<void> {
   if (days.length === 0) return;
-  await store.writes.run(async (tx) => {
-    await tx
-      .deleteFrom('score_day')
-      .where('grader_id', '=', graderId)
-      .where('day', 'in', [...days])
-      .execute();
-    await tx
-      .deleteFrom('score_day_done')
-      .where('grader_id', '=', graderId)
-      .where('day', 'in', [...days])
-      .execute();
-  });
+  await store.writes.run((tx) => forgetDaysIn(tx, graderId, days));
+}
+
+/** forgetDays inside the caller's write transaction (scores deleted with their targets). */
+export async function forgetDaysIn(
+  tx: Kysely<DB>,
+  graderId: string,
+  days: readonly string[],
+): Promise<void> {
+  if (days.length === 0) return;
+  await tx
+    .deleteFrom('score_day')
+    .where('grader_id', '=', graderId)
+    .where('day', 'in', [...days])
+    .execute();
+  await tx
+    .deleteFrom('score_day_done')
+    .where('grader_id', '=', graderId)
+    .where('day', 'in', [...days])
+    .execute();
 }

@@ -14,6 +14,7 @@ import { QualityService } from '../quality-service';
 import { ScoreRepository } from '../score-repository';
 import type { DeliveryDeps, DeliveryPolicy } from './webhook-delivery';
 import { PulseService } from './pulse-service';
+import { forgetTargetScores } from '../forget-target-scores';
 
 /** Quick retries, so a failing receiver's whole delivery takes milliseconds. */
 export const FAST_POLICY: DeliveryPolicy = {
@@ -64,6 +65,7 @@ export class PulseHarness {
         throw new AssayError('NOT_FOUND', `No prompt version "${ref}"`);
       },
       secretValues: () => [],
+      forgetScores: forgetTargetScores,
     });
     this.cipher = cipher ?? createKeyfileCipher(path.join(this.keyDir, 'secret.key'));
     this.pulse = this.makePulse();

@@ -67,7 +67,8 @@ async function filtered(
 /**
  * The interactions a fill names, in the order they join the queue: as given by hand (each must
  * exist), as interactions.list answers a filter (newest first), or as a score rule picks them
- * (scores outlive purged interactions, so those are left out).
+ * (a purge forgets its interactions' scores in its transaction; an interaction gone between
+ * the pick and the fill is still left out).
  */
 async function targetsOf(
   store: Store,

@@ -13,6 +13,7 @@ import { fakeJudge } from '../grading/test-support';
 import type { JudgeCallDeps } from '../online/registry-judge';
 import { QualityService } from '../quality-service';
 import { SecondJudgeService } from './second-judge-service';
+import { forgetTargetScores } from '../forget-target-scores';
 
 let store: Store;
 let quality: QualityService;
@@ -121,6 +122,7 @@ beforeAll(async () => {
     events: new EventBus(),
     resolvePrompt: () => Promise.reject(new Error('unused')),
     secretValues: () => [],
+    forgetScores: forgetTargetScores,
   });
   service = new SecondJudgeService({
     store,

@@ -18,6 +18,8 @@ beforeAll(async () => {
     events: new EventBus(),
     resolvePrompt: (ref) => Promise.resolve(ref),
     secretValues: () => [],
+    // Nothing here purges: no scores to forget.
+    forgetScores: () => Promise.resolve(),
   });
 });
 

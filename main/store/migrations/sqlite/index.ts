@@ -13,6 +13,7 @@ import { migration0011 } from './0011_scoring_rules';
 import { migration0012 } from './0012_review';
 import { migration0013 } from './0013_pulse';
 import { migration0014 } from './0014_score_days';
+import { migration0015 } from './0015_forget_orphan_scores';
 
 /** Every migration in order. Append only: a shipped migration is never edited. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -30,4 +31,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   migration0012,
   migration0013,
   migration0014,
+  migration0015,
 ];
