@@ -115,6 +115,8 @@ export async function rollupPass(
   let steps = 0;
   let days = 0;
   for (const graderId of graderIds) {
+    // Between graders too: ingest and reads queued meanwhile go first.
+    await yieldToOthers();
     if (stopped()) break;
     try {
       const marks = await store.db
@@ -166,7 +168,6 @@ export async function rollupPass(
           await sumDays(store, { graderId, versions }, split, step);
           steps++;
           days += step.length;
-          // Ingest and reads queued meanwhile go in between steps.
           await yieldToOthers();
         }
       }
