@@ -27,9 +27,10 @@ export const SETTLE_MS = HOUR_MS;
  * How many scores one step sums at most (one aggregate statement and one write transaction).
  * Whole days are summed (a day is marked done with its sums), so one day with more scores is
  * one step of its own. On SQLite the statement runs on the main thread and the write holds the
- * write queue it shares with ingest: tens of milliseconds per step, not seconds.
+ * write queue it shares with ingest: tens of milliseconds per step, not seconds (at 20,000 the
+ * bench's longest write took about 200 ms, split by model: a few thousand rows).
  */
-const SCORES_PER_STEP = 20_000;
+const SCORES_PER_STEP = 5_000;
 
 export interface RollupReport {
   /** Graders looked at. */
@@ -70,8 +71,12 @@ async function chartedGraders(store: Store): Promise<string[]> {
   return [...new Set(cards.flatMap((card) => card.body.items.map((item) => item.graderId)))];
 }
 
-/** Days of `days` as steps: consecutive days whose scores add up to SCORES_PER_STEP at most. */
-function stepsOf(days: readonly string[], counts: ReadonlyMap<string, number>): string[][] {
+/** Days of `days` as steps: consecutive days whose scores add up to `limit` at most. */
+export function stepsOf(
+  days: readonly string[],
+  counts: ReadonlyMap<string, number>,
+  limit = SCORES_PER_STEP,
+): string[][] {
   const steps: string[][] = [];
   let step: string[] = [];
   let scores = 0;
@@ -79,7 +84,7 @@ function stepsOf(days: readonly string[], counts: ReadonlyMap<string, number>): 
   for (const day of days) {
     const n = counts.get(day) ?? 0;
     const follows = step.length > 0 && day === dayOf(Date.parse(`${prev}T00:00:00.000Z`) + DAY_MS);
-    if (step.length > 0 && (scores + n > SCORES_PER_STEP || !follows)) {
+    if (step.length > 0 && (scores + n > limit || !follows)) {
       steps.push(step);
       step = [];
       scores = 0;
