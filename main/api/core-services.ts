@@ -7,6 +7,7 @@ import type { PulseService } from '../quality/pulse/pulse-service';
 import type { QualityService } from '../quality/quality-service';
 import type { ReviewService } from '../quality/review/review-service';
 import type { QualityInsightsService } from '../quality/dashboard/quality-insights-service';
+import type { ScoreRollupRunner } from '../quality/dashboard/rollup-runner';
 import type { ScoringRulesService } from '../quality/online/scoring-rules-service';
 import type { SecondJudgeService } from '../quality/second-judge/second-judge-service';
 import type { StoreInfo } from '../store/store';
@@ -43,6 +44,8 @@ export interface CoreServices {
   readonly qualityInsights: QualityInsightsService;
   /** Online scoring rules and their runner. */
   readonly scoringRules: ScoringRulesService;
+  /** Sums scores per day ahead of dashboard reads; the long-lived shells start it. */
+  readonly scoreRollup: ScoreRollupRunner;
   /** Second judges: a judge copied onto another model, grading its recent targets in the background. */
   readonly secondJudge: SecondJudgeService;
   /**

@@ -15,6 +15,7 @@ import { PulseService } from '../quality/pulse/pulse-service';
 import { QualityService } from '../quality/quality-service';
 import { ReviewService } from '../quality/review/review-service';
 import { QualityInsightsService } from '../quality/dashboard/quality-insights-service';
+import { ScoreRollupRunner } from '../quality/dashboard/rollup-runner';
 import { ScoringRulesService } from '../quality/online/scoring-rules-service';
 import { resolveJudgePrompt } from '../quality/online/registry-judge';
 import { SecondJudgeService } from '../quality/second-judge/second-judge-service';
@@ -213,6 +214,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       onError: (err) =>
         process.stderr.write(`assay: pulse alerts: ${toErrorPayload(err).message}\n`),
     });
+    // Sums ended days of the scorecards' graders ahead of any dashboard read (hourly). Like
+    // pulse, only the long-lived shells start it: a one-off CLI command must not sum a year.
+    const scoreRollup = new ScoreRollupRunner(store, (err) =>
+      process.stderr.write(`assay: score rollup failed: ${toErrorPayload(err).message}\n`),
+    );
     const services: CoreServices = {
       version: appVersion(),
       dataDir: options.dataDir,
@@ -233,6 +239,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       review,
       qualityInsights: new QualityInsightsService(store),
       scoringRules,
+      scoreRollup,
       secondJudge,
       ingestStatus: options.ingestStatus ?? (() => SERVED_HERE),
     };
@@ -248,6 +255,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await secondJudge.close();
         await semantic.close();
         await retention.stop();
+        await scoreRollup.stop();
         // Before the store closes: a tick or a delivery in progress writes to it.
         await pulse.close();
         await tracing.close();

@@ -59,10 +59,11 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     await core.close();
     throw err;
   }
-  // Pulse alert rules are evaluated every minute, and online scoring rules score what arrives,
-  // while the server runs.
+  // Pulse alert rules are evaluated every minute, online scoring rules score what arrives, and
+  // ended days of scores are summed for the dashboards (hourly), while the server runs.
   core.services.pulse.start();
   core.services.scoringRules.start();
+  core.services.scoreRollup.start();
   const url = token ? `${server.url}/?token=${encodeURIComponent(token)}` : `${server.url}/`;
   const { dialect, location } = core.services.storeInfo;
   log(`Assay is serving ${dataDir}`);

@@ -8,9 +8,11 @@ import { aggregateQuery, type AggregateRow, type VersionConfig } from './dashboa
 import { normalizedRowSum } from './score-buckets';
 
 /**
- * Per-day sums of a grader's scores (the score_day table, migration 0014), made the first time
- * a dashboard asks for an ended UTC day and read from then on: a dashboard over a million scores
- * reads a few rows per grader and day instead of every score (bench/scorecard-dashboard).
+ * Per-day sums of a grader's scores (the score_day table, migration 0014), read by dashboards
+ * for ended UTC days: a dashboard over a million scores reads a few rows per grader and day
+ * instead of every score (bench/scorecard-dashboard). The rollup runner (rollup-runner.ts) sums
+ * the days of the scorecards' graders in the background an hour after each day ends, so a first
+ * view is warm too; a day not summed yet is summed the first time a dashboard asks for it.
  *
  * Why a day, once ended, can be summed once: a score is stamped with the time it is stored and
  * never changes (ScoreRepository writes no past times and updates no rows). The split values

@@ -28,8 +28,8 @@ function bucketList(item: ItemScope, totals: Tally) {
 }
 
 /**
- * One grader's rows over the range: ended days from their sums (made on first ask), today and
- * later from the scores themselves.
+ * One grader's rows over the range: ended days from their sums (made by the rollup runner, or
+ * here on first ask), today and later from the scores themselves.
  */
 async function graderRows(
   store: Store,

@@ -6,8 +6,9 @@ import type { Migration } from '../../migration';
  * - `score_day` holds a grader's scores summed per UTC day, version, source, split value and
  *   bucket (main/quality/dashboard/score-rollup.ts): a dashboard reads a few rows per grader and
  *   day instead of every score. Scores are stamped when stored and never change, so a day is
- *   summed once it has ended; `score_day_done` marks the (grader, split, day) summed, days
- *   without scores included. Today is always read from `score`.
+ *   summed once it has ended (by the background rollup runner, or on a dashboard's first ask);
+ *   `score_day_done` marks the (grader, split, day) summed, days without scores included.
+ *   Today is always read from `score`.
  * - `split` is how the day was split ('none', 'prompt_version', 'model'); `split_key` is the
  *   target's value ('' when unsplit or unknown) and `bucket` the histogram bucket. `total` sums
  *   the values, `norm_sum` their normalized (0..1) scores on their version's config, so a read
