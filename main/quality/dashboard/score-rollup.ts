@@ -4,7 +4,12 @@ import type { DB } from '../../store/schema';
 import type { Store } from '../../store/store';
 import { dayRange } from './dashboard-range';
 import type { ScoreConfig } from '../../../shared/contract/quality';
-import { aggregateQuery, type AggregateRow, type VersionConfig } from './dashboard-sql';
+import {
+  aggregateQuery,
+  type AggregateRow,
+  type ScoreScope,
+  type VersionConfig,
+} from './dashboard-sql';
 import { normalizedRowSum } from './score-buckets';
 
 /**
@@ -86,27 +91,64 @@ export async function sumDays(
       before: dayRange(run[run.length - 1]!).before,
       source: undefined,
     };
-    const { rows } = await aggregateQuery(scope, split, grader.versions, true).execute(store.db);
-    const sums = rows.map((r) => toRow(grader.graderId, split, configs, r));
-    await store.writes.run(async (tx) => {
-      for (let i = 0; i < sums.length; i += ROWS_PER_INSERT)
-        await tx
-          .insertInto('score_day')
-          .values(sums.slice(i, i + ROWS_PER_INSERT))
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-      for (let i = 0; i < run.length; i += ROWS_PER_INSERT)
-        await tx
-          .insertInto('score_day_done')
-          .values(
-            run
-              .slice(i, i + ROWS_PER_INSERT)
-              .map((day) => ({ grader_id: grader.graderId, split, day })),
-          )
-          .onConflict((oc) => oc.doNothing())
-          .execute();
-    });
+    for (let attempt = 1; !(await sumRun(store, grader, split, configs, scope, run)); attempt++)
+      if (attempt === SUM_ATTEMPTS)
+        throw new Error(
+          `the scores of ${run[0]} to ${run[run.length - 1]} kept changing while they were summed; try again`,
+        );
   }
+}
+
+/** Deletes landing between a run's read and its write, in a row, before sumDays gives up. */
+const SUM_ATTEMPTS = 3;
+
+/**
+ * Reads a run's sums, then stores them with their marks, unless the run's scores changed in
+ * between: the read runs outside the write transaction (it can take a while, and the queue is
+ * shared with ingest), so a delete of some of those scores (a run deleted, a retention purge:
+ * forget-target-scores.ts) can commit between the two, and its forgetting would come before
+ * sums still counting them. So the write counts the run's scores again first (an index range)
+ * and stores nothing if that is not what was summed. False: read again.
+ */
+async function sumRun(
+  store: Store,
+  grader: { readonly graderId: string; readonly versions: readonly VersionConfig[] },
+  split: DashboardSplit,
+  configs: ReadonlyMap<string, ScoreConfig>,
+  scope: ScoreScope,
+  run: readonly string[],
+): Promise<boolean> {
+  const { graderId } = grader;
+  const { rows } = await aggregateQuery(scope, split, grader.versions, true).execute(store.db);
+  const sums = rows.map((r) => toRow(graderId, split, configs, r));
+  const summed = sums.reduce((total, r) => total + r.n, 0);
+  let stored = false;
+  await store.writes.run(async (tx) => {
+    const now = await tx
+      .selectFrom('score')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('grader_id', '=', graderId)
+      .where('created_at', '>=', scope.since)
+      .where('created_at', '<', scope.before)
+      .executeTakeFirstOrThrow();
+    if (Number(now.n) !== summed) return;
+    for (let i = 0; i < sums.length; i += ROWS_PER_INSERT)
+      await tx
+        .insertInto('score_day')
+        .values(sums.slice(i, i + ROWS_PER_INSERT))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    for (let i = 0; i < run.length; i += ROWS_PER_INSERT)
+      await tx
+        .insertInto('score_day_done')
+        .values(
+          run.slice(i, i + ROWS_PER_INSERT).map((day) => ({ grader_id: graderId, split, day })),
+        )
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    stored = true;
+  });
+  return stored;
 }
 
 /** Drops a grader's sums of the given days, every split: they are summed again when asked. */
