@@ -40,6 +40,10 @@ const ONCE = [
 
 export default defineConfig({
   test: {
+    // Two files at once on CI's 2 cores (vitest's default is cores − 1 = 1): most test time is
+    // spent waiting on child processes (the CLI, `assay serve`) and databases, not computing.
+    // The e2e projects stay one file at a time (fileParallelism: false).
+    maxWorkers: 2,
     projects: [
       {
         test: {
