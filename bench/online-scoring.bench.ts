@@ -133,8 +133,20 @@ async function ruleCounts(core: Core, id: string): Promise<RuleCounts> {
   return { walked: status.scored + status.skipped };
 }
 
+/** CPU seconds of the whole machine so far (all cores, from /proc/stat), and of this process. */
+function cpuNow(): { readonly machine: number; readonly own: number } {
+  const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  // user nice system idle iowait irq softirq steal: busy is all but idle and iowait.
+  const ticks = fields.slice(1, 9).map(Number);
+  const busy = ticks.reduce((a, b) => a + b, 0) - ticks[3]! - ticks[4]!;
+  const { user, system } = process.cpuUsage();
+  return { machine: busy / 100, own: (user + system) / 1e6 };
+}
+
 interface Round {
   readonly ingestPerSecond: number;
+  /** CPU seconds during ingest: this process (ingest and scoring), and the rest (the database). */
+  readonly cpu: { readonly own: number; readonly others: number };
   /** Share of the ingest's wall time the runner kept the thread busy. */
   readonly runnerShare: number;
   readonly scoredWhileIngesting: number;
@@ -155,18 +167,23 @@ async function round(withRule: boolean): Promise<Round> {
     let next = 0;
     const busyBefore = core.services.scoringRules.runnerStats().busyMs;
     const started = performance.now();
+    const cpuBefore = cpuNow();
     await Promise.all(
       Array.from({ length: IN_FLIGHT }, async () => {
         while (next < N) await invoke(core, 'interactions.create', interaction(500 + next++));
       }),
     );
     const ingested = performance.now();
+    const cpuAfter = cpuNow();
+    const own = cpuAfter.own - cpuBefore.own;
+    const cpu = { own, others: cpuAfter.machine - cpuBefore.machine - own };
     const runnerShare =
       (core.services.scoringRules.runnerStats().busyMs - busyBefore) / (ingested - started);
     const ingestPerSecond = (N * 1000) / (ingested - started);
     if (!ruleId)
       return {
         ingestPerSecond,
+        cpu,
         runnerShare,
         scoredWhileIngesting: 0,
         scoredPerSecondOverall: null,
@@ -178,6 +195,7 @@ async function round(withRule: boolean): Promise<Round> {
     const scored = performance.now();
     return {
       ingestPerSecond,
+      cpu,
       runnerShare,
       scoredWhileIngesting: atEnd,
       scoredPerSecondOverall: (N * 1000) / (scored - started),
@@ -189,7 +207,44 @@ async function round(withRule: boolean): Promise<Round> {
   }
 }
 
+/**
+ * Interactions arriving at a steady `rate` a second (an app's traffic, not a flood), the rule
+ * on: how many were scored by the time the last arrived, and how long after it the last was.
+ * Scoring keeps up with arrivals when the lag stays near one page's time.
+ */
+async function pacedRound(rate: number): Promise<{ scoredOnArrival: number; lagMs: number }> {
+  const { core, dir } = await openCore();
+  try {
+    const ruleId = await addRule(core);
+    for (let i = 0; i < 500; i++) await invoke(core, 'interactions.create', interaction(i));
+    while ((await ruleCounts(core, ruleId)).walked < 500)
+      await new Promise((r) => setTimeout(r, 5));
+    const started = performance.now();
+    const inFlight = new Set<Promise<unknown>>();
+    let next = 0;
+    while (next < N) {
+      const due = Math.min(N, Math.floor(((performance.now() - started) * rate) / 1000));
+      for (; next < due; next++) {
+        const sent: Promise<unknown> = invoke(core, 'interactions.create', interaction(500 + next));
+        inFlight.add(sent);
+        void sent.finally(() => inFlight.delete(sent));
+      }
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    await Promise.all(inFlight);
+    const arrived = performance.now();
+    const scoredOnArrival = (await ruleCounts(core, ruleId)).walked - 500;
+    while ((await ruleCounts(core, ruleId)).walked < N + 500)
+      await new Promise((r) => setTimeout(r, 5));
+    return { scoredOnArrival, lagMs: performance.now() - arrived };
+  } finally {
+    await core.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
+const secs = (c: Round['cpu']) => `${c.own.toFixed(1)} + ${c.others.toFixed(1)}`;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** Medians: the machine is shared, and one round disturbed by a neighbour should not decide. */
 const median = (xs: number[]) => {
@@ -198,6 +253,8 @@ const median = (xs: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+const ARRIVALS = Number(process.env.BENCH_ARRIVALS ?? 5_000);
+const paced: { scoredOnArrival: number; lagMs: number }[] = [];
 const off: Round[] = [];
 const on: Round[] = [];
 try {
@@ -210,11 +267,17 @@ try {
       on.push(await round(true));
       off.push(await round(false));
     }
+    paced.push(await pacedRound(ARRIVALS));
     const [a, b] = [off.at(-1)!, on.at(-1)!];
     console.log(
       `round ${r + 1}: ingest ${fmt(a.ingestPerSecond)}/s without a rule, ${fmt(b.ingestPerSecond)}/s with one (runner busy ${pct(b.runnerShare)} of it); ` +
         `scored ${fmt(b.scoredWhileIngesting)} of ${fmt(N)} while ingesting, ${fmt(b.scoredPerSecondOverall!)}/s overall` +
-        (b.drainPerSecond === null ? '' : `, backlog ${fmt(b.drainPerSecond)}/s`),
+        (b.drainPerSecond === null ? '' : `, backlog ${fmt(b.drainPerSecond)}/s`) +
+        `; CPU s during ingest (this process + others) ${secs(a.cpu)} without, ${secs(b.cpu)} with`,
+    );
+    const p = paced.at(-1)!;
+    console.log(
+      `  at ${fmt(ARRIVALS)} arrivals/s: ${fmt(p.scoredOnArrival)} of ${fmt(N)} scored when the last arrived, the last scored ${fmt(p.lagMs)} ms after it`,
     );
   }
 } finally {
@@ -233,4 +296,7 @@ console.log(
   `  scored ${fmt(median(on.map((r) => r.scoredPerSecondOverall!)))} interactions/s from the first ingested to the last scored` +
     (drains.length ? `, backlog at ${fmt(median(drains))}/s` : '') +
     ' (target ≥ 5,000/s)',
+);
+console.log(
+  `  at ${fmt(ARRIVALS)} arrivals/s (target: scored as they arrive): ${fmt(median(paced.map((p) => p.scoredOnArrival)))} of ${fmt(N)} scored when the last arrived, the last ${fmt(median(paced.map((p) => p.lagMs)))} ms after it`,
 );

@@ -22,7 +22,7 @@ beforeAll(async () => {
   });
   grader = { graderId: made.id, versions: [{ id: made.latest.id, config: { type: 'boolean' } }] };
   for (let i = 0; i < 4; i++) {
-    await insertInteraction(store.db, { id: `sr-${i}` });
+    await insertInteraction(store.db, { id: `sr-${i}`, traceId: null });
     scoreIds.push(
       await insertScore(store.db, {
         graderId: made.id,
@@ -76,7 +76,7 @@ describe('sumDays', () => {
 
   it('gives up with a clear error when the scores keep changing, storing nothing', async () => {
     const day = '2026-02-11';
-    await insertInteraction(store.db, { id: 'sr-busy' });
+    await insertInteraction(store.db, { id: 'sr-busy', traceId: null });
     await insertScore(store.db, {
       graderId: grader.graderId,
       graderVersionId: grader.versions[0]!.id,
@@ -90,7 +90,7 @@ describe('sumDays', () => {
       writes: {
         run: async (work) => {
           // Another score lands in the day before every write (only a past-time writer could).
-          await insertInteraction(store.db, { id: `sr-churn-${n}` });
+          await insertInteraction(store.db, { id: `sr-churn-${n}`, traceId: null });
           await insertScore(store.db, {
             graderId: grader.graderId,
             graderVersionId: grader.versions[0]!.id,
