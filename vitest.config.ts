@@ -36,6 +36,10 @@ const ONCE = [
   'test/integration/packaging-config.test.ts',
   'test/integration/scoring-pulse-cli.test.ts',
   'test/integration/evals-scorecard-cli.test.ts',
+  'test/integration/runs-cli.test.ts',
+  'test/integration/cases-cli.test.ts',
+  'test/integration/datasets-cli.test.ts',
+  'test/integration/input-files-cli.test.ts',
 ];
 
 export default defineConfig({
