@@ -102,6 +102,6 @@ describe('text the databases store differently', () => {
       .orderBy('id')
       .execute();
     expect(kept.map((r) => r.description)).toEqual(nasty);
-    expect(kept.map((r) => JSON.parse(r.tags_json) as string[])).toEqual(nasty.map((t) => [t]));
+    expect(kept.map((r) => r.tags_json)).toEqual(nasty.map((t) => JSON.stringify([t])));
   });
 });
