@@ -101,4 +101,26 @@ describe('WriteQueue', () => {
     }>`SELECT sum(input_pico) AS total FROM model_price`.execute(s.db);
     expect(Number(sum.rows[0]!.total)).toBe(big);
   });
+
+  it('commits a large write beside the batches where writers run at once (PostgreSQL), else in the queue', async () => {
+    const s = await store();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const large = s.writes.runLarge(async (tx) => {
+      await tx.insertInto('model_price').values(priceRow('large', 1)).execute();
+      await held;
+    });
+    const small = s.writes.run(async (tx) => {
+      await tx.insertInto('model_price').values(priceRow('small', 2)).execute();
+    });
+    const smallDoneFirst = await Promise.race([
+      small.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 300)),
+    ]);
+    // With one writer (SQLite) the small write shares the large one's batch and waits for it.
+    expect(smallDoneFirst).toBe(s.dialect === 'postgres');
+    release();
+    await Promise.all([large, small]);
+    expect(await count(s)).toBe(2);
+  });
 });

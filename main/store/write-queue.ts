@@ -22,7 +22,11 @@ export class WriteQueue {
   private scheduled = false;
   private inFlight: Promise<void> = Promise.resolve();
 
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    /** Whether the database takes writers on several connections at once (PostgreSQL). */
+    private readonly concurrentWriters = false,
+  ) {}
 
   run(work: QueuedWrite): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -34,6 +38,17 @@ export class WriteQueue {
         });
       }
     });
+  }
+
+  /**
+   * A large write (a page of scores) that must not hold up the small writes batched with it:
+   * in a batch, each of them would wait for its commit. Where writers may run at once it
+   * commits in a transaction of its own beside the batches; with one writer (SQLite) it is
+   * queued like any other write, as nothing could run beside it anyway.
+   */
+  runLarge(work: QueuedWrite): Promise<void> {
+    if (!this.concurrentWriters) return this.run(work);
+    return this.db.transaction().execute(work);
   }
 
   /** Resolves once every write queued so far is committed or failed (closing waits on it). */

@@ -1,5 +1,3 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../../store/schema';
 import type { Store } from '../../store/store';
 import type { InteractionCursor } from '../../tracing/interaction-repository';
 import { utcDay } from './budget-gate';
@@ -59,18 +57,6 @@ export type Move =
   | null;
 
 /**
- * On PostgreSQL a page commits in a transaction of its own, beside the group commits of the
- * write queue rather than inside one: a page (hundreds of scores) in ingest's batch made every
- * interaction of that batch wait for it (PostgreSQL takes concurrent writers; SQLite has one
- * connection, so there the queue it is).
- */
-function writeAlone(store: Store, work: (tx: Kysely<DB>) => Promise<void>): Promise<void> {
-  return store.dialect === 'postgres'
-    ? store.db.transaction().execute(work)
-    : store.writes.run(work);
-}
-
-/**
  * Stores a page's scores, moves the rule's walk (or its rescore) past what was done, and adds
  * the judge spend to the rule's day: one transaction, so a crash leaves the scores and the
  * position agreeing, and the next walk neither repeats nor misses an interaction.
@@ -84,7 +70,8 @@ export async function commitPage(
 ): Promise<number> {
   // The thread time of this write alone (the batch it commits in holds others' writes too).
   let busyMs = 0;
-  await writeAlone(store, async (tx) => {
+  // A page holds hundreds of scores: it must not hold up ingest's batch (runLarge).
+  await store.writes.runLarge(async (tx) => {
     const started = performance.now();
     await writeGraderScores(tx, store.dialect, tally.scores);
     const repo = new RuleRepository(tx);

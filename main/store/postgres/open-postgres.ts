@@ -56,7 +56,8 @@ export async function openPostgres(options: OpenPostgresOptions): Promise<Store>
         dialect: new PostgresDialect({ pool }),
         plugins: [new NulEscapePlugin()],
       });
-      const writes = new WriteQueue(db);
+      // PostgreSQL takes concurrent writers: a large write commits beside the batches.
+      const writes = new WriteQueue(db, true);
       return {
         dialect: 'postgres',
         db,
