@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { PeriodicTask } from '../kit/periodic-task';
 import type { DB } from '../store/schema';
 import type { Store } from '../store/store';
 import { searchIndexFor } from './search-index';
@@ -123,56 +124,22 @@ const HOUR_MS = 3_600_000;
 
 /**
  * The background sweep: shortly after start, then hourly, with the retention read fresh each
- * time (a change in Settings applies at the next sweep). The first sweep waits a few seconds so
- * a short CLI command, which opens the core too, never runs one; a server or the desktop app
- * does. One sweep at a time; the timers never hold the process open.
+ * time (a change in Settings applies at the next sweep); null when retention is off.
  */
-export class RetentionSweep {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<PurgeReport | null> | null = null;
-  private stopped = false;
-
+export class RetentionSweep extends PeriodicTask<PurgeReport> {
   constructor(
-    private readonly purge: (cutoff: string) => Promise<PurgeReport>,
-    private readonly retentionDays: () => number,
-    private readonly onError: (err: unknown) => void,
-    private readonly timing = { firstDelayMs: 15_000, intervalMs: HOUR_MS },
-  ) {}
-
-  start(): void {
-    if (this.timer || this.stopped) return;
-    this.timer = setTimeout(() => {
-      void this.runNow();
-      this.timer = setInterval(() => void this.runNow(), this.timing.intervalMs);
-      this.timer.unref();
-    }, this.timing.firstDelayMs);
-    this.timer.unref();
-  }
-
-  /** Runs a sweep now (or joins the one running); null when retention is off. */
-  runNow(now = Date.now()): Promise<PurgeReport | null> {
-    this.running ??= this.sweep(now).finally(() => {
-      this.running = null;
-    });
-    return this.running;
-  }
-
-  private async sweep(now: number): Promise<PurgeReport | null> {
-    try {
-      const days = this.retentionDays();
-      if (this.stopped || days <= 0) return null;
-      return await this.purge(retentionCutoff(days, now));
-    } catch (err) {
-      this.onError(err);
-      return null;
-    }
-  }
-
-  /** Stops the timers and waits for a sweep in progress (before the store closes). */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+    purge: (cutoff: string) => Promise<PurgeReport>,
+    retentionDays: () => number,
+    onError: (err: unknown) => void,
+    timing = { firstDelayMs: 15_000, intervalMs: HOUR_MS },
+  ) {
+    super(
+      async (now) => {
+        const days = retentionDays();
+        return days <= 0 ? null : purge(retentionCutoff(days, now));
+      },
+      onError,
+      timing,
+    );
   }
 }

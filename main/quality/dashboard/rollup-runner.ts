@@ -4,11 +4,12 @@ import {
   MAX_DASHBOARD_DAYS,
   type DashboardSplit,
 } from '../../../shared/contract/quality-insights';
+import { PeriodicTask } from '../../kit/periodic-task';
 import type { Store } from '../../store/store';
 import { GraderRepository } from '../grader-repository';
 import { ScorecardRepository } from '../scorecard-repository';
 import { dayOf, dayRange } from './dashboard-range';
-import { sumDays } from './score-rollup';
+import { runsOf, sumDays } from './score-rollup';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -71,29 +72,31 @@ async function chartedGraders(store: Store): Promise<string[]> {
   return [...new Set(cards.flatMap((card) => card.body.items.map((item) => item.graderId)))];
 }
 
-/** Days of `days` as steps: consecutive days whose scores add up to `limit` at most. */
+/**
+ * Days of `days` as steps: runs of consecutive days (runsOf), each cut where its scores would
+ * add up to more than `limit`.
+ */
 export function stepsOf(
   days: readonly string[],
   counts: ReadonlyMap<string, number>,
   limit = SCORES_PER_STEP,
 ): string[][] {
   const steps: string[][] = [];
-  let step: string[] = [];
-  let scores = 0;
-  let prev = '';
-  for (const day of days) {
-    const n = counts.get(day) ?? 0;
-    const follows = step.length > 0 && day === dayOf(Date.parse(`${prev}T00:00:00.000Z`) + DAY_MS);
-    if (step.length > 0 && (scores + n > limit || !follows)) {
-      steps.push(step);
-      step = [];
-      scores = 0;
+  for (const run of runsOf(days)) {
+    let step: string[] = [];
+    let scores = 0;
+    for (const day of run) {
+      const n = counts.get(day) ?? 0;
+      if (step.length > 0 && scores + n > limit) {
+        steps.push(step);
+        step = [];
+        scores = 0;
+      }
+      step.push(day);
+      scores += n;
     }
-    step.push(day);
-    scores += n;
-    prev = day;
+    steps.push(step);
   }
-  if (step.length > 0) steps.push(step);
   return steps;
 }
 
@@ -124,38 +127,26 @@ export async function rollupPass(
     await yieldToOthers();
     if (stopped()) break;
     try {
+      // The days summed already, every split at once (a few hundred small rows at most).
       const marks = await store.db
         .selectFrom('score_day_done')
-        .select(['split', (eb) => eb.fn.countAll<number | string>().as('n')])
+        .select(['split', 'day'])
         .where('grader_id', '=', graderId)
         .where('day', '>=', first)
         .where('day', '<=', last)
-        .groupBy('split')
         .execute();
-      const marked = new Map(marks.map((m) => [m.split, Number(m.n)]));
-      const open = DASHBOARD_SPLITS.filter((s) => (marked.get(s) ?? 0) < window.length);
-      if (open.length === 0) continue;
+      const missing = new Map<DashboardSplit, string[]>();
+      for (const split of DASHBOARD_SPLITS) {
+        const summed = new Set(marks.filter((m) => m.split === split).map((m) => m.day));
+        const left = window.filter((d) => !summed.has(d));
+        if (left.length > 0) missing.set(split, left);
+      }
+      if (missing.size === 0) continue;
       const versions = (await new GraderRepository(store.db).versionsOf(graderId)).map((v) => ({
         id: v.id,
         config: v.scoreConfig,
       }));
       if (versions.length === 0) continue;
-      const missing = new Map<DashboardSplit, string[]>();
-      for (const split of open) {
-        const done = await store.db
-          .selectFrom('score_day_done')
-          .select('day')
-          .where('grader_id', '=', graderId)
-          .where('split', '=', split)
-          .where('day', '>=', first)
-          .where('day', '<=', last)
-          .execute();
-        const summed = new Set(done.map((d) => d.day));
-        missing.set(
-          split,
-          window.filter((d) => !summed.has(d)),
-        );
-      }
       const all = [...missing.values()].flat().sort();
       // Scores per day over the days left (an index-only read of score_grader), to size steps.
       const counts = new Map(
@@ -188,60 +179,14 @@ export async function rollupPass(
  * The background score rollup: sums ended days of the charted graders ahead of any read, so a
  * dashboard's first view reads sums instead of every score of its range. Shortly after start,
  * then hourly: a day is summed between one and about two hours after it ends (SETTLE_MS plus
- * up to an interval), and until then a dashboard sums it on first ask. Only the long-lived
- * shells (`assay serve`, the desktop app) start it; the first pass waits so a one-off CLI
- * command, which opens the core too, never runs one. One pass at a time; the timers never hold
- * the process open; a failure is reported to onError and the next pass tries again.
+ * up to an interval), and until then a dashboard sums it on first ask.
  */
-export class ScoreRollupRunner {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<RollupReport | null> | null = null;
-  private stopped = false;
-
+export class ScoreRollupRunner extends PeriodicTask<RollupReport> {
   constructor(
-    private readonly store: Store,
-    private readonly onError: (err: unknown) => void,
-    private readonly timing = { firstDelayMs: 20_000, intervalMs: HOUR_MS },
-  ) {}
-
-  /** Whether start() was called (and stop() not yet). */
-  get started(): boolean {
-    return this.timer !== null;
-  }
-
-  start(): void {
-    if (this.timer || this.stopped) return;
-    this.timer = setTimeout(() => {
-      void this.runNow();
-      this.timer = setInterval(() => void this.runNow(), this.timing.intervalMs);
-      this.timer.unref();
-    }, this.timing.firstDelayMs);
-    this.timer.unref();
-  }
-
-  /** Runs a pass now (or joins the one running); null once stopped or when the pass failed. */
-  runNow(now = Date.now()): Promise<RollupReport | null> {
-    this.running ??= this.pass(now).finally(() => {
-      this.running = null;
-    });
-    return this.running;
-  }
-
-  private async pass(now: number): Promise<RollupReport | null> {
-    try {
-      if (this.stopped) return null;
-      return await rollupPass(this.store, now, () => this.stopped, this.onError);
-    } catch (err) {
-      this.onError(err);
-      return null;
-    }
-  }
-
-  /** Stops the timers and waits for the step in progress (before the store closes). */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+    store: Store,
+    onError: (err: unknown) => void,
+    timing = { firstDelayMs: 20_000, intervalMs: HOUR_MS },
+  ) {
+    super((now, stopped) => rollupPass(store, now, stopped, onError), onError, timing);
   }
 }

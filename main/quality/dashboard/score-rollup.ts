@@ -29,7 +29,7 @@ import { normalizedRowSum } from './score-buckets';
 const ROWS_PER_INSERT = 500;
 
 /** Consecutive days (each the day after the one before) as runs. */
-function runsOf(days: readonly string[]): string[][] {
+export function runsOf(days: readonly string[]): string[][] {
   const runs: string[][] = [];
   let prev = Number.NaN;
   for (const day of days) {
