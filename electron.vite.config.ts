@@ -15,6 +15,9 @@ export default defineConfig({
           // Ingested spans are written on a worker thread that loads this from next to index.js
           // (main/tracing/span-writer/worker-span-writer.ts; in-thread if it cannot start).
           'span-writer-worker': path.resolve('main/tracing/span-writer/span-writer-worker.ts'),
+          // Online scoring grades model-free pages on a worker thread that loads this from next
+          // to index.js (main/quality/online/page-worker/page-runner.ts; in-thread if it cannot).
+          'grading-worker': path.resolve('main/quality/online/page-worker/grading-worker.ts'),
         },
       },
     },

@@ -133,6 +133,18 @@ async function ruleCounts(core: Core, id: string): Promise<RuleCounts> {
   return { walked: status.scored + status.skipped };
 }
 
+/**
+ * JIT, statement caches, the runner's first pages; and the steady state: the grading worker
+ * started (a server starts it once, with its first page; each round here is a new core).
+ */
+async function warmUp(core: Core, ruleId: string | null): Promise<void> {
+  for (let i = 0; i < 500; i++) await invoke(core, 'interactions.create', interaction(i));
+  if (!ruleId) return;
+  while ((await ruleCounts(core, ruleId)).walked < 500) await new Promise((r) => setTimeout(r, 5));
+  while (core.services.scoringRules.runnerStats().grading === 'starting')
+    await new Promise((r) => setTimeout(r, 20));
+}
+
 /** CPU seconds of the whole machine so far (all cores, from /proc/stat), and of this process. */
 function cpuNow(): { readonly machine: number; readonly own: number } {
   const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
@@ -159,11 +171,7 @@ async function round(withRule: boolean): Promise<Round> {
   const { core, dir } = await openCore();
   try {
     const ruleId = withRule ? await addRule(core) : null;
-    // Warm-up: JIT, statement caches, the runner's first pages.
-    for (let i = 0; i < 500; i++) await invoke(core, 'interactions.create', interaction(i));
-    if (ruleId)
-      while ((await ruleCounts(core, ruleId)).walked < 500)
-        await new Promise((r) => setTimeout(r, 5));
+    await warmUp(core, ruleId);
     let next = 0;
     const busyBefore = core.services.scoringRules.runnerStats().busyMs;
     const started = performance.now();
@@ -216,9 +224,7 @@ async function pacedRound(rate: number): Promise<{ scoredOnArrival: number; lagM
   const { core, dir } = await openCore();
   try {
     const ruleId = await addRule(core);
-    for (let i = 0; i < 500; i++) await invoke(core, 'interactions.create', interaction(i));
-    while ((await ruleCounts(core, ruleId)).walked < 500)
-      await new Promise((r) => setTimeout(r, 5));
+    await warmUp(core, ruleId);
     const started = performance.now();
     const inFlight = new Set<Promise<unknown>>();
     let next = 0;

@@ -23,6 +23,8 @@ await build({
     path.join(root, 'main/evals/matchers/workers/sandbox-worker.ts'),
     // Ingested spans are written on a worker thread (main/tracing/span-writer/).
     path.join(root, 'main/tracing/span-writer/span-writer-worker.ts'),
+    // Online scoring grades model-free pages on a worker thread (main/quality/online/page-worker/).
+    path.join(root, 'main/quality/online/page-worker/grading-worker.ts'),
   ],
   entryNames: '[name]',
   outdir: path.join(root, 'out/cli'),

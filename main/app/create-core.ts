@@ -31,6 +31,7 @@ import { SecretStore } from '../secrets/secret-store';
 import type { SettingsBackend } from '../settings/settings-backend';
 import { SettingsService } from '../settings/settings-service';
 import { openStore } from '../store/open-store';
+import type { WorkerConnectionData } from '../store/sqlite/worker-connection';
 import type { Store, StoreConfig } from '../store/store';
 import { appVersion } from './app-version';
 import { EventBus } from '../kit/event-bus';
@@ -133,6 +134,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // Deleting a run forgets its results' scores in the same transaction (quality's door).
       forgetScores: quality.forgetTargetScores,
     }));
+    // SQLite: span writes and online grading run on worker threads, each its own connection.
+    const workerConnection: WorkerConnectionData | undefined = store.writeGate
+      ? {
+          writeGate: store.writeGate,
+          file: store.info.location,
+          nativeBinding: options.nativeBinding ?? null,
+          vecExtensionPath: options.vecExtensionPath ?? null,
+          instanceId: await instanceId(store),
+        }
+      : undefined;
     const tracing = (late.tracing = new TracingService({
       store,
       events,
@@ -140,15 +151,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       secretValues: () => secrets.knownValues(),
       // Retention forgets the scores of what it purges, batch by batch (quality's door).
       forgetScores: quality.forgetTargetScores,
-      spanWriter:
-        store.dialect === 'sqlite'
-          ? new WorkerSpanWriter(store, {
-              file: store.info.location,
-              nativeBinding: options.nativeBinding ?? null,
-              vecExtensionPath: options.vecExtensionPath ?? null,
-              instanceId: await instanceId(store),
-            })
-          : undefined,
+      spanWriter: workerConnection ? new WorkerSpanWriter(store, workerConnection) : undefined,
     }));
     // The shipped graders, once per database (a no-op after the first open). The span writer's
     // worker is running by now: a failure stops it, or it would hold the process open.
@@ -183,6 +186,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       prompts,
       llm,
       tuning: options.scoring,
+      gradingWorker: workerConnection,
     });
     // Second judges: a judge copied onto another model grades its recent targets on request.
     const secondJudge = new SecondJudgeService({

@@ -46,5 +46,10 @@ export interface Store {
   readonly db: Kysely<DB>;
   readonly writes: WriteQueue;
   readonly info: StoreInfo;
+  /**
+   * SQLite: the write gate its connection shares with worker threads' own connections to the
+   * file (sqlite/write-gate.ts); they are handed it in WorkerConnectionData.
+   */
+  readonly writeGate?: SharedArrayBuffer;
   close(): Promise<void>;
 }

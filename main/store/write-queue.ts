@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from './schema';
+import type { WriteGate } from './sqlite/write-gate';
 
 /** A write that runs inside the batch's transaction, given that transaction. */
 export type QueuedWrite = (tx: Kysely<DB>) => Promise<void>;
@@ -26,6 +27,11 @@ export class WriteQueue {
     private readonly db: Kysely<DB>,
     /** Whether the database takes writers on several connections at once (PostgreSQL). */
     private readonly concurrentWriters = false,
+    /**
+     * SQLite: the gate this connection's writes share with worker threads' (write-gate.ts),
+     * taken before the transaction takes the connection, so reads go on while it is waited for.
+     */
+    private readonly gate: WriteGate | null = null,
   ) {}
 
   run(work: QueuedWrite): Promise<void> {
@@ -64,19 +70,28 @@ export class WriteQueue {
     this.queue = [];
     this.scheduled = false;
     try {
-      await this.db.transaction().execute(async (tx) => {
+      await this.transaction(async (tx) => {
         for (const p of batch) await p.work(tx);
       });
       for (const p of batch) p.resolve();
     } catch {
       for (const p of batch) {
         try {
-          await this.db.transaction().execute((tx) => p.work(tx));
+          await this.transaction((tx) => p.work(tx));
           p.resolve();
         } catch (err) {
           p.reject(err);
         }
       }
+    }
+  }
+
+  private async transaction(work: QueuedWrite): Promise<void> {
+    const holding = (await this.gate?.acquire()) ?? false;
+    try {
+      await this.db.transaction().execute(work);
+    } finally {
+      if (holding) this.gate!.release();
     }
   }
 }

@@ -4,11 +4,13 @@ import { utcDay } from './budget-gate';
 import type { InteractionOutcome } from './grade-interaction';
 import { newMeter, type JudgeMeter } from './registry-judge';
 import { RuleRepository, type RescoreWindow } from './rule-repository';
-import { writeGraderScores, type GraderScoreRow } from '../grader-scores';
+import { writeGraderScoreRecords } from '../grader-scores';
+import type { ScoreRecord } from '../score-repository';
 
 /** What a walked page (or part of one) adds up to, ready to store. */
 export interface PageTally {
-  readonly scores: GraderScoreRow[];
+  /** The scores as stored (graderScoreRecord), made where the page was graded. */
+  readonly scores: ScoreRecord[];
   scored: number;
   skipped: number;
   budgetSkipped: number;
@@ -73,7 +75,7 @@ export async function commitPage(
   // A page holds hundreds of scores: it must not hold up ingest's batch (runLarge).
   await store.writes.runLarge(async (tx) => {
     const started = performance.now();
-    await writeGraderScores(tx, store.dialect, tally.scores);
+    await writeGraderScoreRecords(tx, store.dialect, tally.scores);
     const repo = new RuleRepository(tx);
     if (move !== null && 'walk' in move)
       await repo.advance(ruleId, { after: move.walk, ...tally }, now);

@@ -1,4 +1,5 @@
-import type { Store } from '../../store/store';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../store/schema';
 import type { InteractionCursor, InteractionRecord } from '../../tracing/interaction-repository';
 import {
   gradeInteraction,
@@ -6,19 +7,22 @@ import {
   type GradingContext,
   type InteractionOutcome,
 } from './grade-interaction';
+import { graderScoreRecord } from '../grader-scores';
 import { mapUntil } from './map-until';
-import { addSpend, commitPage, newTally, splitDone, type PageTally } from './page-commit';
+import { addSpend, newTally, splitDone, type Move, type PageTally } from './page-commit';
 import type { RescoreWindow } from './rule-repository';
 import { versionsScored } from './scored-versions';
 
 /**
- * One page of a rule's work, graded and stored: the walk over new interactions, a rescore of
- * what it scored, or interactions that arrived behind its walk. Each stores what it did in one
- * transaction with the rule's new position (page-commit.ts).
+ * One page of a rule's work, read and graded: the walk over new interactions, a rescore of
+ * what it scored, or interactions that arrived behind its walk. What a page did is data (a
+ * GradedPage): the runner stores it in one transaction with the rule's new position
+ * (page-commit.ts), whether the page was graded on its thread or on the grading worker.
  */
 
 export interface WalkDeps {
-  readonly store: Store;
+  /** Where the page reads (the scores a rescore looks at). */
+  readonly db: Kysely<DB>;
   readonly interactionsAfter: (
     cursor: InteractionCursor,
     limit: number,
@@ -29,7 +33,12 @@ export interface WalkDeps {
   readonly concurrency: number;
 }
 
-export interface PageReport {
+/** A page read and graded: what to store (page-commit.ts), and what the runner learns. */
+export interface GradedPage {
+  /** Nothing was read: nothing to store either. */
+  readonly empty: boolean;
+  readonly tally: PageTally;
+  readonly move: Move;
   /** Interactions the page moved past. */
   readonly walked: number;
   /** Whether the page was full (more may follow at once). */
@@ -39,24 +48,24 @@ export interface PageReport {
   /** A rescore waits for the budget: the day's judge budget is spent. */
   readonly waiting: boolean;
   /**
-   * Thread time the page took: reading, grading (unless it waited on judge calls, which is
-   * not the thread's time), storing.
+   * Thread time of reading and grading: the wall time, unless it waited on judge calls, which
+   * is not the thread's time.
    */
-  readonly busyMs: number;
+  readonly gradingMs: number;
+  /** A walk's new position and the ids it walked (empty for the other pages). */
+  readonly after: InteractionCursor | null;
+  readonly ids: readonly string[];
 }
 
-/** Thread time of reading and grading a page: its wall time, unless judges were awaited. */
-function gradingBusy(started: number, tally: PageTally): number {
+type Outcomes = readonly (InteractionOutcome | undefined)[];
+
+function gradingMs(started: number, tally: PageTally): number {
   return tally.meter.calls > 0 ? 0 : performance.now() - started;
 }
 
 const stops = (o: InteractionOutcome) => o.kind === 'halted' || o.kind === 'waiting';
 
-function tallyOf(
-  tally: PageTally,
-  outcomes: readonly (InteractionOutcome | undefined)[],
-  done: number,
-) {
+function tallyOf(tally: PageTally, outcomes: Outcomes, done: number) {
   outcomes.forEach((o, i) => {
     if (o === undefined || o.kind === 'skipped') {
       if (o !== undefined && i < done) tally.skipped += 1;
@@ -64,22 +73,28 @@ function tallyOf(
     }
     addSpend(tally, o.meter);
     if (i >= done || o.kind !== 'graded') return;
-    tally.scores.push(...o.scores);
+    for (const row of o.scores) tally.scores.push(graderScoreRecord(row));
     tally.budgetSkipped += o.budgetSkipped;
   });
 }
 
+/** The failure a page stopped at, and whether it waits for the budget. */
+function stopOf(stop: ReturnType<typeof splitDone>['stop']) {
+  return {
+    failure: stop?.kind === 'halted' ? stop.error : null,
+    waiting: stop?.kind === 'waiting',
+  };
+}
+
 /** The next page of new interactions: filter, sampling, every grader of the plan. */
-export async function walkPage(
+export async function gradeWalk(
   deps: WalkDeps,
   ctx: GradingContext,
   after: InteractionCursor,
   horizon: InteractionCursor | undefined,
-): Promise<PageReport & { readonly after: InteractionCursor; readonly ids: readonly string[] }> {
+): Promise<GradedPage> {
   const started = performance.now();
   const page = await deps.interactionsAfter(after, deps.pageSize, horizon);
-  if (page.length === 0)
-    return { walked: 0, full: false, failure: null, waiting: false, after, busyMs: 0, ids: [] };
   const outcomes = await mapUntil(
     page,
     deps.concurrency,
@@ -95,21 +110,15 @@ export async function walkPage(
   tally.scored = outcomes.slice(0, done).filter((o) => o?.kind === 'graded').length;
   const last = done > 0 ? page[done - 1]! : null;
   const next = last ? { createdAt: last.createdAt, id: last.id } : after;
-  const grading = gradingBusy(started, tally);
-  const storing = await commitPage(
-    deps.store,
-    ctx.rule.id,
-    tally,
-    last ? { walk: next } : null,
-    ctx.now,
-  );
   return {
+    empty: page.length === 0,
+    tally,
+    move: last ? { walk: next } : null,
     walked: done,
     full: page.length === deps.pageSize && stop === null,
-    failure: stop?.kind === 'halted' ? stop.error : null,
-    waiting: stop?.kind === 'waiting',
+    ...stopOf(stop),
+    gradingMs: page.length === 0 ? 0 : gradingMs(started, tally),
     after: next,
-    busyMs: grading + storing,
     ids: page.slice(0, done).map((i) => i.id),
   };
 }
@@ -127,7 +136,7 @@ async function gradeMissing(
 ) {
   const graderIds = [...new Set(ctx.plan.map((g) => g.version.graderId))];
   const scored = await versionsScored(
-    deps.store.db,
+    deps.db,
     interactions.map((i) => i.id),
     graderIds,
   );
@@ -145,11 +154,11 @@ async function gradeMissing(
 }
 
 /** One page of a rescore: its window moves on, or ends (null) after its last page. */
-export async function rescorePage(
+export async function gradeRescore(
   deps: WalkDeps,
   ctx: GradingContext,
   window: RescoreWindow,
-): Promise<PageReport> {
+): Promise<GradedPage> {
   const started = performance.now();
   const page = await deps.interactionsAfter(window.after, deps.pageSize, window.through);
   const outcomes = await gradeMissing(deps, ctx, page, true, 'wait');
@@ -167,20 +176,16 @@ export async function rescorePage(
   const rest = last
     ? { after: { createdAt: last.createdAt, id: last.id }, through: window.through }
     : window;
-  const grading = gradingBusy(started, tally);
-  const storing = await commitPage(
-    deps.store,
-    ctx.rule.id,
-    tally,
-    { rescore: finished ? null : rest, rescored },
-    ctx.now,
-  );
   return {
+    empty: false,
+    tally,
+    move: { rescore: finished ? null : rest, rescored },
     walked: done,
     full: !finished,
-    failure: stop?.kind === 'halted' ? stop.error : null,
-    waiting: stop?.kind === 'waiting',
-    busyMs: grading + storing,
+    ...stopOf(stop),
+    gradingMs: gradingMs(started, tally),
+    after: null,
+    ids: [],
   };
 }
 
@@ -189,11 +194,11 @@ export async function rescorePage(
  * tie): graded with what has not scored them, so one the walk did see is not graded twice.
  * Only those graded are counted (whether the walk counted a skipped one is not known).
  */
-export async function lateArrivals(
+export async function gradeLate(
   deps: WalkDeps,
   ctx: GradingContext,
   interactions: readonly InteractionRecord[],
-): Promise<PageReport> {
+): Promise<GradedPage> {
   const started = performance.now();
   const outcomes = await gradeMissing(deps, ctx, interactions, false, 'skip');
   const { done, stop } = splitDone(outcomes);
@@ -205,13 +210,16 @@ export async function lateArrivals(
   tally.scored = outcomes
     .slice(0, done)
     .filter((o) => o?.kind === 'graded' && o.scores.length > 0).length;
-  const grading = gradingBusy(started, tally);
-  const storing = await commitPage(deps.store, ctx.rule.id, tally, null, ctx.now);
   return {
+    empty: false,
+    tally,
+    move: null,
     walked: done,
     full: false,
-    failure: stop?.kind === 'halted' ? stop.error : null,
+    ...stopOf(stop),
     waiting: false,
-    busyMs: grading + storing,
+    gradingMs: gradingMs(started, tally),
+    after: null,
+    ids: [],
   };
 }

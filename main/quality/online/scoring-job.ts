@@ -1,15 +1,20 @@
 import { setMaxListeners } from 'node:events';
 import { toErrorPayload } from '../../../shared/errors';
-import type { InteractionCursor, InteractionRecord } from '../../tracing/interaction-repository';
-import type { SpanRecord } from '../../tracing/span-record';
+import { refusedToError } from '../../kit/worker-client';
+import type { InteractionCursor } from '../../tracing/interaction-repository';
 import { utcDay } from './budget-gate';
-import type { FactSource, GradingContext } from './grade-interaction';
+import type { GradingContext } from './grade-interaction';
+import { pageFacts, type GradingFacts } from './grading-facts';
+import { callsJudge, type PageWork } from './page-worker/page-request';
+import type { PageRunner } from './page-worker/page-runner';
 import { PageBudget } from './page-budget';
 import { ThreadShare } from './thread-share';
 import type { JudgeCallDeps } from './registry-judge';
 import { RuleRepository, type RuleProgress, type RuleRecord } from './rule-repository';
 import { rulePlan, type PlannedGrader } from './rule-plan';
-import { lateArrivals, rescorePage, walkPage, type PageReport, type WalkDeps } from './rule-walk';
+import { gradeLate, gradeRescore, gradeWalk, type GradedPage, type WalkDeps } from './rule-walk';
+import { commitPage } from './page-commit';
+import type { Store } from '../../store/store';
 import type { QualityService } from '../quality-service';
 
 export interface ScoringTuning {
@@ -55,16 +60,23 @@ export const DEFAULT_SCORING_TUNING: ScoringTuning = {
 };
 
 export interface JobDeps {
-  readonly walk: Omit<WalkDeps, 'pageSize' | 'concurrency'>;
+  readonly walk: {
+    readonly store: Store;
+    readonly interactionsAfter: WalkDeps['interactionsAfter'];
+  };
   readonly quality: QualityService;
   readonly judge: JudgeCallDeps;
-  readonly facts: {
-    promptName(versionId: string): Promise<string | null>;
-    spans(interaction: InteractionRecord): Promise<readonly SpanRecord[]>;
-    interaction(id: string): Promise<InteractionRecord | null>;
-  };
+  readonly facts: GradingFacts;
+  /** Where pages whose graders call no model run (the grading worker on SQLite). */
+  readonly pages: PageRunner;
   readonly now?: () => number;
 }
+
+/**
+ * A page graded and stored: what it did, and the time it took from ingest: this thread's,
+ * or for a page the grading worker stored, its hold on the database's one write lock.
+ */
+type PageDone = GradedPage & { readonly sharedMs: number; readonly threadMs: number };
 
 /** What the runner knows of a rule that the store does not: its failures and a price gap. */
 export interface RuleRun {
@@ -108,8 +120,11 @@ export class ScoringJob {
   private ingested = 0;
   /** Woken by new interactions while caught up: let more gather first. */
   private linger = false;
-  /** Pages stored and the thread time they took, since start (benchmarks, metrics). */
-  readonly stats = { pages: 0, busyMs: 0 };
+  /**
+   * Pages stored, the time they kept this thread busy, and the time they took on the grading
+   * worker, since start (benchmarks, metrics).
+   */
+  readonly stats = { pages: 0, busyMs: 0, workerMs: 0 };
   /** Rules running when last looked at; null until then, or after a rule changed. */
   private running: number | null = null;
   private wakeUp: (() => void) | null = null;
@@ -278,6 +293,46 @@ export class ScoringJob {
     }
   }
 
+  /**
+   * Grades one page, with judges here (they wait on the network, not the thread), else through
+   * the page runner (on the grading worker where there is one), and stores what it did.
+   */
+  private async page(ctx: GradingContext, work: PageWork): Promise<PageDone> {
+    let graded: GradedPage;
+    let storedMs: number | null = null;
+    if (callsJudge(ctx.plan)) {
+      const deps = this.walkDeps();
+      graded =
+        work.kind === 'walk'
+          ? await gradeWalk(deps, ctx, work.after, work.horizon)
+          : work.kind === 'rescore'
+            ? await gradeRescore(deps, ctx, work.window)
+            : await gradeLate(deps, ctx, work.interactions);
+    } else {
+      const { pageSize, concurrency } = this.tuning;
+      const { rule, plan, now } = ctx;
+      const result = await this.deps.pages.run({
+        ...work,
+        spec: { rule, plan, now, pageSize, concurrency },
+      });
+      storedMs = result.storedMs;
+      graded = {
+        ...result,
+        failure: result.failure === null ? null : refusedToError(result.failure),
+      };
+    }
+    if (storedMs !== null) {
+      // Graded and stored on the worker: what it shares with ingest is the write lock.
+      this.stats.workerMs += graded.gradingMs + storedMs;
+      return { ...graded, sharedMs: storedMs, threadMs: 0 };
+    }
+    const storingMs = graded.empty
+      ? 0
+      : await commitPage(this.deps.walk.store, ctx.rule.id, graded.tally, graded.move, ctx.now);
+    const threadMs = graded.gradingMs + storingMs;
+    return { ...graded, sharedMs: threadMs, threadMs };
+  }
+
   /** A page-sized context: the plan, the budget as stored now, facts read once each. */
   private async context(rule: RuleRecord, run: RuleRun): Promise<GradingContext> {
     const nowMs = this.now;
@@ -290,21 +345,12 @@ export class ScoringJob {
       spent.get(rule.id) ?? 0,
       run.unpricedModel,
     );
-    const spans = new Map<string, Promise<readonly SpanRecord[]>>();
-    const facts: FactSource = {
-      promptName: (id) => this.deps.facts.promptName(id),
-      spans: (i) => {
-        let found = spans.get(i.id);
-        if (!found) spans.set(i.id, (found = this.deps.facts.spans(i)));
-        return found;
-      },
-    };
     return {
       rule,
       plan,
       judge: this.deps.judge,
       budget,
-      facts,
+      facts: pageFacts(this.deps.facts),
       signal: this.controller.signal,
       now: new Date(nowMs).toISOString(),
     };
@@ -312,7 +358,8 @@ export class ScoringJob {
 
   private walkDeps(): WalkDeps {
     const { pageSize, concurrency } = this.tuning;
-    return { ...this.deps.walk, pageSize, concurrency };
+    const { store, interactionsAfter } = this.deps.walk;
+    return { db: store.db, interactionsAfter, pageSize, concurrency };
   }
 
   /**
@@ -321,16 +368,15 @@ export class ScoringJob {
    * on the page before it was read (its plan, budget and events).
    */
   private async settle(
-    report: PageReport,
+    report: PageDone,
     ctx: GradingContext,
     run: RuleRun,
     preparedMs: number,
   ): Promise<void> {
     run.unpricedModel = ctx.budget.unpricedModel;
-    const busyMs = preparedMs + report.busyMs;
     this.stats.pages += 1;
-    this.stats.busyMs += busyMs;
-    const wait = this.share.waitAfter(busyMs, this.ingested > 0);
+    this.stats.busyMs += preparedMs + report.threadMs;
+    const wait = this.share.waitAfter(preparedMs + report.sharedMs, this.ingested > 0);
     this.ingested = 0;
     if (wait > 0) await this.pause(wait);
     if (report.failure !== null && report.failure !== undefined) throw report.failure;
@@ -353,7 +399,6 @@ export class ScoringJob {
 
   /** A rule's turn: interactions behind its walk, a few pages of its walk, a rescore page. */
   private async turn(rule: RuleRecord, progress: RuleProgress, run: RuleRun): Promise<boolean> {
-    const deps = this.walkDeps();
     let after = progress.after;
     let busy = false;
     for (let page = 0; page < this.tuning.pagesPerTurn; page++) {
@@ -367,11 +412,14 @@ export class ScoringJob {
         this.tuning.horizonMs > 0
           ? { createdAt: new Date(this.now - this.tuning.horizonMs).toISOString(), id: '' }
           : undefined;
-      const report = await walkPage(deps, ctx, after, horizon);
-      after = report.after;
+      const report = await this.page(ctx, { kind: 'walk', after, horizon });
+      after = report.after ?? after;
       this.cursors.set(rule.id, { startedAt: progress.startedAt, after });
       const seen = this.walked.get(rule.id);
-      this.walked.set(rule.id, { last: new Set(report.ids), before: seen?.last ?? new Set() });
+      this.walked.set(rule.id, {
+        last: new Set(report.ids),
+        before: seen?.last ?? new Set(),
+      });
       await this.settle(report, ctx, run, prepared);
       busy = report.full;
       if (!report.full) break;
@@ -380,7 +428,7 @@ export class ScoringJob {
       const started = performance.now();
       const ctx = await this.context(rule, run);
       const prepared = performance.now() - started;
-      const report = await rescorePage(deps, ctx, progress.rescore);
+      const report = await this.page(ctx, { kind: 'rescore', window: progress.rescore });
       await this.settle(report, ctx, run, prepared);
       // A rescore waiting for tomorrow's budget is not work to do now.
       busy = busy || (report.full && !report.waiting);
@@ -397,7 +445,7 @@ export class ScoringJob {
     const started = performance.now();
     const ctx = await this.context(rule, run);
     const prepared = performance.now() - started;
-    const report = await lateArrivals(this.walkDeps(), ctx, items);
+    const report = await this.page(ctx, { kind: 'late', interactions: items });
     // Those not reached (a failure stopped the batch) stay for the retry.
     for (const i of items.slice(0, report.walked)) set.delete(i.id);
     for (const [k, id] of ids.entries()) if (found[k] === null) set.delete(id);

@@ -1,6 +1,5 @@
 import type { ChannelOutput, ParsedInput } from '../../../shared/contract';
 import type { ScoringRuleView } from '../../../shared/contract/scoring-rules';
-import { AssayError } from '../../../shared/errors';
 import type { EventBus } from '../../kit/event-bus';
 import type { LlmService } from '../../llm/llm-service';
 import type { PromptService } from '../../prompts/prompt-service';
@@ -8,7 +7,10 @@ import type { Store } from '../../store/store';
 import type { TracingService } from '../../tracing/tracing-service';
 import type { QualityService } from '../quality-service';
 import { utcDay } from './budget-gate';
-import { interactionOrNull, interactionSpans } from './interaction-facts';
+import { gradingFacts } from './grading-facts';
+import type { PageEnv } from './page-worker/page-request';
+import { inThreadPages, workerPages, type PageRunner } from './page-worker/page-runner';
+import type { WorkerConnectionData } from '../../store/sqlite/worker-connection';
 import { resolveJudgePrompt } from './registry-judge';
 import { RuleRepository, type RuleRecord } from './rule-repository';
 import { ruleView } from './rule-view';
@@ -23,12 +25,12 @@ export interface ScoringRulesDeps {
   readonly prompts: PromptService;
   readonly llm: LlmService;
   readonly tuning?: Partial<ScoringTuning>;
+  /**
+   * The store's file, for a grading worker with its own connection (SQLite); unset, pages run
+   * on this thread (PostgreSQL, tests of the runner itself).
+   */
+  readonly gradingWorker?: WorkerConnectionData;
 }
-
-/** Prompt names remembered by version id (immutable, so never stale). */
-const MAX_PROMPT_NAMES = 10_000;
-
-const notFound = (err: unknown) => err instanceof AssayError && err.code === 'NOT_FOUND';
 
 /**
  * Online scoring: the rule register (list, create, update, archive, rescore) and the runner
@@ -37,12 +39,22 @@ const notFound = (err: unknown) => err instanceof AssayError && err.code === 'NO
 export class ScoringRulesService {
   private readonly repo: RuleRepository;
   private readonly job: ScoringJob;
-  private readonly promptNames = new Map<string, Promise<string | null>>();
+  private readonly pages: PageRunner;
   private unsubscribe: (() => void) | null = null;
 
   constructor(private readonly deps: ScoringRulesDeps) {
     this.repo = new RuleRepository(deps.store.db);
     const { tracing, prompts, llm } = deps;
+    const facts = gradingFacts(tracing, prompts);
+    const env: PageEnv = {
+      db: deps.store.db,
+      interactionsAfter: (cursor, limit, through) =>
+        tracing.interactionsAfter(cursor, limit, through),
+      facts,
+      // The job's stop aborts judge calls; a model-free page in flight just finishes.
+      signal: new AbortController().signal,
+    };
+    this.pages = deps.gradingWorker ? workerPages(env, deps.gradingWorker) : inThreadPages(env);
     this.job = new ScoringJob(
       {
         walk: {
@@ -52,11 +64,8 @@ export class ScoringRulesService {
         },
         quality: deps.quality,
         judge: { llm, resolvePrompt: (ref) => resolveJudgePrompt(prompts, ref) },
-        facts: {
-          promptName: (id) => this.promptName(id),
-          spans: (i) => interactionSpans(tracing, i),
-          interaction: (id) => interactionOrNull(tracing, id),
-        },
+        facts,
+        pages: this.pages,
       },
       deps.tuning,
     );
@@ -77,11 +86,20 @@ export class ScoringRulesService {
     this.unsubscribe?.();
     this.unsubscribe = null;
     await this.job.stop();
+    await this.pages.close();
   }
 
-  /** The runner's pages and thread time since the core opened (benchmarks, metrics). */
-  runnerStats(): { readonly pages: number; readonly busyMs: number } {
-    return { ...this.job.stats };
+  /**
+   * The runner's pages, the time they kept this thread and the grading worker busy since the
+   * core opened, and where model-free pages run now (benchmarks, metrics).
+   */
+  runnerStats(): {
+    readonly pages: number;
+    readonly busyMs: number;
+    readonly workerMs: number;
+    readonly grading: PageRunner['state'];
+  } {
+    return { ...this.job.stats, grading: this.pages.state };
   }
 
   async list(input: ParsedInput<'scoringRules.list'>): Promise<ChannelOutput<'scoringRules.list'>> {
@@ -135,23 +153,5 @@ export class ScoringRulesService {
         now,
       ),
     );
-  }
-
-  private promptName(versionId: string): Promise<string | null> {
-    let name = this.promptNames.get(versionId);
-    if (!name) {
-      if (this.promptNames.size >= MAX_PROMPT_NAMES) this.promptNames.clear();
-      name = this.deps.prompts.resolveRef(versionId).then(
-        (found) => found.name,
-        (err: unknown) => {
-          // A purged prompt names nothing; anything else is retried on the next read.
-          if (notFound(err)) return null;
-          this.promptNames.delete(versionId);
-          throw err;
-        },
-      );
-      this.promptNames.set(versionId, name);
-    }
-    return name;
   }
 }

@@ -13,6 +13,7 @@ import { WriteQueue } from '../write-queue';
 import { AssaySqliteDialect } from './sqlite-driver';
 import { migrate } from './migrate';
 import { WalCheckpointer } from './wal-checkpointer';
+import { WriteGate } from './write-gate';
 
 export interface OpenSqliteOptions {
   readonly file: string;
@@ -58,12 +59,14 @@ export function openSqlite(options: OpenSqliteOptions): Store {
     raw.handle.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
     raw.handle.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
   }
+  const writeGate = new WriteGate();
   const db = new Kysely<DB>({ dialect: new AssaySqliteDialect(raw.handle) });
-  const writes = new WriteQueue(db);
+  const writes = new WriteQueue(db, false, writeGate);
   return {
     dialect: 'sqlite',
     db,
     writes,
+    writeGate: writeGate.buffer,
     info: {
       dialect: 'sqlite',
       location: options.file,

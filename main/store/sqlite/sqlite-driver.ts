@@ -24,7 +24,11 @@ const STATEMENT_CACHE_SIZE = 500;
  *   once with SQLITE_BUSY when another process (the app and `assay eval` on one data
  *   directory) wrote in between; IMMEDIATE takes the write lock first, so it waits out the
  *   busy timeout instead.
- * Kysely runs one query at a time on this single connection (its mutex), as with its own driver.
+ * - One caller at a time holds the single connection (a transaction from begin to commit),
+ *   the others wait in line and are handed it in turn. Kysely's own mutex for one-connection
+ *   dialects wakes every waiter on each release to race for it again: with a few hundred
+ *   requests waiting (ingest backed up behind a commit) that cost more than the queries, so
+ *   a brief backlog grew instead of clearing (bench/online-scoring, 5,000 arrivals/s).
  */
 export class AssaySqliteDialect implements Dialect {
   constructor(private readonly db: Database) {}
@@ -38,7 +42,7 @@ export class AssaySqliteDialect implements Dialect {
   }
 
   createAdapter() {
-    return new SqliteAdapter();
+    return new QueuedSqliteAdapter();
   }
 
   createIntrospector(db: Kysely<unknown>) {
@@ -46,8 +50,18 @@ export class AssaySqliteDialect implements Dialect {
   }
 }
 
+/** SQLite, with the connection's turns kept by the driver (Kysely's mutex left out). */
+class QueuedSqliteAdapter extends SqliteAdapter {
+  override get supportsMultipleConnections(): boolean {
+    return true;
+  }
+}
+
 class AssaySqliteDriver implements Driver {
   private readonly connection: CachingConnection;
+  private held = false;
+  /** Callers waiting for the connection, first come first served. */
+  private readonly waiting: (() => void)[] = [];
 
   constructor(private readonly db: Database) {
     this.connection = new CachingConnection(db);
@@ -56,7 +70,16 @@ class AssaySqliteDriver implements Driver {
   async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.held) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.held = true;
     return this.connection;
+  }
+
+  async releaseConnection(): Promise<void> {
+    // Handed straight to the next in line, it stays held.
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.held = false;
   }
 
   async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -70,8 +93,6 @@ class AssaySqliteDriver implements Driver {
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('rollback'));
   }
-
-  async releaseConnection(): Promise<void> {}
 
   async destroy(): Promise<void> {
     this.db.close();

@@ -30,6 +30,7 @@ const data = (file: string, instanceId = 'test-instance') => ({
   nativeBinding: null,
   vecExtensionPath: null,
   instanceId,
+  writeGate: store!.writeGate!,
 });
 
 async function until(check: () => boolean, ms = 20_000): Promise<void> {
@@ -136,7 +137,7 @@ describe('the span writer worker', () => {
       parentPort.postMessage({ kind: 'ready' });
       parentPort.on('message', (m) => {
         if (m === 'close') process.exit(0);
-        if (m.spans.length === 1)
+        if (m.request.length === 1)
           parentPort.postMessage({ kind: 'refused', id: m.id, error: { code: 'VALIDATION_FAILED', message: 'span 0: bad' } });
         else parentPort.postMessage({ kind: 'refused', id: m.id, error: { code: 'NOT_A_CODE', message: 'disk I/O error' } });
       });
