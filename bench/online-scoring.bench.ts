@@ -4,7 +4,9 @@
 // on, and with no rule, side by side in one run (rounds alternate: off, on, off, on). Prints
 // ingest per second both ways (issue 14: scoring may slow ingest by at most 10%) and
 // interactions scored per second (issue 14: at least 5,000/s): while ingest runs, and for the
-// backlog left when it ends. SQLite in a temporary data directory per core;
+// backlog left when it ends. Then interactions arriving at a steady BENCH_ARRIVALS a second
+// (default 5,000), with the rule and without: how many are scored as they arrive, and what
+// each ingest call takes. SQLite in a temporary data directory per core;
 // BENCH_DATABASE_URL=postgres://… (an empty database per round is created from it) for
 // PostgreSQL. BENCH_INTERACTIONS sets a round's size, BENCH_ROUNDS the rounds each way.
 import fs from 'node:fs';
@@ -14,7 +16,8 @@ import pg from 'pg';
 import { createHeadlessCore } from '../main/app/create-headless-core';
 import type { Core } from '../main/app/create-core';
 
-const N = Number(process.env.BENCH_INTERACTIONS ?? 10_000);
+// 20,000: a flood lasts about two seconds, long enough for the runner to see it (lock-share.ts).
+const N = Number(process.env.BENCH_INTERACTIONS ?? 20_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const GRADERS = Number(process.env.BENCH_GRADERS ?? 5);
 const IN_FLIGHT = 32;
@@ -215,23 +218,38 @@ async function round(withRule: boolean): Promise<Round> {
   }
 }
 
+interface PacedRound {
+  readonly scoredOnArrival: number;
+  readonly lagMs: number;
+  /** Each ingest call's time, arrival to stored: p50 and p95. */
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+}
+
 /**
- * Interactions arriving at a steady `rate` a second (an app's traffic, not a flood), the rule
- * on: how many were scored by the time the last arrived, and how long after it the last was.
- * Scoring keeps up with arrivals when the lag stays near one page's time.
+ * Interactions arriving at a steady `rate` a second (an app's traffic, not a flood), with the
+ * rule on or not: how many were scored by the time the last arrived, how long after it the
+ * last was, and what each ingest call took. Scoring keeps up with arrivals when the lag stays
+ * near one page's time.
  */
-async function pacedRound(rate: number): Promise<{ scoredOnArrival: number; lagMs: number }> {
+async function pacedRound(rate: number, withRule: boolean): Promise<PacedRound> {
   const { core, dir } = await openCore();
   try {
-    const ruleId = await addRule(core);
+    const ruleId = withRule ? await addRule(core) : null;
     await warmUp(core, ruleId);
     const started = performance.now();
     const inFlight = new Set<Promise<unknown>>();
+    const took: number[] = [];
     let next = 0;
     while (next < N) {
       const due = Math.min(N, Math.floor(((performance.now() - started) * rate) / 1000));
       for (; next < due; next++) {
-        const sent: Promise<unknown> = invoke(core, 'interactions.create', interaction(500 + next));
+        const sentAt = performance.now();
+        const sent: Promise<unknown> = invoke(
+          core,
+          'interactions.create',
+          interaction(500 + next),
+        ).then(() => took.push(performance.now() - sentAt));
         inFlight.add(sent);
         void sent.finally(() => inFlight.delete(sent));
       }
@@ -239,10 +257,18 @@ async function pacedRound(rate: number): Promise<{ scoredOnArrival: number; lagM
     }
     await Promise.all(inFlight);
     const arrived = performance.now();
+    took.sort((a, b) => a - b);
+    const at = (q: number) => took[Math.min(took.length - 1, Math.floor(took.length * q))]!;
+    if (!ruleId) return { scoredOnArrival: 0, lagMs: 0, p50Ms: at(0.5), p95Ms: at(0.95) };
     const scoredOnArrival = (await ruleCounts(core, ruleId)).walked - 500;
     while ((await ruleCounts(core, ruleId)).walked < N + 500)
       await new Promise((r) => setTimeout(r, 5));
-    return { scoredOnArrival, lagMs: performance.now() - arrived };
+    return {
+      scoredOnArrival,
+      lagMs: performance.now() - arrived,
+      p50Ms: at(0.5),
+      p95Ms: at(0.95),
+    };
   } finally {
     await core.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -252,6 +278,7 @@ async function pacedRound(rate: number): Promise<{ scoredOnArrival: number; lagM
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 const secs = (c: Round['cpu']) => `${c.own.toFixed(1)} + ${c.others.toFixed(1)}`;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
 /** Medians: the machine is shared, and one round disturbed by a neighbour should not decide. */
 const median = (xs: number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -260,7 +287,8 @@ const median = (xs: number[]) => {
 };
 
 const ARRIVALS = Number(process.env.BENCH_ARRIVALS ?? 5_000);
-const paced: { scoredOnArrival: number; lagMs: number }[] = [];
+const paced: PacedRound[] = [];
+const pacedOff: PacedRound[] = [];
 const off: Round[] = [];
 const on: Round[] = [];
 try {
@@ -273,7 +301,8 @@ try {
       on.push(await round(true));
       off.push(await round(false));
     }
-    paced.push(await pacedRound(ARRIVALS));
+    paced.push(await pacedRound(ARRIVALS, true));
+    pacedOff.push(await pacedRound(ARRIVALS, false));
     const [a, b] = [off.at(-1)!, on.at(-1)!];
     console.log(
       `round ${r + 1}: ingest ${fmt(a.ingestPerSecond)}/s without a rule, ${fmt(b.ingestPerSecond)}/s with one (runner busy ${pct(b.runnerShare)} of it); ` +
@@ -281,9 +310,10 @@ try {
         (b.drainPerSecond === null ? '' : `, backlog ${fmt(b.drainPerSecond)}/s`) +
         `; CPU s during ingest (this process + others) ${secs(a.cpu)} without, ${secs(b.cpu)} with`,
     );
-    const p = paced.at(-1)!;
+    const [p, q] = [paced.at(-1)!, pacedOff.at(-1)!];
     console.log(
-      `  at ${fmt(ARRIVALS)} arrivals/s: ${fmt(p.scoredOnArrival)} of ${fmt(N)} scored when the last arrived, the last scored ${fmt(p.lagMs)} ms after it`,
+      `  at ${fmt(ARRIVALS)} arrivals/s: ${fmt(p.scoredOnArrival)} of ${fmt(N)} scored when the last arrived, the last scored ${fmt(p.lagMs)} ms after it; ` +
+        `ingest call p50/p95 ${ms(p.p50Ms)}/${ms(p.p95Ms)} with the rule, ${ms(q.p50Ms)}/${ms(q.p95Ms)} without`,
     );
   }
 } finally {
@@ -304,5 +334,6 @@ console.log(
     ' (target ≥ 5,000/s)',
 );
 console.log(
-  `  at ${fmt(ARRIVALS)} arrivals/s (target: scored as they arrive): ${fmt(median(paced.map((p) => p.scoredOnArrival)))} of ${fmt(N)} scored when the last arrived, the last ${fmt(median(paced.map((p) => p.lagMs)))} ms after it`,
+  `  at ${fmt(ARRIVALS)} arrivals/s (target: scored as they arrive): ${fmt(median(paced.map((p) => p.scoredOnArrival)))} of ${fmt(N)} scored when the last arrived, the last ${fmt(median(paced.map((p) => p.lagMs)))} ms after it; ` +
+    `ingest call p50/p95 ${ms(median(paced.map((p) => p.p50Ms)))}/${ms(median(paced.map((p) => p.p95Ms)))} with the rule, ${ms(median(pacedOff.map((p) => p.p50Ms)))}/${ms(median(pacedOff.map((p) => p.p95Ms)))} without`,
 );

@@ -22,6 +22,7 @@ export class WriteQueue {
   private queue: Pending[] = [];
   private scheduled = false;
   private inFlight: Promise<void> = Promise.resolve();
+  private heldTotalMs = 0;
 
   constructor(
     private readonly db: Kysely<DB>,
@@ -86,11 +87,21 @@ export class WriteQueue {
     }
   }
 
+  /**
+   * Time so far this queue's transactions held the write lock, from begin to commit: what the
+   * other writers of the file waited for (online scoring's worker gives way by it).
+   */
+  heldMs(): number {
+    return this.heldTotalMs;
+  }
+
   private async transaction(work: QueuedWrite): Promise<void> {
     const holding = (await this.gate?.acquire()) ?? false;
+    const started = performance.now();
     try {
       await this.db.transaction().execute(work);
     } finally {
+      this.heldTotalMs += performance.now() - started;
       if (holding) this.gate!.release();
     }
   }

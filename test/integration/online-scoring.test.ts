@@ -431,6 +431,45 @@ describe('what a rule walks', () => {
   });
 });
 
+describe('where pages are graded', () => {
+  it('on SQLite on the grading worker (its own connection), scoring each interaction once per grader', async () => {
+    const a = await deterministicGrader('Worker says Paris', 'Paris');
+    const b = await deterministicGrader('Worker says France', 'France');
+    const card = await scorecard('Worker card', [a.id, b.id]);
+    const rule = await call('scoringRules.create', {
+      name: 'On the worker',
+      scorecardId: card.id,
+      filter: { types: ['worker-check'] },
+      sampling: 1,
+      dailyBudgetUsd: null,
+    });
+    const sqlite = core.store.dialect === 'sqlite';
+    // The worker starts with the runner's first page (a few hundred ms; pages run here until then).
+    const end = Date.now() + 20_000;
+    let warmUps = 0;
+    while (sqlite && core.services.scoringRules.runnerStats().grading !== 'worker') {
+      if (Date.now() > end) throw new Error('the grading worker did not start');
+      await ingest(1, 'warm-up');
+      warmUps += 1;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const before = core.services.scoringRules.runnerStats();
+    const ids = await ingest(300, 'worker-check');
+    const done = await ruleUntil(core, rule.id, walked(300 + warmUps));
+    // The warm-ups are another type: walked past, not scored.
+    expect(done.status).toMatchObject({ scored: 300, skipped: warmUps });
+    const after = core.services.scoringRules.runnerStats();
+    if (sqlite) {
+      expect(after.grading).toBe('worker');
+      expect(after.workerMs).toBeGreaterThan(before.workerMs);
+    } else expect(after.grading).toBe('in-thread');
+    for (const grader of [a, b]) {
+      const targets = (await graderScores(grader.id)).map((s) => s.target.id).sort();
+      expect(targets).toEqual([...ids].sort());
+    }
+  });
+});
+
 describe('matcher graders that call a model', () => {
   it('refuses a rule on a scorecard holding one, naming it, and leaves one added later out of the plan', async () => {
     const words = await deterministicGrader('Says Paris', 'Paris');

@@ -8,6 +8,7 @@ import { pageFacts, type GradingFacts } from './grading-facts';
 import { callsJudge, type PageWork } from './page-worker/page-request';
 import type { PageRunner } from './page-worker/page-runner';
 import { PageBudget } from './page-budget';
+import { LockShare } from './lock-share';
 import { ThreadShare } from './thread-share';
 import type { JudgeCallDeps } from './registry-judge';
 import { RuleRepository, type RuleProgress, type RuleRecord } from './rule-repository';
@@ -73,10 +74,10 @@ export interface JobDeps {
 }
 
 /**
- * A page graded and stored: what it did, and the time it took from ingest: this thread's,
- * or for a page the grading worker stored, its hold on the database's one write lock.
+ * A page graded and stored: what it did, the time it kept this thread busy, and for a page the
+ * grading worker stored, how long it held the write lock (else null).
  */
-type PageDone = GradedPage & { readonly sharedMs: number; readonly threadMs: number };
+type PageDone = GradedPage & { readonly lockMs: number | null; readonly threadMs: number };
 
 /** What the runner knows of a rule that the store does not: its failures and a price gap. */
 export interface RuleRun {
@@ -101,7 +102,9 @@ const before = (a: InteractionCursor, b: InteractionCursor) =>
  */
 export class ScoringJob {
   private readonly tuning: ScoringTuning;
+  /** Giving way to ingest: this thread for pages graded here, the write lock for the worker's. */
   private readonly share: ThreadShare;
+  private readonly lockShare: LockShare;
   private readonly controller = new AbortController();
   private readonly runs = new Map<string, RuleRun>();
   /** Rules' positions as last committed: what a new interaction is compared with. */
@@ -118,6 +121,8 @@ export class ScoringJob {
   private readonly late = new Map<string, Map<string, InteractionCursor>>();
   /** Interactions created since the last page: ingest is running. */
   private ingested = 0;
+  /** Interactions created since the runner started (lock-share.ts reads ingest's rate). */
+  private arrivals = 0;
   /** Woken by new interactions while caught up: let more gather first. */
   private linger = false;
   /**
@@ -137,6 +142,7 @@ export class ScoringJob {
   ) {
     this.tuning = { ...DEFAULT_SCORING_TUNING, ...tuning };
     this.share = new ThreadShare(this.tuning.minThreadShare);
+    this.lockShare = new LockShare({ floor: this.tuning.minThreadShare });
     setMaxListeners(0, this.controller.signal);
   }
 
@@ -169,6 +175,7 @@ export class ScoringJob {
     if (this.running === 0) return;
     this.events.push(item);
     this.ingested += 1;
+    this.arrivals += 1;
     this.linger = true;
     if (this.events.length > MAX_EVENTS) this.events.splice(0, this.events.length - MAX_EVENTS);
     this.pending = true;
@@ -324,13 +331,13 @@ export class ScoringJob {
     if (storedMs !== null) {
       // Graded and stored on the worker: what it shares with ingest is the write lock.
       this.stats.workerMs += graded.gradingMs + storedMs;
-      return { ...graded, sharedMs: storedMs, threadMs: 0 };
+      return { ...graded, lockMs: storedMs, threadMs: 0 };
     }
     const storingMs = graded.empty
       ? 0
       : await commitPage(this.deps.walk.store, ctx.rule.id, graded.tally, graded.move, ctx.now);
     const threadMs = graded.gradingMs + storingMs;
-    return { ...graded, sharedMs: threadMs, threadMs };
+    return { ...graded, lockMs: null, threadMs };
   }
 
   /** A page-sized context: the plan, the budget as stored now, facts read once each. */
@@ -376,7 +383,11 @@ export class ScoringJob {
     run.unpricedModel = ctx.budget.unpricedModel;
     this.stats.pages += 1;
     this.stats.busyMs += preparedMs + report.threadMs;
-    const wait = this.share.waitAfter(preparedMs + report.sharedMs, this.ingested > 0);
+    const ingestRan = this.ingested > 0;
+    const wait =
+      report.lockMs === null
+        ? this.share.waitAfter(preparedMs + report.threadMs, ingestRan)
+        : this.lockShare.waitAfter(report.lockMs, this.arrivals);
     this.ingested = 0;
     if (wait > 0) await this.pause(wait);
     if (report.failure !== null && report.failure !== undefined) throw report.failure;

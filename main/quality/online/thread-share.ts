@@ -20,25 +20,6 @@ function eventLoopProbe(): LoopProbe {
 }
 
 /**
- * The same look at a writer: the share of the interval its writes were waiting or committing
- * (WriteQueue.busyMs). A page graded on the worker takes the database's one write lock, not
- * this thread, from ingest.
- */
-export function writerProbe(busyMs: () => number): LoopProbe {
-  let mark = busyMs();
-  let markAt = performance.now();
-  return () => {
-    const now = performance.now();
-    const busy = busyMs();
-    const elapsedMs = now - markAt;
-    const utilization = elapsedMs > 0 ? Math.min(1, (busy - mark) / elapsedMs) : 0;
-    mark = busy;
-    markAt = now;
-    return { elapsedMs, utilization };
-  };
-}
-
-/**
  * How long online scoring waits between pages so it does not crowd out ingest on the thread
  * they share (SQLite and grading run on the main thread). After each page it looks at how busy
  * the event loop was since the last one:

@@ -34,13 +34,16 @@ const HELD = 1;
 export class WriteGate {
   private readonly cell: Int32Array;
 
-  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(4)) {
+  constructor(
+    readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(4),
+    private readonly maxWaitMs = MAX_WAIT_MS,
+  ) {
     this.cell = new Int32Array(buffer);
   }
 
   /** Resolves once this writer holds the gate (true), or gave up waiting for it (false). */
   async acquire(): Promise<boolean> {
-    const deadline = performance.now() + MAX_WAIT_MS;
+    const deadline = performance.now() + this.maxWaitMs;
     while (Atomics.compareExchange(this.cell, 0, FREE, HELD) !== FREE) {
       const left = deadline - performance.now();
       if (left <= 0) return false;

@@ -44,7 +44,7 @@ export type PageResult = Omit<GradedPage, 'failure'> & {
   readonly failure: RefusedError | null;
   /** Whether it was graded on the grading worker (not the runner's own thread). */
   readonly offThread: boolean;
-  /** Stored already (the worker's write took this long), or null: the runner stores it. */
+  /** Stored already (holding the write lock this long), or null: the runner stores it. */
   readonly storedMs: number | null;
 };
 
@@ -107,10 +107,13 @@ export async function gradePage(
         ? await gradeRescore(deps, ctx, request.window)
         : await gradeLate(deps, ctx, request.interactions);
   const { failure } = graded;
-  const storedMs =
-    env.store && !graded.empty
-      ? await commitPage(env.store, spec.rule.id, graded.tally, graded.move, spec.now)
-      : null;
+  let storedMs: number | null = null;
+  if (env.store && !graded.empty) {
+    // The lock's time, begin to commit (the queue holds only this write here).
+    const held = env.store.writes.heldMs();
+    await commitPage(env.store, spec.rule.id, graded.tally, graded.move, spec.now);
+    storedMs = env.store.writes.heldMs() - held;
+  }
   return {
     ...graded,
     // Stored: the scores need not cross back.
