@@ -55,7 +55,7 @@ port.on('message', (message: WorkerRequest<PageRequest> | 'close') => {
   }
   working = working.then(async () => {
     try {
-      send({ kind: 'done', id: message.id, result: await gradePage(env, message.request, true) });
+      send({ kind: 'done', id: message.id, result: await gradePage(env, message.request) });
     } catch (err) {
       send({ kind: 'refused', id: message.id, error: refusedError(err) });
     }

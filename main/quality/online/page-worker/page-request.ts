@@ -15,8 +15,7 @@ import { gradeLate, gradeRescore, gradeWalk, type GradedPage, type WalkDeps } fr
 
 /**
  * A page of a rule whose graders call no model, as data: what it needs crosses to the grading
- * worker (page-runner.ts), which reads and grades it on its own connection; the runner stores
- * what comes back.
+ * worker (page-runner.ts), which reads, grades and stores it on its own connection.
  */
 export interface PageSpec {
   readonly rule: RuleRecord;
@@ -42,8 +41,6 @@ export type PageRequest = PageWork & { readonly spec: PageSpec };
 /** A graded page as it crosses back: the failure as data (refusedToError makes it an Error). */
 export type PageResult = Omit<GradedPage, 'failure'> & {
   readonly failure: RefusedError | null;
-  /** Whether it was graded on the grading worker (not the runner's own thread). */
-  readonly offThread: boolean;
   /** Stored already (holding the write lock this long), or null: the runner stores it. */
   readonly storedMs: number | null;
 };
@@ -73,12 +70,11 @@ const NO_JUDGE: JudgeCallDeps = {
     Promise.reject(new AssayError('INTERNAL', 'a model-free page resolved a judge prompt')),
 };
 
-/** Reads and grades one model-free page (rule-walk.ts), stores it where `env` says, and reports it as data. */
-export async function gradePage(
-  env: PageEnv,
-  request: PageRequest,
-  offThread: boolean,
-): Promise<PageResult> {
+/**
+ * Reads and grades one model-free page (rule-walk.ts), stores it if `env` has a store, and
+ * reports it as data.
+ */
+export async function gradePage(env: PageEnv, request: PageRequest): Promise<PageResult> {
   const { spec } = request;
   if (callsJudge(spec.plan))
     throw new AssayError(
@@ -119,7 +115,6 @@ export async function gradePage(
     // Stored: the scores need not cross back.
     tally: storedMs === null ? graded.tally : newTally(),
     failure: failure === null || failure === undefined ? null : refusedError(failure),
-    offThread,
     storedMs,
   };
 }

@@ -89,7 +89,7 @@ describe('model-free pages on the grading worker', () => {
       `parentPort.postMessage({ kind: 'done', id: m.id, result: { from: 'worker', kind: m.request.kind } });`,
     );
     const first = await runner.run(walk);
-    expect(first.offThread).toBe(false);
+    expect(first.storedMs).toBeNull();
     expect(first.empty).toBe(true);
     await until(() => runner.state === 'worker');
     expect(await runner.run(walk)).toEqual({ from: 'worker', kind: 'walk' });
@@ -104,7 +104,7 @@ describe('model-free pages on the grading worker', () => {
     await expect(runner.run(walk)).rejects.toThrow('grading worker stopped before answering');
     expect(runner.state).toBe('in-thread');
     const next = await runner.run(walk);
-    expect(next.offThread).toBe(false);
+    expect(next.storedMs).toBeNull();
     await runner.close();
   });
 
@@ -133,7 +133,7 @@ describe('model-free pages on the grading worker', () => {
     );
     await runner.run(walk);
     await until(() => runner.state === 'in-thread');
-    expect((await runner.run(walk)).offThread).toBe(false);
+    expect((await runner.run(walk)).storedMs).toBeNull();
     await runner.close();
   });
 });

@@ -15,7 +15,7 @@ export interface PageRunner {
 export function inThreadPages(env: PageEnv): PageRunner {
   return {
     state: 'in-thread',
-    run: (request) => gradePage(env, request, false),
+    run: (request) => gradePage(env, request),
     close: () => Promise.resolve(),
   };
 }
@@ -37,7 +37,7 @@ export function workerPages(
     label: '[online scoring] grading worker',
     script,
     workerData: data,
-    fallback: (request) => gradePage(env, request, false),
+    fallback: (request) => gradePage(env, request),
     unanswered: 'reject',
   });
   return {
