@@ -47,17 +47,18 @@ type Mode =
     };
 
 /**
- * Whether online scoring on the grading worker holds ingest up, found out by stepping aside.
+ * Whether model-free online scoring holds ingest up, found out by stepping aside.
  *
- * A page the worker grades and stores costs the core's thread almost nothing, but its commit
- * holds the database's one write lock and the two threads share two cores. Interactions that
- * arrive at their own pace (an app's traffic) are not slowed by that: scoring keeps up with
- * them. Ingest that runs as fast as the core lets it (a backfill, a load test) is: every
- * millisecond of lock or core the worker takes comes out of its rate. Nothing on the core's
- * thread tells the two apart (its load, its waits for the lock look alike), so this looks:
- * shortly after ingest starts, and every few seconds after, scoring pauses briefly; if ingest
- * runs clearly faster meanwhile, scoring gives way, keeping `floor` of the time, for a while,
- * then tries full speed again and keeps it only if ingest does not slow.
+ * On SQLite the grading worker's page costs the core's thread almost nothing, but its commit
+ * holds the database's one write lock and the two threads share two cores; on PostgreSQL a
+ * page's reads and score inserts load the database ingest writes to. Interactions that arrive
+ * at their own pace (an app's traffic) are not slowed by that: scoring keeps up with them.
+ * Ingest that runs as fast as it can (a backfill, a load test) is: what scoring takes of the
+ * lock or the database comes out of its rate. Nothing in this process tells the two apart
+ * (load and waits look alike), so this looks: shortly after ingest starts, and every few
+ * seconds after, scoring pauses briefly; if ingest runs clearly faster meanwhile, scoring
+ * gives way, keeping `floor` of the time, for a while, then tries full speed again and keeps
+ * it only if ingest does not slow.
  */
 export class LockShare {
   private readonly tuning: LockShareTuning;
@@ -81,10 +82,10 @@ export class LockShare {
   }
 
   /**
-   * The wait before the next page, after one that held the write lock `lockMs`; `arrivals`:
-   * interactions ingested since the core opened.
+   * The wait before the next page, after one that took `sharedMs` of what it shares with
+   * ingest (the write lock, the database); `arrivals`: interactions ingested so far.
    */
-  waitAfter(lockMs: number, arrivals: number): number {
+  waitAfter(sharedMs: number, arrivals: number): number {
     const t = this.now();
     const sinceLast = this.lastCallAt === null ? 0 : t - this.lastCallAt;
     this.lastCallAt = t;
@@ -108,13 +109,13 @@ export class LockShare {
         const during = (arrivals - mode.count) / Math.max(1, t - mode.at);
         if (during > mode.before * tuning.gain) {
           this.mode = { kind: 'yielding', until: t + tuning.yieldMs };
-          return this.floorWait(lockMs, sinceLast);
+          return this.floorWait(sharedMs, sinceLast);
         }
         this.mode = { kind: 'full', lookAt: t + tuning.everyMs };
         return 0;
       }
       case 'yielding': {
-        if (t < mode.until) return this.floorWait(lockMs, sinceLast);
+        if (t < mode.until) return this.floorWait(sharedMs, sinceLast);
         this.mode = { kind: 'trying', at: t, count: arrivals, before: this.rate(t, arrivals) };
         return 0;
       }
@@ -125,14 +126,14 @@ export class LockShare {
           during * tuning.gain < mode.before
             ? { kind: 'yielding', until: t + tuning.yieldMs }
             : { kind: 'full', lookAt: t + tuning.everyMs };
-        return this.mode.kind === 'yielding' ? this.floorWait(lockMs, sinceLast) : 0;
+        return this.mode.kind === 'yielding' ? this.floorWait(sharedMs, sinceLast) : 0;
       }
     }
   }
 
-  /** The wait that brings the lock's share since the last page down to the floor. */
-  private floorWait(lockMs: number, sinceLastMs: number): number {
-    return Math.max(0, lockMs / this.tuning.floor - sinceLastMs);
+  /** The wait that brings the shared time's share since the last page down to the floor. */
+  private floorWait(sharedMs: number, sinceLastMs: number): number {
+    return Math.max(0, sharedMs / this.tuning.floor - sinceLastMs);
   }
 
   private sample(at: number, count: number): void {

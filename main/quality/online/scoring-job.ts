@@ -74,10 +74,16 @@ export interface JobDeps {
 }
 
 /**
- * A page graded and stored: what it did, the time it kept this thread busy, and for a page the
- * grading worker stored, how long it held the write lock (else null).
+ * A page graded and stored: what it did, the time it kept this thread busy, whether the
+ * grading worker did it, and for a model-free page the time it took from what it shares with
+ * ingest (else null: judges wait on the network): the worker's hold on SQLite's write lock, or
+ * the page's whole time here (on PostgreSQL its reads and writes load the database ingest uses).
  */
-type PageDone = GradedPage & { readonly lockMs: number | null; readonly threadMs: number };
+type PageDone = GradedPage & {
+  readonly threadMs: number;
+  readonly onWorker: boolean;
+  readonly sharedMs: number | null;
+};
 
 /** What the runner knows of a rule that the store does not: its failures and a price gap. */
 export interface RuleRun {
@@ -102,7 +108,7 @@ const before = (a: InteractionCursor, b: InteractionCursor) =>
  */
 export class ScoringJob {
   private readonly tuning: ScoringTuning;
-  /** Giving way to ingest: this thread for pages graded here, the write lock for the worker's. */
+  /** Giving way to ingest: this thread for pages graded here; the lock or database by looking. */
   private readonly share: ThreadShare;
   private readonly lockShare: LockShare;
   private readonly controller = new AbortController();
@@ -307,7 +313,9 @@ export class ScoringJob {
   private async page(ctx: GradingContext, work: PageWork): Promise<PageDone> {
     let graded: GradedPage;
     let storedMs: number | null = null;
-    if (callsJudge(ctx.plan)) {
+    const started = performance.now();
+    const modelFree = !callsJudge(ctx.plan);
+    if (!modelFree) {
       const deps = this.walkDeps();
       graded =
         work.kind === 'walk'
@@ -331,13 +339,14 @@ export class ScoringJob {
     if (storedMs !== null) {
       // Graded and stored on the worker: what it shares with ingest is the write lock.
       this.stats.workerMs += graded.gradingMs + storedMs;
-      return { ...graded, lockMs: storedMs, threadMs: 0 };
+      return { ...graded, threadMs: 0, onWorker: true, sharedMs: storedMs };
     }
     const storingMs = graded.empty
       ? 0
       : await commitPage(this.deps.walk.store, ctx.rule.id, graded.tally, graded.move, ctx.now);
     const threadMs = graded.gradingMs + storingMs;
-    return { ...graded, lockMs: null, threadMs };
+    const sharedMs = modelFree ? performance.now() - started : null;
+    return { ...graded, threadMs, onWorker: false, sharedMs };
   }
 
   /** A page-sized context: the plan, the budget as stored now, facts read once each. */
@@ -383,11 +392,14 @@ export class ScoringJob {
     run.unpricedModel = ctx.budget.unpricedModel;
     this.stats.pages += 1;
     this.stats.busyMs += preparedMs + report.threadMs;
-    const ingestRan = this.ingested > 0;
-    const wait =
-      report.lockMs === null
-        ? this.share.waitAfter(preparedMs + report.threadMs, ingestRan)
-        : this.lockShare.waitAfter(report.lockMs, this.arrivals);
+    // Whichever asks more: the thread's share (a page graded here), and what the look at
+    // ingest's rate says (a model-free page, lock-share.ts).
+    const threadWait = report.onWorker
+      ? 0
+      : this.share.waitAfter(preparedMs + report.threadMs, this.ingested > 0);
+    const sharedWait =
+      report.sharedMs === null ? 0 : this.lockShare.waitAfter(report.sharedMs, this.arrivals);
+    const wait = Math.max(threadWait, sharedWait);
     this.ingested = 0;
     if (wait > 0) await this.pause(wait);
     if (report.failure !== null && report.failure !== undefined) throw report.failure;
