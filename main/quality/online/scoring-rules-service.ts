@@ -57,11 +57,7 @@ export class ScoringRulesService {
     this.pages = deps.gradingWorker ? workerPages(env, deps.gradingWorker) : inThreadPages(env);
     this.job = new ScoringJob(
       {
-        walk: {
-          store: deps.store,
-          interactionsAfter: (cursor, limit, through) =>
-            tracing.interactionsAfter(cursor, limit, through),
-        },
+        walk: { store: deps.store, interactionsAfter: env.interactionsAfter },
         quality: deps.quality,
         judge: { llm, resolvePrompt: (ref) => resolveJudgePrompt(prompts, ref) },
         facts,

@@ -1,7 +1,9 @@
+import { parentPort, workerData } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { DB } from '../schema';
 import type { Store } from '../store';
+import type { WorkerReply } from '../../kit/worker-client';
 import { closeStore } from '../close-store';
 import { WriteQueue } from '../write-queue';
 import { openSqliteHandle } from './open-sqlite';
@@ -61,4 +63,20 @@ function checkInstance(handle: Database, data: WorkerConnectionData): void {
   if (instance?.id === data.instanceId) return;
   handle.close();
   throw new Error(`${data.file} is not the database the app has open`);
+}
+
+/**
+ * In a worker's entry (started by WorkerClient with WorkerConnectionData): opens its connection
+ * and says `ready`, or says `failed-to-open` and exits, so the client works on its own thread.
+ */
+export function openInWorker(): Store {
+  const send = (message: WorkerReply<never>) => parentPort!.postMessage(message);
+  try {
+    const store = openWorkerConnection(workerData as WorkerConnectionData);
+    send({ kind: 'ready' });
+    return store;
+  } catch (err) {
+    send({ kind: 'failed-to-open', message: err instanceof Error ? err.message : String(err) });
+    process.exit(0);
+  }
 }

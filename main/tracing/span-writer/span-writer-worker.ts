@@ -2,27 +2,16 @@
 // the batches it is sent through that connection's write queue. Batches that arrive while one
 // is written are committed together, and if that commit fails each is retried alone, so one
 // bad batch fails only its sender.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { refusedError, type WorkerReply, type WorkerRequest } from '../../kit/worker-client';
-import {
-  openWorkerConnection,
-  type WorkerConnectionData,
-} from '../../store/sqlite/worker-connection';
-import type { Store } from '../../store/store';
+import { openInWorker } from '../../store/sqlite/worker-connection';
 import type { SpanRecord } from '../span-record';
 import { SpanRepository } from '../span-repository';
 
 const port = parentPort!;
 const send = (message: WorkerReply<number>) => port.postMessage(message);
 
-let store: Store;
-try {
-  store = openWorkerConnection(workerData as WorkerConnectionData);
-  send({ kind: 'ready' });
-} catch (err) {
-  send({ kind: 'failed-to-open', message: err instanceof Error ? err.message : String(err) });
-  process.exit(0);
-}
+const store = openInWorker();
 
 port.on('message', (message: WorkerRequest<readonly SpanRecord[]> | 'close') => {
   if (message === 'close') {

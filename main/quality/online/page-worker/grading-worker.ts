@@ -1,15 +1,11 @@
 // The online scoring runner's grading worker (page-runner.ts): its own SQLite connection,
 // reading, grading and storing the model-free pages it is sent, one at a time, in order.
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { AssayError } from '../../../../shared/errors';
 import { EventBus } from '../../../kit/event-bus';
 import { refusedError, type WorkerReply, type WorkerRequest } from '../../../kit/worker-client';
 import { PromptService } from '../../../prompts/prompt-service';
-import {
-  openWorkerConnection,
-  type WorkerConnectionData,
-} from '../../../store/sqlite/worker-connection';
-import type { Store } from '../../../store/store';
+import { openInWorker } from '../../../store/sqlite/worker-connection';
 import { TracingService } from '../../../tracing/tracing-service';
 import { gradingFacts } from '../grading-facts';
 import { gradePage, type PageEnv, type PageRequest, type PageResult } from './page-request';
@@ -21,14 +17,7 @@ const send = (message: WorkerReply<PageResult>) => port.postMessage(message);
 const readOnly = () =>
   Promise.reject(new AssayError('INTERNAL', 'the grading worker does not write traces'));
 
-let store: Store;
-try {
-  store = openWorkerConnection(workerData as WorkerConnectionData);
-  send({ kind: 'ready' });
-} catch (err) {
-  send({ kind: 'failed-to-open', message: err instanceof Error ? err.message : String(err) });
-  process.exit(0);
-}
+const store = openInWorker();
 const tracing = new TracingService({
   store,
   events: new EventBus(),
