@@ -16,7 +16,8 @@ import { PriceOverrides, type PriceOverrideInput } from './pricing/price-overrid
 import { ProviderError } from './provider-error';
 import { ProviderRegistry, type ProviderFactories } from './provider-registry';
 import { resolveConnections, type Connections } from './resolve-connections';
-import type { ModelInfo } from './types';
+import type { ModelInfo, Usage } from './types';
+import type { PicoUsd } from '../../shared/money';
 
 /** Local servers run one or two generations at a time; hosted APIs take many. */
 export const DEFAULT_LIMITS: Record<ProviderId, ProviderLimits> = {
@@ -293,6 +294,12 @@ export class LlmService {
     }
     for (const price of overridden.values()) out.push({ name: null, price });
     return out;
+  }
+
+  /** What usage would cost on a model at today's prices (overrides first); null when unpriced. */
+  async costOf(provider: ProviderId, model: string, usage: Usage): Promise<PicoUsd | null> {
+    await this.prices.ready();
+    return this.prices.cost(provider, model, usage);
   }
 
   setPrice(input: PriceOverrideInput): Promise<ModelPrice> {

@@ -1,3 +1,4 @@
+import { interactionMeans } from './scorecard-window';
 import type { ChannelOutput, ParsedInput } from '../../shared/contract';
 import type { GraderView, ScorecardView } from '../../shared/contract/quality';
 import type { LlmService } from '../llm/llm-service';
@@ -133,6 +134,12 @@ export class QualityService {
    * handed the scorer (see forget-target-scores.ts).
    */
   readonly forgetTargetScores: ForgetTargetScores = forgetTargetScores;
+
+  /** Each interaction's scorecard mean from its newest scores (null: incomplete), by scorecard id or name. */
+  async interactionMeans(scorecard: string, ids: readonly string[]): Promise<Map<string, number | null>> {
+    const found = await this.getScorecard({ id: scorecard });
+    return interactionMeans(this.deps.store.db, found.id, ids);
+  }
 
   async hasScorecard(id: string): Promise<boolean> {
     return (await this.scorecards.scorecard(id)) !== null;

@@ -65,23 +65,8 @@ export async function scorecardWindow(
   db: Kysely<DB>,
   input: ScorecardWindowInput,
 ): Promise<ScorecardWindow> {
-  const version = await new ScorecardRepository(db).version(input.scorecardId);
-  if (!version)
-    throw new AssayError('NOT_FOUND', `no scorecard with id "${input.scorecardId}"`, {
-      issues: [{ path: 'scorecardId', message: 'no such scorecard' }],
-    });
-  const body = version.body;
+  const { body, pinned } = await pinnedItems(db, input.scorecardId);
   const graders = new GraderRepository(db);
-  // A pinned item counts only its version's scores; an unpinned one the newest of any version.
-  const pinned = new Map<string, string | null>();
-  for (const item of body.items) {
-    const v =
-      item.graderVersion === undefined
-        ? undefined
-        : await graders.versionByNumber(item.graderId, item.graderVersion);
-    // A pinned version that is gone (never, as saves check it) matches no score: incomplete.
-    pinned.set(item.graderId, v === undefined ? null : (v?.id ?? ''));
-  }
   const rows = await db
     .selectFrom('score')
     .select(['target_type', 'target_id', 'grader_id', 'grader_version_id', 'value'])
@@ -100,7 +85,7 @@ export async function scorecardWindow(
     const graderId = row.grader_id!;
     const versionId = row.grader_version_id!;
     const want = pinned.get(graderId);
-    if (want !== null && want !== versionId) continue;
+    if (want !== undefined && want !== versionId) continue;
     const target = { type: row.target_type, id: row.target_id } as ScoreTarget;
     let entry = found.get(keyOf(target));
     if (!entry) found.set(keyOf(target), (entry = { target, items: new Map() }));
@@ -145,4 +130,77 @@ export async function scorecardWindow(
     worst,
     truncated: rows.length === WINDOW_SCORE_CAP,
   };
+}
+
+/**
+ * A scorecard's current version and, per grader, the version whose scores count: a pinned
+ * item counts only its version's scores (null: a pinned version that is gone, matching none);
+ * an unpinned one (undefined) the newest of any version.
+ */
+export async function pinnedItems(db: Kysely<DB>, scorecardId: string) {
+  const version = await new ScorecardRepository(db).version(scorecardId);
+  if (!version)
+    throw new AssayError('NOT_FOUND', `no scorecard with id "${scorecardId}"`, {
+      issues: [{ path: 'scorecardId', message: 'no such scorecard' }],
+    });
+  const body = version.body;
+  const graders = new GraderRepository(db);
+  const pinned = new Map<string, string | null | undefined>();
+  for (const item of body.items) {
+    const v =
+      item.graderVersion === undefined
+        ? undefined
+        : await graders.versionByNumber(item.graderId, item.graderVersion);
+    pinned.set(item.graderId, v === undefined ? undefined : (v?.id ?? null));
+  }
+  return { body, pinned };
+}
+
+/**
+ * The scorecard's mean of each interaction from its newest scores; null when its verdict is
+ * incomplete (an item without a usable score). Backtest sets band interactions by it.
+ */
+export async function interactionMeans(
+  db: Kysely<DB>,
+  scorecardId: string,
+  interactionIds: readonly string[],
+): Promise<Map<string, number | null>> {
+  const { body, pinned } = await pinnedItems(db, scorecardId);
+  const graders = new GraderRepository(db);
+  const configs = new Map<string, ScoreConfig>();
+  const items = new Map<string, Map<string, ItemScore>>();
+  for (let i = 0; i < interactionIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('score')
+      .select(['target_id', 'grader_id', 'grader_version_id', 'value'])
+      .where('target_type', '=', 'interaction')
+      .where('target_id', 'in', interactionIds.slice(i, i + 500))
+      .where('grader_id', 'in', [...pinned.keys()])
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    for (const row of rows) {
+      const want = pinned.get(row.grader_id!);
+      if (want !== undefined && want !== row.grader_version_id) continue;
+      let found = items.get(row.target_id);
+      if (!found) items.set(row.target_id, (found = new Map()));
+      if (found.has(row.grader_id!)) continue;
+      let config = configs.get(row.grader_version_id!);
+      if (!config) {
+        config = (await graders.versionById(row.grader_version_id!))!.scoreConfig;
+        configs.set(row.grader_version_id!, config);
+      }
+      found.set(row.grader_id!, {
+        status: row.value === null ? 'unscored' : 'scored',
+        value: row.value,
+        scoreConfig: config,
+      });
+    }
+  }
+  const out = new Map<string, number | null>();
+  for (const id of interactionIds) {
+    const verdict = scorecardVerdict(body, items.get(id) ?? new Map());
+    out.set(id, verdict.outcome === 'incomplete' ? null : verdict.mean);
+  }
+  return out;
 }

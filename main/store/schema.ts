@@ -499,6 +499,96 @@ export interface ScoringRuleSpendTable {
   judge_calls: number;
 }
 
+/** A frozen set of real traffic (or a dataset's cases) that backtests replay. */
+export interface BacktestSetTable {
+  id: string;
+  name: string;
+  description: string;
+  /** interactions | dataset */
+  source: string;
+  definition_json: JsonText;
+  item_count: number;
+  strata_json: JsonText;
+  calls: number;
+  input_tokens: number;
+  output_tokens: number;
+  archived: Flag;
+  created_at: IsoTime;
+}
+
+/** One frozen item: everything a replay needs, kept whatever retention purges. */
+export interface BacktestItemTable {
+  set_id: string;
+  position: number;
+  interaction_id: string | null;
+  case_id: string | null;
+  stratum: string;
+  frozen_json: JsonText;
+  occurred_at: IsoTime | null;
+}
+
+export interface BacktestRunTable {
+  id: string;
+  name: string;
+  set_id: string;
+  status: string;
+  /** Baseline and candidates as given and resolved (prompt version ids, labels). */
+  spec_json: JsonText;
+  scorecard_pin_json: JsonText;
+  concurrency: number;
+  item_count: number;
+  estimate_json: JsonText;
+  /** Kept once the run completes; summed from results while it runs. */
+  verdicts_json: JsonText | null;
+  schedule_id: string | null;
+  created_at: IsoTime;
+  started_at: IsoTime | null;
+  finished_at: IsoTime | null;
+  error: string | null;
+}
+
+/** One side (0 = baseline, 1.. = candidates) of one item of a run, graded. */
+export interface BacktestResultTable {
+  run_id: string;
+  position: number;
+  side: number;
+  /** ok | error */
+  status: string;
+  output: string | null;
+  error: string | null;
+  /** The scorecard's weighted mean 0..1; NULL when unscored. */
+  score: number | null;
+  /** pass | fail | incomplete; NULL when the call failed. */
+  outcome: string | null;
+  reason: string | null;
+  graders_json: JsonText;
+  cost_pico_usd: number | null;
+  judge_cost_pico_usd: number;
+  latency_ms: number | null;
+  input_tokens: number;
+  output_tokens: number;
+  span_ids_json: JsonText;
+  created_at: IsoTime;
+}
+
+export interface BacktestScheduleTable {
+  id: string;
+  name: string;
+  set_id: string;
+  spec_json: JsonText;
+  /** daily | weekly */
+  cadence: string;
+  /** HH:MM, UTC */
+  at_time: string;
+  weekday: number | null;
+  alert_below: number;
+  concurrency: number;
+  enabled: Flag;
+  next_run_at: IsoTime | null;
+  last_run_id: string | null;
+  created_at: IsoTime;
+}
+
 export interface DB {
   instance: InstanceTable;
   span: SpanTable;
@@ -518,6 +608,11 @@ export interface DB {
   eval_run: EvalRunTable;
   eval_run_case: EvalRunCaseTable;
   eval_result: EvalResultTable;
+  backtest_set: BacktestSetTable;
+  backtest_item: BacktestItemTable;
+  backtest_run: BacktestRunTable;
+  backtest_result: BacktestResultTable;
+  backtest_schedule: BacktestScheduleTable;
   grader: GraderTable;
   grader_version: GraderVersionTable;
   scorecard: ScorecardTable;
@@ -776,6 +871,80 @@ export const COLUMNS: { readonly [T in TableName]: Readonly<Record<keyof DB[T], 
     span_id: true,
     error_code: true,
     error_message: true,
+    created_at: true,
+  },
+  backtest_set: {
+    id: true,
+    name: true,
+    description: true,
+    source: true,
+    definition_json: true,
+    item_count: true,
+    strata_json: true,
+    calls: true,
+    input_tokens: true,
+    output_tokens: true,
+    archived: true,
+    created_at: true,
+  },
+  backtest_item: {
+    set_id: true,
+    position: true,
+    interaction_id: true,
+    case_id: true,
+    stratum: true,
+    frozen_json: true,
+    occurred_at: true,
+  },
+  backtest_run: {
+    id: true,
+    name: true,
+    set_id: true,
+    status: true,
+    spec_json: true,
+    scorecard_pin_json: true,
+    concurrency: true,
+    item_count: true,
+    estimate_json: true,
+    verdicts_json: true,
+    schedule_id: true,
+    created_at: true,
+    started_at: true,
+    finished_at: true,
+    error: true,
+  },
+  backtest_result: {
+    run_id: true,
+    position: true,
+    side: true,
+    status: true,
+    output: true,
+    error: true,
+    score: true,
+    outcome: true,
+    reason: true,
+    graders_json: true,
+    cost_pico_usd: true,
+    judge_cost_pico_usd: true,
+    latency_ms: true,
+    input_tokens: true,
+    output_tokens: true,
+    span_ids_json: true,
+    created_at: true,
+  },
+  backtest_schedule: {
+    id: true,
+    name: true,
+    set_id: true,
+    spec_json: true,
+    cadence: true,
+    at_time: true,
+    weekday: true,
+    alert_below: true,
+    concurrency: true,
+    enabled: true,
+    next_run_at: true,
+    last_run_id: true,
     created_at: true,
   },
   grader: {

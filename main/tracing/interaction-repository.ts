@@ -132,6 +132,20 @@ export class InteractionRepository {
     return rows.map(toInteraction);
   }
 
+  /** How many interactions a filter matches (a backtest's monthly volume). */
+  async count(filter: InteractionFilter): Promise<number> {
+    let q = this.db.selectFrom('interaction').select((eb) => eb.fn.countAll<number>().as('n'));
+    if (filter.type) q = q.where('type', '=', filter.type);
+    if (filter.sessionId) q = q.where('session_id', '=', filter.sessionId);
+    if (filter.userId) q = q.where('user_id', '=', filter.userId);
+    if (filter.from) q = q.where('created_at', '>=', new Date(filter.from).toISOString());
+    if (filter.to) q = q.where('created_at', '<', new Date(filter.to).toISOString());
+    for (const tag of filter.tags ?? [])
+      q = q.where(jsonArrayHas(this.dialect, 'interaction.tags_json', tag));
+    const row = await q.executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   async list(input: {
     filter: InteractionFilter;
     offset: number;

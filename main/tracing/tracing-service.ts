@@ -1,5 +1,10 @@
 import type { ChannelOutput, ParsedInput } from '../../shared/contract';
-import type { Feedback, InteractionView, SpanSource } from '../../shared/contract/traces';
+import type {
+  Feedback,
+  InteractionFilter,
+  InteractionView,
+  SpanSource,
+} from '../../shared/contract/traces';
 import { AssayError } from '../../shared/errors';
 import type { EventBus } from '../kit/event-bus';
 import { newId } from '../kit/ids';
@@ -206,6 +211,24 @@ export class TracingService {
     through?: InteractionCursor,
   ): Promise<InteractionRecord[]> {
     return this.interactions.after(cursor, limit, through);
+  }
+
+  countInteractions(filter: InteractionFilter): Promise<number> {
+    return this.interactions.count(filter);
+  }
+
+  /** Whether each trace had an error (absent: no such trace), for a backtest set's outcome strata. */
+  async traceErrors(traceIds: readonly string[]): Promise<Map<string, boolean>> {
+    const out = new Map<string, boolean>();
+    for (let i = 0; i < traceIds.length; i += 500) {
+      const rows = await this.deps.store.db
+        .selectFrom('trace')
+        .select(['id', 'error_count'])
+        .where('id', 'in', traceIds.slice(i, i + 500))
+        .execute();
+      for (const row of rows) out.set(row.id, row.error_count > 0);
+    }
+    return out;
   }
 
   async interaction(id: string): Promise<InteractionView> {

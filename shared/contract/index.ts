@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { backtestChannels, backtestTopics } from './backtests';
 import { datasetChannels } from './datasets';
 import { evalChannels, evalTopics } from './evals';
 import { ingestChannels } from './ingest';
@@ -40,6 +41,7 @@ export const channels = {
   ...qualityInsightChannels,
   ...secondJudgeChannels,
   ...scoringRuleChannels,
+  ...backtestChannels,
 };
 
 /** Event topics (streams, progress, change notices) with their payload schemas. */
@@ -50,6 +52,7 @@ export const topics = {
   ...traceTopics,
   ...traceActionTopics,
   ...pulseTopics,
+  ...backtestTopics,
 };
 
 export type Channels = typeof channels;

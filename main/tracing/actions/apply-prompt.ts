@@ -27,12 +27,27 @@ export async function applyPromptVersion(
   deps: { prompts: PromptService; variables: SpanVariables },
   where: string,
 ): Promise<PromptApplied> {
-  const resolved = await deps.prompts.resolveRef(ref);
-  const selector = { version: resolved.version };
   const known = await deps.variables(span);
-  if (known) {
-    const rendered = await deps.prompts.render(resolved.name, selector, {
-      variables: known.vars,
+  return applyPromptRef(span.id, known?.vars ?? null, request, ref, deps.prompts, where);
+}
+
+/**
+ * The same, with the call's variables already at hand (null: unknown). Backtests replay frozen
+ * calls, whose variables were kept when the set was made.
+ */
+export async function applyPromptRef(
+  spanId: string,
+  vars: Readonly<Record<string, string>> | null,
+  request: ChatRequest,
+  ref: string,
+  prompts: PromptService,
+  where: string,
+): Promise<PromptApplied> {
+  const resolved = await prompts.resolveRef(ref);
+  const selector = { version: resolved.version };
+  if (vars) {
+    const rendered = await prompts.render(resolved.name, selector, {
+      variables: vars,
       placeholders: {},
     });
     return {
@@ -41,14 +56,14 @@ export async function applyPromptVersion(
       applied: 'variables',
     };
   }
-  const { frozen } = await deps.prompts.freeze(resolved.name, selector);
+  const { frozen } = await prompts.freeze(resolved.name, selector);
   const templates = frozen.messages.flatMap((m) =>
     'template' in m && m.role === 'system' ? [m.template] : [],
   );
   if (templates.length === 0)
     throw new AssayError(
       'VALIDATION_FAILED',
-      `${where}: the variables of span "${span.id}" are unknown and ${resolved.name}@${resolved.version} has no system message to put in its place`,
+      `${where}: the variables of span "${spanId}" are unknown and ${resolved.name}@${resolved.version} has no system message to put in its place`,
       { field: 'promptVersion' },
     );
   const missing = new Set<string>();
@@ -60,7 +75,7 @@ export async function applyPromptVersion(
   if (missing.size > 0)
     throw new AssayError(
       'VALIDATION_FAILED',
-      `${where}: the system message of ${resolved.name}@${resolved.version} needs variables span "${span.id}" did not record: ${[...missing].join(', ')}`,
+      `${where}: the system message of ${resolved.name}@${resolved.version} needs variables span "${spanId}" did not record: ${[...missing].join(', ')}`,
       { field: 'promptVersion', missing: [...missing] },
     );
   return {

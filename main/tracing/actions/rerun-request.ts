@@ -57,7 +57,7 @@ function parseJson(json: string): unknown {
  * Every refusal is a coded error naming the span and the reason.
  */
 export function rerunRequest(
-  span: SpanRecord,
+  span: Pick<SpanRecord, 'id' | 'kind' | 'provider' | 'model' | 'requestJson'>,
   overrides: RerunOverrides,
   where: string,
 ): ChatRequest {
