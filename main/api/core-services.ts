@@ -1,3 +1,4 @@
+import type { BacktestService } from '../quality/backtests/backtest-service';
 import type { DatasetService, SpanVariables } from '../evals/datasets/dataset-service';
 import type { RunService } from '../evals/runs/run-service';
 import type { LlmService } from '../llm/llm-service';
@@ -48,6 +49,8 @@ export interface CoreServices {
   readonly scoreRollup: ScoreRollupRunner;
   /** Second judges: a judge copied onto another model, grading its recent targets in the background. */
   readonly secondJudge: SecondJudgeService;
+  /** Backtest sets, runs and schedules; the long-lived shells start its schedule timer. */
+  readonly backtests: BacktestService;
   /**
    * Where the user's apps send calls and spans. Read on each ask: the desktop shell starts its
    * ingest server after the core (the server serves the core's dispatcher) and supplies it.

@@ -28,7 +28,8 @@ export interface BacktestWiring {
   readonly quality: QualityService;
   readonly scorer: ScorecardScorer;
   readonly variables: SpanVariables;
-  readonly onFinished?: BacktestDeps['onFinished'];
+  readonly raiseAlert: BacktestDeps['raiseAlert'];
+  readonly onError: BacktestDeps['onError'];
 }
 
 /**
@@ -153,6 +154,7 @@ export function createBacktests(w: BacktestWiring): BacktestService {
     },
     countInteractions: (filter) => tracing.countInteractions(filter),
     interactionVars: (input) => interactionVars(input, 'backtests.runs.exportCases'),
-    onFinished: w.onFinished,
+    raiseAlert: w.raiseAlert,
+    onError: w.onError,
   });
 }

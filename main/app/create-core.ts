@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { newId } from '../kit/ids';
 import { spanVariables } from './span-variables';
+import { createBacktests } from './backtest-wiring';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import { LlmService, type LlmServiceOptions } from '../llm/llm-service';
 import type { ProviderFactories } from '../llm/provider-registry';
@@ -223,6 +224,31 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const scoreRollup = new ScoreRollupRunner(store, (err) =>
       process.stderr.write(`assay: score rollup failed: ${toErrorPayload(err).message}\n`),
     );
+    // Backtests replay frozen traffic on candidates, graded with the same scorecards as runs.
+    const backtests = createBacktests({
+      store,
+      events,
+      llm,
+      prompts,
+      datasets,
+      tracing,
+      quality,
+      scorer: quality.scorecardScorer({ llm, prompts }),
+      variables,
+      raiseAlert: (alert) =>
+        pulse.raiseAlert({
+          ruleName: alert.ruleName,
+          metric: 'backtest_mean_delta',
+          condition: { type: 'below', value: alert.threshold },
+          value: alert.value,
+          previousValue: null,
+          window: alert.window,
+          summary: alert.summary,
+          interactionIds: alert.interactionIds,
+          traceIds: [],
+        }),
+      onError: (err) => process.stderr.write(`assay: backtests: ${toErrorPayload(err).message}\n`),
+    });
     const services: CoreServices = {
       version: appVersion(),
       dataDir: options.dataDir,
@@ -245,6 +271,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       scoringRules,
       scoreRollup,
       secondJudge,
+      backtests,
       ingestStatus: options.ingestStatus ?? (() => SERVED_HERE),
     };
     semantic.start();
@@ -255,6 +282,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       services,
       close: async () => {
         // The background jobs write to the store: they stop (their requests abort) first.
+        await backtests.close();
         await scoringRules.close();
         await secondJudge.close();
         await semantic.close();

@@ -100,6 +100,7 @@ async function start(options: BootstrapOptions): Promise<void> {
     core.services.pulse.start();
     core.services.scoringRules.start();
     core.services.scoreRollup.start();
+    core.services.backtests.start();
     const running = core;
     let closed = false;
     // Closing the database is async (pending group commits flush first): hold the quit until

@@ -18,6 +18,10 @@ export const PULSE_METRICS = [
 ] as const;
 export type PulseMetric = (typeof PULSE_METRICS)[number];
 
+/** What an alert can be about: a rule's metric, or a scheduled backtest's mean score change. */
+export const ALERT_METRICS = [...PULSE_METRICS, 'backtest_mean_delta'] as const;
+export type AlertMetric = (typeof ALERT_METRICS)[number];
+
 export const pulseConditionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('below'), value: z.number().finite() }).strict(),
   z.object({ type: z.literal('above'), value: z.number().finite() }).strict(),
@@ -58,17 +62,20 @@ export const SCORECARD_METRICS: readonly PulseMetric[] = ['scorecard_mean', 'sco
 export const isScorecardMetric = (metric: PulseMetric): boolean =>
   SCORECARD_METRICS.includes(metric);
 
-export const PULSE_METRIC_LABELS: Record<PulseMetric, string> = {
+export const PULSE_METRIC_LABELS: Record<AlertMetric, string> = {
   scorecard_mean: 'scorecard mean',
   scorecard_pass_rate: 'scorecard pass rate',
   cost_per_day_usd: 'cost per day',
   error_rate: 'error rate',
   p95_latency_ms: 'p95 latency',
+  backtest_mean_delta: 'backtest mean score change',
 };
 
 /** A metric's value as people read it: 0.523, 12.5%, $4.20/day, 1,250 ms. */
-export function formatPulseValue(metric: PulseMetric, value: number): string {
+export function formatPulseValue(metric: AlertMetric, value: number): string {
   switch (metric) {
+    case 'backtest_mean_delta':
+      return `${value >= 0 ? '+' : ''}${value.toFixed(3)}`;
     case 'scorecard_mean':
       return value.toFixed(3);
     case 'scorecard_pass_rate':
@@ -89,7 +96,7 @@ export function windowText(minutes: number): string {
 }
 
 /** "below 0.600", "drops by at least 20%": a condition on a metric, in words. */
-export function conditionText(metric: PulseMetric, condition: PulseCondition): string {
+export function conditionText(metric: AlertMetric, condition: PulseCondition): string {
   switch (condition.type) {
     case 'below':
       return `below ${formatPulseValue(metric, condition.value)}`;
@@ -222,7 +229,7 @@ export const alertViewSchema = z.object({
   /** Null once the rule was deleted (its name stays). */
   ruleId: z.string().nullable(),
   ruleName: z.string(),
-  metric: z.enum(PULSE_METRICS),
+  metric: z.enum(ALERT_METRICS),
   condition: pulseConditionSchema,
   value: z.number(),
   previousValue: z.number().nullable(),

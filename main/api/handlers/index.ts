@@ -1,5 +1,6 @@
 import type { CoreServices } from '../core-services';
 import type { Handlers } from '../dispatcher';
+import { backtestHandlers } from './backtests';
 import { datasetHandlers } from './datasets';
 import { evalHandlers } from './evals';
 import { ingestHandlers } from './ingest';
@@ -40,5 +41,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...qualityInsightHandlers(services),
     ...scoringRuleHandlers(services),
     ...secondJudgeHandlers(services),
+    ...backtestHandlers(services),
   };
 }

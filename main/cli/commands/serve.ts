@@ -64,6 +64,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   core.services.pulse.start();
   core.services.scoringRules.start();
   core.services.scoreRollup.start();
+  core.services.backtests.start();
   const url = token ? `${server.url}/?token=${encodeURIComponent(token)}` : `${server.url}/`;
   const { dialect, location } = core.services.storeInfo;
   log(`Assay is serving ${dataDir}`);

@@ -21,6 +21,7 @@ import type { MatcherContext } from '../../evals/matchers/core/definition';
 import { RunExecutor } from './run-executor';
 import type { ReplaySeam } from './replay-side';
 import { interactionItems, SCAN_CAP, type SetSources } from './set-builder';
+import { BacktestSchedules, type ScheduleDeps } from './schedules';
 import { candidateVerdict } from './verdict';
 
 /** What the backtests domain asks of the others, through their services (wired by the core). */
@@ -38,9 +39,7 @@ export interface BacktestDeps {
     configModel(versionId: string): Promise<{ provider?: string; model?: string }>;
   };
   readonly datasets: {
-    cases(
-      ref: string,
-    ): Promise<{
+    cases(ref: string): Promise<{
       datasetId: string;
       name: string;
       cases: { id: string; vars: Record<string, string>; expected: unknown }[];
@@ -59,8 +58,9 @@ export interface BacktestDeps {
   readonly countInteractions: (filter: InteractionFilter) => Promise<number>;
   /** Case variables of an interaction's input (steal as eval's rule). */
   readonly interactionVars: (input: unknown) => Record<string, string>;
-  /** Called when a run finishes (schedules check for regressions). */
-  readonly onFinished?: (run: RunRecord, verdicts: readonly CandidateVerdict[]) => Promise<void>;
+  /** Raises a pulse alert (a scheduled run's regression). */
+  readonly raiseAlert: ScheduleDeps['alert'];
+  readonly onError: (err: unknown) => void;
 }
 
 const WHERE_RUN = 'backtests.runs.create';
@@ -85,6 +85,7 @@ function labelOf(
 export class BacktestService {
   private readonly repo: BacktestRepository;
   readonly executor: RunExecutor;
+  readonly schedules: BacktestSchedules;
 
   constructor(private readonly deps: BacktestDeps) {
     this.repo = new BacktestRepository(deps.store.db);
@@ -94,6 +95,30 @@ export class BacktestService {
       seam: deps.seam,
       scorer: deps.scorer,
       matcherContext: deps.matcherContext,
+    });
+    this.schedules = new BacktestSchedules({
+      store: deps.store,
+      check: async (input) => {
+        const set = await this.findSet(input.set, 'backtests.schedules.create');
+        await this.resolveSpec(set, input.baseline, input.candidates);
+        await this.deps.scorer.pin(input.scorecard, 'backtests.schedules.create.scorecard');
+        return set.id;
+      },
+      start: async (s) => {
+        const run = await this.createRun(
+          {
+            set: s.setId,
+            baseline: s.spec.baseline,
+            candidates: [...s.spec.candidates],
+            scorecard: s.spec.scorecard as ParsedInput<'backtests.runs.create'>['scorecard'],
+            concurrency: s.concurrency,
+          },
+          s.id,
+        );
+        return run.id;
+      },
+      alert: deps.raiseAlert,
+      onError: deps.onError,
     });
   }
 
@@ -400,7 +425,7 @@ export class BacktestService {
         verdicts,
       }),
     );
-    await this.deps.onFinished?.(run, verdicts);
+    await this.schedules.checkRegression(run, verdicts).catch(this.deps.onError);
   }
 
   async getRun(id: string): Promise<BacktestRunView> {
@@ -520,7 +545,13 @@ export class BacktestService {
     };
   }
 
+  /** The long-lived shells start the schedule timer; a one-off CLI command does not. */
+  start(): void {
+    this.schedules.start();
+  }
+
   async close(): Promise<void> {
+    await this.schedules.stop();
     await this.executor.close();
   }
 }

@@ -1,4 +1,4 @@
-import type { PulseCondition, PulseMetric, WebhookFormat } from '../../../shared/contract/pulse';
+import type { PulseCondition, AlertMetric, WebhookFormat } from '../../../shared/contract/pulse';
 
 /** What an alert says wherever it goes (webhook JSON, Slack, the inbox, a notification). */
 export interface AlertPayload {
@@ -8,7 +8,7 @@ export interface AlertPayload {
     /** Null once the rule was deleted (a delivery resumed after that). */
     readonly ruleId: string | null;
     readonly ruleName: string;
-    readonly metric: PulseMetric;
+    readonly metric: AlertMetric;
     readonly condition: PulseCondition;
     readonly value: number;
     readonly previousValue: number | null;

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { AlertView, PulseCondition, PulseMetric } from '../../../shared/contract/pulse';
+import type { AlertView, PulseCondition, AlertMetric } from '../../../shared/contract/pulse';
 import { readJson, writeJson } from '../../store/json-column';
 import type { AlertTable, DB } from '../../store/schema';
 
@@ -13,7 +13,7 @@ function toAlert(row: Selectable<AlertTable>): AlertRecord {
     id: row.id,
     ruleId: row.rule_id,
     ruleName: row.rule_name,
-    metric: row.metric as PulseMetric,
+    metric: row.metric as AlertMetric,
     condition: readJson<PulseCondition>(row.condition_json),
     value: row.value,
     previousValue: row.previous_value,

@@ -13,7 +13,7 @@ import type { SecretCipher } from '../../secrets/secret-cipher';
 import type { Store } from '../../store/store';
 import { throwIssues } from '../grader-checks';
 import { AlertDeliveries, type AlertDeliveryDeps } from './alert-delivery';
-import { AlertRepository, alertView } from './alert-repository';
+import { AlertRepository, alertView, type AlertRecord } from './alert-repository';
 import type { ScorecardReader, TrafficReader } from './rule-measure';
 import { evaluateRule } from './rule-evaluation';
 import { RuleRepository } from './rule-repository';
@@ -267,6 +267,28 @@ export class PulseService {
   }
 
   // --- the inbox ---------------------------------------------------------------------------
+
+  /**
+   * An alert raised by another part of Assay (a scheduled backtest's regression), not by a rule:
+   * it lands in the same inbox and event stream; it names no rule and goes to no webhook.
+   */
+  async raiseAlert(
+    input: Omit<AlertRecord, 'id' | 'ruleId' | 'readAt' | 'firedAt'>,
+  ): Promise<string> {
+    const alert: AlertRecord = {
+      ...input,
+      id: newId(),
+      ruleId: null,
+      firedAt: new Date().toISOString(),
+      readAt: null,
+    };
+    await this.deps.store.writes.run((tx) => new AlertRepository(tx).insert(alert));
+    this.deps.events.publish('pulse.alert', {
+      alert: alertView(alert, undefined),
+      unread: await this.alerts.unreadCount(),
+    });
+    return alert.id;
+  }
 
   async listAlerts(
     input: ParsedInput<'pulse.alerts.list'>,
