@@ -28,6 +28,7 @@ const serveCommand = lazy(() => import('./commands/serve'), 'serveCommand', true
 const backupCommand = lazy(() => import('./commands/backup'), 'backupCommand');
 const callCommand = lazy(() => import('./commands/call'), 'callCommand');
 const evalCommand = lazy(() => import('./commands/eval'), 'evalCommand');
+const backtestCommand = lazy(() => import('./commands/backtest'), 'backtestCommand');
 const modelsCommand = lazy(() => import('./commands/models'), 'modelsCommand');
 const promptsExportCommand = lazy(() => import('./commands/prompts'), 'promptsExportCommand');
 const promptsImportCommand = lazy(() => import('./commands/prompts'), 'promptsImportCommand');
@@ -170,6 +171,31 @@ function buildProgram(): Command {
         );
       await evalCommand(suite, options);
     });
+
+  program
+    .command('backtest')
+    .description(
+      'Replay a frozen backtest set on a candidate prompt and/or models, grade both sides with a scorecard, and print each verdict',
+    )
+    .requiredOption('--set <name>', 'the backtest set (name or id)')
+    .option('--candidate <prompt@label>', 'the candidate prompt: NAME, NAME@LABEL or NAME@vX.Y')
+    .option(
+      '--model <provider:model...>',
+      'candidate models (one candidate each), e.g. openai:gpt-4o-mini',
+    )
+    .option(
+      '--baseline <production|prompt@version>',
+      'what the candidate is measured against (default: production, what was answered)',
+    )
+    .requiredOption('--scorecard <name[@version]>', 'the scorecard both sides are graded with')
+    .option('--concurrency <n>', 'calls in flight (default 8)')
+    .option('--output <file>', 'write the verdicts: .json or .junit.xml')
+    .option(
+      '--fail-if-worse <delta>',
+      'exit 1 when a candidate is significantly worse (95% interval below 0) and its mean score change is below -DELTA (default 0)',
+    )
+    .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
+    .action(backtestCommand);
 
   program
     .command('models')

@@ -136,7 +136,10 @@ export class QualityService {
   readonly forgetTargetScores: ForgetTargetScores = forgetTargetScores;
 
   /** Each interaction's scorecard mean from its newest scores (null: incomplete), by scorecard id or name. */
-  async interactionMeans(scorecard: string, ids: readonly string[]): Promise<Map<string, number | null>> {
+  async interactionMeans(
+    scorecard: string,
+    ids: readonly string[],
+  ): Promise<Map<string, number | null>> {
     const found = await this.getScorecard({ id: scorecard });
     return interactionMeans(this.deps.store.db, found.id, ids);
   }
