@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { costChannels } from './costs';
 import { datasetChannels } from './datasets';
 import { evalChannels, evalTopics } from './evals';
 import { ingestChannels } from './ingest';
@@ -34,6 +35,7 @@ export const channels = {
   ...traceActionChannels,
   ...traceInsightChannels,
   ...traceSearchChannels,
+  ...costChannels,
   ...qualityChannels,
   ...pulseChannels,
   ...reviewChannels,
@@ -72,6 +74,7 @@ export function isTopic(name: string): name is Topic {
   return Object.hasOwn(topics, name);
 }
 
+export * from './costs';
 export * from './datasets';
 export * from './evals';
 export * from './ingest';

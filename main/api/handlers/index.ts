@@ -1,5 +1,6 @@
 import type { CoreServices } from '../core-services';
 import type { Handlers } from '../dispatcher';
+import { costHandlers } from './costs';
 import { datasetHandlers } from './datasets';
 import { evalHandlers } from './evals';
 import { ingestHandlers } from './ingest';
@@ -34,6 +35,7 @@ export function createHandlers(services: CoreServices): Handlers {
     ...traceActionHandlers(services),
     ...traceInsightHandlers(services),
     ...traceSearchHandlers(services),
+    ...costHandlers(services),
     ...qualityHandlers(services),
     ...pulseHandlers(services),
     ...reviewHandlers(services),
