@@ -75,9 +75,9 @@ const ids = {
   I: newId(),
   J: newId(),
 };
-const big = { provider: 'openai', model: 'rp-big' };
-const small = { provider: 'anthropic', model: 'rp-small' };
-const nobody = { provider: 'openai', model: 'rp-nobody' };
+const big = { provider: 'openai', model: 'rp-big' } as const;
+const small = { provider: 'anthropic', model: 'rp-small' } as const;
+const nobody = { provider: 'openai', model: 'rp-nobody' } as const;
 
 const FIXED: SpanRecord[] = [
   // Day 1. A: 1000*2e6 + 500*8e6 + 2000*5e5 = 7e9 (200 of the 500 output tokens reasoning).
