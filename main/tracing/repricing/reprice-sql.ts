@@ -4,18 +4,20 @@ import type { ModelPrice } from '../../llm/pricing/catalog';
 import { jsonArrayHas } from '../../store/sql-fragments';
 import type { Dialect } from '../../store/store';
 
-/** The LLM spans a request covers: its range, its filter and maybe one model. */
+/**
+ * The LLM spans a request covers: its range (null: the caller bounds started_at itself, as one
+ * range of the index: two would leave SQLite free to scan the wider one), its filter and maybe
+ * one model.
+ */
 export function spanConditions(
   dialect: Dialect,
-  range: { readonly from: string; readonly to: string },
+  range: { readonly from: string; readonly to: string } | null,
   filter: CostFilter,
   model: CostModel | null = null,
 ): RawBuilder<unknown>[] {
-  const conditions: RawBuilder<unknown>[] = [
-    sql`span.kind = 'llm'`,
-    sql`span.started_at >= ${range.from}`,
-    sql`span.started_at < ${range.to}`,
-  ];
+  const conditions: RawBuilder<unknown>[] = [sql`span.kind = 'llm'`];
+  if (range)
+    conditions.push(sql`span.started_at >= ${range.from}`, sql`span.started_at < ${range.to}`);
   if (filter.provider) conditions.push(sql`span.provider = ${filter.provider}`);
   if (filter.model) conditions.push(sql`span.model = ${filter.model}`);
   if (filter.source) conditions.push(sql`span.source = ${filter.source}`);
