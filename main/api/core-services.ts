@@ -16,6 +16,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
 import type { EventBus } from '../kit/event-bus';
 import type { TracingService } from '../tracing/tracing-service';
+import type { RepricingService } from '../tracing/repricing/repricing-service';
 import type { SemanticService } from '../tracing/semantic/semantic-service';
 import type { IngestStatus } from '../../shared/contract';
 
@@ -34,6 +35,8 @@ export interface CoreServices {
   readonly datasets: DatasetService;
   readonly runs: RunService;
   readonly tracing: TracingService;
+  /** What past traffic would cost on another model; recomputing stored costs, recorded. */
+  readonly costs: RepricingService;
   /** The variables a traced call's prompt was rendered with, when kept (rerun, steal as eval). */
   readonly spanVariables: SpanVariables;
   readonly semantic: SemanticService;

@@ -24,6 +24,7 @@ import type { ScoringTuning } from '../quality/online/scoring-job';
 import { redactText } from '../tracing/redact';
 import { WorkerSpanWriter } from '../tracing/span-writer/worker-span-writer';
 import { TracingService } from '../tracing/tracing-service';
+import { RepricingService } from '../tracing/repricing/repricing-service';
 import { SemanticService, type SemanticDeps } from '../tracing/semantic/semantic-service';
 import { RetentionSweep } from '../tracing/retention';
 import { toErrorPayload } from '../../shared/errors';
@@ -262,6 +263,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       datasets,
       runs,
       tracing,
+      costs: new RepricingService({
+        store,
+        priceOf: (provider, model) => llm.priceOf(provider, model),
+      }),
       spanVariables: variables,
       semantic,
       quality,

@@ -7,6 +7,7 @@ import { EXIT_OK, EXIT_USAGE, reportError } from './exit';
 import { registerPulseCommands, registerScoringCommands } from './quality-commands';
 import { registerCasesCommands, registerRunsCommands } from './runs-cases-commands';
 import { registerTracesCommands } from './traces-commands';
+import { registerCostsCommands } from './costs-commands';
 
 /**
  * Commands load their modules when they run, not at start: `assay --help` stays instant, and a
@@ -37,6 +38,11 @@ const datasetsExportCommand = lazy(() => import('./commands/datasets'), 'dataset
 const datasetsListCommand = lazy(() => import('./commands/datasets'), 'datasetsListCommand');
 const tracesExportCommand = lazy(() => import('./commands/traces-export'), 'tracesExportCommand');
 const tracesTailCommand = lazy(() => import('./commands/traces-tail'), 'tracesTailCommand', true);
+const costsCommands = {
+  whatIf: lazy(() => import('./commands/costs'), 'costsWhatIfCommand'),
+  recompute: lazy(() => import('./commands/costs'), 'costsRecomputeCommand'),
+  history: lazy(() => import('./commands/costs'), 'costsHistoryCommand'),
+};
 const runsCommands = {
   list: lazy(() => import('./commands/runs'), 'runsListCommand'),
   show: lazy(() => import('./commands/runs'), 'runsShowCommand'),
@@ -266,6 +272,7 @@ function buildProgram(): Command {
     .action(datasetsListCommand);
 
   registerTracesCommands(program, { export: tracesExportCommand, tail: tracesTailCommand });
+  registerCostsCommands(program, costsCommands);
   registerRunsCommands(program, runsCommands);
   registerCasesCommands(program, casesCommands);
   registerScoringCommands(program, scoringCommands);

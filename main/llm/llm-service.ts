@@ -282,6 +282,15 @@ export class LlmService {
     }
   }
 
+  /**
+   * The price a call of this model is costed at now (an override first, then the catalog by id,
+   * alias and undated id), or null when it has none: re-pricing past traffic asks this.
+   */
+  async priceOf(provider: ProviderId, model: string): Promise<ModelPrice | null> {
+    await this.prices.ready();
+    return this.prices.find(provider, model);
+  }
+
   /** Catalog prices with overrides applied, plus overrides for models the catalog lacks. */
   async priceList(): Promise<{ name: string | null; price: ModelPrice }[]> {
     await this.prices.ready();

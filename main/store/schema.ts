@@ -589,6 +589,31 @@ export interface BacktestScheduleTable {
   created_at: IsoTime;
 }
 
+/** One recomputation of stored span costs and what it changed (main/tracing/repricing/). */
+export interface CostRecomputationTable {
+  id: string;
+  requested_at: IsoTime;
+  finished_at: IsoTime;
+  /** completed | failed */
+  status: string;
+  error: string | null;
+  from_at: IsoTime;
+  to_at: IsoTime;
+  filter_json: JsonText;
+  provider: string | null;
+  model: string | null;
+  prices_json: JsonText;
+  spans_examined: number;
+  spans_changed: number;
+  traces_updated: number;
+  cost_before_pico: number | null;
+  cost_after_pico: number | null;
+  unpriced_before: number;
+  unpriced_after: number;
+  lost_price: number;
+  gained_price: number;
+}
+
 export interface DB {
   instance: InstanceTable;
   span: SpanTable;
@@ -629,6 +654,7 @@ export interface DB {
   scoring_rule: ScoringRuleTable;
   scoring_rule_progress: ScoringRuleProgressTable;
   scoring_rule_spend: ScoringRuleSpendTable;
+  cost_recomputation: CostRecomputationTable;
 }
 
 /** Every table and its columns, in the order the schema test compares them. */
@@ -1121,5 +1147,27 @@ export const COLUMNS: { readonly [T in TableName]: Readonly<Record<keyof DB[T], 
     day: true,
     judge_pico_usd: true,
     judge_calls: true,
+  },
+  cost_recomputation: {
+    id: true,
+    requested_at: true,
+    finished_at: true,
+    status: true,
+    error: true,
+    from_at: true,
+    to_at: true,
+    filter_json: true,
+    provider: true,
+    model: true,
+    prices_json: true,
+    spans_examined: true,
+    spans_changed: true,
+    traces_updated: true,
+    cost_before_pico: true,
+    cost_after_pico: true,
+    unpriced_before: true,
+    unpriced_after: true,
+    lost_price: true,
+    gained_price: true,
   },
 };

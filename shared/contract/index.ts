@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { backtestChannels, backtestTopics } from './backtests';
+import { costChannels } from './costs';
 import { datasetChannels } from './datasets';
 import { evalChannels, evalTopics } from './evals';
 import { ingestChannels } from './ingest';
@@ -35,6 +36,7 @@ export const channels = {
   ...traceActionChannels,
   ...traceInsightChannels,
   ...traceSearchChannels,
+  ...costChannels,
   ...qualityChannels,
   ...pulseChannels,
   ...reviewChannels,
@@ -75,6 +77,7 @@ export function isTopic(name: string): name is Topic {
   return Object.hasOwn(topics, name);
 }
 
+export * from './costs';
 export * from './datasets';
 export * from './evals';
 export * from './ingest';

@@ -1,6 +1,7 @@
 import type { CoreServices } from '../core-services';
 import type { Handlers } from '../dispatcher';
 import { backtestHandlers } from './backtests';
+import { costHandlers } from './costs';
 import { datasetHandlers } from './datasets';
 import { evalHandlers } from './evals';
 import { ingestHandlers } from './ingest';
@@ -35,6 +36,7 @@ export function createHandlers(services: CoreServices): Handlers {
     ...traceActionHandlers(services),
     ...traceInsightHandlers(services),
     ...traceSearchHandlers(services),
+    ...costHandlers(services),
     ...qualityHandlers(services),
     ...pulseHandlers(services),
     ...reviewHandlers(services),

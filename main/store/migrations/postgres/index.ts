@@ -9,6 +9,7 @@ import { postgres0007 } from './0007_pulse';
 import { postgres0008 } from './0008_score_days';
 import { postgres0009 } from './0009_forget_orphan_scores';
 import { postgres0010 } from './0010_backtests';
+import { postgres0011 } from './0011_cost_recomputation';
 
 /** Every PostgreSQL migration in order. Append only: a shipped migration is never edited. */
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   postgres0008,
   postgres0009,
   postgres0010,
+  postgres0011,
 ];

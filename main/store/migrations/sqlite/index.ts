@@ -15,6 +15,7 @@ import { migration0013 } from './0013_pulse';
 import { migration0014 } from './0014_score_days';
 import { migration0015 } from './0015_forget_orphan_scores';
 import { migration0016 } from './0016_backtests';
+import { migration0017 } from './0017_cost_recomputation';
 
 /** Every migration in order. Append only: a shipped migration is never edited. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -34,4 +35,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   migration0014,
   migration0015,
   migration0016,
+  migration0017,
 ];

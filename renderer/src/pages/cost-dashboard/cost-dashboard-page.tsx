@@ -12,6 +12,7 @@ import { dashboardViewOf, presetRange } from './dashboard-route';
 import { costText } from './cost-text';
 import { FiguresTable } from './figures-table';
 import { useIngestRefresh } from './use-ingest-refresh';
+import { WhatIfCard } from './what-if-card';
 
 // Recharts is most of the page's weight: its chunk loads only when there is something to chart.
 const DashboardCharts = lazy(() =>
@@ -119,6 +120,7 @@ export function CostDashboardPage() {
             <FiguresTable stats={data} />
           </>
         )}
+        {data ? <WhatIfCard range={{ from: data.from, to: data.to }} /> : null}
       </div>
     </div>
   );
