@@ -8,6 +8,8 @@ import { postgres0006 } from './0006_review';
 import { postgres0007 } from './0007_pulse';
 import { postgres0008 } from './0008_score_days';
 import { postgres0009 } from './0009_forget_orphan_scores';
+import { postgres0010 } from './0010_reserved';
+import { postgres0011 } from './0011_reserved';
 
 /** Every PostgreSQL migration in order. Append only: a shipped migration is never edited. */
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -20,4 +22,6 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   postgres0007,
   postgres0008,
   postgres0009,
+  postgres0010,
+  postgres0011,
 ];

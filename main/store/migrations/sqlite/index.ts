@@ -14,6 +14,8 @@ import { migration0012 } from './0012_review';
 import { migration0013 } from './0013_pulse';
 import { migration0014 } from './0014_score_days';
 import { migration0015 } from './0015_forget_orphan_scores';
+import { migration0016 } from './0016_reserved';
+import { migration0017 } from './0017_reserved';
 
 /** Every migration in order. Append only: a shipped migration is never edited. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -32,4 +34,6 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
+  migration0017,
 ];
