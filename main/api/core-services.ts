@@ -3,6 +3,7 @@ import type { RunService } from '../evals/runs/run-service';
 import type { LlmService } from '../llm/llm-service';
 import type { PlaygroundService } from '../playground/playground-service';
 import type { PromptService } from '../prompts/prompt-service';
+import type { LeaderboardService } from '../quality/leaderboards/leaderboard-service';
 import type { PulseService } from '../quality/pulse/pulse-service';
 import type { QualityService } from '../quality/quality-service';
 import type { ReviewService } from '../quality/review/review-service';
@@ -48,6 +49,8 @@ export interface CoreServices {
   readonly scoreRollup: ScoreRollupRunner;
   /** Second judges: a judge copied onto another model, grading its recent targets in the background. */
   readonly secondJudge: SecondJudgeService;
+  /** Prompt versions x models ranked over eval datasets and backtest sets (reads only). */
+  readonly leaderboards: LeaderboardService;
   /**
    * Where the user's apps send calls and spans. Read on each ask: the desktop shell starts its
    * ingest server after the core (the server serves the core's dispatcher) and supplies it.

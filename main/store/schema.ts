@@ -278,6 +278,22 @@ export interface EvalResultTable {
   created_at: IsoTime;
 }
 
+/** A completed eval run's leaderboard figures, stored once (migration 0018). */
+export interface EvalRunSummaryTable {
+  run_id: string;
+  results: number;
+  scored: number;
+  errors: number;
+  mean_score: number | null;
+  pass_rate: number | null;
+  cost_pico_usd: number | null;
+  priced_results: number;
+  unpriced_results: number;
+  latency_p50_ms: number | null;
+  latency_p95_ms: number | null;
+  computed_at: IsoTime;
+}
+
 export interface GraderTable {
   id: string;
   name: string;
@@ -518,6 +534,7 @@ export interface DB {
   eval_run: EvalRunTable;
   eval_run_case: EvalRunCaseTable;
   eval_result: EvalResultTable;
+  eval_run_summary: EvalRunSummaryTable;
   grader: GraderTable;
   grader_version: GraderVersionTable;
   scorecard: ScorecardTable;
@@ -777,6 +794,20 @@ export const COLUMNS: { readonly [T in TableName]: Readonly<Record<keyof DB[T], 
     error_code: true,
     error_message: true,
     created_at: true,
+  },
+  eval_run_summary: {
+    run_id: true,
+    results: true,
+    scored: true,
+    errors: true,
+    mean_score: true,
+    pass_rate: true,
+    cost_pico_usd: true,
+    priced_results: true,
+    unpriced_results: true,
+    latency_p50_ms: true,
+    latency_p95_ms: true,
+    computed_at: true,
   },
   grader: {
     id: true,

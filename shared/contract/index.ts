@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { datasetChannels } from './datasets';
 import { evalChannels, evalTopics } from './evals';
 import { ingestChannels } from './ingest';
+import { leaderboardChannels } from './leaderboards';
 import { llmChannels, llmTopics } from './llm';
 import { promptFileChannels } from './prompt-files';
 import { promptChannels } from './prompts';
@@ -40,6 +41,7 @@ export const channels = {
   ...qualityInsightChannels,
   ...secondJudgeChannels,
   ...scoringRuleChannels,
+  ...leaderboardChannels,
 };
 
 /** Event topics (streams, progress, change notices) with their payload schemas. */
@@ -75,6 +77,7 @@ export function isTopic(name: string): name is Topic {
 export * from './datasets';
 export * from './evals';
 export * from './ingest';
+export * from './leaderboards';
 export * from './llm';
 export * from './prompt-files';
 export * from './prompts';

@@ -3,6 +3,7 @@ import type { Handlers } from '../dispatcher';
 import { datasetHandlers } from './datasets';
 import { evalHandlers } from './evals';
 import { ingestHandlers } from './ingest';
+import { leaderboardHandlers } from './leaderboards';
 import { llmHandlers } from './llm';
 import { playgroundHandlers } from './playground';
 import { promptHandlers } from './prompts';
@@ -40,5 +41,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...qualityInsightHandlers(services),
     ...scoringRuleHandlers(services),
     ...secondJudgeHandlers(services),
+    ...leaderboardHandlers(services),
   };
 }
