@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { datasetNameSchema } from './datasets';
 import { idText } from './fields';
 
 /**
@@ -12,8 +13,8 @@ import { idText } from './fields';
  */
 
 export const boardScopeSchema = z.discriminatedUnion('kind', [
-  /** An eval dataset by id or name: its completed eval runs. */
-  z.object({ kind: z.literal('dataset'), dataset: idText }).strict(),
+  /** An eval dataset by name: its completed eval runs. */
+  z.object({ kind: z.literal('dataset'), dataset: datasetNameSchema }).strict(),
   /** A backtest set: its backtest runs' candidates. */
   z.object({ kind: z.literal('backtest_set'), setId: idText }).strict(),
 ]);

@@ -280,7 +280,7 @@ export class RunService {
   }
 
   /**
-   * The dataset's completed runs as leaderboard entries (id or name; NOT_FOUND names it). Each
+   * The dataset's completed runs as leaderboard entries (by name; NOT_FOUND names it). Each
    * run's figures come from its stored summary (board-entries.ts), never from all its results.
    */
   async boardEntries(dataset: string): Promise<BoardEntry[]> {

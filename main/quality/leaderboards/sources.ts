@@ -40,7 +40,7 @@ export interface BoardEntry {
   readonly latencyP95Ms: number | null;
 }
 
-/** What a board is over: an eval dataset (by id or name) or a backtest set. */
+/** What a board is over: an eval dataset (by name) or a backtest set (by id). */
 export type BoardScope =
   | { readonly kind: 'dataset'; readonly dataset: string }
   | { readonly kind: 'backtest_set'; readonly setId: string };
