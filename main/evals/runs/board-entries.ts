@@ -31,18 +31,48 @@ export async function storeRunSummary(
   return summary;
 }
 
+/** Runs whose summaries are made per query and write on the first read (50,000 results). */
+const SUMMARIES_PER_BATCH = 50;
+
+/**
+ * Makes and stores the summaries of runs that have none, a batch of runs per query and per
+ * write (one round trip per run was most of a first read on PostgreSQL), one batch in memory
+ * at a time.
+ */
+async function fillSummaries(
+  deps: Pick<BoardEntryDeps, 'db' | 'writes'>,
+  runs: readonly BoardRun[],
+): Promise<Map<string, RunSummary>> {
+  const made = new Map<string, RunSummary>();
+  for (const byScorecard of [false, true]) {
+    const group = runs.filter((r) => r.byScorecard === byScorecard);
+    for (let i = 0; i < group.length; i += SUMMARIES_PER_BATCH) {
+      const ids = group.slice(i, i + SUMMARIES_PER_BATCH).map((r) => r.id);
+      const inputs = await new RunSummaryRepository(deps.db).inputsOf(ids, byScorecard);
+      const batch = ids.map((id) => [id, summarizeRun(inputs.get(id)!, byScorecard)] as const);
+      const at = new Date().toISOString();
+      await deps.writes.run(async (tx) => {
+        const repo = new RunSummaryRepository(tx);
+        for (const [id, summary] of batch) await repo.save(id, summary, at);
+      });
+      for (const [id, summary] of batch) made.set(id, summary);
+    }
+  }
+  return made;
+}
+
 export async function boardEntriesOf(
   deps: BoardEntryDeps,
   datasetId: string,
 ): Promise<BoardEntry[]> {
   const runs = await new RunSummaryRepository(deps.db).boardRuns(datasetId);
-  const summaries: RunSummary[] = [];
-  // One run at a time: a thousand old runs read at once would hold all their results.
-  for (const run of runs)
-    summaries.push(run.summary ?? (await storeRunSummary(deps, run.id, run.byScorecard)));
+  const made = await fillSummaries(
+    deps,
+    runs.filter((r) => r.summary === null),
+  );
   const ids = runs.flatMap((r) => (r.promptVersionId === null ? [] : [r.promptVersionId]));
   const names = await deps.prompts.versionNames(ids);
-  return runs.map((run, i) => entryOf(run, summaries[i]!, names));
+  return runs.map((run) => entryOf(run, run.summary ?? made.get(run.id)!, names));
 }
 
 function entryOf(

@@ -99,19 +99,31 @@ export class RunSummaryRepository {
 
   /** What a summary reads of each of the run's results; the matchers' JSON only when needed. */
   async inputs(runId: string, withMatchers: boolean): Promise<SummaryInput[]> {
+    return (await this.inputsOf([runId], withMatchers)).get(runId) ?? [];
+  }
+
+  /** inputs() of several runs in one query (the first board read of many old runs), by run. */
+  async inputsOf(
+    runIds: readonly string[],
+    withMatchers: boolean,
+  ): Promise<Map<string, SummaryInput[]>> {
+    const byRun = new Map<string, SummaryInput[]>(runIds.map((id) => [id, []]));
+    if (runIds.length === 0) return byRun;
     const rows = await this.db
       .selectFrom('eval_result')
-      .select(['status', 'score', 'latency_ms', 'cost_pico_usd'])
+      .select(['run_id', 'status', 'score', 'latency_ms', 'cost_pico_usd'])
       .$if(withMatchers, (q) => q.select('matchers_json'))
-      .where('run_id', '=', runId)
+      .where('run_id', 'in', runIds)
       .execute();
-    return rows.map((r) => ({
-      status: r.status,
-      score: r.score,
-      latencyMs: r.latency_ms,
-      costPicoUsd: r.cost_pico_usd,
-      matchersJson: 'matchers_json' in r ? (r.matchers_json as string) : null,
-    }));
+    for (const r of rows)
+      byRun.get(r.run_id)!.push({
+        status: r.status,
+        score: r.score,
+        latencyMs: r.latency_ms,
+        costPicoUsd: r.cost_pico_usd,
+        matchersJson: 'matchers_json' in r ? (r.matchers_json as string) : null,
+      });
+    return byRun;
   }
 
   /** Stores a run's summary unless one is stored already (two readers may make it at once). */
