@@ -4,6 +4,7 @@ import type { RunService } from '../evals/runs/run-service';
 import type { LlmService } from '../llm/llm-service';
 import type { PlaygroundService } from '../playground/playground-service';
 import type { PromptService } from '../prompts/prompt-service';
+import type { LeaderboardService } from '../quality/leaderboards/leaderboard-service';
 import type { PulseService } from '../quality/pulse/pulse-service';
 import type { QualityService } from '../quality/quality-service';
 import type { ReviewService } from '../quality/review/review-service';
@@ -54,6 +55,8 @@ export interface CoreServices {
   readonly secondJudge: SecondJudgeService;
   /** Backtest sets, runs and schedules; the long-lived shells start its schedule timer. */
   readonly backtests: BacktestService;
+  /** Prompt versions x models ranked over eval datasets and backtest sets (reads only). */
+  readonly leaderboards: LeaderboardService;
   /**
    * Where the user's apps send calls and spans. Read on each ask: the desktop shell starts its
    * ingest server after the core (the server serves the core's dispatcher) and supplies it.

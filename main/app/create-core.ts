@@ -12,6 +12,9 @@ import { DatasetService } from '../evals/datasets/dataset-service';
 import { RunService } from '../evals/runs/run-service';
 import { PlaygroundService } from '../playground/playground-service';
 import { PromptService } from '../prompts/prompt-service';
+import { evalRunSource } from '../quality/leaderboards/eval-run-source';
+import { LeaderboardService } from '../quality/leaderboards/leaderboard-service';
+import { EMPTY_BOARD_SOURCE, EMPTY_CONTRIBUTION_SOURCE } from '../quality/leaderboards/sources';
 import { PulseService } from '../quality/pulse/pulse-service';
 import { QualityService } from '../quality/quality-service';
 import { ReviewService } from '../quality/review/review-service';
@@ -250,6 +253,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         }),
       onError: (err) => process.stderr.write(`assay: backtests: ${toErrorPayload(err).message}\n`),
     });
+    // Leaderboards rank what evals and backtests measured, through their services' sources.
+    const leaderboards = new LeaderboardService({
+      sources: [
+        evalRunSource(runs),
+        // backtests wire in here: the backtest runs' candidates as a BoardSource
+        EMPTY_BOARD_SOURCE,
+      ],
+      // backtests wire in here: each prompt version's score change on a backtest set
+      contributions: EMPTY_CONTRIBUTION_SOURCE,
+    });
     const services: CoreServices = {
       version: appVersion(),
       dataDir: options.dataDir,
@@ -277,6 +290,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       scoreRollup,
       secondJudge,
       backtests,
+      leaderboards,
       ingestStatus: options.ingestStatus ?? (() => SERVED_HERE),
     };
     semantic.start();

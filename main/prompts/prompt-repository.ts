@@ -93,6 +93,19 @@ export class PromptRepository {
     return rows.map(toVersion);
   }
 
+  /** Name, number and author of each version id found (one query; a leaderboard names many). */
+  async versionNames(
+    ids: readonly string[],
+  ): Promise<{ id: string; name: string; major: number; minor: number; author: string }[]> {
+    if (ids.length === 0) return [];
+    return this.db
+      .selectFrom('prompt_version as v')
+      .innerJoin('prompt as p', 'p.id', 'v.prompt_id')
+      .select(['v.id', 'p.name', 'v.major', 'v.minor', 'v.author'])
+      .where('v.id', 'in', ids)
+      .execute();
+  }
+
   async versionById(id: string): Promise<VersionRecord | undefined> {
     const row = await this.db
       .selectFrom('prompt_version')

@@ -23,6 +23,7 @@ import {
 } from './render';
 import { requirePrompt, selectVersion, versionName, type VersionSelector } from './resolve';
 import { createStores, type Stores } from './stores';
+import { formatVersion } from './version-name';
 import { createPrompt, updatePrompt, type CreateInput, type UpdateInput } from './versioning';
 import { labelIndex, summaryOf, versionViewOf } from './views';
 
@@ -134,6 +135,19 @@ export class PromptService {
       actor: e.actor,
       at: e.at,
     }));
+  }
+
+  /**
+   * Name, version (`v1.2`) and author of each version id that exists, by id: what a
+   * leaderboard shows of the prompt versions it ranks.
+   */
+  async versionNames(
+    ids: readonly string[],
+  ): Promise<Map<string, { name: string; version: string; author: string }>> {
+    const rows = await this.stores.prompts.versionNames([...new Set(ids)]);
+    return new Map(
+      rows.map((r) => [r.id, { name: r.name, version: formatVersion(r), author: r.author }]),
+    );
   }
 
   /** A version resolved once for many renders (an eval run), with its version row id. */

@@ -278,6 +278,22 @@ export interface EvalResultTable {
   created_at: IsoTime;
 }
 
+/** A completed eval run's leaderboard figures, stored once (migration 0018). */
+export interface EvalRunSummaryTable {
+  run_id: string;
+  results: number;
+  scored: number;
+  errors: number;
+  mean_score: number | null;
+  pass_rate: number | null;
+  cost_pico_usd: number | null;
+  priced_results: number;
+  unpriced_results: number;
+  latency_p50_ms: number | null;
+  latency_p95_ms: number | null;
+  computed_at: IsoTime;
+}
+
 export interface GraderTable {
   id: string;
   name: string;
@@ -638,6 +654,7 @@ export interface DB {
   backtest_run: BacktestRunTable;
   backtest_result: BacktestResultTable;
   backtest_schedule: BacktestScheduleTable;
+  eval_run_summary: EvalRunSummaryTable;
   grader: GraderTable;
   grader_version: GraderVersionTable;
   scorecard: ScorecardTable;
@@ -972,6 +989,20 @@ export const COLUMNS: { readonly [T in TableName]: Readonly<Record<keyof DB[T], 
     next_run_at: true,
     last_run_id: true,
     created_at: true,
+  },
+  eval_run_summary: {
+    run_id: true,
+    results: true,
+    scored: true,
+    errors: true,
+    mean_score: true,
+    pass_rate: true,
+    cost_pico_usd: true,
+    priced_results: true,
+    unpriced_results: true,
+    latency_p50_ms: true,
+    latency_p95_ms: true,
+    computed_at: true,
   },
   grader: {
     id: true,

@@ -4,6 +4,7 @@ import { costChannels } from './costs';
 import { datasetChannels } from './datasets';
 import { evalChannels, evalTopics } from './evals';
 import { ingestChannels } from './ingest';
+import { leaderboardChannels } from './leaderboards';
 import { llmChannels, llmTopics } from './llm';
 import { promptFileChannels } from './prompt-files';
 import { promptChannels } from './prompts';
@@ -44,6 +45,7 @@ export const channels = {
   ...secondJudgeChannels,
   ...scoringRuleChannels,
   ...backtestChannels,
+  ...leaderboardChannels,
 };
 
 /** Event topics (streams, progress, change notices) with their payload schemas. */
@@ -81,6 +83,7 @@ export * from './costs';
 export * from './datasets';
 export * from './evals';
 export * from './ingest';
+export * from './leaderboards';
 export * from './llm';
 export * from './prompt-files';
 export * from './prompts';

@@ -78,6 +78,13 @@ describe('workbench in Chromium against assay serve', () => {
       /not built yet/i,
     );
     await expect(page.getByTestId('page-backtests').locator('table').count()).resolves.toBe(0);
+    // The leaderboard is built; with no completed run it says there is nothing to rank yet.
+    await page.getByTestId('nav-leaderboard').click();
+    await page.getByTestId('leaderboard-empty').waitFor();
+    await expect(page.getByTestId('page-leaderboard').textContent()).resolves.not.toMatch(
+      /not built yet/i,
+    );
+    await expect(page.getByTestId('page-leaderboard').locator('table').count()).resolves.toBe(0);
     await page.close();
   });
 

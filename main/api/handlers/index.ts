@@ -5,6 +5,7 @@ import { costHandlers } from './costs';
 import { datasetHandlers } from './datasets';
 import { evalHandlers } from './evals';
 import { ingestHandlers } from './ingest';
+import { leaderboardHandlers } from './leaderboards';
 import { llmHandlers } from './llm';
 import { playgroundHandlers } from './playground';
 import { promptHandlers } from './prompts';
@@ -44,5 +45,6 @@ export function createHandlers(services: CoreServices): Handlers {
     ...scoringRuleHandlers(services),
     ...secondJudgeHandlers(services),
     ...backtestHandlers(services),
+    ...leaderboardHandlers(services),
   };
 }

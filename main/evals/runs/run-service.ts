@@ -8,6 +8,8 @@ import type { ScorecardScorer } from '../../quality/eval-scoring/scorecard-score
 import type { ForgetTargetScores } from '../../quality/forget-target-scores';
 import type { Store } from '../../store/store';
 import type { DatasetService } from '../datasets/dataset-service';
+import type { BoardEntry, BoardScopeInfo } from '../../quality/leaderboards/sources';
+import { boardEntriesOf, boardScopesOf, storeRunSummary } from './board-entries';
 import { compareRuns } from './compare';
 import { inlinePrompt, newRuns, type RunPrompt } from './new-runs';
 import { describePreflight, preflight, scorecardProblems } from './preflight';
@@ -170,9 +172,17 @@ export class RunService {
         run,
         signal,
       );
-      await this.repo.finish(id, signal.aborted ? 'cancelled' : 'completed', {
+      const completed = !signal.aborted;
+      await this.repo.finish(id, completed ? 'completed' : 'cancelled', {
         finishedAt: new Date().toISOString(),
       });
+      // The leaderboard's figures, once: a failure here leaves them to the first board read.
+      if (completed)
+        await storeRunSummary(
+          { db: this.store.db, writes: this.store.writes },
+          id,
+          run.parameters.scorecard !== undefined,
+        ).catch(() => undefined);
     } catch (err) {
       await this.repo.finish(id, 'failed', {
         finishedAt: new Date().toISOString(),
@@ -267,6 +277,23 @@ export class RunService {
     };
     const [baseline, candidate] = await Promise.all([side(baselineRunId), side(candidateRunId)]);
     return compareRuns(baseline, candidate);
+  }
+
+  /**
+   * The dataset's completed runs as leaderboard entries (by name; NOT_FOUND names it). Each
+   * run's figures come from its stored summary (board-entries.ts), never from all its results.
+   */
+  async boardEntries(dataset: string): Promise<BoardEntry[]> {
+    const found = await this.deps.datasets.find(dataset, 'leaderboards.get');
+    return boardEntriesOf(
+      { db: this.store.db, writes: this.store.writes, prompts: this.deps.prompts },
+      found.id,
+    );
+  }
+
+  /** Datasets with completed runs, for the leaderboard's scope picker. */
+  boardScopes(): Promise<BoardScopeInfo[]> {
+    return boardScopesOf(this.store.db, (id) => this.deps.datasets.nameOf(id));
   }
 
   /** The variables a run's case was rendered with, and the prompt, for "to dataset" from its span. */

@@ -2,7 +2,11 @@ import type { RunTotals } from '../../../shared/contract';
 import { picoToUsd } from '../../../shared/money';
 import { storedMatchersOf, type ResultRecord } from './run-rows';
 
-function percentile(sorted: readonly number[], q: number): number | null {
+/**
+ * The nearest-rank percentile of ascending values (the value at rank ceil(q * n)); null when
+ * there are none. The run view and the leaderboard both use it, so their figures agree.
+ */
+export function percentile(sorted: readonly number[], q: number): number | null {
   if (sorted.length === 0) return null;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }

@@ -51,6 +51,9 @@ const OnlineScoringPage = lazy(() =>
     default: m.OnlineScoringPage,
   })),
 );
+const LeaderboardPage = lazy(() =>
+  import('../pages/leaderboard/leaderboard-page').then((m) => ({ default: m.LeaderboardPage })),
+);
 const SettingsPage = lazy(() =>
   import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
@@ -79,6 +82,7 @@ const BUILT: ReadonlySet<PageName> = new Set([
   'graders',
   'scorecards',
   'online-scoring',
+  'leaderboard',
 ]);
 
 export function Routes() {
@@ -137,6 +141,10 @@ export function Routes() {
         </Route>
         <Route path={/^\/scorecards(?:[/?].*)?$/}>
           <ScorecardsPage />
+        </Route>
+        {/* `#/leaderboard?dataset=…&sort=…&dir=…&latency=p50`, `#/leaderboard/contributors?set=…`. */}
+        <Route path={/^\/leaderboard(?:[/?].*)?$/}>
+          <LeaderboardPage />
         </Route>
         <Route path={/^\/online-scoring(?:\?.*)?$/}>
           <OnlineScoringPage />

@@ -129,7 +129,7 @@ export const PAGES: readonly PageDef[] = [
     'leaderboard',
     'Leaderboard',
     Trophy,
-    'It will rank prompt versions and models by quality, cost and latency across eval runs.',
+    'Prompt versions and models ranked by quality, cost and latency across eval runs and backtests, with the Pareto frontier.',
   ),
   page(
     'models',

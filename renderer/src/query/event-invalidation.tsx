@@ -31,6 +31,8 @@ export function connectEventInvalidation(
     if (ended) {
       if (timer) clearTimeout(timer);
       refreshEvals();
+      // A completed run is a new leaderboard entry.
+      if (progress.status === 'completed') void invalidateChannels(queryClient, ['leaderboards']);
     } else {
       timer ??= setTimeout(refreshEvals, PROGRESS_REFRESH_MS);
     }

@@ -10,6 +10,7 @@ import { postgres0008 } from './0008_score_days';
 import { postgres0009 } from './0009_forget_orphan_scores';
 import { postgres0010 } from './0010_backtests';
 import { postgres0011 } from './0011_cost_recomputation';
+import { postgres0012 } from './0012_eval_run_summary';
 
 /** Every PostgreSQL migration in order. Append only: a shipped migration is never edited. */
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   postgres0009,
   postgres0010,
   postgres0011,
+  postgres0012,
 ];

@@ -16,6 +16,7 @@ import { migration0014 } from './0014_score_days';
 import { migration0015 } from './0015_forget_orphan_scores';
 import { migration0016 } from './0016_backtests';
 import { migration0017 } from './0017_cost_recomputation';
+import { migration0018 } from './0018_eval_run_summary';
 
 /** Every migration in order. Append only: a shipped migration is never edited. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -36,4 +37,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   migration0015,
   migration0016,
   migration0017,
+  migration0018,
 ];
