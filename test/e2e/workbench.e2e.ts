@@ -73,11 +73,17 @@ describe('workbench in Chromium against assay serve', () => {
       await shot(page, `page-${name}`);
     }
     // Unbuilt pages say so plainly instead of showing made-up data.
-    await page.getByTestId('nav-backtests').click();
-    await expect(page.getByTestId('page-backtests').textContent()).resolves.toMatch(
+    await page.getByTestId('nav-leaderboard').click();
+    await expect(page.getByTestId('page-leaderboard').textContent()).resolves.toMatch(
       /not built yet/i,
     );
-    await expect(page.getByTestId('page-backtests').locator('table').count()).resolves.toBe(0);
+    await expect(page.getByTestId('page-leaderboard').locator('table').count()).resolves.toBe(0);
+    // Backtests is built: a new user reads what a backtest is, not a not-built notice.
+    await page.getByTestId('nav-backtests').click();
+    await page.getByTestId('backtests-empty').waitFor();
+    await expect(page.getByTestId('page-backtests').textContent()).resolves.not.toMatch(
+      /not built yet/i,
+    );
     await page.close();
   });
 

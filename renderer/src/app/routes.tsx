@@ -51,6 +51,9 @@ const OnlineScoringPage = lazy(() =>
     default: m.OnlineScoringPage,
   })),
 );
+const BacktestsPage = lazy(() =>
+  import('../pages/backtests/backtests-page').then((m) => ({ default: m.BacktestsPage })),
+);
 const SettingsPage = lazy(() =>
   import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
@@ -79,6 +82,7 @@ const BUILT: ReadonlySet<PageName> = new Set([
   'graders',
   'scorecards',
   'online-scoring',
+  'backtests',
 ]);
 
 export function Routes() {
@@ -140,6 +144,10 @@ export function Routes() {
         </Route>
         <Route path={/^\/online-scoring(?:\?.*)?$/}>
           <OnlineScoringPage />
+        </Route>
+        {/* `#/backtests?new=1&type=…`, `#/backtests/sets/<id>`, `#/backtests/runs/<id>?side=…`. */}
+        <Route path={/^\/backtests(?:[/?].*)?$/}>
+          <BacktestsPage />
         </Route>
         {PAGES.filter((page) => !BUILT.has(page.name)).map((page) => (
           <Route key={page.name} path={page.path}>
