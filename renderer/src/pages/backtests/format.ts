@@ -2,7 +2,10 @@
 export function usdText(usd: number | null): string {
   if (usd === null) return 'unpriced';
   const abs = Math.abs(usd);
-  const digits = abs === 0 ? 2 : abs < 0.01 ? 4 : abs < 1 ? 3 : 2;
+  // Two significant digits below a cent (a replay of a few calls costs fractions of one), so
+  // a small real cost never reads as $0.0000; capped at pico-dollars, the money unit.
+  const digits =
+    abs === 0 ? 2 : abs < 0.01 ? Math.min(12, Math.ceil(-Math.log10(abs)) + 1) : abs < 1 ? 3 : 2;
   return `${usd < 0 ? '-' : ''}$${abs.toFixed(digits)}`;
 }
 

@@ -97,7 +97,7 @@ export function RunDetail({ runId, side }: { runId: string; side: number }) {
           </p>
         ) : null}
       </div>
-      <div className="grid gap-3 lg:grid-cols-2">
+      <div className="grid max-w-5xl gap-3">
         {run.verdicts.map((v) => (
           <VerdictCard key={v.side} verdict={v} />
         ))}
