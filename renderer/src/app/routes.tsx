@@ -54,6 +54,9 @@ const OnlineScoringPage = lazy(() =>
 const LeaderboardPage = lazy(() =>
   import('../pages/leaderboard/leaderboard-page').then((m) => ({ default: m.LeaderboardPage })),
 );
+const BacktestsPage = lazy(() =>
+  import('../pages/backtests/backtests-page').then((m) => ({ default: m.BacktestsPage })),
+);
 const SettingsPage = lazy(() =>
   import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
@@ -83,6 +86,7 @@ const BUILT: ReadonlySet<PageName> = new Set([
   'scorecards',
   'online-scoring',
   'leaderboard',
+  'backtests',
 ]);
 
 export function Routes() {
@@ -148,6 +152,10 @@ export function Routes() {
         </Route>
         <Route path={/^\/online-scoring(?:\?.*)?$/}>
           <OnlineScoringPage />
+        </Route>
+        {/* `#/backtests?new=1&type=…`, `#/backtests/sets/<id>`, `#/backtests/runs/<id>?side=…`. */}
+        <Route path={/^\/backtests(?:[/?].*)?$/}>
+          <BacktestsPage />
         </Route>
         {PAGES.filter((page) => !BUILT.has(page.name)).map((page) => (
           <Route key={page.name} path={page.path}>

@@ -37,6 +37,21 @@ export function connectEventInvalidation(
       timer ??= setTimeout(refreshEvals, PROGRESS_REFRESH_MS);
     }
   });
+  // A backtest's progress refreshes the backtests queries (its run, its pairs, its set's runs).
+  let backtestsTimer: ReturnType<typeof setTimeout> | null = null;
+  const refreshBacktests = () => {
+    backtestsTimer = null;
+    void invalidateChannels(queryClient, ['backtests']);
+  };
+  const offBacktests = transport.subscribe('backtests.progress', (progress) => {
+    const ended = progress.status !== 'running' && progress.status !== 'queued';
+    if (ended) {
+      if (backtestsTimer) clearTimeout(backtestsTimer);
+      refreshBacktests();
+    } else {
+      backtestsTimer ??= setTimeout(refreshBacktests, PROGRESS_REFRESH_MS);
+    }
+  });
   const offSettings = transport.subscribe('settings.changed', (view) => {
     queryClient.setQueryData(channelKey('settings.get', {}), view);
   });
@@ -70,7 +85,9 @@ export function connectEventInvalidation(
   return () => {
     if (timer) clearTimeout(timer);
     if (tracesTimer) clearTimeout(tracesTimer);
+    if (backtestsTimer) clearTimeout(backtestsTimer);
     offProgress();
+    offBacktests();
     offSettings();
     offTraces();
   };

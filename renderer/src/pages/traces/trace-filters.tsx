@@ -5,6 +5,7 @@ import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
 import { OptionSelect, type SelectOption } from '../../components/ui/option-select';
 import { useChannelQuery } from '../../query/channel-query';
+import { BacktestSetButton } from './backtest-link';
 import { MoreFilters } from './more-filters';
 import { MeaningSearchToggle } from './search/meaning-search';
 import {
@@ -168,6 +169,7 @@ export function TraceFilters({
           {count > 0 ? `Clear (${count})` : 'Clear'}
         </Button>
       ) : null}
+      <BacktestSetButton view={view} />
       <a
         href="#/traces/dashboard"
         className="ml-auto flex items-center gap-1 text-xs text-muted-foreground hover:text-foreground"
