@@ -106,6 +106,8 @@ export function createBacktests(w: BacktestWiring): BacktestService {
       isProvider(provider) ? llm.costOf(provider, model, usage) : Promise.resolve(null),
     prompts: {
       resolveRef: (ref) => prompts.resolveRef(ref),
+      authors: async (ids) =>
+        new Map([...(await prompts.versionNames(ids))].map(([id, v]) => [id, v.author])),
       configModel: async (versionId) => {
         const found = await prompts.resolveRef(versionId);
         const { version } = await prompts.get(found.name, { version: found.version });

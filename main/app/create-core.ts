@@ -14,7 +14,6 @@ import { PlaygroundService } from '../playground/playground-service';
 import { PromptService } from '../prompts/prompt-service';
 import { evalRunSource } from '../quality/leaderboards/eval-run-source';
 import { LeaderboardService } from '../quality/leaderboards/leaderboard-service';
-import { EMPTY_BOARD_SOURCE, EMPTY_CONTRIBUTION_SOURCE } from '../quality/leaderboards/sources';
 import { PulseService } from '../quality/pulse/pulse-service';
 import { QualityService } from '../quality/quality-service';
 import { ReviewService } from '../quality/review/review-service';
@@ -257,11 +256,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const leaderboards = new LeaderboardService({
       sources: [
         evalRunSource(runs),
-        // backtests wire in here: the backtest runs' candidates as a BoardSource
-        EMPTY_BOARD_SOURCE,
+        // Each replayed side of a completed backtest, ranked on its set.
+        backtests.boards.board,
       ],
-      // backtests wire in here: each prompt version's score change on a backtest set
-      contributions: EMPTY_CONTRIBUTION_SOURCE,
+      // Each candidate prompt version's score change on a backtest set, for its author.
+      contributions: backtests.boards.contributions,
     });
     const services: CoreServices = {
       version: appVersion(),

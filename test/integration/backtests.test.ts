@@ -222,6 +222,31 @@ describe('backtests', () => {
     expect(dataset.cases).toHaveLength(10);
     expect(JSON.stringify(dataset.cases[0]!.expected)).toContain('France');
 
+    // The leaderboard of the set: each candidate one row; gpt-4o dominates the cheaper, worse mini
+    // on score unless it is cheaper (the frontier keeps both then).
+    const board = await ok('leaderboards.get', {
+      scope: { kind: 'backtest_set', setId: run.setId },
+    });
+    expect(board.rows).toHaveLength(2);
+    const miniRow = board.rows.find((r) => r.model === 'gpt-4o-mini')!;
+    const fullRow = board.rows.find((r) => r.model === 'gpt-4o')!;
+    expect(miniRow).toMatchObject({
+      source: 'backtest',
+      label: 'geo@v1.0',
+      results: N,
+      scored: N,
+      meanScore: 0.5,
+      passRate: 0.5,
+    });
+    expect(fullRow).toMatchObject({ label: 'recorded prompt', meanScore: 1, passRate: 1 });
+    expect(fullRow.frontier.cost).toBe(true);
+    const { scopes } = await ok('leaderboards.scopes', {});
+    expect(scopes.some((sc) => sc.kind === 'backtest_set' && sc.id === run.setId)).toBe(true);
+    const { contributors } = await ok('leaderboards.contributors', { setId: run.setId });
+    expect(contributors).toHaveLength(1);
+    expect(contributors[0]!.meanDelta).toBeCloseTo(-0.5, 12);
+    expect(contributors[0]!.contributions[0]!.promptName).toBe('geo');
+
     // A completed run is not resumed; a run that does not exist is NOT_FOUND.
     expect((await fail('backtests.runs.resume', { id: run.id })).code).toBe('CONFLICT');
     expect((await fail('backtests.runs.get', { id: 'nope' })).code).toBe('NOT_FOUND');

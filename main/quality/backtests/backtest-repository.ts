@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { readJson, readJsonOrNull, writeJson } from '../../store/json-column';
 import type {
   BacktestItemTable,
@@ -95,6 +95,19 @@ const toSchedule = (row: Selectable<BacktestScheduleTable>): ScheduleRecord => (
   lastRunId: row.last_run_id,
   createdAt: row.created_at,
 });
+
+export interface SideSums {
+  readonly runId: string;
+  readonly side: number;
+  readonly results: number;
+  readonly scored: number;
+  readonly errors: number;
+  readonly mean: number | null;
+  readonly passes: number;
+  readonly costPicoUsd: number | null;
+  readonly priced: number;
+  readonly unpriced: number;
+}
 
 /** Items go in chunks: a statement's bound parameters are limited (SQLite: 32,766). */
 const ITEM_CHUNK = 500;
@@ -312,6 +325,67 @@ export class BacktestRepository {
       .where('run_id', '=', runId)
       .executeTakeFirstOrThrow();
     return { done: Number(row.done), spentPicoUsd: Number(row.cost ?? 0) + Number(row.judge ?? 0) };
+  }
+
+  /** Completed runs, newest first (of one set, or all): what boards and contributions read. */
+  async completedRuns(setId?: string): Promise<RunRecord[]> {
+    let q = this.db.selectFrom('backtest_run').selectAll().where('status', '=', 'completed');
+    if (setId) q = q.where('set_id', '=', setId);
+    const rows = await q.orderBy('finished_at', 'desc').execute();
+    return rows.map(toRun);
+  }
+
+  /** Each side's sums over a run's results, in one grouped query (a board reads many runs). */
+  async sideSums(runIds: readonly string[]): Promise<SideSums[]> {
+    if (runIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('backtest_result')
+      .select((eb) => [
+        'run_id',
+        'side',
+        eb.fn.countAll<number>().as('results'),
+        eb.fn.count<number>('score').as('scored'),
+        sql<number>`sum(case when status = 'error' then 1 else 0 end)`.as('errors'),
+        eb.fn.avg<number | null>('score').as('mean'),
+        sql<number>`sum(case when score is not null and outcome = 'pass' then 1 else 0 end)`.as(
+          'passes',
+        ),
+        eb.fn.sum<number | null>('cost_pico_usd').as('cost'),
+        eb.fn.count<number>('cost_pico_usd').as('priced'),
+        sql<number>`sum(case when status = 'ok' and cost_pico_usd is null then 1 else 0 end)`.as(
+          'unpriced',
+        ),
+      ])
+      .where('run_id', 'in', [...runIds])
+      .groupBy(['run_id', 'side'])
+      .execute();
+    return rows.map((r) => ({
+      runId: r.run_id,
+      side: r.side,
+      results: Number(r.results),
+      scored: Number(r.scored),
+      errors: Number(r.errors),
+      mean: r.mean === null ? null : Number(r.mean),
+      passes: Number(r.passes),
+      costPicoUsd: r.cost === null ? null : Number(r.cost),
+      priced: Number(r.priced),
+      unpriced: Number(r.unpriced),
+    }));
+  }
+
+  /** The model most of a set's recorded answers came from (its last call's), for board rows. */
+  async recordedModel(setId: string): Promise<{ provider: string; model: string } | null> {
+    const counts = new Map<string, number>();
+    for (const item of await this.items(setId)) {
+      const last = item.frozen.calls.at(-1);
+      if (!last?.provider || !last.model) continue;
+      const key = `${last.provider}\u0000${last.model}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+    if (!top) return null;
+    const [provider, model] = top[0].split('\u0000') as [string, string];
+    return { provider, model };
   }
 
   async insertSchedule(s: ScheduleRecord): Promise<void> {

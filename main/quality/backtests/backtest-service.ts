@@ -21,6 +21,7 @@ import type { MatcherContext } from '../../evals/matchers/core/definition';
 import { RunExecutor } from './run-executor';
 import type { ReplaySeam } from './replay-side';
 import { interactionItems, SCAN_CAP, type SetSources } from './set-builder';
+import { backtestBoardSources } from './board-source';
 import { BacktestSchedules, type ScheduleDeps } from './schedules';
 import { candidateVerdict } from './verdict';
 
@@ -35,6 +36,8 @@ export interface BacktestDeps {
   readonly costOf: CostOf;
   readonly prompts: {
     resolveRef(ref: string): Promise<{ versionId: string; name: string; version: string }>;
+    /** Authors of prompt versions, by version id (leaderboards' contributors). */
+    authors(ids: readonly string[]): Promise<Map<string, string>>;
     /** The model a version's config names, if any. */
     configModel(versionId: string): Promise<{ provider?: string; model?: string }>;
   };
@@ -86,9 +89,12 @@ export class BacktestService {
   private readonly repo: BacktestRepository;
   readonly executor: RunExecutor;
   readonly schedules: BacktestSchedules;
+  /** What the leaderboards read of backtests: replayed sides as board rows, and contributions. */
+  readonly boards: ReturnType<typeof backtestBoardSources>;
 
   constructor(private readonly deps: BacktestDeps) {
     this.repo = new BacktestRepository(deps.store.db);
+    this.boards = backtestBoardSources(this.repo, (ids) => deps.prompts.authors(ids));
     this.executor = new RunExecutor({
       store: deps.store,
       events: deps.events,

@@ -82,13 +82,3 @@ export interface Contribution {
 export interface ContributionSource {
   contributions(): Promise<readonly Contribution[]>;
 }
-
-/** Sources of nothing: the backtests wire in their own (create-core.ts) once they exist. */
-export const EMPTY_BOARD_SOURCE: BoardSource = {
-  entries: () => Promise.resolve([]),
-  scopes: () => Promise.resolve([]),
-};
-
-export const EMPTY_CONTRIBUTION_SOURCE: ContributionSource = {
-  contributions: () => Promise.resolve([]),
-};
