@@ -175,6 +175,33 @@ describe('backtests in Chromium against assay serve', () => {
       .getByTestId('backtest-run-row')
       .locator('[data-testid="verdict-badge"][data-verdict="worse"]')
       .waitFor();
+
+    // A second candidate through the API, then the set's leaderboard: both models answer the
+    // same (an echo), so the cheaper gpt-4o-mini holds the frontier and gpt-4o is dominated.
+    const { sets } = await api<{ sets: { id: string; name: string }[] }>('backtests.sets.list', {});
+    const setId = sets.find((s) => s.name === 'Support traffic')!.id;
+    const second = await api<{ id: string }>('backtests.runs.create', {
+      set: setId,
+      candidates: [{ model: { provider: 'openai', model: 'gpt-4o-mini' } }],
+      scorecard: { name: 'Support' },
+    });
+    for (let i = 0; i < 200; i++) {
+      const run = await api<{ status: string }>('backtests.runs.get', { id: second.id });
+      if (run.status === 'completed') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await page.goto(`${server.url}/#/leaderboard?set=${setId}`);
+    const rows = page.getByTestId('leaderboard-row');
+    await rows.nth(1).waitFor();
+    await expect(rows.count()).resolves.toBe(2);
+    await expect(
+      rows.filter({ hasText: 'gpt-4o-mini' }).getByTestId('leaderboard-frontier-badge').count(),
+    ).resolves.toBeGreaterThan(0);
+    // The scatter of score against cost: one frontier point, one greyed.
+    const chart = page.getByTestId('leaderboard-chart-cost');
+    await chart.waitFor();
+    await expect(chart.textContent()).resolves.toMatch(/1 on the frontier, 1 dominated/);
+    await shot('leaderboard');
     expect(errors).toEqual([]);
   });
 });
