@@ -176,6 +176,22 @@ describe('backtests in Chromium against assay serve', () => {
       .locator('[data-testid="verdict-badge"][data-verdict="worse"]')
       .waitFor();
 
+    // The same backtest on a schedule: weekly, alerting on a regression; the set lists it.
+    await page.goto(`${server.url}/#/backtests`);
+    await page.getByTestId('backtest-set-open').filter({ hasText: 'Support traffic' }).click();
+    await page.getByTestId('backtest-set').waitFor();
+    await chooseOption(page, 'run-candidate-provider', 'OpenAI');
+    await page.getByTestId('run-candidate-model').fill('gpt-4o');
+    await chooseOption(page, 'run-scorecard', 'Support');
+    await chooseOption(page, 'run-repeat', 'Weekly');
+    await page.getByTestId('schedule-name').fill('Monday check');
+    await page.getByTestId('schedule-at').fill('06:30');
+    await chooseOption(page, 'schedule-weekday', 'Monday');
+    await page.getByTestId('start-backtest').click();
+    const scheduled = page.getByTestId('backtest-schedule-row').filter({ hasText: 'Monday check' });
+    await scheduled.waitFor();
+    await expect(scheduled.textContent()).resolves.toContain('Mondays at 06:30 UTC');
+
     // A second candidate through the API, then the set's leaderboard: both models answer the
     // same (an echo), so the cheaper gpt-4o-mini holds the frontier and gpt-4o is dominated.
     const { sets } = await api<{ sets: { id: string; name: string }[] }>('backtests.sets.list', {});

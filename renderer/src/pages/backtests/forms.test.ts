@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { usdText } from './format';
 import { newSetFormSchema, newSetValues, setInput } from './new-set-form';
-import { estimateText, promptRef, RUN_FORM_DEFAULTS, runFormSchema, runSpec } from './run-form';
+import {
+  estimateText,
+  promptRef,
+  RUN_FORM_DEFAULTS,
+  runFormSchema,
+  runSpec,
+  scheduleSpec,
+} from './run-form';
 
 describe('new set form', () => {
   it('prefills the filter and sends only the fields given', () => {
@@ -71,6 +78,49 @@ describe('run form', () => {
     expect(estimateText({ sides, totalUsd: null, judgeGraders: 1 }, usdText)).toBe(
       'cost unknown (a model has no price) for 2 sides, 400 calls, plus 1 judge graders (not priced ahead)',
     );
+  });
+
+  it('schedules only with a name and a UTC time, weekly with its weekday', () => {
+    const base = {
+      ...RUN_FORM_DEFAULTS,
+      candidateProvider: 'openai',
+      candidateModel: 'gpt-4o',
+      scorecard: 'c1',
+    } as const;
+    const unnamed = runFormSchema.safeParse({ ...base, repeat: 'daily' });
+    expect(unnamed.success).toBe(false);
+    expect(unnamed.error?.issues[0]?.path).toEqual(['scheduleName']);
+    const badTime = runFormSchema.safeParse({
+      ...base,
+      repeat: 'daily',
+      scheduleName: 'n',
+      at: '25:00',
+    });
+    expect(badTime.error?.issues[0]?.path).toEqual(['at']);
+    const weekly = runFormSchema.parse({
+      ...base,
+      repeat: 'weekly',
+      scheduleName: 'Nightly',
+      at: '07:30',
+      weekday: '3',
+      alertBelow: 0.05,
+    });
+    expect(scheduleSpec('set1', weekly)).toMatchObject({
+      set: 'set1',
+      name: 'Nightly',
+      cadence: 'weekly',
+      at: '07:30',
+      weekday: 3,
+      alertBelow: 0.05,
+      candidates: [{ model: { provider: 'openai', model: 'gpt-4o' } }],
+    });
+    const daily = runFormSchema.parse({
+      ...base,
+      repeat: 'daily',
+      scheduleName: 'D',
+      weekday: '3',
+    });
+    expect(scheduleSpec('set1', daily)).not.toHaveProperty('weekday');
   });
 
   it('never shows a small real cost as zero', () => {

@@ -18,6 +18,8 @@ import {
   RUN_FORM_DEFAULTS,
   runFormSchema,
   runSpec,
+  scheduleSpec,
+  WEEKDAYS,
   type RunFormValues,
 } from './run-form';
 
@@ -30,6 +32,7 @@ type V = RunFormValues;
 export function RunBacktestForm({ setId }: { setId: string }) {
   const form = useContractForm(runFormSchema, RUN_FORM_DEFAULTS);
   const create = useChannelMutation('backtests.runs.create', { meta: { form: true } });
+  const schedule = useChannelMutation('backtests.schedules.create', { meta: { form: true } });
   const prompts = useChannelQuery('prompts.list', {}).data?.prompts ?? [];
   const scorecards = (useChannelQuery('scorecards.list', {}).data?.scorecards ?? []).filter(
     (c) => !c.archived,
@@ -45,6 +48,11 @@ export function RunBacktestForm({ setId }: { setId: string }) {
 
   const onSubmit = form.handleSubmit(async (v) => {
     try {
+      if (v.repeat !== 'once') {
+        const made = await schedule.mutateAsync(scheduleSpec(setId, v));
+        toast.success(`Scheduled ${made.name}: next run ${made.nextRunAt ?? 'not set'}`);
+        return;
+      }
       const run = await create.mutateAsync({ ...runSpec(setId, v), concurrency: v.concurrency });
       toast.success(`Started ${run.name}`);
       goToBacktests(backtestsHref.run(run.id));
@@ -158,6 +166,84 @@ export function RunBacktestForm({ setId }: { setId: string }) {
             )}
           />
         </div>
+        <div className="grid grid-cols-2 gap-3">
+          <Field<V, 'repeat'>
+            name="repeat"
+            label="Repeat"
+            hint="A schedule runs in the app or assay serve, at a UTC time."
+            render={({ value, onChange, ref: _ref, ...field }) => (
+              <OptionSelect
+                {...field}
+                value={value}
+                options={[
+                  { value: 'once', label: 'Once, now' },
+                  { value: 'daily', label: 'Daily' },
+                  { value: 'weekly', label: 'Weekly' },
+                ]}
+                data-testid="run-repeat"
+                className="h-8"
+                onValueChange={onChange}
+              />
+            )}
+          />
+          {values.repeat !== 'once' ? (
+            <Field<V, 'scheduleName'>
+              name="scheduleName"
+              label="Schedule name"
+              render={(field) => (
+                <Input {...field} data-testid="schedule-name" className="h-8" autoComplete="off" />
+              )}
+            />
+          ) : null}
+        </div>
+        {values.repeat !== 'once' ? (
+          <div className="grid grid-cols-3 gap-3">
+            <Field<V, 'at'>
+              name="at"
+              label="At (UTC)"
+              render={(field) => (
+                <Input
+                  {...field}
+                  data-testid="schedule-at"
+                  className="h-8 font-mono"
+                  placeholder="06:00"
+                />
+              )}
+            />
+            {values.repeat === 'weekly' ? (
+              <Field<V, 'weekday'>
+                name="weekday"
+                label="On"
+                render={({ value, onChange, ref: _ref, ...field }) => (
+                  <OptionSelect
+                    {...field}
+                    value={value}
+                    options={WEEKDAYS.map((day, i) => ({ value: String(i), label: day }))}
+                    data-testid="schedule-weekday"
+                    className="h-8"
+                    onValueChange={onChange}
+                  />
+                )}
+              />
+            ) : (
+              <div />
+            )}
+            <Field<V, 'alertBelow'>
+              name="alertBelow"
+              label="Alert when worse by more than"
+              hint="A score change (0 to 1); an alert needs a significant drop."
+              render={({ value, onChange, ...field }) => (
+                <NumberInput
+                  {...field}
+                  value={value}
+                  onChange={onChange}
+                  data-testid="schedule-alert-below"
+                  className="h-8 font-mono"
+                />
+              )}
+            />
+          </div>
+        ) : null}
         <p className="text-xs text-muted-foreground" data-testid="run-estimate" aria-live="polite">
           {!parsed.success
             ? 'The estimate shows once a candidate and a scorecard are picked.'
@@ -173,9 +259,9 @@ export function RunBacktestForm({ setId }: { setId: string }) {
           size="sm"
           className="self-start"
           data-testid="start-backtest"
-          disabled={create.isPending}
+          disabled={create.isPending || schedule.isPending}
         >
-          <Play /> Start backtest
+          <Play /> {values.repeat === 'once' ? 'Start backtest' : 'Schedule backtest'}
         </Button>
       </form>
     </Form>

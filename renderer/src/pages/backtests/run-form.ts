@@ -30,6 +30,23 @@ export const runFormSchema = z
       .int('a whole number from 1 to 64')
       .min(1, 'a whole number from 1 to 64')
       .max(64, 'a whole number from 1 to 64'),
+    /** Once now, or on a schedule (UTC) that alerts on a regression. */
+    repeat: z.enum(['once', 'daily', 'weekly']),
+    scheduleName: z.string().trim().max(120),
+    at: z.string(),
+    weekday: z.enum(['0', '1', '2', '3', '4', '5', '6']),
+    alertBelow: z
+      .number({ error: 'a score change from 0 to 1' })
+      .min(0, 'a score change from 0 to 1')
+      .max(1, 'a score change from 0 to 1'),
+  })
+  .refine((v) => v.repeat === 'once' || v.scheduleName !== '', {
+    message: 'name the schedule',
+    path: ['scheduleName'],
+  })
+  .refine((v) => v.repeat === 'once' || /^([01]\d|2[0-3]):[0-5]\d$/.test(v.at), {
+    message: 'HH:MM, 24-hour, UTC',
+    path: ['at'],
   })
   .refine((v) => v.candidatePrompt !== '' || v.candidateProvider !== '', {
     message: 'a candidate names a prompt version, a model, or both',
@@ -56,7 +73,39 @@ export const RUN_FORM_DEFAULTS: RunFormValues = {
   baselineSelector: '',
   scorecard: '',
   concurrency: 4,
+  repeat: 'once',
+  scheduleName: '',
+  at: '06:00',
+  weekday: '1',
+  alertBelow: 0,
 };
+
+export const WEEKDAYS = [
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+];
+
+/** The schedule's input: the run's spec, when it repeats, and the alert threshold. */
+export function scheduleSpec(
+  setId: string,
+  v: RunFormOutput,
+): ChannelInput<'backtests.schedules.create'> {
+  const cadence = v.repeat === 'weekly' ? 'weekly' : 'daily';
+  return {
+    ...runSpec(setId, v),
+    name: v.scheduleName,
+    cadence,
+    at: v.at,
+    ...(cadence === 'weekly' ? { weekday: Number(v.weekday) } : {}),
+    alertBelow: v.alertBelow,
+    concurrency: v.concurrency,
+  };
+}
 
 /** The run's spec (what `backtests.estimate` and `backtests.runs.create` share). */
 export function runSpec(setId: string, v: RunFormOutput): ChannelInput<'backtests.estimate'> {

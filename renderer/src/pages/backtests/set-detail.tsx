@@ -14,6 +14,7 @@ import { backtestsHref } from './backtests-route';
 import { shownText } from './format';
 import { RunBacktestForm } from './run-backtest-form';
 import { RunsTable } from './runs-table';
+import { SchedulesTable } from './schedules-table';
 
 const PAGE = 50;
 
@@ -44,6 +45,7 @@ export function SetDetail({ setId }: { setId: string }) {
         </p>
       </div>
       <RunBacktestForm setId={set.id} />
+      <SchedulesTable setId={set.id} />
       <section className="flex flex-col gap-2">
         <h3 className="text-sm font-semibold">Runs</h3>
         {runs ? <RunsTable runs={runs} /> : <LoaderCircle className="size-4 animate-spin" />}
