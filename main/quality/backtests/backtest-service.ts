@@ -67,6 +67,7 @@ export interface BacktestDeps {
 }
 
 const WHERE_RUN = 'backtests.runs.create';
+const LIVE_VERDICT_MS = 2_000;
 
 /** A bare prompt name stands for its `latest` version; `NAME@LABEL` and `NAME@vX.Y` as given. */
 const promptRef = (ref: string) => (ref.includes('@') ? ref : `${ref}@latest`);
@@ -411,8 +412,28 @@ export class BacktestService {
     return count;
   }
 
-  private async verdictsOf(run: RunRecord): Promise<CandidateVerdict[]> {
-    if (run.verdicts) return [...run.verdicts];
+  /**
+   * A running run's verdicts so far, kept for a moment: a page or a CLI polling every 200 ms
+   * would otherwise read every result and bootstrap again on each poll.
+   */
+  private readonly liveVerdicts = new Map<
+    string,
+    { at: number; verdicts: Promise<CandidateVerdict[]> }
+  >();
+
+  private verdictsOf(run: RunRecord): Promise<CandidateVerdict[]> {
+    if (run.verdicts) return Promise.resolve([...run.verdicts]);
+    const cached = this.liveVerdicts.get(run.id);
+    if (cached && Date.now() - cached.at < LIVE_VERDICT_MS) return cached.verdicts;
+    const verdicts = this.computeVerdicts(run);
+    this.liveVerdicts.set(run.id, { at: Date.now(), verdicts });
+    // Only runs in progress are kept; a finished run's verdicts are stored with it.
+    for (const [id, entry] of this.liveVerdicts)
+      if (Date.now() - entry.at >= LIVE_VERDICT_MS) this.liveVerdicts.delete(id);
+    return verdicts;
+  }
+
+  private async computeVerdicts(run: RunRecord): Promise<CandidateVerdict[]> {
     const set = (await this.repo.setById(run.setId))!;
     const results = await this.repo.results(run.id);
     const volume = await this.monthlyVolume(set);
@@ -423,7 +444,8 @@ export class BacktestService {
 
   private async finish(runId: string): Promise<void> {
     const run = (await this.repo.runById(runId))!;
-    const verdicts = await this.verdictsOf({ ...run, verdicts: null });
+    this.liveVerdicts.delete(runId);
+    const verdicts = await this.computeVerdicts(run);
     await this.deps.store.writes.run((tx) =>
       new BacktestRepository(tx).updateRun(runId, {
         status: 'completed',

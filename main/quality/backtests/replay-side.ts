@@ -1,5 +1,5 @@
 import type { RerunOverrides } from '../../../shared/contract/trace-actions';
-import { toErrorPayload } from '../../../shared/errors';
+import { AssayError, toErrorPayload } from '../../../shared/errors';
 import type { CallInput, CallResult } from '../../llm/call/call-llm';
 import type { ChatMessage, ChatRequest } from '../../llm/types';
 import type { ResolvedSide } from './backtest-records';
@@ -170,8 +170,13 @@ async function requests(
     parameters: side.parameters,
   };
   if (item.calls.length === 0) {
+    if (item.vars === null || !side.prompt)
+      throw new AssayError(
+        'VALIDATION_FAILED',
+        `${ctx.where}: the interaction recorded no LLM call to replay`,
+      );
     // A dataset case: the side's prompt rendered with the case's variables (checked at start).
-    const rendered = await ctx.seam.render(side.prompt!.versionId, item.vars ?? {});
+    const rendered = await ctx.seam.render(side.prompt.versionId, item.vars);
     const provider = side.model?.provider ?? rendered.config.provider;
     const model = side.model?.model ?? rendered.config.model;
     return [
