@@ -3,7 +3,6 @@ import { AssayError } from '../../shared/errors';
 import type { DatasetService, SpanVariables } from '../evals/datasets/dataset-service';
 import type { EventBus } from '../kit/event-bus';
 import type { LlmService } from '../llm/llm-service';
-import type { ChatRequest } from '../llm/types';
 import type { PromptService } from '../prompts/prompt-service';
 import { BacktestService, type BacktestDeps } from '../quality/backtests/backtest-service';
 import type { ScorecardScorer } from '../quality/eval-scoring/scorecard-scorer';
@@ -82,25 +81,12 @@ export function createBacktests(w: BacktestWiring): BacktestService {
     },
     matcherContext: (signal, runId) => ({
       signal,
-      judge: async (req) => {
-        const result = await llm.call({
-          request: {
-            provider: req.provider as ChatRequest['provider'],
-            model: req.model,
-            messages: [
-              { role: 'system', content: req.system },
-              { role: 'user', content: req.user },
-            ],
-            temperature: 0,
-          },
+      judge: (req) =>
+        llm.judge(req, {
           signal,
-          spanKind: 'judge',
           spanName: 'backtest judge',
           attributes: { backtestRunId: runId },
-          listed: false,
-        });
-        return { text: result.response.text, costPicoUsd: result.costPicoUsd };
-      },
+        }),
     }),
     costOf: (provider, model, usage) =>
       isProvider(provider) ? llm.costOf(provider, model, usage) : Promise.resolve(null),

@@ -151,6 +151,33 @@ export class LlmService {
     return this.callPath.call(input);
   }
 
+  /**
+   * One judge call of a matcher that calls a model (llm-judge): a system and a user turn at
+   * temperature 0, stored as an unlisted judge span named for its caller.
+   */
+  async judge(
+    req: { provider: string; model: string; system: string; user: string },
+    options: { signal: AbortSignal; spanName: string; attributes: Record<string, unknown> },
+  ): Promise<{ text: string; costPicoUsd: PicoUsd | null }> {
+    const result = await this.call({
+      request: {
+        provider: req.provider as ProviderId,
+        model: req.model,
+        messages: [
+          { role: 'system', content: req.system },
+          { role: 'user', content: req.user },
+        ],
+        temperature: 0,
+      },
+      signal: options.signal,
+      spanKind: 'judge',
+      spanName: options.spanName,
+      attributes: options.attributes,
+      listed: false,
+    });
+    return { text: result.response.text, costPicoUsd: result.costPicoUsd };
+  }
+
   /** A stored span (redacted as written), or null. */
   span(id: string): Promise<SpanRecord | null> {
     return this.spans.get(id);

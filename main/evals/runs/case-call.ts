@@ -56,25 +56,8 @@ export function matchContextOf(
   signal: AbortSignal,
 ): MatcherContext {
   const { judgeModel, embeddingModel } = run.parameters;
-  const judge = async (req: { provider: string; model: string; system: string; user: string }) => {
-    const result = await llm.call({
-      request: {
-        provider: req.provider as ChatRequest['provider'],
-        model: req.model,
-        messages: [
-          { role: 'system', content: req.system },
-          { role: 'user', content: req.user },
-        ],
-        temperature: 0,
-      },
-      signal,
-      spanKind: 'judge',
-      spanName: 'eval judge',
-      attributes: { evalRunId: run.id },
-      listed: false,
-    });
-    return { text: result.response.text, costPicoUsd: result.costPicoUsd };
-  };
+  const judge = (req: { provider: string; model: string; system: string; user: string }) =>
+    llm.judge(req, { signal, spanName: 'eval judge', attributes: { evalRunId: run.id } });
   const embed = embeddingModel
     ? (texts: readonly string[]) =>
         llm.embed(embeddingModel.provider, embeddingModel.model, texts, signal)
