@@ -6,7 +6,7 @@ import type { FakeServer } from '../fakes/fake-http';
 import { startOpenAiFake } from '../fakes/openai-fake';
 import { apiCall } from '../support/api-call';
 import { launchChromium } from '../support/browser';
-import { chooseOption } from '../support/radix-select';
+import { chooseOptionByTyping } from '../support/radix-select';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { tempDirKept } from '../support/temp-dir-kept';
 
@@ -76,7 +76,7 @@ describe('what would it have cost', () => {
   it('prices the calls at another model, then recomputes them after a price change', async () => {
     await page.goto(`${server.url}/#/traces/dashboard`);
     await page.getByTestId('what-if-card').waitFor();
-    await chooseOption(page, 'what-if-model', 'anthropic:e2e-target');
+    await chooseOptionByTyping(page, 'what-if-model', 'anthropic:e2e-target');
     const total = page.getByTestId('what-if-total');
     await total.waitFor();
     const actual = costs.reduce((a, b) => a + b, 0);
