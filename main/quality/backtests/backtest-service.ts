@@ -458,14 +458,16 @@ export class BacktestService {
   }
 
   async getRun(id: string): Promise<BacktestRunView> {
+    // Asked before and after the read: a run that finishes (or starts) while its row is read
+    // was live, not cut off; asking only after showed a run completing as failed.
+    const activeBefore = this.executor.isActive(id);
     const run = await this.requireRun(id, 'backtests.runs.get');
+    const live = activeBefore || this.executor.isActive(id);
     const set = (await this.repo.setById(run.setId))!;
     // A run marked queued or running that this process does not execute was cut off (a crash,
     // a quit, before or after its executor's first write).
     const status =
-      (run.status === 'running' || run.status === 'queued') && !this.executor.isActive(run.id)
-        ? 'failed'
-        : run.status;
+      (run.status === 'running' || run.status === 'queued') && !live ? 'failed' : run.status;
     const shown: RunRecord =
       status === run.status
         ? run
