@@ -40,6 +40,7 @@ const ONCE = [
   'test/integration/cases-cli.test.ts',
   'test/integration/datasets-cli.test.ts',
   'test/integration/input-files-cli.test.ts',
+  'test/integration/backtest-cli.test.ts',
 ];
 
 export default defineConfig({

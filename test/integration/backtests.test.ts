@@ -3,8 +3,8 @@ import type { Core } from '../../main/app/create-core';
 import { bootstrapMeanInterval } from '../../main/quality/backtests/stats/bootstrap';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { FakeServer } from '../fakes/fake-http';
-import { defaultReply } from '../fakes/fake-reply';
 import { startOpenAiFake } from '../fakes/openai-fake';
+import { geoReply, runStopped, seedGeo } from '../support/backtest-fixture';
 import { openTestCore } from '../support/test-database';
 import { tempDir } from '../support/temp-dir';
 
@@ -33,69 +33,17 @@ async function fail<C extends Channel>(channel: C, input: ChannelInput<C>) {
   return result.error;
 }
 
-async function finished(id: string) {
-  for (let i = 0; i < 600; i++) {
-    const run = await ok('backtests.runs.get', { id });
-    if (run.status !== 'queued' && run.status !== 'running') return run;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('the backtest did not finish');
-}
-
-/** Case number the user asked about: "Where is Paris? (7)" -> 7. */
-const caseOf = (text: string) => Number(/\((\d+)\)/.exec(text)?.[1] ?? -1);
+const finished = (id: string) => runStopped(ok, id);
 
 beforeAll(async () => {
   openai = await startOpenAiFake();
   // gpt-4o knows; gpt-4o-mini fails every even case; o3-mini fails every case.
-  openai.reply = (req) => {
-    const i = caseOf(req.lastUserText);
-    const knows = req.model === 'gpt-4o' || (req.model === 'gpt-4o-mini' && i % 2 === 1);
-    const base = defaultReply(req);
-    return { ...base, text: knows ? `Paris is in France (${i}).` : 'I do not know.' };
-  };
+  openai.reply = geoReply;
   core = await openTestCore(tempDir('assay-backtests-'), {
     OPENAI_BASE_URL: `${openai.url}/v1`,
     OPENAI_API_KEY: 'sk-backtest-test-0000000000',
   });
-  for (let i = 0; i < N; i++) {
-    const call = await ok('llm.call', {
-      provider: 'openai',
-      model: 'gpt-4o',
-      messages: [
-        { role: 'system', content: 'Answer in one sentence.' },
-        { role: 'user', content: `Where is Paris? (${i})` },
-      ],
-    });
-    await ok('interactions.create', {
-      type: i < 15 ? 'geo' : 'history',
-      input: { question: `Where is Paris? (${i})` },
-      output: call.text,
-      spanIds: [call.spanId],
-    });
-  }
-  const grader = await ok('graders.create', {
-    name: 'mentions France',
-    definition: {
-      kind: 'deterministic',
-      check: { type: 'matcher', matcher: { type: 'contains', value: 'France' } },
-    },
-    scoreConfig: { type: 'boolean' },
-  });
-  await ok('scorecards.create', {
-    name: 'geo-card',
-    body: { items: [{ graderId: grader.id }], passThreshold: 0.5 },
-  });
-  await ok('prompts.create', {
-    name: 'geo',
-    kind: 'chat',
-    content: {
-      messages: [
-        { role: 'system', content: 'Answer with the country.' },
-        { role: 'user', content: '{{question}}' },
-      ],
-    },
-  });
+  await seedGeo(ok, N, (i) => (i < 15 ? 'geo' : 'history'));
 }, 60_000);
 
 afterAll(async () => {

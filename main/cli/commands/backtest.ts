@@ -102,10 +102,24 @@ function writeOutput(file: string, run: BacktestRunView, allowance: number): voi
   const ext = file.endsWith('.junit.xml') ? 'junit' : path.extname(file);
   if (ext !== 'junit' && ext !== '.json')
     throw new AssayError('CONFIG_INVALID', `--output "${file}": write .json or .junit.xml`);
-  fs.writeFileSync(
-    file,
-    ext === 'junit' ? junit(run, allowance) : `${JSON.stringify(run, null, 2)}\n`,
-  );
+  try {
+    fs.writeFileSync(
+      file,
+      ext === 'junit' ? junit(run, allowance) : `${JSON.stringify(run, null, 2)}\n`,
+    );
+  } catch (err) {
+    throw new AssayError(
+      'CONFIG_INVALID',
+      `--output "${file}": cannot write it (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+    );
+  }
+}
+
+/** The report's folder must exist before the backtest spends anything, not after. */
+function checkOutputFolder(file: string): void {
+  const folder = path.dirname(path.resolve(file));
+  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory())
+    throw new AssayError('CONFIG_INVALID', `--output "${file}": no folder ${folder}`);
 }
 
 /**
@@ -132,6 +146,7 @@ export async function backtestCommand(options: BacktestOptions): Promise<void> {
       'CONFIG_INVALID',
       `--output "${options.output}": write .json or .junit.xml`,
     );
+  if (options.output) checkOutputFolder(options.output);
   const concurrency =
     options.concurrency === undefined
       ? undefined

@@ -92,6 +92,8 @@ export class BacktestService {
   readonly schedules: BacktestSchedules;
   /** What the leaderboards read of backtests: replayed sides as board rows, and contributions. */
   readonly boards: ReturnType<typeof backtestBoardSources>;
+  /** Runs between a resume's check and its executor's start. */
+  private readonly resuming = new Set<string>();
 
   constructor(private readonly deps: BacktestDeps) {
     this.repo = new BacktestRepository(deps.store.db);
@@ -151,6 +153,10 @@ export class BacktestService {
     if (source.kind === 'interactions') {
       const seed = source.seed ?? Math.floor(Math.random() * 2 ** 31);
       definition = { ...source, seed };
+      const scorecard =
+        source.stratifyBy === 'score_band' && source.scorecard !== undefined
+          ? await this.bandScorecard(source.scorecard)
+          : source.scorecard;
       items = await interactionItems(
         id,
         {
@@ -158,7 +164,7 @@ export class BacktestService {
           prompt: source.prompt,
           sampleSize: source.sampleSize,
           stratifyBy: source.stratifyBy,
-          scorecard: source.scorecard,
+          scorecard,
           seed,
         },
         this.deps.sources,
@@ -228,6 +234,29 @@ export class BacktestService {
       throw err;
     }
     return setView(set);
+  }
+
+  /**
+   * The scorecard of a set's score bands, by id or name (as a run names it), checked before the
+   * scan so an unknown one is refused naming the field, not by the quality domain's lookup.
+   */
+  private async bandScorecard(ref: string): Promise<string> {
+    const where = 'backtests.sets.create.source.scorecard';
+    try {
+      return (await this.deps.scorer.pin({ id: ref }, where)).pin.id;
+    } catch (err) {
+      if (!(err instanceof AssayError) || err.code !== 'NOT_FOUND') throw err;
+    }
+    try {
+      return (await this.deps.scorer.pin({ name: ref }, where)).pin.id;
+    } catch (err) {
+      if (!(err instanceof AssayError) || err.code !== 'NOT_FOUND') throw err;
+      throw new AssayError(
+        'NOT_FOUND',
+        `backtests.sets.create: source.scorecard: no scorecard named or with id "${ref}"`,
+        { field: 'source.scorecard' },
+      );
+    }
   }
 
   async listSets(includeArchived: boolean): Promise<BacktestSetView[]> {
@@ -457,11 +486,16 @@ export class BacktestService {
   }
 
   async getRun(id: string): Promise<BacktestRunView> {
+    // Asked before and after the read: a run that finishes (or starts) while its row is read
+    // was live, not cut off; asking only after showed a run completing as failed.
+    const activeBefore = this.executor.isActive(id);
     const run = await this.requireRun(id, 'backtests.runs.get');
+    const live = activeBefore || this.executor.isActive(id);
     const set = (await this.repo.setById(run.setId))!;
-    // A run marked running that this process does not execute was cut off (a crash, a quit).
+    // A run marked queued or running that this process does not execute was cut off (a crash,
+    // a quit, before or after its executor's first write).
     const status =
-      run.status === 'running' && !this.executor.isActive(run.id) ? 'failed' : run.status;
+      (run.status === 'running' || run.status === 'queued') && !live ? 'failed' : run.status;
     const shown: RunRecord =
       status === run.status
         ? run
@@ -488,7 +522,7 @@ export class BacktestService {
 
   async resume(id: string): Promise<BacktestRunView> {
     const run = await this.requireRun(id, 'backtests.runs.resume');
-    if (this.executor.isActive(id))
+    if (this.executor.isActive(id) || this.resuming.has(id))
       throw new AssayError('CONFLICT', `backtests.runs.resume: run "${id}" is running`, {
         field: 'id',
       });
@@ -496,7 +530,21 @@ export class BacktestService {
       throw new AssayError('CONFLICT', `backtests.runs.resume: run "${id}" completed`, {
         field: 'id',
       });
-    this.executor.start(run, (runId) => this.finish(runId));
+    // Queued again before it starts: the answer (and a poll right after) must not show the
+    // cancel or failure being resumed. Held meanwhile, so a second resume cannot start it twice.
+    this.resuming.add(id);
+    try {
+      await this.deps.store.writes.run((tx) =>
+        new BacktestRepository(tx).updateRun(id, {
+          status: 'queued',
+          error: null,
+          finishedAt: null,
+        }),
+      );
+      this.executor.start({ ...run, status: 'queued' }, (runId) => this.finish(runId));
+    } finally {
+      this.resuming.delete(id);
+    }
     return this.getRun(id);
   }
 

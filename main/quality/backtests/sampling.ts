@@ -26,7 +26,9 @@ export function allocate(sizes: ReadonlyMap<string, number>, sample: number): Ma
     const whole = Math.min(n, Math.max(floor, Math.floor(exact)));
     out.set(key, whole);
     given += whole;
-    remainders.push({ key, rest: exact - Math.floor(exact) });
+    // What is still owed: a stratum the floor lifted past its exact share is owed nothing
+    // (its rest is negative), so the remainders go to strata that are short.
+    remainders.push({ key, rest: exact - whole });
   }
   remainders.sort((a, b) => b.rest - a.rest || a.key.localeCompare(b.key));
   // Hand out what is left by largest remainder, then take back (largest strata first) if the
