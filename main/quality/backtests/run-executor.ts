@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { toErrorPayload } from '../../../shared/errors';
 import { picoToUsd } from '../../../shared/money';
 import type { MatcherContext } from '../../evals/matchers/core/definition';
@@ -45,6 +46,8 @@ export class RunExecutor {
   /** Starts a run in the background; settles `done(runId)` when it stops for any reason. */
   start(run: RunRecord, finish: (runId: string) => Promise<void>): void {
     const controller = new AbortController();
+    // Every call in flight listens to the run's signal: `concurrency` of them, not a leak.
+    setMaxListeners(0, controller.signal);
     this.active.set(run.id, controller);
     const done = this.execute(run, controller.signal, finish)
       .catch(async (err: unknown) => {
