@@ -153,16 +153,20 @@ describe('workbench in Chromium against assay serve', () => {
 
   it('switches to the dark theme and keeps it across reloads', async () => {
     const page = await openPage(`${server.url}/#/settings`);
-    const html = page.locator('html');
-    for (let i = 0; i < 3 && !((await html.getAttribute('class')) ?? '').includes('dark'); i++) {
-      await page.getByTestId('theme-toggle').click();
-      const option = page.getByRole('menuitem', { name: /dark/i });
-      if (await option.count()) await option.first().click();
+    const toggle = page.getByTestId('theme-toggle');
+    const dark = page.locator('html.dark');
+    // The toggle cycles system -> light -> dark; each click waits for the choice it made, so a
+    // fast click never lands on a theme that has not taken effect yet and overshoots dark.
+    for (let i = 0; i < 3 && (await toggle.getAttribute('data-theme')) !== 'dark'; i++) {
+      const before = (await toggle.getAttribute('data-theme')) ?? '';
+      await toggle.click();
+      await page.locator(`[data-testid="theme-toggle"]:not([data-theme="${before}"])`).waitFor();
     }
-    await expect(html.getAttribute('class')).resolves.toContain('dark');
+    await dark.waitFor({ state: 'attached' });
     await page.reload();
     await page.getByTestId('page-settings').waitFor();
-    await expect(html.getAttribute('class')).resolves.toContain('dark');
+    await dark.waitFor({ state: 'attached' });
+    await expect(page.locator('html').getAttribute('class')).resolves.toContain('dark');
     await shot(page, 'settings-dark');
     await page.close();
   });
