@@ -418,6 +418,15 @@ export class BacktestRepository {
     return rows.map(toSchedule);
   }
 
+  async scheduleById(id: string): Promise<ScheduleRecord | null> {
+    const row = await this.db
+      .selectFrom('backtest_schedule')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? toSchedule(row) : null;
+  }
+
   async deleteSchedule(id: string): Promise<boolean> {
     const done = await this.db
       .deleteFrom('backtest_schedule')

@@ -8,6 +8,18 @@ import type {
 import type { ResolvedSide, RunRecord } from './backtest-records';
 import type { BacktestRepository, SideSums } from './backtest-repository';
 
+/**
+ * A side's latency percentiles, as the run's verdicts keep them: a candidate's in its own
+ * verdict, a replayed baseline's in any (each verdict measures the baseline on its pairs).
+ */
+function latenciesOf(run: RunRecord, side: number): [number | null, number | null] {
+  const verdict = side === 0 ? run.verdicts?.[0] : run.verdicts?.find((v) => v.side === side);
+  if (!verdict) return [null, null];
+  return side === 0
+    ? [verdict.baselineLatencyP50Ms, verdict.baselineLatencyP95Ms]
+    : [verdict.candidateLatencyP50Ms, verdict.candidateLatencyP95Ms];
+}
+
 /** Authors of prompt versions, by version id (the prompts service answers). */
 export type VersionAuthors = (ids: readonly string[]) => Promise<Map<string, string>>;
 
@@ -26,25 +38,32 @@ export function backtestBoardSources(
     ...run.spec.candidates.map((c, i) => ({ side: i + 1, resolved: c.side })),
   ];
 
+  // A set's items never change: the model its answers came from is read once per set.
+  const recordedModels = new Map<string, ReturnType<BacktestRepository['recordedModel']>>();
+  const recordedModel = (setId: string) => {
+    let found = recordedModels.get(setId);
+    if (!found) recordedModels.set(setId, (found = repo.recordedModel(setId)));
+    return found;
+  };
+
   async function entries(setId: string): Promise<BoardEntry[]> {
     const runs = await repo.completedRuns(setId);
     if (runs.length === 0) return [];
     const sums = new Map<string, SideSums>();
     for (const s of await repo.sideSums(runs.map((r) => r.id))) sums.set(`${s.runId}:${s.side}`, s);
-    const recorded = await repo.recordedModel(setId);
+    const recorded = await recordedModel(setId);
     const versionIds = runs.flatMap((r) =>
       sidesOf(r).flatMap((s) => (s.resolved.prompt ? [s.resolved.prompt.versionId] : [])),
     );
     const byVersion = await authors(versionIds);
     const out: BoardEntry[] = [];
     for (const run of runs) {
-      const verdicts = new Map((run.verdicts ?? []).map((v) => [v.side, v]));
       for (const { side, resolved } of sidesOf(run)) {
         const sum = sums.get(`${run.id}:${side}`);
         if (!sum) continue;
         const model = resolved.model ?? recorded;
         const prompt = resolved.prompt;
-        const verdict = verdicts.get(side);
+        const [latencyP50Ms, latencyP95Ms] = latenciesOf(run, side);
         out.push({
           source: 'backtest',
           runId: `${run.id}:${side}`,
@@ -64,15 +83,8 @@ export function backtestBoardSources(
           costPicoUsd: sum.priced > 0 ? sum.costPicoUsd : null,
           pricedResults: sum.priced,
           unpricedResults: sum.unpriced,
-          // The verdict keeps each candidate's percentiles; a replayed baseline's are its own.
-          latencyP50Ms:
-            side === 0
-              ? (verdicts.values().next().value?.baselineLatencyP50Ms ?? null)
-              : (verdict?.candidateLatencyP50Ms ?? null),
-          latencyP95Ms:
-            side === 0
-              ? (verdicts.values().next().value?.baselineLatencyP95Ms ?? null)
-              : (verdict?.candidateLatencyP95Ms ?? null),
+          latencyP50Ms,
+          latencyP95Ms,
         });
       }
     }

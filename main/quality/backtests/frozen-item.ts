@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { SpanRecord } from '../../tracing/span-record';
 
 /**
@@ -43,17 +44,40 @@ export const asText = (value: unknown): string | null =>
       ? value
       : JSON.stringify(value);
 
-function answerOf(span: SpanRecord): string | null {
-  if (span.responseJson === null) return null;
+// Stored requests and answers are read leniently: a span from an older build, the gateway or
+// OTLP ingest may carry fields this one does not know (as tracing's rerun reads them).
+const storedAnswerSchema = z.looseObject({
+  text: z.string().optional(),
+  toolCalls: z.array(z.unknown()).optional(),
+});
+const storedRequestSchema = z.looseObject({
+  messages: z.array(z.looseObject({ role: z.string(), content: z.unknown() })),
+});
+
+function parsedJson(text: string | null): unknown {
+  if (text === null) return undefined;
   try {
-    const response = JSON.parse(span.responseJson) as { text?: unknown; toolCalls?: unknown };
-    if (typeof response.text === 'string' && response.text !== '') return response.text;
-    if (Array.isArray(response.toolCalls) && response.toolCalls.length > 0)
-      return JSON.stringify(response.toolCalls);
-    return typeof response.text === 'string' ? response.text : null;
+    const value: unknown = JSON.parse(text);
+    return value;
   } catch {
-    return null;
+    return undefined;
   }
+}
+
+/** What the model answered: its text, else its tool calls as JSON; null when none is stored. */
+function answerOf(span: SpanRecord): string | null {
+  const response = storedAnswerSchema.safeParse(parsedJson(span.responseJson));
+  if (!response.success) return null;
+  const { text, toolCalls } = response.data;
+  if (text !== undefined && text !== '') return text;
+  if (toolCalls && toolCalls.length > 0) return JSON.stringify(toolCalls);
+  return text ?? null;
+}
+
+/** A recorded call's messages (none when its request cannot be read). */
+export function recordedMessages(call: FrozenCall): { role: string; content: unknown }[] {
+  const request = storedRequestSchema.safeParse(parsedJson(call.requestJson));
+  return request.success ? request.data.messages : [];
 }
 
 export function frozenCall(

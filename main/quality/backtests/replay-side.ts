@@ -7,7 +7,7 @@ import {
   asText,
   recordedCost,
   recordedLatency,
-  type FrozenCall,
+  recordedMessages,
   type FrozenItem,
 } from './frozen-item';
 
@@ -79,17 +79,6 @@ function turns(messages: readonly { role: string; content: unknown }[]) {
     input: user ? asText(user.content) : null,
     instructions: system ? asText(system.content) : null,
   };
-}
-
-function recordedMessages(call: FrozenCall): { role: string; content: unknown }[] {
-  try {
-    const parsed = JSON.parse(call.requestJson) as { messages?: unknown };
-    return Array.isArray(parsed.messages)
-      ? (parsed.messages as { role: string; content: unknown }[])
-      : [];
-  } catch {
-    return [];
-  }
 }
 
 /** What production did: the recorded answer, cost and latency, replayed from nothing. */

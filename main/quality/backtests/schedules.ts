@@ -83,6 +83,7 @@ export class BacktestSchedules {
 
   async create(input: ParsedInput<'backtests.schedules.create'>): Promise<BacktestScheduleView> {
     const setId = await this.deps.check(input);
+    const weekday = input.weekday ?? null;
     const record: ScheduleRecord = {
       id: newId(),
       name: input.name,
@@ -90,17 +91,16 @@ export class BacktestSchedules {
       spec: { baseline: input.baseline, candidates: input.candidates, scorecard: input.scorecard },
       cadence: input.cadence,
       at: input.at,
-      weekday: input.weekday ?? null,
+      weekday,
       alertBelow: input.alertBelow,
       concurrency: input.concurrency,
       enabled: true,
-      nextRunAt: null,
+      nextRunAt: nextRunAt({ cadence: input.cadence, at: input.at, weekday }, new Date()),
       lastRunId: null,
       createdAt: new Date().toISOString(),
     };
-    const full = { ...record, nextRunAt: nextRunAt(record, new Date()) };
-    await this.deps.store.writes.run((tx) => new BacktestRepository(tx).insertSchedule(full));
-    return view(full);
+    await this.deps.store.writes.run((tx) => new BacktestRepository(tx).insertSchedule(record));
+    return view(record);
   }
 
   async list(): Promise<BacktestScheduleView[]> {
@@ -145,7 +145,7 @@ export class BacktestSchedules {
   /** After a scheduled run: a candidate significantly worse by more than the threshold raises an alert. */
   async checkRegression(run: RunRecord, verdicts: readonly CandidateVerdict[]): Promise<string[]> {
     if (!run.scheduleId) return [];
-    const schedule = (await this.repo.listSchedules()).find((s) => s.id === run.scheduleId);
+    const schedule = await this.repo.scheduleById(run.scheduleId);
     if (!schedule) return [];
     const raised: string[] = [];
     for (const v of verdicts) {
