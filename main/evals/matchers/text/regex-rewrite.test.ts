@@ -34,6 +34,13 @@ const atom = fc.constantFrom(
   '[\\x60-\\x7b]',
 );
 const quantifier = fc.constantFrom('', '', '*', '+', '?', '{1,3}', '*?', '+?');
+/**
+ * A group repeats a bounded number of times: an unbounded quantifier around a group that
+ * holds one ((a*|b)*)+ takes exponential time on the backtracking engine even on 10
+ * characters (one random pattern in CI ran past the 20 s limit). Folding case never depends
+ * on how often a group repeats.
+ */
+const groupQuantifier = fc.constantFrom('', '', '?', '{1,3}', '??');
 
 /** Small patterns over `atoms`, with groups, alternation and anchors. */
 function patterns(atoms: fc.Arbitrary<string>): fc.Arbitrary<string> {
@@ -44,7 +51,7 @@ function patterns(atoms: fc.Arbitrary<string>): fc.Arbitrary<string> {
       {
         weight: 1,
         arbitrary: fc
-          .tuple(tie('seq'), tie('seq'), fc.constantFrom('(', '(?:'), quantifier)
+          .tuple(tie('seq'), tie('seq'), fc.constantFrom('(', '(?:'), groupQuantifier)
           .map(([l, r, open, q]) => `${open}${l}|${r})${q}`),
       },
       { weight: 1, arbitrary: fc.constantFrom('^', '$', '\\b', '\\B') },
