@@ -6,6 +6,7 @@ import {
   type ParsedInput,
 } from '../../shared/contract';
 import { z } from 'zod';
+import type { Role } from '../../shared/contract/auth';
 import {
   AssayError,
   toErrorPayload,
@@ -18,8 +19,22 @@ import { formatDeepPath, TOO_DEEP, valueTooDeep } from '../kit/nesting-depth';
 
 export type TransportName = 'ipc' | 'http' | 'cli';
 
+/** Who a team server call is from (main/auth); absent in local mode (desktop, plain serve, CLI). */
+export interface Principal {
+  readonly userId: string;
+  readonly email: string;
+  readonly role: Role;
+  /** How the caller proved it: an HttpOnly session cookie or a personal API token. */
+  readonly via: 'session' | 'token';
+  /** The session's or token's id (logout ends this session; never the secret itself). */
+  readonly credentialId: string;
+}
+
 export interface CallContext {
   readonly transport: TransportName;
+  readonly principal?: Principal;
+  /** The caller's network address (HTTP), for login rate limits and the audit log. */
+  readonly clientAddress?: string;
 }
 
 export type Handler<C extends Channel> = (
