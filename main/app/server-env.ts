@@ -12,6 +12,8 @@ export const SERVER_ENV = {
   ASSAY_TOKEN: 'Local mode only: the one shared secret every request must carry.',
   ASSAY_DATABASE_URL: 'PostgreSQL URL (postgres://user:password@host:5432/db).',
   ASSAY_REDIS_URL: 'Redis URL: team mode (accounts, shared events and limits, job queues).',
+  ASSAY_REDIS_PREFIX:
+    'Prefix of Redis keys, channels and queues (default assay): stacks sharing a Redis.',
   ASSAY_S3_ENDPOINT:
     'S3 endpoint for blobs (MinIO: http://minio:9000); unset keeps blobs in the database.',
   ASSAY_S3_BUCKET: 'S3 bucket for blobs.',

@@ -17,6 +17,11 @@ export interface S3Options {
  */
 export interface TeamOptions {
   readonly redisUrl: string;
+  /**
+   * Prefix of every Redis key, channel and queue: several stacks (or test files) can share one
+   * Redis without seeing each other's events, limits or jobs.
+   */
+  readonly redisPrefix: string;
   readonly s3?: S3Options;
   /** Span payloads larger than this go to S3 (when S3 is set). */
   readonly blobThresholdBytes: number;
@@ -128,8 +133,16 @@ export function teamOptionsFrom(
     parseUrl(publicUrl, flags.publicUrl ? '--public-url' : 'ASSAY_PUBLIC_URL', ['http:', 'https:']);
   return {
     redisUrl: redis,
+    redisPrefix: redisPrefixOf(env.ASSAY_REDIS_PREFIX),
     s3: s3Options(s3Flag, env),
     blobThresholdBytes: threshold,
     publicUrl: publicUrl ? new URL(publicUrl).origin : undefined,
   };
+}
+
+function redisPrefixOf(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return 'assay';
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(raw))
+    throw invalid('ASSAY_REDIS_PREFIX', 'letters, digits, - and _ only (at most 64)');
+  return raw;
 }
