@@ -43,7 +43,7 @@ import type { CoreServices } from '../api/core-services';
 import type { IngestStatus } from '../../shared/contract';
 import { startEventFanout } from '../redis/event-fanout';
 import { redisUnavailable } from '../redis/redis-errors';
-import type { TeamOptions } from './team-options';
+import type { TeamOptions } from '../team/team-options';
 
 export interface CoreOptions {
   readonly dataDir: string;

@@ -4,7 +4,7 @@ import { createKeyfileCipher } from '../secrets/keyfile-cipher';
 import { createConfBackend } from '../settings/conf-backend';
 import { parseDatabaseUrl } from '../store/postgres/database-url';
 import { createCore, type Core } from './create-core';
-import type { TeamOptions } from './team-options';
+import type { TeamOptions } from '../team/team-options';
 
 export const KEY_FILE = 'secret.key';
 

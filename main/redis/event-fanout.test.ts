@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Topic } from '../../shared/contract';
-import type { TeamOptions } from '../app/team-options';
+import type { TeamOptions } from '../team/team-options';
 import { EventBus } from '../kit/event-bus';
 import { startEventFanout, type EventFanout } from './event-fanout';
 

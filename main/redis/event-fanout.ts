@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { isTopic } from '../../shared/contract';
-import type { TeamOptions } from '../app/team-options';
+import type { TeamOptions } from '../team/team-options';
 import type { EventBus } from '../kit/event-bus';
 import { openRedis, redisKey, whenReady } from './open-redis';
 

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { TeamOptions } from '../app/team-options';
+import type { TeamOptions } from '../team/team-options';
 
 /**
  * A Redis connection of a team server or worker. `maxRetriesPerRequest: null` is what BullMQ

@@ -13,7 +13,7 @@ import { mountOtlpRoutes } from './otlp-routes';
 import { mountEventStream } from './event-stream';
 import { errorResponse, loopbackHostGuard, tokenGuard } from './request-guards';
 import { securityHeaders } from './security-headers';
-import type { TeamOptions } from '../app/team-options';
+import type { TeamOptions } from '../team/team-options';
 
 export interface HttpAppOptions {
   readonly dispatcher: Dispatcher;

@@ -8,7 +8,7 @@ import { createGatewayListener } from './gateway-listener';
 import { createHttpApp } from './http-app';
 import type { IngestServices } from './ingest-services';
 import { isLoopbackHost } from './request-guards';
-import type { TeamOptions } from '../app/team-options';
+import type { TeamOptions } from '../team/team-options';
 
 export interface StartServerOptions {
   readonly dispatcher: Dispatcher;

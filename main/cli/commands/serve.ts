@@ -3,7 +3,7 @@ import { createHeadlessCore } from '../../app/create-headless-core';
 import { resolveDataDir } from '../../app/data-dir';
 import { parseDatabaseUrl } from '../../store/postgres/database-url';
 import { startHttpServer } from '../../server/start-server';
-import { teamOptionsFrom } from '../../app/team-options';
+import { teamOptionsFrom } from '../../team/team-options';
 import { ensureRendererBuilt } from '../ensure-renderer';
 
 export interface ServeOptions {
