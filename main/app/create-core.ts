@@ -41,6 +41,8 @@ import { appVersion } from './app-version';
 import { EventBus } from '../kit/event-bus';
 import type { CoreServices } from '../api/core-services';
 import type { IngestStatus } from '../../shared/contract';
+import type { TeamOptions } from './team-options';
+import { openBlobs } from './blob-wiring';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -66,6 +68,8 @@ export interface CoreOptions {
    * under `assay serve` and the CLI, where the serving origin itself takes the calls.
    */
   readonly ingestStatus?: () => IngestStatus;
+  /** Team mode (`assay serve --redis …`): see team-options.ts. Unset: local mode. */
+  readonly team?: TeamOptions;
 }
 
 const SERVED_HERE: IngestStatus = { state: 'server' };
@@ -86,6 +90,12 @@ export const SECRETS_FILE = 'secrets.json';
 export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus();
   const store = await openStore(storeConfig(options));
+  // Team mode with S3: large span payloads (and dataset files, exports) as blobs. Opened at
+  // start so a wrong endpoint or key fails here, not at the first large span.
+  const blobs = await openBlobs(options.team).catch(async (err: unknown) => {
+    await store.close();
+    throw err;
+  });
   try {
     const secrets = await SecretStore.open(
       path.join(options.dataDir, SECRETS_FILE),
@@ -104,6 +114,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events,
       env,
       factories: options.providerFactories ?? defaultProviderFactories,
+      payloads: blobs?.spanPayloads,
       ...options.llm,
     });
     const prompts = new PromptService(store);
@@ -156,6 +167,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // Retention forgets the scores of what it purges, batch by batch (quality's door).
       forgetScores: quality.forgetTargetScores,
       spanWriter: workerConnection ? new WorkerSpanWriter(store, workerConnection) : undefined,
+      payloads: blobs?.spanPayloads,
     }));
     // The shipped graders, once per database (a no-op after the first open). The span writer's
     // worker is running by now: a failure stops it, or it would hold the process open.
@@ -310,10 +322,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await pulse.close();
         await tracing.close();
         await store.close();
+        blobs?.store.close();
       },
     };
   } catch (err) {
     await store.close();
+    blobs?.store.close();
     throw err;
   }
 }

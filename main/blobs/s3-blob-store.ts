@@ -24,6 +24,8 @@ const REQUEST_TIMEOUT_MS = 120_000;
  */
 export class S3BlobStore implements BlobStore {
   readonly location: string;
+  /** Puts in progress by ref: the same content put twice at once is uploaded once. */
+  private readonly inFlight = new Map<BlobRef, Promise<BlobRef>>();
 
   private constructor(
     private readonly client: S3Client,
@@ -82,8 +84,20 @@ export class S3BlobStore implements BlobStore {
     }
   }
 
-  async put(bytes: Uint8Array): Promise<BlobRef> {
+  put(bytes: Uint8Array): Promise<BlobRef> {
     const ref = blobRefOf(bytes);
+    const pending = this.inFlight.get(ref);
+    if (pending) return pending;
+    const put = this.putOnce(ref, bytes).finally(() => this.inFlight.delete(ref));
+    this.inFlight.set(ref, put);
+    return put;
+  }
+
+  /**
+   * HEAD, then PUT when missing. Two server processes may both upload one new content at the
+   * same moment: the bytes are the same, so the second write changes nothing.
+   */
+  private async putOnce(ref: BlobRef, bytes: Uint8Array): Promise<BlobRef> {
     if (await this.has(ref)) return ref;
     try {
       await this.client.send(
