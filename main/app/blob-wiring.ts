@@ -1,7 +1,7 @@
 import type { BlobStore } from '../blobs/blob-store';
 import { S3BlobStore } from '../blobs/s3-blob-store';
 import { SpanPayloadBlobs } from '../tracing/span-payload-blobs';
-import type { TeamOptions } from './team-options';
+import type { TeamOptions } from '../team/team-options';
 
 export interface CoreBlobs {
   readonly store: BlobStore;

@@ -41,7 +41,9 @@ import { appVersion } from './app-version';
 import { EventBus } from '../kit/event-bus';
 import type { CoreServices } from '../api/core-services';
 import type { IngestStatus } from '../../shared/contract';
-import type { TeamOptions } from './team-options';
+import { startEventFanout } from '../redis/event-fanout';
+import { redisUnavailable } from '../redis/redis-errors';
+import type { TeamOptions } from '../team/team-options';
 import { openBlobs } from './blob-wiring';
 
 export interface CoreOptions {
@@ -68,7 +70,7 @@ export interface CoreOptions {
    * under `assay serve` and the CLI, where the serving origin itself takes the calls.
    */
   readonly ingestStatus?: () => IngestStatus;
-  /** Team mode (`assay serve --redis …`): see team-options.ts. Unset: local mode. */
+  /** Team mode (a server or worker beside Redis, on PostgreSQL); unset: local mode. */
   readonly team?: TeamOptions;
 }
 
@@ -90,9 +92,17 @@ export const SECRETS_FILE = 'secrets.json';
 export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus();
   const store = await openStore(storeConfig(options));
+  // Team mode: events cross processes (servers behind the proxy, workers) through Redis.
+  const fanout = options.team
+    ? await startEventFanout(events, options.team).catch(async (err: unknown) => {
+        await store.close();
+        throw redisUnavailable(err);
+      })
+    : null;
   // Team mode with S3: large span payloads (and dataset files, exports) as blobs. Opened at
   // start so a wrong endpoint or key fails here, not at the first large span.
   const blobs = await openBlobs(options.team).catch(async (err: unknown) => {
+    await fanout?.close();
     await store.close();
     throw err;
   });
@@ -321,11 +331,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         // Before the store closes: a tick or a delivery in progress writes to it.
         await pulse.close();
         await tracing.close();
+        await fanout?.close();
         await store.close();
         blobs?.store.close();
       },
     };
   } catch (err) {
+    await fanout?.close();
     await store.close();
     blobs?.store.close();
     throw err;

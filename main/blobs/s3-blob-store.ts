@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { AssayError } from '../../shared/errors';
-import type { S3Options } from '../app/team-options';
+import type { S3Options } from '../team/team-options';
 import { blobKeyOf, blobRefOf, verifyBlob, type BlobRef, type BlobStore } from './blob-store';
 import { s3Failure, s3StatusOf } from './s3-errors';
 

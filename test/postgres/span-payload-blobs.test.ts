@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
-import type { S3Options } from '../../main/app/team-options';
+import type { S3Options } from '../../main/team/team-options';
 import { createCore, type Core } from '../../main/app/create-core';
 import { blobKeyOf, blobRefOf, type BlobRef } from '../../main/blobs/blob-store';
 import { createKeyfileCipher } from '../../main/secrets/keyfile-cipher';

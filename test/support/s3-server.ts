@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import S3rver from 's3rver';
-import type { S3Options } from '../../main/app/team-options';
+import type { S3Options } from '../../main/team/team-options';
 import { tempDirKept } from './temp-dir-kept';
 
 /** The access key and secret s3rver accepts (it checks signatures against these). */
