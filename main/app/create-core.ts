@@ -45,6 +45,7 @@ import { startEventFanout } from '../redis/event-fanout';
 import { redisUnavailable } from '../redis/redis-errors';
 import type { TeamOptions } from '../team/team-options';
 import { openBlobs } from './blob-wiring';
+import type { BlobStore } from '../blobs/blob-store';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -82,6 +83,8 @@ export interface Core {
   readonly store: Store;
   readonly events: EventBus;
   readonly services: CoreServices;
+  /** The team server's object storage (S3), for the HTTP blob route; unset otherwise. */
+  readonly blobs?: BlobStore;
   close(): Promise<void>;
 }
 
@@ -148,7 +151,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       redact: (text) => redactText(text, secrets.knownValues()),
     });
     const variables = spanVariables({ runs: () => late.runs!, playground });
-    const datasets = new DatasetService(store, llm, variables);
+    const datasets = new DatasetService(store, llm, variables, blobs?.store);
     const runs = (late.runs = new RunService(store, {
       llm,
       events,
@@ -320,6 +323,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       store,
       events,
       services,
+      blobs: blobs?.store,
       close: async () => {
         // The background jobs write to the store: they stop (their requests abort) first.
         await backtests.close();

@@ -1,13 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Channel, ChannelInput, ChannelOutput } from '../../shared/contract';
 import type { S3Options } from '../../main/team/team-options';
-import { createCore, type Core } from '../../main/app/create-core';
 import { blobKeyOf, blobRefOf, type BlobRef } from '../../main/blobs/blob-store';
-import { createKeyfileCipher } from '../../main/secrets/keyfile-cipher';
-import { createConfBackend } from '../../main/settings/conf-backend';
 import type { Store } from '../../main/store/store';
 import { deflatePayload } from '../../main/tracing/payload-codec';
 import { payloadStubOf } from '../../main/tracing/span-payload-blobs';
@@ -16,7 +11,8 @@ import { startOpenAiFake } from '../fakes/openai-fake';
 import { startS3Server, type S3TestServer } from '../support/s3-server';
 import { spanFixture } from '../support/span-fixture';
 import { createTestDatabase } from '../support/test-database';
-import { tempDir } from '../support/temp-dir';
+import { openTeamCore } from '../support/team-core';
+import type { Core } from '../../main/app/create-core';
 import { openStore } from '../../main/store/open-store';
 
 // A team server on PostgreSQL with s3rver as its bucket: large span payloads live in S3, rows
@@ -29,20 +25,12 @@ let databaseUrl: string;
 let core: Core;
 let db: Store;
 
-function openTeamCore(options: S3Options | undefined, dataDir = tempDir('assay-team-')) {
-  fs.mkdirSync(dataDir, { recursive: true });
-  return createCore({
-    dataDir,
-    settingsBackend: createConfBackend(dataDir),
-    secretCipher: createKeyfileCipher(path.join(dataDir, 'secret.key')),
-    env: { OPENAI_BASE_URL: `${openai.url}/v1`, OPENAI_API_KEY: 'sk-blobs-test-000000000' },
+function openCore(s3: S3Options | undefined) {
+  return openTeamCore({
     databaseUrl,
-    team: {
-      redisUrl: 'redis://127.0.0.1:6379',
-      redisPrefix: `blobs-test-${process.pid}`,
-      s3: options,
-      blobThresholdBytes: THRESHOLD,
-    },
+    s3,
+    blobThresholdBytes: THRESHOLD,
+    env: { OPENAI_BASE_URL: `${openai.url}/v1`, OPENAI_API_KEY: 'sk-blobs-test-000000000' },
   });
 }
 
@@ -51,7 +39,7 @@ beforeAll(async () => {
   openai = await startOpenAiFake();
   s3Options = s3.options();
   databaseUrl = await createTestDatabase();
-  core = await openTeamCore(s3Options);
+  core = await openCore(s3Options);
   db = await openStore({ kind: 'postgres', url: databaseUrl, poolSize: 2 });
 });
 
@@ -177,7 +165,7 @@ describe('span payloads in object storage (team mode, PostgreSQL, s3rver)', () =
 
   it('refuses to start on wrong S3 credentials, naming the endpoint but not the secret', async () => {
     const secret = 'wrong-secret-5a4b3c2d1e';
-    const err = await openTeamCore({ ...s3Options, accessKeyId: 'NOPE', secretAccessKey: secret })
+    const err = await openCore({ ...s3Options, accessKeyId: 'NOPE', secretAccessKey: secret })
       .then(() => null)
       .catch((e: unknown) => e as Error & { code?: string });
     expect(err?.code).toBe('CONFIG_INVALID');
@@ -188,7 +176,7 @@ describe('span payloads in object storage (team mode, PostgreSQL, s3rver)', () =
   it('says S3 is needed when a core without it reads an offloaded span', async () => {
     const span = spanFixture({ requestJson: JSON.stringify({ input: bigText(10_000, 'no-s3') }) });
     await core.services.tracing.ingest([span], 'api', 'test');
-    const plain = await openTeamCore(undefined);
+    const plain = await openCore(undefined);
     try {
       const result = await plain.dispatcher.dispatch(
         'spans.get',
