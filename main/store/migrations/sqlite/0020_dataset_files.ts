@@ -10,7 +10,7 @@ export const migration0020: Migration = {
   name: 'dataset_files',
   up: `
     CREATE TABLE dataset_file (
-      id TEXT PRIMARY KEY,
+      id TEXT PRIMARY KEY NOT NULL,
       dataset_id TEXT NOT NULL REFERENCES dataset (id) ON DELETE CASCADE,
       kind TEXT NOT NULL CHECK (kind IN ('import', 'export')),
       blob_ref TEXT NOT NULL,
