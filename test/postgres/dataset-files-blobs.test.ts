@@ -118,7 +118,11 @@ describe('dataset files as blobs (team mode, PostgreSQL, s3rver)', () => {
   it('keeps nothing without S3: no source, no files', async () => {
     const plain = await openTeamCore({ databaseUrl: await createTestDatabase() });
     try {
-      const out = await call(plain, 'datasets.import', { name: 'local', format: 'csv', content: CSV });
+      const out = await call(plain, 'datasets.import', {
+        name: 'local',
+        format: 'csv',
+        content: CSV,
+      });
       expect(out.source).toBeUndefined();
       expect((await call(plain, 'datasets.export', { name: 'local' })).file).toBeUndefined();
       expect((await call(plain, 'datasets.files', { name: 'local' })).files).toEqual([]);

@@ -101,7 +101,9 @@ describe('span payloads in object storage (team mode, PostgreSQL, s3rver)', () =
   });
 
   it('keeps a payload at or under the threshold in the row', async () => {
-    const span = spanFixture({ requestJson: JSON.stringify({ input: 'x'.repeat(THRESHOLD - 40) }) });
+    const span = spanFixture({
+      requestJson: JSON.stringify({ input: 'x'.repeat(THRESHOLD - 40) }),
+    });
     await core.services.tracing.ingest([span], 'api', 'test');
     const row = await rowOf(span.id);
     expect(payloadStubOf(row)).toBeNull();
