@@ -11,6 +11,8 @@ import { isIngestPath, OTLP_TRACES_PATH, type IngestServices } from './ingest-se
 import { otlpErrorResponse } from '../tracing/otlp/otlp-status';
 import { mountOtlpRoutes } from './otlp-routes';
 import { mountEventStream } from './event-stream';
+import { mountBlobRoutes } from './blob-routes';
+import type { BlobStore } from '../blobs/blob-store';
 import { errorResponse, loopbackHostGuard, tokenGuard } from './request-guards';
 import { securityHeaders } from './security-headers';
 import type { TeamOptions } from '../team/team-options';
@@ -33,6 +35,8 @@ export interface HttpAppOptions {
    * too, is served beside this app: see gateway-listener.ts.)
    */
   readonly ingest?: IngestServices;
+  /** The team server's object storage: `GET /api/blobs/<sha256>` serves from it. */
+  readonly blobs?: BlobStore;
   /** Prometheus text exposition, served on GET /metrics when given. */
   readonly metrics?: () => Promise<string>;
   /** Team mode: accounts guard every request (main/auth). */
@@ -72,6 +76,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   }
   if (options.ingest) mountOtlpRoutes(app, options.ingest, { token: options.token });
   mountEventStream(app, options.events);
+  mountBlobRoutes(app, options.blobs);
   mountApiRoutes(app, options.dispatcher);
 
   const rendererDir = options.rendererDir;

@@ -70,6 +70,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       events: core.events,
       metrics: () => core.services.llm.metrics.registry.metrics(),
       ingest: core.services,
+      blobs: core.blobs,
     });
   } catch (err) {
     await core.close();
