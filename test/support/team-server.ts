@@ -44,6 +44,7 @@ export async function startTeamServer(
     http?: Omit<TeamHttpOptions, 'auth'>;
     databaseUrl?: string;
     team?: TeamOptions;
+    env?: NodeJS.ProcessEnv;
   } = {},
 ): Promise<TeamServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `assay-team-${label}-`));
@@ -54,7 +55,7 @@ export async function startTeamServer(
     settingsBackend: createConfBackend(dataDir),
     secretCipher: createKeyfileCipher(path.join(dataDir, 'secret.key')),
     databaseUrl,
-    env: {},
+    env: options.env ?? {},
     team,
     authTuning: options.tuning,
   });
