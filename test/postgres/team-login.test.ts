@@ -58,3 +58,44 @@ describe('team server login over HTTP', () => {
     expect((await call(s.url, 'prompts.list', {}, { cookie })).status).toBe(401);
   });
 });
+
+describe('team server behind a TLS proxy', () => {
+  it('takes calls only from the public origin, and marks the cookie Secure', async () => {
+    const proxied = await startTeamServer('login-proxy', {
+      http: { publicUrl: 'https://assay.example.com', trustProxy: true },
+    });
+    try {
+      const setup = await call(proxied.url, 'auth.setup', admin, {
+        headers: { origin: 'https://assay.example.com', 'x-forwarded-for': '203.0.113.7' },
+      });
+      expect(setup.status).toBe(200);
+      expect(setup.setCookie).toMatch(/Secure/);
+      const cookie = cookiePair(setup.setCookie);
+      const foreign = await call(
+        proxied.url,
+        'prompts.list',
+        {},
+        {
+          cookie,
+          headers: { origin: proxied.url },
+        },
+      );
+      expect(foreign.status).toBe(403);
+      const audit = await call<{ entries: { channel: string }[] }>(
+        proxied.url,
+        'auth.audit.list',
+        {},
+        { cookie },
+      );
+      expect(audit.body.data?.entries.map((e) => e.channel)).toContain('auth.setup');
+      const rows = await proxied.core.store.db
+        .selectFrom('audit_log')
+        .select(['client_address', 'channel'])
+        .execute();
+      expect(rows.find((r) => r.channel === 'auth.setup')?.client_address).toBe('203.0.113.7');
+    } finally {
+      await proxied.close();
+      await dropRedisPrefix(proxied.team);
+    }
+  });
+});
