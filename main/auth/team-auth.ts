@@ -1,4 +1,3 @@
-import type { TeamOptions } from '../app/team-options';
 import { openRedis, redisKey } from '../redis/open-redis';
 import type { Store } from '../store/store';
 import type { AttemptLimiter } from './attempt-limiter';
@@ -14,7 +13,11 @@ export interface AuthTuning {
 }
 
 /** The auth service of a team server: login attempts counted in Redis, shared by every process. */
-export function createTeamAuth(store: Store, team: TeamOptions, tuning?: AuthTuning): AuthService {
+export function createTeamAuth(
+  store: Store,
+  team: { readonly redisUrl: string; readonly redisPrefix: string },
+  tuning?: AuthTuning,
+): AuthService {
   const limiter =
     tuning?.limiter ??
     new RedisAttemptLimiter(openRedis(team, 'auth'), (key) => redisKey(team, 'auth', key));

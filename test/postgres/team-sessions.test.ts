@@ -7,7 +7,7 @@ import {
   testTeamOptions,
   type TeamServer,
 } from '../support/team-server';
-import { addUser, PASSWORD, setupAdmin, type TeamUser } from '../support/team-users';
+import { addUser, PASSWORD, type TeamUser } from '../support/team-users';
 
 // Two server processes' worth of state: one database, one Redis prefix, two cores and listeners.
 const team = testTeamOptions('sessions');
