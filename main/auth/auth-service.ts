@@ -34,6 +34,11 @@ export interface SessionGrant {
   readonly session: { readonly token: string; readonly expiresAt: string };
 }
 
+export interface SessionAuth {
+  readonly principal: Principal;
+  readonly renewed: boolean;
+}
+
 const WRONG_LOGIN = 'Wrong email or password';
 
 /**
@@ -130,7 +135,10 @@ export class AuthService {
     const secret = newSessionSecret();
     const session = this.newSession(account.id, secret, clientAddress);
     await this.options.store.writes.run(async (tx) => {
-      await new CredentialRepository(tx).insertSession(session);
+      const credentials = new CredentialRepository(tx);
+      // Ended sessions go as their user logs in again: the table holds live ones only.
+      await credentials.deleteExpiredSessionsOf(account.id, session.at);
+      await credentials.insertSession(session);
       await new AccountRepository(tx).touchLogin(account.id, session.at);
     });
     return {
@@ -162,8 +170,11 @@ export class AuthService {
     });
   }
 
-  /** The principal of a session cookie's secret; null when unknown, expired or disabled. */
-  async authenticateSession(secret: string): Promise<Principal | null> {
+  /**
+   * The principal of a session cookie's secret; null when unknown, expired or disabled.
+   * `renewed`: the expiry slid forward just now (the transport renews the cookie's too).
+   */
+  async authenticateSession(secret: string): Promise<SessionAuth | null> {
     if (!isSessionSecretShape(secret)) return null;
     const sessions = new CredentialRepository(this.db);
     const session = await sessions.sessionByHash(secretHash(secret));
@@ -171,11 +182,12 @@ export class AuthService {
     if (!session || Date.parse(session.expiresAt) <= now) return null;
     const account = await new AccountRepository(this.db).byId(session.userId);
     if (!account || account.disabled) return null;
-    if (now - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS)
+    const renewed = now - Date.parse(session.lastSeenAt) >= TOUCH_INTERVAL_MS;
+    if (renewed)
       await this.options.store.writes.run((tx) =>
         new CredentialRepository(tx).extendSession(session.id, iso(now), iso(now + SESSION_TTL_MS)),
       );
-    return sessionPrincipal(account, session.id);
+    return { principal: sessionPrincipal(account, session.id), renewed };
   }
 
   /** The principal of a personal API token; null when unknown, revoked, expired or disabled. */

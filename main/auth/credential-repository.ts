@@ -97,8 +97,12 @@ export class CredentialRepository {
     await q.execute();
   }
 
-  async deleteExpiredSessions(now: string): Promise<void> {
-    await this.db.deleteFrom('user_session').where('expires_at', '<=', now).execute();
+  async deleteExpiredSessionsOf(userId: string, now: string): Promise<void> {
+    await this.db
+      .deleteFrom('user_session')
+      .where('user_id', '=', userId)
+      .where('expires_at', '<=', now)
+      .execute();
   }
 
   async insertToken(t: TokenRecord & { secretHash: string }): Promise<void> {

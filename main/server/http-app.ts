@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { toErrorPayload, type ErrorCode } from '../../shared/errors';
 import type { Dispatcher } from '../api/dispatcher';
@@ -13,7 +13,12 @@ import { mountOtlpRoutes } from './otlp-routes';
 import { mountEventStream } from './event-stream';
 import { errorResponse, loopbackHostGuard, tokenGuard } from './request-guards';
 import { securityHeaders } from './security-headers';
-import { requirePrincipal, teamPrincipal, type TeamHttpOptions } from './team-session';
+import {
+  hasMetricsToken,
+  requirePrincipal,
+  teamPrincipal,
+  type TeamHttpOptions,
+} from './team-session';
 
 export interface HttpAppOptions {
   readonly dispatcher: Dispatcher;
@@ -59,12 +64,14 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   const team = options.team;
   if (team) {
     // Ingest routes take a personal API token themselves (OTLP exporters send no cookies).
-    const principal = teamPrincipal(team.auth);
+    const principal = teamPrincipal(team);
+    const scraper = (c: Context) => c.req.path === '/metrics' && hasMetricsToken(c, team);
     app.use('*', (c, next) =>
-      options.ingest && isIngestPath(c.req.path) ? next() : principal(c, next),
+      (options.ingest && isIngestPath(c.req.path)) || scraper(c) ? next() : principal(c, next),
     );
-    app.use('/metrics', requirePrincipal());
-    app.use('/api/events', requirePrincipal());
+    const signedIn = requirePrincipal();
+    app.use('/metrics', (c, next) => (scraper(c) ? next() : signedIn(c, next)));
+    app.use('/api/events', signedIn);
   } else if (options.token) {
     const guard = tokenGuard(options.token, { port: options.port, secure: options.secureCookie });
     // Apps posting to OTLP ingest (and the gateway, served beside this app) send their own

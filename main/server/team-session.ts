@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Principal } from '../api/dispatcher';
 import type { AuthService } from '../auth/auth-service';
+import { sameSecret } from '../kit/same-secret';
 import { SESSION_TTL_MS } from '../auth/auth-clock';
 import { errorResponse } from './request-guards';
 
@@ -23,6 +24,11 @@ export interface TeamHttpOptions {
    * and slip the per-address login limit.
    */
   readonly trustProxy?: boolean;
+  /**
+   * A shared secret Prometheus may send (`Authorization: Bearer …`) for GET /metrics, so the
+   * stack's scraper needs no user account; a signed-in user may read metrics too.
+   */
+  readonly metricsToken?: string;
 }
 
 const principals = new WeakMap<Request, Principal>();
@@ -53,7 +59,8 @@ export function bearerOf(header: string | undefined): string | undefined {
  * open); a credential that is sent but wrong is 401 at once, so a client learns its token is
  * bad rather than being treated as anonymous.
  */
-export function teamPrincipal(auth: AuthService): MiddlewareHandler {
+export function teamPrincipal(team: TeamHttpOptions): MiddlewareHandler {
+  const auth = team.auth;
   return async (c, next) => {
     const authorization = c.req.header('authorization');
     if (authorization !== undefined) {
@@ -72,8 +79,12 @@ export function teamPrincipal(auth: AuthService): MiddlewareHandler {
     }
     const cookie = getCookie(c, SESSION_COOKIE);
     if (cookie !== undefined && cookie.length <= MAX_CREDENTIAL_CHARS) {
-      const principal = await auth.authenticateSession(cookie);
-      if (principal) principals.set(c.req.raw, principal);
+      const session = await auth.authenticateSession(cookie);
+      if (session) {
+        principals.set(c.req.raw, session.principal);
+        // The cookie's lifetime slides with the session's.
+        if (session.renewed) setSessionCookie(c, team, cookie);
+      }
     }
     return next();
   };
@@ -85,6 +96,14 @@ export function requirePrincipal(): MiddlewareHandler {
     if (!principalOf(c)) return errorResponse('UNAUTHORIZED', 'Log in first');
     return next();
   };
+}
+
+/** Whether this request carries the metrics token (team-session options). */
+export function hasMetricsToken(c: Context, team: TeamHttpOptions): boolean {
+  return (
+    team.metricsToken !== undefined &&
+    sameSecret(bearerOf(c.req.header('authorization')), team.metricsToken)
+  );
 }
 
 function secureFor(c: Context, options: TeamHttpOptions): boolean {

@@ -99,3 +99,41 @@ describe('team server behind a TLS proxy', () => {
     }
   });
 });
+
+describe('sessions slide, metrics take their own token', () => {
+  it('renews a used session (and its cookie), and ends one unused for 14 days', async () => {
+    let clock = Date.parse('2026-12-01T00:00:00.000Z');
+    const timed = await startTeamServer('login-clock', {
+      tuning: { now: () => clock },
+      metrics: () => Promise.resolve('assay_up 1\n'),
+      http: { metricsToken: 'scrape-secret-0123456789' },
+    });
+    try {
+      const setup = await call(timed.url, 'auth.setup', admin);
+      const cookie = cookiePair(setup.setCookie);
+      clock += 10 * 24 * 3600 * 1000;
+      const used = await call(timed.url, 'prompts.list', {}, { cookie });
+      expect(used.status).toBe(200);
+      expect(used.setCookie).toMatch(/^assay_session=.*Max-Age=1209600/);
+      clock += 10 * 24 * 3600 * 1000;
+      expect((await call(timed.url, 'prompts.list', {}, { cookie })).status).toBe(200);
+      clock += 15 * 24 * 3600 * 1000;
+      expect((await call(timed.url, 'prompts.list', {}, { cookie })).status).toBe(401);
+
+      const metrics = (headers: Record<string, string>) =>
+        fetch(`${timed.url}/metrics`, { headers }).then((r) => r.status);
+      expect(await metrics({})).toBe(401);
+      expect(await metrics({ authorization: 'Bearer wrong' })).toBe(401);
+      expect(await metrics({ authorization: 'Bearer scrape-secret-0123456789' })).toBe(200);
+      clock = Date.now();
+      const login = await call(timed.url, 'auth.login', {
+        email: admin.email,
+        password: admin.password,
+      });
+      expect(await metrics({ cookie: cookiePair(login.setCookie) })).toBe(200);
+    } finally {
+      await timed.close();
+      await dropRedisPrefix(timed.team);
+    }
+  });
+});

@@ -45,6 +45,7 @@ export async function startTeamServer(
     databaseUrl?: string;
     team?: TeamOptions;
     env?: NodeJS.ProcessEnv;
+    metrics?: () => Promise<string>;
   } = {},
 ): Promise<TeamServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `assay-team-${label}-`));
@@ -65,6 +66,7 @@ export async function startTeamServer(
     host: '127.0.0.1',
     port: 0,
     ingest: core.services,
+    metrics: options.metrics,
     team: { auth: core.services.auth!, ...options.http },
   });
   return {
