@@ -4,8 +4,8 @@ import { AssayError, type ErrorPayload, type Result } from '../../shared/errors'
 import type { CallContext, Dispatcher } from '../api/dispatcher';
 import type { AuthService } from './auth-service';
 
-/** Login and setup are public, yet who logged in (or failed to) belongs in the log too. */
-const AUDITED_PUBLIC = new Set<Channel>(['auth.setup', 'auth.login']);
+/** Public channels that are audited: their input (email, password) names nothing to keep. */
+const ANONYMOUS_WRITES = new Set<Channel>(['auth.setup', 'auth.login']);
 /** Fields that name what a write is about; never anything else of the input (it may hold secrets). */
 const TARGET_FIELDS = ['id', 'runId', 'datasetId', 'promptId', 'queueId', 'ruleId', 'name'];
 const MAX_TARGET = 200;
@@ -62,8 +62,7 @@ export function guardDispatcher(inner: Dispatcher, auth: AuthService): Dispatche
   return {
     async dispatch(name, input, ctx) {
       const channel = isChannel(name) ? name : null;
-      const audited =
-        channel !== null && (isAudited(CHANNEL_ACCESS[channel]) || AUDITED_PUBLIC.has(channel));
+      const audited = channel !== null && isAudited(channel);
       const refused = refusal(name, ctx);
       const result: Result<unknown> = refused
         ? { ok: false, error: refused }
@@ -76,7 +75,7 @@ export function guardDispatcher(inner: Dispatcher, auth: AuthService): Dispatche
           via: ctx.principal?.via ?? (granted ? 'session' : 'anonymous'),
           channel: name,
           // A login's input is an email and a password: it names nothing worth keeping.
-          target: AUDITED_PUBLIC.has(channel!)
+          target: ANONYMOUS_WRITES.has(channel!)
             ? null
             : (idOf(input) ?? (result.ok ? idOf(result.data) : null)),
           ok: result.ok,

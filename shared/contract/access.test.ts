@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNEL_ACCESS, roleAtLeast, roleNeeded, type Access } from './access';
+import { CHANNEL_ACCESS, isAudited, roleAtLeast, roleNeeded, type Access } from './access';
 import { channels } from './index';
 
 const KINDS: readonly Access[] = ['public', 'self', 'read', 'write', 'admin'];
@@ -40,5 +40,18 @@ describe('channel access table', () => {
     expect(roleAtLeast('editor', 'viewer')).toBe(true);
     expect(roleAtLeast('editor', 'admin')).toBe(false);
     expect(roleAtLeast('viewer', 'editor')).toBe(false);
+  });
+});
+
+describe('audited channels', () => {
+  it('are the writes, admin calls, account changes, logins and setups; never reads', () => {
+    expect(isAudited('prompts.create')).toBe(true);
+    expect(isAudited('auth.users.update')).toBe(true);
+    expect(isAudited('auth.password.change')).toBe(true);
+    expect(isAudited('auth.login')).toBe(true);
+    expect(isAudited('auth.setup')).toBe(true);
+    expect(isAudited('auth.status')).toBe(false);
+    expect(isAudited('auth.tokens.list')).toBe(false);
+    expect(isAudited('prompts.list')).toBe(false);
   });
 });

@@ -9,7 +9,8 @@ import type { Channel } from './index';
  * - `write`: editors and up; stores something, or spends on a provider (a call, a run);
  * - `admin`: admins only; accounts, the audit log, provider keys and settings every user
  *   shares, webhooks (their URLs are secrets), prices, and probes made from the server.
- * Every `self`, `write` and `admin` call is written to the audit log.
+ * Every `write` and `admin` call, and every `self` call that changes something, is written to
+ * the audit log (isAudited).
  */
 export type Access = 'public' | 'self' | 'read' | 'write' | 'admin';
 
@@ -212,7 +213,16 @@ export function roleAtLeast(role: Role, needed: Role): boolean {
   return ROLE_RANK[role] >= ROLE_RANK[needed];
 }
 
-/** Whether a call of this class is written to the audit log (everything that may change state). */
-export function isAudited(access: Access): boolean {
-  return access === 'self' || access === 'write' || access === 'admin';
+/** `self` channels that only read (listing one's own tokens changes nothing). */
+const SELF_READS: ReadonlySet<string> = new Set(['auth.tokens.list']);
+
+/**
+ * Whether a call is written to the audit log: everything that may change state, and the logins
+ * and setups (public, yet who got in belongs in the log). Never auth.status or a read.
+ */
+export function isAudited(channel: Channel): boolean {
+  const access = CHANNEL_ACCESS[channel];
+  if (access === 'public') return channel === 'auth.login' || channel === 'auth.setup';
+  if (access === 'self') return !SELF_READS.has(channel);
+  return access === 'write' || access === 'admin';
 }
