@@ -60,6 +60,7 @@ export class AccountAdmin {
     const at = iso(this.now());
     await this.store.writes.run(async (tx) => {
       const accounts = new AccountRepository(tx);
+      await accounts.lockWorkspace(this.store.dialect);
       const account = await accounts.byId(input.id);
       if (!account) throw new AssayError('NOT_FOUND', `No account with id "${input.id}"`);
       const losesAdmin =

@@ -84,6 +84,20 @@ export class AccountRepository {
     );
   }
 
+  /**
+   * Serializes role changes on PostgreSQL: two admins demoting each other at once must not both
+   * see the other as "another admin". (SQLite takes one writer at a time anyway.)
+   */
+  async lockWorkspace(dialect: 'sqlite' | 'postgres'): Promise<void> {
+    if (dialect !== 'postgres') return;
+    await this.db
+      .selectFrom('workspace')
+      .select('id')
+      .where('id', '=', DEFAULT_WORKSPACE)
+      .forUpdate()
+      .execute();
+  }
+
   /** Enabled admins other than `except`: the last one may not be demoted or disabled. */
   async otherActiveAdmins(except: string): Promise<number> {
     const row = await this.accounts()
