@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { toErrorPayload, type ErrorCode } from '../../shared/errors';
 import type { Dispatcher } from '../api/dispatcher';
@@ -15,7 +15,12 @@ import { mountBlobRoutes } from './blob-routes';
 import type { BlobStore } from '../blobs/blob-store';
 import { errorResponse, loopbackHostGuard, tokenGuard } from './request-guards';
 import { securityHeaders } from './security-headers';
-import type { TeamOptions } from '../team/team-options';
+import {
+  hasMetricsToken,
+  requirePrincipal,
+  teamPrincipal,
+  type TeamHttpOptions,
+} from './team-session';
 
 export interface HttpAppOptions {
   readonly dispatcher: Dispatcher;
@@ -39,8 +44,11 @@ export interface HttpAppOptions {
   readonly blobs?: BlobStore;
   /** Prometheus text exposition, served on GET /metrics when given. */
   readonly metrics?: () => Promise<string>;
-  /** Team mode: accounts guard every request (main/auth). */
-  readonly team?: TeamOptions;
+  /**
+   * Team mode: every request names its user (session cookie or personal API token) and the
+   * dispatcher checks their role; the shared `token` is not used.
+   */
+  readonly team?: TeamHttpOptions;
 }
 
 /** The HTTP transport: the same dispatcher and events as IPC, plus the workbench's files. */
@@ -57,7 +65,18 @@ export function createHttpApp(options: HttpAppOptions): Hono {
           : errorResponse(error.code, error.message),
       ),
     );
-  if (options.token) {
+  const team = options.team;
+  if (team) {
+    // Ingest routes take a personal API token themselves (OTLP exporters send no cookies).
+    const principal = teamPrincipal(team);
+    const scraper = (c: Context) => c.req.path === '/metrics' && hasMetricsToken(c, team);
+    app.use('*', (c, next) =>
+      (options.ingest && isIngestPath(c.req.path)) || scraper(c) ? next() : principal(c, next),
+    );
+    const signedIn = requirePrincipal();
+    app.use('/metrics', (c, next) => (scraper(c) ? next() : signedIn(c, next)));
+    app.use('/api/events', signedIn);
+  } else if (options.token) {
     const guard = tokenGuard(options.token, { port: options.port, secure: options.secureCookie });
     // Apps posting to OTLP ingest (and the gateway, served beside this app) send their own
     // credentials (a provider key beside the token); those routes check the token themselves.
@@ -74,10 +93,14 @@ export function createHttpApp(options: HttpAppOptions): Hono {
       c.body(await metrics(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }),
     );
   }
-  if (options.ingest) mountOtlpRoutes(app, options.ingest, { token: options.token });
+  if (options.ingest)
+    mountOtlpRoutes(app, options.ingest, {
+      token: team ? undefined : options.token,
+      authenticate: team ? (token) => team.auth.authenticateToken(token) : undefined,
+    });
   mountEventStream(app, options.events);
   mountBlobRoutes(app, options.blobs);
-  mountApiRoutes(app, options.dispatcher);
+  mountApiRoutes(app, options.dispatcher, team);
 
   const rendererDir = options.rendererDir;
   if (rendererDir && fs.existsSync(path.join(rendererDir, 'index.html'))) {

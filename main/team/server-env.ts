@@ -23,6 +23,10 @@ export const SERVER_ENV = {
   ASSAY_BLOB_THRESHOLD_BYTES: 'Span payloads larger than this go to S3 (default 65536).',
   ASSAY_PUBLIC_URL:
     'The URL users open (https://assay.example.com): origin checks and cookies behind the proxy.',
+  ASSAY_TRUST_PROXY:
+    '1 behind a proxy that sets X-Forwarded-For (Caddy): login limits and the audit log see client addresses.',
+  ASSAY_METRICS_TOKEN:
+    'Bearer secret Prometheus sends to scrape /metrics in team mode (at least 16 characters).',
   ASSAY_WORKER_CONCURRENCY: 'Jobs one `assay worker` runs at once (default 20).',
   ASSAY_METRICS_PORT: 'Port of a worker’s /metrics for Prometheus (default 9464).',
   ...Object.fromEntries(

@@ -48,6 +48,7 @@ describe('teamOptionsFrom', () => {
       },
       blobThresholdBytes: 4096,
       publicUrl: 'https://assay.example.com',
+      trustProxy: false,
     });
   });
 
@@ -92,6 +93,8 @@ describe('teamOptionsFrom', () => {
       [[{ redis }, { ASSAY_REDIS_PREFIX: 'a:b' }, PG], 'ASSAY_REDIS_PREFIX'],
       [[{ redis }, { ASSAY_PUBLIC_URL: 'assay.example.com' }, PG], 'ASSAY_PUBLIC_URL'],
       [[{ redis, publicUrl: 'javascript:alert(1)' }, {}, PG], '--public-url'],
+      [[{ redis }, { ASSAY_TRUST_PROXY: 'yes' }, PG], 'ASSAY_TRUST_PROXY'],
+      [[{ redis }, { ASSAY_METRICS_TOKEN: 'short' }, PG], 'ASSAY_METRICS_TOKEN'],
     ];
     for (const [args, name] of cases) {
       const { code, message } = refusal(() => teamOptionsFrom(...args));

@@ -27,6 +27,10 @@ export interface TeamOptions {
   readonly blobThresholdBytes: number;
   /** The origin users open (behind the TLS proxy); origin checks compare against it. */
   readonly publicUrl?: string;
+  /** Client addresses come from the proxy's X-Forwarded-For (login limits, the audit log). */
+  readonly trustProxy?: boolean;
+  /** A bearer secret Prometheus sends to scrape /metrics without an account. */
+  readonly metricsToken?: string;
 }
 
 export const DEFAULT_BLOB_THRESHOLD_BYTES = 64 * 1024;
@@ -137,6 +141,8 @@ export function teamOptionsFrom(
     s3: s3Options(s3Flag, env),
     blobThresholdBytes: threshold,
     publicUrl: publicUrl ? new URL(publicUrl).origin : undefined,
+    trustProxy: flagOf(env.ASSAY_TRUST_PROXY, 'ASSAY_TRUST_PROXY'),
+    metricsToken: metricsTokenOf(env.ASSAY_METRICS_TOKEN),
   };
 }
 
@@ -144,5 +150,18 @@ function redisPrefixOf(raw: string | undefined): string {
   if (raw === undefined || raw === '') return 'assay';
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(raw))
     throw invalid('ASSAY_REDIS_PREFIX', 'letters, digits, - and _ only (at most 64)');
+  return raw;
+}
+
+function flagOf(raw: string | undefined, name: string): boolean {
+  if (raw === undefined || raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw invalid(name, `must be 1 or 0 (true or false), got "${raw}"`);
+}
+
+function metricsTokenOf(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  // A short secret on an endpoint open to the network could be guessed.
+  if (raw.length < 16) throw invalid('ASSAY_METRICS_TOKEN', 'must be at least 16 characters');
   return raw;
 }

@@ -63,7 +63,14 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       ...options,
       host,
       port,
-      team,
+      // Team mode: accounts guard every request (sessions, personal tokens; main/auth).
+      team: team && {
+        auth: core.services.auth!,
+        publicUrl: team.publicUrl,
+        secureCookie: options.secureCookie,
+        trustProxy: team.trustProxy,
+        metricsToken: team.metricsToken,
+      },
       token,
       rendererDir,
       dispatcher: core.dispatcher,

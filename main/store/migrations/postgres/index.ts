@@ -11,7 +11,7 @@ import { postgres0009 } from './0009_forget_orphan_scores';
 import { postgres0010 } from './0010_backtests';
 import { postgres0011 } from './0011_cost_recomputation';
 import { postgres0012 } from './0012_eval_run_summary';
-import { postgres0013 } from './0013_reserved';
+import { postgres0013 } from './0013_accounts';
 import { postgres0014 } from './0014_dataset_files';
 
 /** Every PostgreSQL migration in order. Append only: a shipped migration is never edited. */
