@@ -6,6 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { toErrorPayload, type ErrorCode } from '../../shared/errors';
 import type { Dispatcher } from '../api/dispatcher';
 import type { EventBus } from '../kit/event-bus';
+import type { HttpMetrics } from '../metrics/http-metrics';
 import { mountApiRoutes } from './api-routes';
 import { isIngestPath, OTLP_TRACES_PATH, type IngestServices } from './ingest-services';
 import { otlpErrorResponse } from '../tracing/otlp/otlp-status';
@@ -34,11 +35,15 @@ export interface HttpAppOptions {
   readonly ingest?: IngestServices;
   /** Prometheus text exposition, served on GET /metrics when given. */
   readonly metrics?: () => Promise<string>;
+  /** Counts every request by method, route template and status, when given. */
+  readonly httpMetrics?: HttpMetrics;
 }
 
 /** The HTTP transport: the same dispatcher and events as IPC, plus the workbench's files. */
 export function createHttpApp(options: HttpAppOptions): Hono {
   const app = new Hono();
+  // First, so requests refused by the guards below are counted too.
+  if (options.httpMetrics) app.use('*', options.httpMetrics.middleware());
   app.use('*', securityHeaders());
   if (options.loopbackOnly)
     app.use(

@@ -2,7 +2,12 @@ import { AssayError } from '../../../shared/errors';
 import { createHeadlessCore } from '../../app/create-headless-core';
 import { resolveDataDir } from '../../app/data-dir';
 import { parseDatabaseUrl } from '../../store/postgres/database-url';
-import { startHttpServer } from '../../server/start-server';
+import {
+  metricsPortFrom,
+  startMetricsListener,
+  type MetricsListener,
+} from '../../metrics/metrics-listener';
+import { startHttpServer, type RunningServer } from '../../server/start-server';
 import { ensureRendererBuilt } from '../ensure-renderer';
 
 export interface ServeOptions {
@@ -43,7 +48,9 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     process.env,
     databaseUrl ?? (process.env.ASSAY_DATABASE_URL || undefined),
   );
-  let server;
+  const metricsPort = metricsPortFrom(process.env.ASSAY_METRICS_PORT);
+  let server: RunningServer | undefined;
+  let metricsListener: MetricsListener | undefined;
   try {
     server = await startHttpServer({
       ...options,
@@ -52,10 +59,19 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       rendererDir,
       dispatcher: core.dispatcher,
       events: core.events,
-      metrics: () => core.services.llm.metrics.registry.metrics(),
+      metrics: () => core.services.metrics.text(),
+      httpMetrics: core.services.metrics.http,
       ingest: core.services,
     });
+    // Prometheus scrapes this port inside the stack's network; the proxy never forwards to it.
+    if (metricsPort !== undefined) {
+      core.services.metrics.collectProcessMetrics();
+      metricsListener = await startMetricsListener(metricsPort, options.host, () =>
+        core.services.metrics.text(),
+      );
+    }
   } catch (err) {
+    await server?.close();
     await core.close();
     throw err;
   }
@@ -76,6 +92,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       log(`\n${signal}: shutting down…`);
       void server
         .close()
+        .then(() => metricsListener?.close())
         .then(() => core.close())
         .then(resolve);
     };
