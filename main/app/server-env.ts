@@ -8,7 +8,7 @@ import { SECRET_ENV } from '../secrets/secret-names';
 export const SERVER_ENV = {
   ASSAY_HOME: 'Data directory (settings, the secrets key file, SQLite when no database URL).',
   ASSAY_HOST: 'Address `assay serve` binds (default 127.0.0.1; 0.0.0.0 in the container).',
-  ASSAY_PORT: 'Port `assay serve` listens on (default 7420).',
+  ASSAY_PORT: 'Port `assay serve` listens on (default 7717).',
   ASSAY_TOKEN: 'Local mode only: the one shared secret every request must carry.',
   ASSAY_DATABASE_URL: 'PostgreSQL URL (postgres://user:password@host:5432/db).',
   ASSAY_REDIS_URL: 'Redis URL: team mode (accounts, shared events and limits, job queues).',
@@ -24,7 +24,12 @@ export const SERVER_ENV = {
   ASSAY_PUBLIC_URL:
     'The URL users open (https://assay.example.com): origin checks and cookies behind the proxy.',
   ASSAY_WORKER_CONCURRENCY: 'Jobs one `assay worker` runs at once (default 20).',
-  ASSAY_METRICS_PORT: 'Port of a worker’s /metrics for Prometheus (default 9464).',
+  ASSAY_METRICS_PORT:
+    'Port of /metrics for Prometheus on its own listener, never proxied (worker default 9464; the server serves it only when set).',
+  OPENAI_BASE_URL: 'OpenAI-compatible endpoint, when not the public API (a saved setting wins).',
+  ANTHROPIC_BASE_URL: 'Anthropic endpoint, when not the public API (a saved setting wins).',
+  ASSAY_LOCAL_BASE_URL: 'Local OpenAI-compatible server (Ollama, vLLM) for the local provider.',
+  AWS_REGION: 'Bedrock region (default us-east-1; a saved setting wins).',
   ...Object.fromEntries(
     Object.values(SECRET_ENV).map((name) => [
       name,
