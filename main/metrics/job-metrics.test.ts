@@ -26,5 +26,10 @@ describe('job metrics', () => {
     // A queue that is gone no longer reports its last depth.
     jobs.setDepthSource(async () => []);
     expect(await jobs.registry.metrics()).not.toContain('queue="eval-cases",state=');
+    // Redis down: the scrape still answers, without a depth.
+    jobs.setDepthSource(() => Promise.reject(new Error('ECONNREFUSED')));
+    const text2 = await jobs.registry.metrics();
+    expect(text2).toContain('assay_jobs_total{queue="eval-cases",outcome="completed"} 2');
+    expect(text2).not.toContain('assay_queue_depth{');
   });
 });

@@ -13,6 +13,7 @@ export interface QueueDepth {
 /**
  * What the job queues report (main/jobs/). An outcome per finished attempt; the depth is read
  * when Prometheus scrapes, not polled, so an idle stack asks Redis nothing between scrapes.
+ * Every process may report the same queues' depth: dashboards take the max, not the sum.
  */
 export interface JobMetrics {
   observeJob(queue: string, outcome: JobOutcome, seconds: number): void;
@@ -41,17 +42,22 @@ export class PromJobMetrics implements JobMetrics {
   });
 
   constructor() {
-    const self = this;
+    const depthOf = () => this.depthSource?.() ?? Promise.resolve([]);
     new Gauge({
       name: 'assay_queue_depth',
       help: 'Jobs in a queue by state (waiting, active, delayed), read at scrape time',
       labelNames: ['queue', 'state'] as const,
       registers: [this.registry],
       async collect() {
-        // Queues that drained must read 0, not their last value.
+        // Queues that drained must read 0, and a queue that is gone must not keep its last value.
         this.reset();
-        if (!self.depthSource) return;
-        for (const depth of await self.depthSource())
+        let depths: readonly QueueDepth[] = [];
+        try {
+          depths = await depthOf();
+        } catch {
+          // Redis unreachable: no depth this scrape, while every other metric is still served.
+        }
+        for (const depth of depths)
           for (const state of STATES) this.set({ queue: depth.queue, state }, depth[state]);
       },
     });

@@ -174,9 +174,7 @@ describe('the Assay services’ environment', () => {
       '/app/docker/healthcheck.mjs',
     ]);
     expect(service('assay-server').environment?.ASSAY_PORT).toBe('7717');
-    expect(service('assay-worker').healthcheck?.test.at(-1)).toBe(
-      'http://127.0.0.1:9464/metrics',
-    );
+    expect(service('assay-worker').healthcheck?.test.at(-1)).toBe('http://127.0.0.1:9464/metrics');
   });
 });
 
@@ -221,7 +219,11 @@ describe('docker/Dockerfile', () => {
 
   it('copies only paths that exist, and builds the CLI and the workbench UI', () => {
     for (const line of lines.filter((l) => /^COPY\s/.test(l) && !l.includes('--from'))) {
-      const parts = line.replace(/--chown=\S+/, '').trim().split(/\s+/).slice(1, -1);
+      const parts = line
+        .replace(/--chown=\S+/, '')
+        .trim()
+        .split(/\s+/)
+        .slice(1, -1);
       for (const source of parts)
         expect(fs.existsSync(path.join(root, source)), `COPY ${source}`).toBe(true);
     }
