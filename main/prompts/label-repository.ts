@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../store/schema';
+import { chunks } from './prompt-repository';
 import {
   labelEventRow,
   toLabel,
@@ -42,6 +43,37 @@ export class LabelRepository {
       .where('l.prompt_id', '=', promptId)
       .orderBy('l.label')
       .execute();
+  }
+
+  /** labelVersions of many prompts at once, by prompt id (a prompt without labels is absent). */
+  async labelVersionsOf(
+    promptIds: readonly string[],
+  ): Promise<Map<string, { label: string; versionId: string; major: number; minor: number }[]>> {
+    const byPrompt = new Map<
+      string,
+      { label: string; versionId: string; major: number; minor: number }[]
+    >();
+    for (const ids of chunks(promptIds, 500)) {
+      const rows = await this.db
+        .selectFrom('prompt_label as l')
+        .innerJoin('prompt_version as v', 'v.id', 'l.version_id')
+        .select([
+          'l.prompt_id as promptId',
+          'l.label as label',
+          'l.version_id as versionId',
+          'v.major as major',
+          'v.minor as minor',
+        ])
+        .where('l.prompt_id', 'in', ids)
+        .orderBy('l.label')
+        .execute();
+      for (const { promptId, ...label } of rows) {
+        const list = byPrompt.get(promptId) ?? [];
+        list.push(label);
+        byPrompt.set(promptId, list);
+      }
+    }
+    return byPrompt;
   }
 
   async label(promptId: string, label: string): Promise<LabelRecord | undefined> {

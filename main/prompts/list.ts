@@ -1,7 +1,7 @@
 import type { PromptContent, PromptKind, PromptSummary } from '../../shared/contract';
-import type { PromptRecord } from './prompt-rows';
+import type { PromptRecord, VersionRecord } from './prompt-rows';
 import type { Stores } from './stores';
-import { summaryOf } from './views';
+import { summaryFrom } from './views';
 
 export interface ListFilter {
   readonly kind?: PromptKind;
@@ -18,10 +18,9 @@ function searchableText(content: PromptContent): string {
   return parts.join('\n');
 }
 
-async function matches(stores: Stores, prompt: PromptRecord, needle: string): Promise<boolean> {
+function matches(prompt: PromptRecord, latest: VersionRecord, needle: string): boolean {
   if (prompt.name.toLowerCase().includes(needle)) return true;
   if (prompt.description.toLowerCase().includes(needle)) return true;
-  const latest = (await stores.prompts.latestVersion(prompt.id))!;
   return searchableText(latest.content).toLowerCase().includes(needle);
 }
 
@@ -37,12 +36,20 @@ export async function listPrompts(stores: Stores, filter: ListFilter): Promise<P
   });
   const labelled = filter.label ? await stores.labels.promptIdsWithLabel(filter.label) : null;
   const needle = filter.search?.trim().toLowerCase() ?? '';
+  const kept = rows.filter(
+    (row) =>
+      !(labelled && !labelled.has(row.id)) && !(filter.tag && !row.tags.includes(filter.tag)),
+  );
+  const ids = kept.map((row) => row.id);
+  const [latest, labels] = await Promise.all([
+    stores.prompts.latestVersions(ids),
+    stores.labels.labelVersionsOf(ids),
+  ]);
   const out: PromptSummary[] = [];
-  for (const row of rows) {
-    if (labelled && !labelled.has(row.id)) continue;
-    if (filter.tag && !row.tags.includes(filter.tag)) continue;
-    if (needle !== '' && !(await matches(stores, row, needle))) continue;
-    out.push(await summaryOf(stores, row));
+  for (const row of kept) {
+    const version = latest.get(row.id)!;
+    if (needle !== '' && !matches(row, version, needle)) continue;
+    out.push(summaryFrom(row, version, labels.get(row.id) ?? []));
   }
   return out;
 }

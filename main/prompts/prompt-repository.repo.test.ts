@@ -132,6 +132,13 @@ describe('prompt repository', () => {
     expect(await stores.prompts.latestVersion(p.id)).toMatchObject({ major: 2, minor: 0 });
     expect(await stores.prompts.versionByNumber(p.id, 1, 10)).toMatchObject({ minor: 10 });
     expect(await stores.prompts.versionByNumber(p.id, 3, 0)).toBeUndefined();
+    // The bulk read agrees with the single one, for this prompt among others, and skips none.
+    const others = await Promise.all([1, 3, 12].map((n) => promptWithVersions(n)));
+    const ids = [p.id, ...others.map((o) => o.p.id), 'no-such-prompt'];
+    const bulk = await stores.prompts.latestVersions(ids);
+    expect([...bulk.keys()].sort()).toEqual(ids.slice(0, 4).sort());
+    for (const id of ids.slice(0, 4))
+      expect(bulk.get(id)).toEqual(await stores.prompts.latestVersion(id));
   });
 
   it('refuses a taken version number and any change to a stored version', async () => {
@@ -226,6 +233,9 @@ describe('label repository', () => {
       { label: 'beta', versionId: v2.id, major: 1, minor: 2 },
       { label: 'prod', versionId: v1.id, major: 1, minor: 1 },
     ]);
+    const bulk = await stores.labels.labelVersionsOf([p.id, 'no-such-prompt']);
+    expect([...bulk.keys()]).toEqual([p.id]);
+    expect(bulk.get(p.id)).toEqual(await stores.labels.labelVersions(p.id));
     expect((await stores.labels.promptIdsWithLabel('beta')).has(p.id)).toBe(true);
     expect((await stores.labels.promptIdsWithLabel('nope')).has(p.id)).toBe(false);
   });

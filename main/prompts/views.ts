@@ -6,10 +6,19 @@ import { formatVersion } from './version-name';
 import { variablesOf } from './variables';
 
 export async function summaryOf(stores: Stores, prompt: PromptRecord): Promise<PromptSummary> {
-  const latest = (await stores.prompts.latestVersion(prompt.id))!;
-  const labels = Object.fromEntries(
-    (await stores.labels.labelVersions(prompt.id)).map((l) => [l.label, formatVersion(l)]),
-  );
+  const [latest, labels] = await Promise.all([
+    stores.prompts.latestVersion(prompt.id),
+    stores.labels.labelVersions(prompt.id),
+  ]);
+  return summaryFrom(prompt, latest!, labels);
+}
+
+/** A prompt's summary from its latest version and labels, read already (a list reads them in bulk). */
+export function summaryFrom(
+  prompt: PromptRecord,
+  latest: VersionRecord,
+  labels: readonly { label: string; major: number; minor: number }[],
+): PromptSummary {
   return {
     id: prompt.id,
     name: prompt.name,
@@ -17,7 +26,7 @@ export async function summaryOf(stores: Stores, prompt: PromptRecord): Promise<P
     description: prompt.description,
     tags: [...prompt.tags],
     latestVersion: versionName(latest),
-    labels,
+    labels: Object.fromEntries(labels.map((l) => [l.label, formatVersion(l)])),
     updatedAt: prompt.updatedAt,
     deletedAt: prompt.deletedAt,
   };

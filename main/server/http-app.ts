@@ -14,6 +14,7 @@ import { mountOtlpRoutes } from './otlp-routes';
 import { mountEventStream } from './event-stream';
 import { errorResponse, loopbackHostGuard, tokenGuard } from './request-guards';
 import { securityHeaders } from './security-headers';
+import type { TeamOptions } from '../team/team-options';
 
 export interface HttpAppOptions {
   readonly dispatcher: Dispatcher;
@@ -37,6 +38,8 @@ export interface HttpAppOptions {
   readonly metrics?: () => Promise<string>;
   /** Counts every request by method, route template and status, when given. */
   readonly httpMetrics?: HttpMetrics;
+  /** Team mode: accounts guard every request (main/auth). */
+  readonly team?: TeamOptions;
 }
 
 /** The HTTP transport: the same dispatcher and events as IPC, plus the workbench's files. */

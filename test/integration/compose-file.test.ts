@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SERVER_ENV_NAMES, type ServerEnvName } from '../../main/app/server-env';
-import { teamOptionsFrom } from '../../main/app/team-options';
+import { SERVER_ENV_NAMES, type ServerEnvName } from '../../main/team/server-env';
+import { teamOptionsFrom } from '../../main/team/team-options';
 import { metricsPortFrom } from '../../main/metrics/metrics-listener';
 import {
   composeText,
@@ -164,9 +164,10 @@ describe('the Assay services’ environment', () => {
   });
 
   it('probes the server on the port it serves, and the worker on its metrics port', () => {
-    const command = commandOf(service('assay-server'));
-    expect(command[command.indexOf('--port') + 1]).toBe('7717');
-    expect(command[command.indexOf('--host') + 1]).toBe('0.0.0.0');
+    expect(resolvedEnv('assay-server')).toMatchObject({
+      ASSAY_HOST: '0.0.0.0',
+      ASSAY_PORT: '7717',
+    });
     // healthcheck.mjs defaults to /api/health on ASSAY_PORT (7717).
     expect(service('assay-server').healthcheck?.test).toEqual([
       'CMD',
