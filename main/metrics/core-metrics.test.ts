@@ -23,7 +23,7 @@ describe('one registry per core', () => {
     });
     metrics.results.evalResult('pass');
     metrics.results.backtestResult('ok');
-    metrics.jobs.observeJob('eval-cases', 'failed', 1);
+    metrics.jobs.onJobOutcome('eval-cases', 'failed', 1000);
     metrics.http.observe('GET', '/api/health', 200, 0.001);
     const text = await metrics.text();
     for (const line of [

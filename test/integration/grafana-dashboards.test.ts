@@ -69,8 +69,8 @@ async function exportedSeries(): Promise<Map<string, Set<string>>> {
     costPicoUsd: 5_000_000,
   });
   metrics.http.observe('GET', '/api/health', 200, 0.01);
-  metrics.jobs.observeJob('q', 'completed', 1);
-  metrics.jobs.setDepthSource(async () => [{ queue: 'q', waiting: 1, active: 0, delayed: 0 }]);
+  metrics.jobs.onJobOutcome('q', 'stored', 1000);
+  metrics.jobs.watchQueue('q', async () => ({ waiting: 1, active: 0, delayed: 0 }));
   metrics.results.evalResult('pass');
   metrics.results.backtestResult('ok');
 
