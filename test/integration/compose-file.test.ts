@@ -179,6 +179,13 @@ describe('the Assay services’ environment', () => {
   });
 });
 
+describe('docker/README.md', () => {
+  it('documents every variable the server and worker read', () => {
+    const readme = fs.readFileSync(path.join(DOCKER_DIR, 'README.md'), 'utf8');
+    expect(SERVER_ENV_NAMES.filter((name) => !readme.includes(`\`${name}\``))).toEqual([]);
+  });
+});
+
 describe('.env.example', () => {
   it('lists every variable the compose file interpolates, and nothing it does not use', () => {
     const used = interpolatedNames(composeText());

@@ -185,6 +185,15 @@ describe('Grafana dashboards', () => {
       }
   });
 
+  it('lists every Assay metric in docker/README.md', async () => {
+    const readme = fs.readFileSync(path.join(DOCKER_DIR, 'README.md'), 'utf8');
+    const own = [...(await exportedSeries()).keys()]
+      .map((name) => name.replace(/_(bucket|sum|count)$/, ''))
+      .filter((name) => /^assay_(?!process_|nodejs_)/.test(name));
+    expect(own.length).toBeGreaterThan(10);
+    expect([...new Set(own)].filter((name) => !readme.includes(`\`${name}\``))).toEqual([]);
+  });
+
   it('finds misspelt metrics and labels (the check itself)', () => {
     expect(promqlNames('sum by (le, model) (rate(assay_llm_latency_secs_bucket[5m]))')).toEqual({
       metrics: ['assay_llm_latency_secs_bucket'],
