@@ -45,6 +45,8 @@ import type { IngestStatus } from '../../shared/contract';
 import { startEventFanout } from '../redis/event-fanout';
 import { redisUnavailable } from '../redis/redis-errors';
 import type { TeamOptions } from '../team/team-options';
+import { openBlobs } from './blob-wiring';
+import type { BlobStore } from '../blobs/blob-store';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -82,6 +84,8 @@ export interface Core {
   readonly store: Store;
   readonly events: EventBus;
   readonly services: CoreServices;
+  /** The team server's object storage (S3), for the HTTP blob route; unset otherwise. */
+  readonly blobs?: BlobStore;
   close(): Promise<void>;
 }
 
@@ -99,6 +103,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         throw redisUnavailable(err);
       })
     : null;
+  // Team mode with S3: large span payloads (and dataset files, exports) as blobs. Opened at
+  // start so a wrong endpoint or key fails here, not at the first large span.
+  const blobs = await openBlobs(options.team).catch(async (err: unknown) => {
+    await fanout?.close();
+    await store.close();
+    throw err;
+  });
   try {
     const secrets = await SecretStore.open(
       path.join(options.dataDir, SECRETS_FILE),
@@ -117,6 +128,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events,
       env,
       factories: options.providerFactories ?? defaultProviderFactories,
+      payloads: blobs?.spanPayloads,
       ...options.llm,
     });
     // Every Prometheus metric of this core on one registry (GET /metrics, a worker's port).
@@ -142,7 +154,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       redact: (text) => redactText(text, secrets.knownValues()),
     });
     const variables = spanVariables({ runs: () => late.runs!, playground });
-    const datasets = new DatasetService(store, llm, variables);
+    const datasets = new DatasetService(store, llm, variables, blobs?.store);
     const runs = (late.runs = new RunService(store, {
       llm,
       events,
@@ -172,6 +184,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // Retention forgets the scores of what it purges, batch by batch (quality's door).
       forgetScores: quality.forgetTargetScores,
       spanWriter: workerConnection ? new WorkerSpanWriter(store, workerConnection) : undefined,
+      payloads: blobs?.spanPayloads,
     }));
     // The shipped graders, once per database (a no-op after the first open). The span writer's
     // worker is running by now: a failure stops it, or it would hold the process open.
@@ -316,6 +329,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       store,
       events,
       services,
+      blobs: blobs?.store,
       close: async () => {
         // The background jobs write to the store: they stop (their requests abort) first.
         await backtests.close();
@@ -329,11 +343,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await tracing.close();
         await fanout?.close();
         await store.close();
+        blobs?.store.close();
       },
     };
   } catch (err) {
     await fanout?.close();
     await store.close();
+    blobs?.store.close();
     throw err;
   }
 }

@@ -7,6 +7,7 @@ import type { SecretStore } from '../secrets/secret-store';
 import type { SettingsService } from '../settings/settings-service';
 import type { Store } from '../store/store';
 import { SpanRepository, type SpanRecord } from '../tracing/span-repository';
+import type { SpanPayloadBlobs } from '../tracing/span-payload-blobs';
 import { ResponseCache } from './cache/response-cache';
 import { CallPath, type CallInput, type CallPathDeps, type CallResult } from './call/call-llm';
 import { ProviderLimiter, type ProviderLimits } from './limits/provider-limiter';
@@ -57,6 +58,8 @@ export interface LlmServiceOptions {
   readonly limits?: Partial<Record<ProviderId, ProviderLimits>>;
   readonly callPath?: Partial<Pick<CallPathDeps, 'retry' | 'attemptTimeoutMs' | 'cacheTtlMs'>>;
   readonly catalog?: Catalog;
+  /** Team server with S3: large span payloads in object storage (tracing/span-payload-blobs.ts). */
+  readonly payloads?: SpanPayloadBlobs;
 }
 
 /** Models, prices and calls: what the rest of Assay uses to reach an LLM. */
@@ -76,7 +79,7 @@ export class LlmService {
     this.catalog = options.catalog ?? bundledCatalog();
     this.overrides = new PriceOverrides(options.store.db);
     this.prices = new PriceBook(this.catalog, this.overrides);
-    this.spans = new SpanRepository(options.store.db, options.store.dialect);
+    this.spans = new SpanRepository(options.store.db, options.store.dialect, options.payloads);
     this.registry = new ProviderRegistry(
       () => resolveConnections(options.settings.current(), options.secrets, options.env),
       options.factories,
@@ -96,6 +99,7 @@ export class LlmService {
       writes: options.store.writes,
       dialect: options.store.dialect,
       secretValues: () => options.secrets.knownValues(),
+      payloads: options.payloads,
       onSpansStored: (spans) =>
         options.events.publish('traces.ingested', {
           source: 'assay',

@@ -12,6 +12,8 @@ import { isIngestPath, OTLP_TRACES_PATH, type IngestServices } from './ingest-se
 import { otlpErrorResponse } from '../tracing/otlp/otlp-status';
 import { mountOtlpRoutes } from './otlp-routes';
 import { mountEventStream } from './event-stream';
+import { mountBlobRoutes } from './blob-routes';
+import type { BlobStore } from '../blobs/blob-store';
 import { errorResponse, loopbackHostGuard, tokenGuard } from './request-guards';
 import { securityHeaders } from './security-headers';
 import type { TeamOptions } from '../team/team-options';
@@ -34,6 +36,8 @@ export interface HttpAppOptions {
    * too, is served beside this app: see gateway-listener.ts.)
    */
   readonly ingest?: IngestServices;
+  /** The team server's object storage: `GET /api/blobs/<sha256>` serves from it. */
+  readonly blobs?: BlobStore;
   /** Prometheus text exposition, served on GET /metrics when given. */
   readonly metrics?: () => Promise<string>;
   /** Counts every request by method, route template and status, when given. */
@@ -77,6 +81,7 @@ export function createHttpApp(options: HttpAppOptions): Hono {
   }
   if (options.ingest) mountOtlpRoutes(app, options.ingest, { token: options.token });
   mountEventStream(app, options.events);
+  mountBlobRoutes(app, options.blobs);
   mountApiRoutes(app, options.dispatcher);
 
   const rendererDir = options.rendererDir;

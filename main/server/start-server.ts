@@ -10,6 +10,7 @@ import { createHttpApp } from './http-app';
 import type { IngestServices } from './ingest-services';
 import { isLoopbackHost } from './request-guards';
 import type { TeamOptions } from '../team/team-options';
+import type { BlobStore } from '../blobs/blob-store';
 
 export interface StartServerOptions {
   readonly dispatcher: Dispatcher;
@@ -23,6 +24,8 @@ export interface StartServerOptions {
   readonly rendererDir?: string;
   readonly metrics?: () => Promise<string>;
   readonly httpMetrics?: HttpMetrics;
+  /** The team server's object storage (`GET /api/blobs/<sha256>`). */
+  readonly blobs?: BlobStore;
   /** Serves the gateway and OTLP ingest with these services. */
   readonly ingest?: IngestServices;
   /** Team mode: accounts (sessions, personal tokens) guard every request instead of --token. */

@@ -208,6 +208,20 @@ export interface DatasetTable {
   deleted_at: IsoTime | null;
 }
 
+/** A dataset's imported or exported file on the team server, kept as a blob (migration 0020). */
+export interface DatasetFileTable {
+  id: string;
+  dataset_id: string;
+  /** import | export */
+  kind: string;
+  /** `sha256:<hex>`: the blob in object storage (main/blobs). */
+  blob_ref: string;
+  file_name: string | null;
+  format: string;
+  bytes: number;
+  created_at: IsoTime;
+}
+
 export interface TestCaseTable {
   id: string;
   dataset_id: string;
@@ -645,6 +659,7 @@ export interface DB {
   prompt_label_event: PromptLabelEventTable;
   playground_run: PlaygroundRunTable;
   dataset: DatasetTable;
+  dataset_file: DatasetFileTable;
   test_case: TestCaseTable;
   eval_run: EvalRunTable;
   eval_run_case: EvalRunCaseTable;
@@ -849,6 +864,16 @@ export const COLUMNS: { readonly [T in TableName]: Readonly<Record<keyof DB[T], 
     created_at: true,
     updated_at: true,
     deleted_at: true,
+  },
+  dataset_file: {
+    id: true,
+    dataset_id: true,
+    kind: true,
+    blob_ref: true,
+    file_name: true,
+    format: true,
+    bytes: true,
+    created_at: true,
   },
   test_case: {
     id: true,

@@ -19,6 +19,15 @@ export interface StoredPayload {
 export function packPayload(requestJson: string, responseJson: string | null): StoredPayload {
   if (requestJson.length + (responseJson?.length ?? 0) < COMPRESS_FROM_BYTES)
     return { requestJson, responseJson, payloadZ: null };
+  return {
+    requestJson: null,
+    responseJson: null,
+    payloadZ: deflatePayload(requestJson, responseJson),
+  };
+}
+
+/** The framed, deflated request and answer (the `payload_z` column, or a blob on the team server). */
+export function deflatePayload(requestJson: string, responseJson: string | null): Uint8Array {
   const request = Buffer.from(requestJson, 'utf8');
   const response = responseJson === null ? null : Buffer.from(responseJson, 'utf8');
   const header = Buffer.alloc(HEADER_BYTES);
@@ -26,7 +35,20 @@ export function packPayload(requestJson: string, responseJson: string | null): S
   header.writeUInt32BE(request.length, 1);
   const framed = Buffer.concat(response ? [header, request, response] : [header, request]);
   // Level 1: ingest runs at tens of thousands of spans a second; higher levels save little more.
-  return { requestJson: null, responseJson: null, payloadZ: deflateRawSync(framed, { level: 1 }) };
+  return deflateRawSync(framed, { level: 1 });
+}
+
+export function inflatePayload(payloadZ: Uint8Array): {
+  requestJson: string;
+  responseJson: string | null;
+} {
+  const framed = inflateRawSync(payloadZ);
+  const hasResponse = framed.readUInt8(0) === 1;
+  const requestEnd = HEADER_BYTES + framed.readUInt32BE(1);
+  return {
+    requestJson: framed.toString('utf8', HEADER_BYTES, requestEnd),
+    responseJson: hasResponse ? framed.toString('utf8', requestEnd) : null,
+  };
 }
 
 export function unpackPayload(stored: StoredPayload): {
@@ -35,11 +57,5 @@ export function unpackPayload(stored: StoredPayload): {
 } {
   if (!stored.payloadZ)
     return { requestJson: stored.requestJson ?? 'null', responseJson: stored.responseJson };
-  const framed = inflateRawSync(stored.payloadZ);
-  const hasResponse = framed.readUInt8(0) === 1;
-  const requestEnd = HEADER_BYTES + framed.readUInt32BE(1);
-  return {
-    requestJson: framed.toString('utf8', HEADER_BYTES, requestEnd),
-    responseJson: hasResponse ? framed.toString('utf8', requestEnd) : null,
-  };
+  return inflatePayload(stored.payloadZ);
 }

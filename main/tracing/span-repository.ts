@@ -1,12 +1,19 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { AssayError } from '../../shared/errors';
 import { insertRows } from '../store/bulk-insert';
-import type { DB } from '../store/schema';
+import type { DB, SpanTable } from '../store/schema';
 import type { Dialect } from '../store/store';
 import { searchIndexFor, type SearchIndex } from './search-index';
 import { searchBody, spanTexts } from './search-text';
 import type { SpanRecord } from './span-record';
 import { spanRow, toSpanRecord } from './span-rows';
+import {
+  payloadStubOf,
+  payloadWithoutBlobs,
+  type PayloadStub,
+  type PayloadStubs,
+  type SpanPayloadBlobs,
+} from './span-payload-blobs';
 import { foldTrace } from './trace-fold';
 import { upsertTraceRows } from './trace-upsert';
 
@@ -29,6 +36,8 @@ export class SpanRepository {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly dialect: Dialect,
+    /** Where payloads stored as stubs are read (team server with S3); see span-payload-blobs.ts. */
+    private readonly payloads?: SpanPayloadBlobs,
   ) {
     this.search = searchIndexFor(dialect);
   }
@@ -36,15 +45,16 @@ export class SpanRepository {
   /**
    * Stores the spans not stored yet and folds them into their traces. Ids already stored are
    * skipped (an exporter retrying a batch it saw fail must not count its spans twice), so a
-   * batch is idempotent. Returns how many were new.
+   * batch is idempotent. Returns how many were new. `stubs` name the spans whose payloads were
+   * uploaded to object storage before this transaction (SpanPayloadBlobs.offload).
    */
   async insertBatch(
     spans: readonly SpanRecord[],
-    options: { dedupe?: boolean } = {},
+    options: { dedupe?: boolean; stubs?: PayloadStubs } = {},
   ): Promise<number> {
     const fresh = options.dedupe === false ? spans : await this.unseen(spans);
     if (fresh.length === 0) return 0;
-    await this.insertRowsOf(fresh);
+    await this.insertRowsOf(fresh, options.stubs);
     const withTexts = fresh.map((span) => ({
       span,
       texts: spanTexts(span.requestJson, span.responseJson),
@@ -71,23 +81,23 @@ export class SpanRepository {
    * Spans kept out of the Traces list and search (an eval run's calls): the rows alone, read
    * back by id (an eval result's span) and by trace.
    */
-  async insertUnlisted(spans: readonly SpanRecord[]): Promise<void> {
-    await this.insertRowsOf(spans);
+  async insertUnlisted(spans: readonly SpanRecord[], stubs?: PayloadStubs): Promise<void> {
+    await this.insertRowsOf(spans, stubs);
   }
 
-  private async insertRowsOf(spans: readonly SpanRecord[]): Promise<void> {
+  private async insertRowsOf(spans: readonly SpanRecord[], stubs?: PayloadStubs): Promise<void> {
     for (let i = 0; i < spans.length; i += INSERT_CHUNK)
       await insertRows(
         this.db,
         this.dialect,
         'span',
-        spans.slice(i, i + INSERT_CHUNK).map(spanRow),
+        spans.slice(i, i + INSERT_CHUNK).map((span) => spanRow(span, stubs?.get(span.id))),
       );
   }
 
   /** One span with a fresh id (the call path's own): no lookup for an earlier copy. */
-  async insert(span: SpanRecord): Promise<void> {
-    await this.insertBatch([span], { dedupe: false });
+  async insert(span: SpanRecord, stubs?: PayloadStubs): Promise<void> {
+    await this.insertBatch([span], { dedupe: false, stubs });
   }
 
   /**
@@ -138,7 +148,7 @@ export class SpanRepository {
       .selectAll()
       .where('id', '=', id)
       .executeTakeFirst();
-    return row ? toSpanRecord(row) : null;
+    return row ? (await this.records([row]))[0]! : null;
   }
 
   /** A trace's spans in the order they started; ids break ties of one millisecond. */
@@ -151,7 +161,7 @@ export class SpanRepository {
       .orderBy('id')
       .limit(limit)
       .execute();
-    return rows.map(toSpanRecord);
+    return this.records(rows);
   }
 
   /** The reruns of a span, oldest first. */
@@ -162,6 +172,19 @@ export class SpanRepository {
       .where('rerun_of', '=', spanId)
       .orderBy('started_at')
       .execute();
-    return rows.map(toSpanRecord);
+    return this.records(rows);
+  }
+
+  /** Rows to records, payloads kept in object storage fetched (verified) on the way. */
+  private async records(rows: readonly Selectable<SpanTable>[]): Promise<SpanRecord[]> {
+    const stubbed: { spanId: string; stub: PayloadStub }[] = [];
+    for (const row of rows) {
+      const stub = payloadStubOf(row);
+      if (!stub) continue;
+      if (!this.payloads) throw payloadWithoutBlobs(row.id, stub);
+      stubbed.push({ spanId: row.id, stub });
+    }
+    const loaded = stubbed.length > 0 ? await this.payloads!.load(stubbed) : undefined;
+    return rows.map((row) => toSpanRecord(row, loaded?.get(row.id)));
   }
 }

@@ -4,18 +4,22 @@ import { readJsonOrNull, writeJson } from '../store/json-column';
 import type { SpanTable } from '../store/schema';
 import { packPayload, unpackPayload } from './payload-codec';
 import type { SpanRecord } from './span-record';
+import { stubJson, type PayloadStub, type SpanPayloadText } from './span-payload-blobs';
 
 /**
  * A stored span as the domain sees it: the one place its columns are parsed. Kind and source
  * are what the writers stored (the contract's enums); the payload is unpacked from its
- * compressed column when it was stored that way.
+ * compressed column when it was stored that way, or given when it was read from object storage
+ * (span-payload-blobs.ts).
  */
-export function toSpanRecord(row: Selectable<SpanTable>): SpanRecord {
-  const payload = unpackPayload({
-    requestJson: row.request_json,
-    responseJson: row.response_json,
-    payloadZ: row.payload_z,
-  });
+export function toSpanRecord(row: Selectable<SpanTable>, fromBlob?: SpanPayloadText): SpanRecord {
+  const payload =
+    fromBlob ??
+    unpackPayload({
+      requestJson: row.request_json,
+      responseJson: row.response_json,
+      payloadZ: row.payload_z,
+    });
   return {
     id: row.id,
     traceId: row.trace_id,
@@ -54,8 +58,11 @@ export function toSpanRecord(row: Selectable<SpanTable>): SpanRecord {
   };
 }
 
-export function spanRow(span: SpanRecord): Insertable<SpanTable> {
-  const payload = packPayload(span.requestJson, span.responseJson);
+/** A span's row; with a stub, its payload is in object storage and the row holds the stub. */
+export function spanRow(span: SpanRecord, stub?: PayloadStub): Insertable<SpanTable> {
+  const payload = stub
+    ? { requestJson: stubJson(stub), responseJson: null, payloadZ: null }
+    : packPayload(span.requestJson, span.responseJson);
   return {
     id: span.id,
     trace_id: span.traceId,

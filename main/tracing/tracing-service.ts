@@ -24,6 +24,7 @@ import { SpanRepository, TRACE_SPAN_LIMIT } from './span-repository';
 import { TraceRepository } from './trace-repository';
 import { inThreadSpanWriter, type SpanWriter } from './span-writer/span-writer';
 import { spanView } from './views';
+import type { SpanPayloadBlobs } from './span-payload-blobs';
 
 /** An app's metadata after its strings were redacted: still the object it sent. */
 const metadataSchema = z.record(z.string(), z.unknown());
@@ -39,6 +40,11 @@ export interface TracingDeps {
   readonly spanWriter?: SpanWriter;
   /** Forgets the scores of purged spans and interactions, in the purge's transactions. */
   readonly forgetScores: ForgetDeleted;
+  /**
+   * Team server with S3: payloads above the threshold go to object storage and are read back
+   * from there (span-payload-blobs.ts). Without it every payload stays in the database.
+   */
+  readonly payloads?: SpanPayloadBlobs;
 }
 
 /**
@@ -55,11 +61,11 @@ export class TracingService {
 
   constructor(private readonly deps: TracingDeps) {
     const { db, dialect } = deps.store;
-    this.spans = new SpanRepository(db, dialect);
+    this.spans = new SpanRepository(db, dialect, deps.payloads);
     this.traces = new TraceRepository(db, dialect);
     this.interactions = new InteractionRepository(db, dialect);
     this.insights = new TraceInsights(db, dialect);
-    this.writer = deps.spanWriter ?? inThreadSpanWriter(deps.store);
+    this.writer = deps.spanWriter ?? inThreadSpanWriter(deps.store, deps.payloads);
   }
 
   /** Waits for batches being stored (the core is closing). */

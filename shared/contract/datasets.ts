@@ -144,6 +144,20 @@ export const importWarningSchema = z.object({
 });
 export type ImportWarning = z.infer<typeof importWarningSchema>;
 
+/** A file kept as a blob on the team server (`GET /api/blobs/<sha256>` fetches its bytes). */
+export const keptFileSchema = z.object({
+  ref: z.string(),
+  bytes: z.number().int(),
+});
+
+export const datasetFileSchema = keptFileSchema.extend({
+  kind: z.enum(['import', 'export']),
+  fileName: z.string().nullable(),
+  format: z.string(),
+  createdAt: z.string(),
+});
+export type DatasetFile = z.infer<typeof datasetFileSchema>;
+
 export const datasetChannels = {
   'datasets.create': channel({
     summary: 'Creates an empty dataset (add cases with cases.add or datasets.import).',
@@ -227,6 +241,8 @@ export const datasetChannels = {
       warnings: z.array(importWarningSchema),
       /** Prompts and providers a promptfoo config names, for the UI/CLI to offer (else empty). */
       suggested: z.object({ prompts: z.array(z.string()), providers: z.array(z.string()) }),
+      /** Team server with S3: the imported file, kept as a blob. Absent in local mode. */
+      source: keptFileSchema.optional(),
     }),
   }),
   'datasets.export': channel({
@@ -245,7 +261,15 @@ export const datasetChannels = {
       format: datasetFormatSchema,
       /** What the format cannot say its own way (kept in Assay's spelling, never dropped). */
       warnings: z.array(importWarningSchema),
+      /** Team server with S3: the exported text, kept as a blob. Absent in local mode. */
+      file: keptFileSchema.optional(),
     }),
+  }),
+  'datasets.files': channel({
+    summary:
+      'The files a dataset was imported from and exported to on the team server (kept in object storage by sha256), newest first; empty in local mode.',
+    input: datasetSelector,
+    output: z.object({ files: z.array(datasetFileSchema) }),
   }),
   'cases.add': channel({
     summary: 'Appends one or more cases to a dataset, all or nothing.',

@@ -10,6 +10,7 @@ type DatasetChannels =
   | 'datasets.restore'
   | 'datasets.import'
   | 'datasets.export'
+  | 'datasets.files'
   | 'datasets.syncSuite'
   | 'cases.add'
   | 'cases.update'
@@ -29,6 +30,7 @@ export function datasetHandlers(services: CoreServices): Pick<Handlers, DatasetC
     'datasets.restore': ({ name }) => datasets.restore(name),
     'datasets.import': (input) => datasets.import(input),
     'datasets.export': ({ name, format }) => datasets.export(name, format),
+    'datasets.files': async ({ name }) => ({ files: await datasets.filesOf(name) }),
     'datasets.syncSuite': (input) => datasets.syncSuite(input),
     'cases.add': async ({ dataset, cases }) => ({
       cases: await datasets.addCases(dataset, cases),

@@ -78,6 +78,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       metrics: () => core.services.metrics.text(),
       httpMetrics: core.services.metrics.http,
       ingest: core.services,
+      blobs: core.blobs,
     });
     // Prometheus scrapes this port inside the stack's network; the proxy never forwards to it.
     if (metricsPort !== undefined) {

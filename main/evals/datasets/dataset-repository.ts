@@ -1,5 +1,6 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
-import type { InteractionType } from '../../../shared/contract';
+import type { DatasetFile, InteractionType } from '../../../shared/contract';
+import { datasetFiles, recordDatasetFile, type DatasetFileRow } from './dataset-files';
 import type { DB } from '../../store/schema';
 import { jsonArrayHas } from '../../store/sql-fragments';
 import type { Dialect } from '../../store/store';
@@ -44,6 +45,15 @@ export class DatasetRepository {
    */
   transaction<T>(work: (repo: DatasetRepository) => Promise<T>): Promise<T> {
     return this.db.transaction().execute((trx) => work(new DatasetRepository(trx, this.dialect)));
+  }
+
+  /** Records a file kept as a blob (dataset-files.ts); the blob is already stored. */
+  recordFile(row: DatasetFileRow): Promise<void> {
+    return recordDatasetFile(this.db, row);
+  }
+
+  files(datasetId: string): Promise<DatasetFile[]> {
+    return datasetFiles(this.db, datasetId);
   }
 
   async byName(name: string): Promise<DatasetRecord | null> {

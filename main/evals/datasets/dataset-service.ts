@@ -1,6 +1,9 @@
+import type { BlobStore } from '../../blobs/blob-store';
+import { DatasetFiles } from './dataset-files';
 import type {
   CaseInput,
   ChannelOutput,
+  DatasetFile,
   DatasetFormat,
   DatasetSummary,
   SpanCaseDraft,
@@ -43,6 +46,14 @@ export type { SpanSource, SpanVariables } from './from-span';
 type ParsedCaseInput = Required<Pick<CaseInput, 'vars' | 'matchers' | 'tags' | 'description'>> &
   Pick<CaseInput, 'expected'>;
 
+/** The file name an export is recorded under, by format. */
+const EXTENSION: Record<DatasetFormat, string> = {
+  yaml: 'yaml',
+  csv: 'csv',
+  jsonl: 'jsonl',
+  'assay-py': 'yaml',
+};
+
 const noVariables: SpanVariables = () => Promise.resolve(null);
 
 /**
@@ -51,13 +62,17 @@ const noVariables: SpanVariables = () => Promise.resolve(null);
  */
 export class DatasetService {
   private readonly repo: DatasetRepository;
+  private readonly files: DatasetFiles | undefined;
 
+  /** `blobs`: the team server's object storage, where imported and exported files are kept. */
   constructor(
     store: Store,
     private readonly spans: SpanSource,
     private readonly spanVariables: SpanVariables = noVariables,
+    blobs?: BlobStore,
   ) {
     this.repo = new DatasetRepository(store.db, store.dialect);
+    this.files = blobs ? new DatasetFiles(blobs) : undefined;
   }
 
   async create(input: CreateDatasetInput): Promise<DatasetSummary> {
@@ -89,12 +104,32 @@ export class DatasetService {
   }
 
   import(input: ImportInput): Promise<ChannelOutput<'datasets.import'>> {
-    return importDataset(this.repo, input);
+    return importDataset(this.repo, input, this.files);
   }
 
-  /** `format` absent: the shape the dataset was imported in (assay-py), else YAML. */
-  export(name: string, format?: DatasetFormat): Promise<ChannelOutput<'datasets.export'>> {
-    return exportDataset(this.repo, name, format);
+  /**
+   * `format` absent: the shape the dataset was imported in (assay-py), else YAML. On the team
+   * server the text is kept as a blob too, recorded on the dataset (datasets.files).
+   */
+  async export(name: string, format?: DatasetFormat): Promise<ChannelOutput<'datasets.export'>> {
+    const out = await exportDataset(this.repo, name, format);
+    if (!this.files) return out;
+    const file = await this.files.keep(out.content);
+    const dataset = await findDataset(this.repo, name, 'datasets.export');
+    await this.repo.recordFile({
+      datasetId: dataset.id,
+      kind: 'export',
+      file,
+      fileName: `${dataset.name.replaceAll('/', '-')}.${EXTENSION[out.format]}`,
+      format: out.format,
+    });
+    return { ...out, file };
+  }
+
+  /** The files kept for a dataset on the team server, newest first (none in local mode). */
+  async filesOf(name: string): Promise<DatasetFile[]> {
+    const found = await findDataset(this.repo, name, 'datasets.files');
+    return this.repo.files(found.id);
   }
 
   /** Appends cases, all or nothing; a bad one is named by its index (`cases[3].matchers[0]`). */

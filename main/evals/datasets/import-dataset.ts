@@ -22,6 +22,7 @@ import { checkImportSize } from './limits';
 import type { ParseOutcome, ParsedDataset } from './parsed-dataset';
 import { invalidCasesError, type CaseProblem } from './problems';
 import { currentSummary } from './views';
+import type { DatasetFiles } from './dataset-files';
 import type { YamlSource } from './yaml-source';
 
 export interface ImportInput {
@@ -128,9 +129,15 @@ export function readDatasetFile(
 
 /**
  * Imports a file's cases, all or nothing: the text is parsed and every case checked before the
- * first write, and the writes run in one transaction, so a bad file changes nothing.
+ * first write, and the writes run in one transaction, so a bad file changes nothing. With
+ * `files` (team server with S3), a good file is kept as a blob before the transaction and the
+ * dataset records it in it.
  */
-export async function importDataset(repo: DatasetRepository, input: ImportInput) {
+export async function importDataset(
+  repo: DatasetRepository,
+  input: ImportInput,
+  files?: DatasetFiles,
+) {
   const { parsed, drafts } = readDatasetFile(
     input.format,
     input.content,
@@ -140,6 +147,7 @@ export async function importDataset(repo: DatasetRepository, input: ImportInput)
   );
   const name = resolveName(input, parsed);
   const warnings: ImportWarning[] = [...parsed.warnings];
+  const kept = files ? await files.keep(input.content) : undefined;
   const dataset = await repo.transaction(async (trx) => {
     let row: DatasetRecord;
     if (input.mode === 'append') {
@@ -170,6 +178,14 @@ export async function importDataset(repo: DatasetRepository, input: ImportInput)
       );
     }
     await insertDrafts(trx, row, drafts, WHERE);
+    if (kept)
+      await trx.recordFile({
+        datasetId: row.id,
+        kind: 'import',
+        file: kept,
+        fileName: input.fileName ?? null,
+        format: parsed.format ?? input.format,
+      });
     return currentSummary(trx, row.id);
   });
   return {
@@ -177,5 +193,6 @@ export async function importDataset(repo: DatasetRepository, input: ImportInput)
     added: drafts.length,
     warnings,
     suggested: parsed.suggested ?? { prompts: [], providers: [] },
+    ...(kept ? { source: kept } : {}),
   };
 }

@@ -17,6 +17,7 @@ import {
   type LlmProvider,
   type StreamDelta,
 } from '../types';
+import type { PayloadStubs, SpanPayloadBlobs } from '../../tracing/span-payload-blobs';
 import { attemptSignal } from './attempt-signal';
 import { DEFAULT_RETRY_POLICY, retryDelay, type RetryPolicy } from './retry-policy';
 
@@ -86,6 +87,11 @@ export interface CallPathDeps {
   /** Null keeps cache entries until purged. */
   readonly cacheTtlMs?: number | null;
   readonly now?: () => number;
+  /**
+   * Team server with S3: a span's payload above the threshold is uploaded before the commit
+   * and its row holds the reference (tracing/span-payload-blobs.ts).
+   */
+  readonly payloads?: SpanPayloadBlobs;
   /** Told once a batch of calls' spans is committed (the Traces page refreshes on `traces.ingested`). */
   readonly onSpansStored?: (spans: readonly SpanRecord[]) => void;
 }
@@ -221,13 +227,18 @@ export class CallPath {
       // The response is cached and its span stored in one commit: awaited unless the caller
       // defers it, so a caller never sees a span id that is not yet in the database.
       const listed = input.listed !== false;
-      const committed = this.deps.writes.run(async (tx) => {
-        if (fresh)
-          await this.deps.cache.on(tx).set(key, request, fresh, this.cacheTtlMs(), secrets);
-        const spans = new SpanRepository(tx, this.deps.dialect);
-        if (listed) await spans.insert(span);
-        else await spans.insertUnlisted([span]);
-      });
+      const write = (stubs?: PayloadStubs) =>
+        this.deps.writes.run(async (tx) => {
+          if (fresh)
+            await this.deps.cache.on(tx).set(key, request, fresh, this.cacheTtlMs(), secrets);
+          const spans = new SpanRepository(tx, this.deps.dialect);
+          if (listed) await spans.insert(span, stubs);
+          else await spans.insertUnlisted([span], stubs);
+        });
+      // Without object storage the write is queued now, in call order (a deferred commit's
+      // caller queues its own writes after it); with it, the payload is uploaded first.
+      const payloads = this.deps.payloads;
+      const committed = payloads ? payloads.offload([span]).then(write) : write();
       const stored = committed.then(() => {
         if (!listed) return;
         try {

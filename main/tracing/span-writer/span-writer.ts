@@ -1,6 +1,7 @@
 import type { Store } from '../../store/store';
 import type { SpanRecord } from '../span-record';
 import { SpanRepository } from '../span-repository';
+import type { SpanPayloadBlobs } from '../span-payload-blobs';
 
 /**
  * Where ingested spans are written: a batch, its search entries and its traces' summaries in
@@ -12,13 +13,18 @@ export interface SpanWriter {
   close(): Promise<void>;
 }
 
-/** Writes through the store's write queue on this thread (PostgreSQL, tests, the fallback). */
-export function inThreadSpanWriter(store: Store): SpanWriter {
+/**
+ * Writes through the store's write queue on this thread (PostgreSQL, tests, the fallback). With
+ * `payloads` (team server with S3), large payloads are uploaded first, outside the transaction,
+ * and the rows store their references.
+ */
+export function inThreadSpanWriter(store: Store, payloads?: SpanPayloadBlobs): SpanWriter {
   return {
     async write(spans) {
       let inserted = 0;
+      const stubs = payloads ? await payloads.offload(spans) : undefined;
       await store.writes.run(async (tx) => {
-        inserted = await new SpanRepository(tx, store.dialect).insertBatch(spans);
+        inserted = await new SpanRepository(tx, store.dialect).insertBatch(spans, { stubs });
       });
       return inserted;
     },
