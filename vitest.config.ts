@@ -41,6 +41,8 @@ const ONCE = [
   'test/integration/datasets-cli.test.ts',
   'test/integration/input-files-cli.test.ts',
   'test/integration/backtest-cli.test.ts',
+  'test/integration/compose-file.test.ts',
+  'test/integration/grafana-dashboards.test.ts',
 ];
 
 export default defineConfig({

@@ -2,6 +2,7 @@ import type { BacktestService } from '../quality/backtests/backtest-service';
 import type { DatasetService, SpanVariables } from '../evals/datasets/dataset-service';
 import type { RunService } from '../evals/runs/run-service';
 import type { LlmService } from '../llm/llm-service';
+import type { CoreMetrics } from '../metrics/core-metrics';
 import type { PlaygroundService } from '../playground/playground-service';
 import type { PromptService } from '../prompts/prompt-service';
 import type { LeaderboardService } from '../quality/leaderboards/leaderboard-service';
@@ -32,6 +33,8 @@ export interface CoreServices {
   readonly settings: SettingsService;
   readonly events: EventBus;
   readonly llm: LlmService;
+  /** Every Prometheus metric of this core on one registry (GET /metrics). */
+  readonly metrics: CoreMetrics;
   readonly prompts: PromptService;
   readonly playground: PlaygroundService;
   readonly datasets: DatasetService;

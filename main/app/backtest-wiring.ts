@@ -29,6 +29,7 @@ export interface BacktestWiring {
   readonly variables: SpanVariables;
   readonly raiseAlert: BacktestDeps['raiseAlert'];
   readonly onError: BacktestDeps['onError'];
+  readonly metrics?: BacktestDeps['metrics'];
 }
 
 /**
@@ -144,5 +145,6 @@ export function createBacktests(w: BacktestWiring): BacktestService {
     interactionVars: (input) => interactionVars(input, 'backtests.runs.exportCases'),
     raiseAlert: w.raiseAlert,
     onError: w.onError,
+    metrics: w.metrics,
   });
 }

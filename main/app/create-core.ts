@@ -4,6 +4,7 @@ import { spanVariables } from './span-variables';
 import { createBacktests } from './backtest-wiring';
 import { createDispatcher, type Dispatcher } from '../api/dispatcher';
 import { LlmService, type LlmServiceOptions } from '../llm/llm-service';
+import { CoreMetrics } from '../metrics/core-metrics';
 import type { ProviderFactories } from '../llm/provider-registry';
 import { defaultProviderFactories } from '../llm/providers';
 import { callResultView } from '../llm/views';
@@ -134,6 +135,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       payloads: blobs?.spanPayloads,
       ...options.llm,
     });
+    // Every Prometheus metric of this core on one registry (GET /metrics, a worker's port).
+    const metrics = new CoreMetrics(llm.metrics);
     const prompts = new PromptService(store);
     const playground = new PlaygroundService({
       store,
@@ -165,6 +168,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       scorecards: quality.scorecardScorer({ llm, prompts }),
       // Deleting a run forgets its results' scores in the same transaction (quality's door).
       forgetScores: quality.forgetTargetScores,
+      metrics: metrics.results,
     }));
     // SQLite: span writes and online grading run on worker threads, each its own connection.
     const workerConnection: WorkerConnectionData | undefined = store.writeGate
@@ -280,6 +284,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           traceIds: [],
         }),
       onError: (err) => process.stderr.write(`assay: backtests: ${toErrorPayload(err).message}\n`),
+      metrics: metrics.results,
     });
     // Leaderboards rank what evals and backtests measured, through their services' sources.
     const leaderboards = new LeaderboardService({
@@ -301,6 +306,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       settings,
       events,
       llm,
+      metrics,
       prompts,
       playground,
       datasets,

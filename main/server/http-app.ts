@@ -6,6 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { toErrorPayload, type ErrorCode } from '../../shared/errors';
 import type { Dispatcher } from '../api/dispatcher';
 import type { EventBus } from '../kit/event-bus';
+import type { HttpMetrics } from '../metrics/http-metrics';
 import { mountApiRoutes } from './api-routes';
 import { isIngestPath, OTLP_TRACES_PATH, type IngestServices } from './ingest-services';
 import { otlpErrorResponse } from '../tracing/otlp/otlp-status';
@@ -44,6 +45,8 @@ export interface HttpAppOptions {
   readonly blobs?: BlobStore;
   /** Prometheus text exposition, served on GET /metrics when given. */
   readonly metrics?: () => Promise<string>;
+  /** Counts every request by method, route template and status, when given. */
+  readonly httpMetrics?: HttpMetrics;
   /**
    * Team mode: every request names its user (session cookie or personal API token) and the
    * dispatcher checks their role; the shared `token` is not used.
@@ -54,6 +57,8 @@ export interface HttpAppOptions {
 /** The HTTP transport: the same dispatcher and events as IPC, plus the workbench's files. */
 export function createHttpApp(options: HttpAppOptions): Hono {
   const app = new Hono();
+  // First, so requests refused by the guards below are counted too.
+  if (options.httpMetrics) app.use('*', options.httpMetrics.middleware());
   app.use('*', securityHeaders());
   if (options.loopbackOnly)
     app.use(
@@ -76,6 +81,8 @@ export function createHttpApp(options: HttpAppOptions): Hono {
     const signedIn = requirePrincipal();
     app.use('/metrics', (c, next) => (scraper(c) ? next() : signedIn(c, next)));
     app.use('/api/events', signedIn);
+    // Blobs hold span payloads and dataset files: readers only, like the channels that name them.
+    app.use('/api/blobs/*', signedIn);
   } else if (options.token) {
     const guard = tokenGuard(options.token, { port: options.port, secure: options.secureCookie });
     // Apps posting to OTLP ingest (and the gateway, served beside this app) send their own

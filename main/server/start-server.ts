@@ -4,6 +4,7 @@ import { getRequestListener } from '@hono/node-server';
 import { AssayError } from '../../shared/errors';
 import type { Dispatcher } from '../api/dispatcher';
 import type { EventBus } from '../kit/event-bus';
+import type { HttpMetrics } from '../metrics/http-metrics';
 import { createGatewayListener } from './gateway-listener';
 import { createHttpApp } from './http-app';
 import type { IngestServices } from './ingest-services';
@@ -22,6 +23,7 @@ export interface StartServerOptions {
   readonly secureCookie?: boolean;
   readonly rendererDir?: string;
   readonly metrics?: () => Promise<string>;
+  readonly httpMetrics?: HttpMetrics;
   /** The team server's object storage (`GET /api/blobs/<sha256>`). */
   readonly blobs?: BlobStore;
   /** Serves the gateway and OTLP ingest with these services. */

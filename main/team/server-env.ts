@@ -28,7 +28,12 @@ export const SERVER_ENV = {
   ASSAY_METRICS_TOKEN:
     'Bearer secret Prometheus sends to scrape /metrics in team mode (at least 16 characters).',
   ASSAY_WORKER_CONCURRENCY: 'Jobs one `assay worker` runs at once (default 20).',
-  ASSAY_METRICS_PORT: 'Port of a worker’s /metrics for Prometheus (default 9464).',
+  ASSAY_METRICS_PORT:
+    'Port of /metrics for Prometheus on its own listener, never proxied (worker default 9464; the server serves it only when set).',
+  OPENAI_BASE_URL: 'OpenAI-compatible endpoint, when not the public API (a saved setting wins).',
+  ANTHROPIC_BASE_URL: 'Anthropic endpoint, when not the public API (a saved setting wins).',
+  ASSAY_LOCAL_BASE_URL: 'Local OpenAI-compatible server (Ollama, vLLM) for the local provider.',
+  AWS_REGION: 'Bedrock region (default us-east-1; a saved setting wins).',
   ...Object.fromEntries(
     Object.values(SECRET_ENV).map((name) => [
       name,

@@ -130,6 +130,11 @@ describe('backtest runs: cancel, resume, crash', () => {
     expect({ status: run.status, error: run.error }).toEqual({ status: 'completed', error: null });
     expect(run.done).toBe(run.total);
     expect(run.verdicts[0]).toMatchObject({ pairs: N, scoredPairs: N, losses: N / 2 });
+    // Backtest throughput for Prometheus: every stored result counted once, across the resume.
+    const counted = await core.services.metrics.registry
+      .getSingleMetric('assay_backtest_results_total')!
+      .get();
+    expect(counted.values.reduce((sum, v) => sum + v.value, 0)).toBe(run.total);
     expect(run.verdicts[0]!.meanDelta).toBeCloseTo(-0.5, 12);
     // No item whose result was stored was replayed again; every other one exactly once.
     const after = casesAsked('gpt-4o-mini', resumeMark);

@@ -75,6 +75,14 @@ describe('eval runs through the contract', () => {
     }
     expect(progress.length).toBeGreaterThanOrEqual(2);
     expect(progress.at(-1)).toMatchObject({ status: 'completed', done: 4, total: 4 });
+    // Eval throughput for Prometheus: each stored result counted once, by status.
+    const counted = await core.services.metrics.registry
+      .getSingleMetric('assay_eval_results_total')!
+      .get();
+    expect(Object.fromEntries(counted.values.map((v) => [v.labels.status, v.value]))).toEqual({
+      pass: 6,
+      fail: 2,
+    });
     const failed = await call<{
       total: number;
       results: { status: string; matchers: { reason: string }[]; spanId: string }[];

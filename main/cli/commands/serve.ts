@@ -2,7 +2,12 @@ import { AssayError } from '../../../shared/errors';
 import { createHeadlessCore } from '../../app/create-headless-core';
 import { resolveDataDir } from '../../app/data-dir';
 import { parseDatabaseUrl } from '../../store/postgres/database-url';
-import { startHttpServer } from '../../server/start-server';
+import {
+  metricsPortFrom,
+  startMetricsListener,
+  type MetricsListener,
+} from '../../metrics/metrics-listener';
+import { startHttpServer, type RunningServer } from '../../server/start-server';
 import { teamOptionsFrom } from '../../team/team-options';
 import { ensureRendererBuilt } from '../ensure-renderer';
 
@@ -56,8 +61,10 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const log = (line: string): void => void process.stdout.write(`${line}\n`);
 
   const rendererDir = options.build ? await ensureRendererBuilt(log) : undefined;
+  const metricsPort = metricsPortFrom(env.ASSAY_METRICS_PORT);
   const core = await createHeadlessCore(dataDir, env, databaseUrl, team);
-  let server;
+  let server: RunningServer | undefined;
+  let metricsListener: MetricsListener | undefined;
   try {
     server = await startHttpServer({
       ...options,
@@ -75,11 +82,20 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       rendererDir,
       dispatcher: core.dispatcher,
       events: core.events,
-      metrics: () => core.services.llm.metrics.registry.metrics(),
+      metrics: () => core.services.metrics.text(),
+      httpMetrics: core.services.metrics.http,
       ingest: core.services,
       blobs: core.blobs,
     });
+    // Prometheus scrapes this port inside the stack's network; the proxy never forwards to it.
+    if (metricsPort !== undefined) {
+      core.services.metrics.collectProcessMetrics();
+      metricsListener = await startMetricsListener(metricsPort, host, () =>
+        core.services.metrics.text(),
+      );
+    }
   } catch (err) {
+    await server?.close();
     await core.close();
     throw err;
   }
@@ -104,6 +120,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       log(`\n${signal}: shutting down…`);
       void server
         .close()
+        .then(() => metricsListener?.close())
         .then(() => core.close())
         .then(resolve);
     };

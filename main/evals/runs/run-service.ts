@@ -3,6 +3,7 @@ import type { ChannelOutput, ParsedInput, Preflight, RunView } from '../../../sh
 import { AssayError } from '../../../shared/errors';
 import type { EventBus } from '../../kit/event-bus';
 import type { LlmService } from '../../llm/llm-service';
+import type { ResultMetrics } from '../../metrics/result-metrics';
 import type { PromptService } from '../../prompts/prompt-service';
 import type { ScorecardScorer } from '../../quality/eval-scoring/scorecard-scorer';
 import type { ForgetTargetScores } from '../../quality/forget-target-scores';
@@ -45,6 +46,8 @@ export class RunService {
       scorecards?: ScorecardScorer;
       /** Forgets the scores of deleted results, in the deleting transaction (quality's door). */
       forgetScores: ForgetTargetScores;
+      /** Counts stored results for Prometheus. */
+      metrics?: ResultMetrics;
     },
   ) {
     this.repo = new RunRepository(store.db);
@@ -168,6 +171,7 @@ export class RunService {
           llm: this.deps.llm,
           events: this.deps.events,
           scorecards: this.deps.scorecards,
+          metrics: this.deps.metrics,
         },
         run,
         signal,

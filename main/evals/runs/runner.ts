@@ -2,6 +2,7 @@ import { AssayError } from '../../../shared/errors';
 import type { EventBus } from '../../kit/event-bus';
 import type { LlmService } from '../../llm/llm-service';
 import { ProviderError } from '../../llm/provider-error';
+import type { ResultMetrics } from '../../metrics/result-metrics';
 import type {
   ScorecardGrade,
   ScorecardPlan,
@@ -35,6 +36,8 @@ export interface RunnerDeps {
   readonly events: EventBus;
   /** The quality domain's scorer: grades the cases of a run that has a scorecard. */
   readonly scorecards?: ScorecardScorer | undefined;
+  /** Counts stored results for Prometheus (eval throughput). */
+  readonly metrics?: ResultMetrics | undefined;
 }
 
 /** A run's pinned scorecard, loaded to grade with (the same versions on every resume). */
@@ -205,6 +208,7 @@ class RunExecution {
       if (stored && grade && grade.scores.length > 0)
         await this.scorecard!.scorer.storeScores(tx, grade);
     });
+    if (stored) this.deps.metrics?.evalResult(result.status);
     this.progress.add(result, stored);
   }
 }

@@ -9,6 +9,7 @@ import type {
 import type { InteractionFilter } from '../../../shared/contract/traces';
 import { AssayError } from '../../../shared/errors';
 import type { EventBus } from '../../kit/event-bus';
+import type { ResultMetrics } from '../../metrics/result-metrics';
 import { newId } from '../../kit/ids';
 import { isUniqueViolation } from '../../store/constraint-errors';
 import type { Store } from '../../store/store';
@@ -33,6 +34,8 @@ export interface BacktestDeps {
   readonly seam: ReplaySeam;
   readonly scorer: ScorecardScorer;
   readonly matcherContext: (signal: AbortSignal, runId: string) => MatcherContext;
+  /** Counts stored results for Prometheus. */
+  readonly metrics?: ResultMetrics | undefined;
   readonly costOf: CostOf;
   readonly prompts: {
     resolveRef(ref: string): Promise<{ versionId: string; name: string; version: string }>;
@@ -104,6 +107,7 @@ export class BacktestService {
       seam: deps.seam,
       scorer: deps.scorer,
       matcherContext: deps.matcherContext,
+      metrics: deps.metrics,
     });
     this.schedules = new BacktestSchedules({
       store: deps.store,

@@ -3,6 +3,7 @@ import { toErrorPayload } from '../../../shared/errors';
 import { picoToUsd } from '../../../shared/money';
 import type { MatcherContext } from '../../evals/matchers/core/definition';
 import type { EventBus } from '../../kit/event-bus';
+import type { ResultMetrics } from '../../metrics/result-metrics';
 import type { Store } from '../../store/store';
 import type { ScorecardScorer } from '../eval-scoring/scorecard-scorer';
 import type { ItemRecord, ResolvedSide, RunRecord } from './backtest-records';
@@ -17,6 +18,8 @@ export interface ExecutorDeps {
   readonly scorer: ScorecardScorer;
   /** The judge seam of matchers that call a model, within the run's signal. */
   readonly matcherContext: (signal: AbortSignal, runId: string) => MatcherContext;
+  /** Counts stored results for Prometheus (backtest throughput). */
+  readonly metrics?: ResultMetrics | undefined;
 }
 
 /** Progress goes out at most this often (and at the end): a 10,000-item run must not flood. */
@@ -143,8 +146,9 @@ export class RunExecutor {
           },
         });
         if (signal.aborted) return;
+        let stored = false;
         await this.deps.store.writes.run(async (tx) => {
-          await new BacktestRepository(tx).insertResult({
+          stored = await new BacktestRepository(tx).insertResult({
             runId: run.id,
             position: item.position,
             side,
@@ -160,6 +164,8 @@ export class RunExecutor {
             createdAt: new Date().toISOString(),
           });
         });
+        // Counted once: a result another process stored first is not throughput here.
+        if (stored) this.deps.metrics?.backtestResult(outcome.status);
         if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
           lastProgress = Date.now();
           await this.publish(run, 'running');
