@@ -4,7 +4,8 @@ import type { Core } from '../../main/app/create-core';
 import { blobKeyOf, blobRefOf, type BlobRef } from '../../main/blobs/blob-store';
 import { createHttpApp } from '../../main/server/http-app';
 import { startS3Server, type S3TestServer } from '../support/s3-server';
-import { openTeamCore } from '../support/team-core';
+import { adminContext, openTeamCore } from '../support/team-core';
+import type { CallContext } from '../../main/api/dispatcher';
 import { createTestDatabase } from '../support/test-database';
 
 // A team server keeps a dataset's imported file and its exports in S3 by sha256, records them
@@ -25,8 +26,16 @@ afterAll(async () => {
   await s3.close();
 });
 
+/** Each team core's first admin (its own database), made on first use. */
+const admins = new Map<Core, Promise<CallContext>>();
+function adminOf(c: Core): Promise<CallContext> {
+  let ctx = admins.get(c);
+  if (!ctx) admins.set(c, (ctx = adminContext(c)));
+  return ctx;
+}
+
 async function call<C extends Channel>(c: Core, channel: C, input: ChannelInput<C>) {
-  const result = await c.dispatcher.dispatch(channel, input, { transport: 'http' });
+  const result = await c.dispatcher.dispatch(channel, input, await adminOf(c));
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.data as ChannelOutput<C>;
 }
@@ -83,7 +92,7 @@ describe('dataset files as blobs (team mode, PostgreSQL, s3rver)', () => {
     const result = await core.dispatcher.dispatch(
       'datasets.import',
       { name: 'broken', format: 'csv', content: bad },
-      { transport: 'http' },
+      await adminOf(core),
     );
     expect(result.ok).toBe(false);
     expect(putsOf(blobRefOf(Buffer.from(bad)))).toBe(0);

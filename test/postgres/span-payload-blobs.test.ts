@@ -11,7 +11,8 @@ import { startOpenAiFake } from '../fakes/openai-fake';
 import { startS3Server, type S3TestServer } from '../support/s3-server';
 import { spanFixture } from '../support/span-fixture';
 import { createTestDatabase } from '../support/test-database';
-import { openTeamCore } from '../support/team-core';
+import { adminContext, openTeamCore } from '../support/team-core';
+import type { CallContext } from '../../main/api/dispatcher';
 import type { Core } from '../../main/app/create-core';
 import { openStore } from '../../main/store/open-store';
 
@@ -24,6 +25,8 @@ let s3Options: S3Options;
 let databaseUrl: string;
 let core: Core;
 let db: Store;
+
+let admin: CallContext;
 
 function openCore(s3: S3Options | undefined) {
   return openTeamCore({
@@ -40,6 +43,8 @@ beforeAll(async () => {
   s3Options = s3.options();
   databaseUrl = await createTestDatabase();
   core = await openCore(s3Options);
+  // The team core guards every channel: calls come from the first admin (any core on this database).
+  admin = await adminContext(core);
   db = await openStore({ kind: 'postgres', url: databaseUrl, poolSize: 2 });
 });
 
@@ -51,7 +56,7 @@ afterAll(async () => {
 });
 
 async function call<C extends Channel>(channel: C, input: ChannelInput<C>) {
-  const result = await core.dispatcher.dispatch(channel, input, { transport: 'http' });
+  const result = await core.dispatcher.dispatch(channel, input, admin);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.data as ChannelOutput<C>;
 }
@@ -153,11 +158,7 @@ describe('span payloads in object storage (team mode, PostgreSQL, s3rver)', () =
     });
     await raw.send(new DeleteObjectCommand({ Bucket: s3Options.bucket, Key: blobKeyOf(ref) }));
     raw.destroy();
-    const result = await core.dispatcher.dispatch(
-      'traces.get',
-      { id: span.traceId },
-      { transport: 'http' },
-    );
+    const result = await core.dispatcher.dispatch('traces.get', { id: span.traceId }, admin);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('STORE_UNAVAILABLE');
@@ -180,11 +181,7 @@ describe('span payloads in object storage (team mode, PostgreSQL, s3rver)', () =
     await core.services.tracing.ingest([span], 'api', 'test');
     const plain = await openCore(undefined);
     try {
-      const result = await plain.dispatcher.dispatch(
-        'spans.get',
-        { id: span.id },
-        { transport: 'http' },
-      );
+      const result = await plain.dispatcher.dispatch('spans.get', { id: span.id }, admin);
       expect(result.ok ? null : result.error.code).toBe('CONFIG_INVALID');
     } finally {
       await plain.close();
