@@ -41,6 +41,8 @@ import { appVersion } from './app-version';
 import { EventBus } from '../kit/event-bus';
 import type { CoreServices } from '../api/core-services';
 import type { IngestStatus } from '../../shared/contract';
+import type { CaseJobQueue } from '../jobs/case-jobs';
+import type { TeamOptions } from './team-options';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -66,6 +68,8 @@ export interface CoreOptions {
    * under `assay serve` and the CLI, where the serving origin itself takes the calls.
    */
   readonly ingestStatus?: () => IngestStatus;
+  /** Team mode (Redis, S3): see team-options.ts; unset for the desktop app and local CLI. */
+  readonly team?: TeamOptions;
 }
 
 const SERVED_HERE: IngestStatus = { state: 'server' };
@@ -76,6 +80,8 @@ export interface Core {
   readonly store: Store;
   readonly events: EventBus;
   readonly services: CoreServices;
+  /** Team mode: the queue eval runs' cases go to (depth for metrics); unset in local mode. */
+  readonly caseQueue?: CaseJobQueue;
   close(): Promise<void>;
 }
 
@@ -86,6 +92,10 @@ export const SECRETS_FILE = 'secrets.json';
 export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus();
   const store = await openStore(storeConfig(options));
+  // Team mode: runs' cases go to `assay worker` processes through BullMQ (loaded only here).
+  const caseQueue = options.team
+    ? new (await import('../jobs/bullmq-case-queue')).BullmqCaseQueue(options.team)
+    : undefined;
   try {
     const secrets = await SecretStore.open(
       path.join(options.dataDir, SECRETS_FILE),
@@ -137,6 +147,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       scorecards: quality.scorecardScorer({ llm, prompts }),
       // Deleting a run forgets its results' scores in the same transaction (quality's door).
       forgetScores: quality.forgetTargetScores,
+      queue: caseQueue,
     }));
     // SQLite: span writes and online grading run on worker threads, each its own connection.
     const workerConnection: WorkerConnectionData | undefined = store.writeGate
@@ -298,6 +309,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       store,
       events,
       services,
+      caseQueue,
       close: async () => {
         // The background jobs write to the store: they stop (their requests abort) first.
         await backtests.close();
@@ -309,10 +321,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         // Before the store closes: a tick or a delivery in progress writes to it.
         await pulse.close();
         await tracing.close();
+        await caseQueue?.close();
         await store.close();
       },
     };
   } catch (err) {
+    await caseQueue?.close();
     await store.close();
     throw err;
   }
