@@ -96,6 +96,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const caseQueue = options.team
     ? new (await import('../jobs/bullmq-case-queue')).BullmqCaseQueue(options.team)
     : undefined;
+  // Team mode: provider limits held in Redis, so the server and every worker share them.
+  const sharedLimits = options.team
+    ? (await import('../jobs/shared-limits')).openSharedLimits(options.team)
+    : undefined;
   try {
     const secrets = await SecretStore.open(
       path.join(options.dataDir, SECRETS_FILE),
@@ -115,6 +119,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       env,
       factories: options.providerFactories ?? defaultProviderFactories,
       ...options.llm,
+      limiterFactory: sharedLimits?.limiterFor,
     });
     const prompts = new PromptService(store);
     const playground = new PlaygroundService({
@@ -322,11 +327,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await pulse.close();
         await tracing.close();
         await caseQueue?.close();
+        await sharedLimits?.close();
         await store.close();
       },
     };
   } catch (err) {
     await caseQueue?.close();
+    await sharedLimits?.close();
     await store.close();
     throw err;
   }
