@@ -14,6 +14,8 @@ const PROGRESS_EVERY_MS = 100;
 export class TeamRunProgress {
   private lastPublished = 0;
   private pending: NodeJS.Timeout | null = null;
+  /** Set by the final publish: a throttled one still reading counts must not follow it. */
+  private ended = false;
 
   constructor(
     private readonly events: EventBus,
@@ -35,7 +37,9 @@ export class TeamRunProgress {
   /** Publishes now, with this status (`completed` by the worker that completed the run). */
   async publish(status: RunStatus): Promise<void> {
     this.lastPublished = performance.now();
+    if (status !== 'running') this.ended = true;
     const counts = await this.repo.resultCounts(this.run.id);
+    if (status === 'running' && this.ended) return;
     const done = counts.pass + counts.fail + counts.error + counts.unscored;
     const total = this.run.totalCases * this.run.repeat;
     const started = Date.parse(this.run.startedAt ?? this.run.createdAt);
