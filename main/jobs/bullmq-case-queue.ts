@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { TeamOptions } from '../app/team-options';
-import { openRedis } from '../redis/open-redis';
+import { openRedis, redisKey } from '../redis/open-redis';
 import { CASE_QUEUE, caseJobId, type CaseJobData, type CaseJobQueue, type CaseRef } from './case-jobs';
 
 /** Jobs per addBulk call: one round trip each, bounded so a 5,000-case run is a few calls. */
@@ -15,13 +15,22 @@ const REMOVE_BATCH = 200;
  */
 export const CASE_JOB_ATTEMPTS = 3;
 
+/** A week: a run's count outlives any pause between a cancel and its resume. */
+const COUNT_TTL_MS = 7 * 24 * 3_600_000;
+/** SET key to ARGV[1] unless it holds more (a resume never lowers a count workers raised). */
+const FLOOR = `
+local n = tonumber(redis.call('GET', KEYS[1]) or '-1')
+if n < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1]) end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 0`;
+
 /** The case queue on BullMQ, under the stack's Redis prefix. */
 export class BullmqCaseQueue implements CaseJobQueue {
   private readonly queue: Queue<CaseJobData>;
   /** Ours to close: BullMQ leaves a connection it was handed open. */
   private readonly redis: Redis;
 
-  constructor(team: Pick<TeamOptions, 'redisUrl' | 'redisPrefix'>) {
+  constructor(private readonly team: Pick<TeamOptions, 'redisUrl' | 'redisPrefix'>) {
     this.redis = openRedis(team, 'queue');
     this.queue = new Queue<CaseJobData>(CASE_QUEUE, {
       connection: this.redis,
@@ -59,6 +68,22 @@ export class BullmqCaseQueue implements CaseJobQueue {
       removed += counts.reduce((a, b) => a + b, 0);
     }
     return removed;
+  }
+
+  async countStored(runId: string): Promise<number> {
+    const key = this.storedKey(runId);
+    const [[, n]] = (await this.redis.multi().incr(key).pexpire(key, COUNT_TTL_MS).exec()) as [
+      [Error | null, number],
+    ];
+    return n;
+  }
+
+  async floorStored(runId: string, n: number): Promise<void> {
+    await this.redis.eval(FLOOR, 1, this.storedKey(runId), n, COUNT_TTL_MS);
+  }
+
+  private storedKey(runId: string): string {
+    return redisKey(this.team, 'run-stored', runId);
   }
 
   async depth(): Promise<{ waiting: number; active: number; delayed: number }> {

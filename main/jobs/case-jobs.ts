@@ -24,6 +24,13 @@ export interface CaseJobQueue {
   enqueue(runId: string, cases: readonly CaseRef[]): Promise<void>;
   /** Removes the waiting jobs of these cases (a cancelled run); the number removed. */
   withdraw(runId: string, cases: readonly CaseRef[]): Promise<number>;
+  /**
+   * Counts one more stored result of a run; the count so far. A hint that saves a COUNT per
+   * result: the database decides completion (completeIfAllStored) once it reaches the total.
+   */
+  countStored(runId: string): Promise<number>;
+  /** Raises a run's count to at least `n` (what the database holds at a launch or resume). */
+  floorStored(runId: string, n: number): Promise<void>;
   /** Jobs waiting, delayed or running, for the queue-depth gauge. */
   depth(): Promise<{ waiting: number; active: number; delayed: number }>;
   close(): Promise<void>;

@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { EventBus } from '../../kit/event-bus';
 import type { LlmService } from '../../llm/llm-service';
 import type { ScorecardGrade, ScorecardScorer } from '../../quality/eval-scoring/scorecard-scorer';
+import type { CaseJobQueue } from '../../jobs/case-jobs';
 import type { Store } from '../../store/store';
 import type { MatcherContext } from '../matchers/core/definition';
 import { matcherCallsModel } from '../matchers/registry';
@@ -38,6 +39,8 @@ export interface CaseJobDeps {
   /** The semaphore key of a run's concurrency (prefixed with the stack's Redis prefix). */
   readonly slotKey: (runId: string) => string;
   readonly onError: (err: unknown) => void;
+  /** Counts stored results (saves a COUNT per result; the database still decides). */
+  readonly queue?: Pick<CaseJobQueue, 'countStored'>;
 }
 
 /** What a worker keeps of a run it works on; dropped once the run stops running. */
@@ -50,6 +53,8 @@ interface RunContext {
   readonly controller: AbortController;
   readonly progress: TeamRunProgress;
   lastUsed: number;
+  /** When the database was last asked whether the run is complete. */
+  lastCheck: number;
   /** Jobs of the run in this worker now: a run is forgotten only when idle with none. */
   active: number;
 }
@@ -57,6 +62,7 @@ interface RunContext {
 /** How often a worker checks that the runs it works on still run, and forgets idle ones. */
 const STATUS_EVERY_MS = 500;
 const IDLE_MS = 60_000;
+const COMPLETE_CHECK_MS = 5_000;
 
 /**
  * Executes the case jobs of team-mode runs with the in-process runner's pieces (callCase,
@@ -102,8 +108,11 @@ export class CaseJobHandler {
     const { run, controller } = ctx;
     const signal = controller.signal;
     // A job that ran before may have stored its result before its worker died: not again.
-    if (retried && (await hasResultFor(this.deps.store.db, run.id, c.caseKey, repeat)))
+    if (retried && (await hasResultFor(this.deps.store.db, run.id, c.caseKey, repeat))) {
+      // Its worker may have died after storing it and before counting it: ask the database.
+      await this.tryComplete(ctx);
       return 'duplicate';
+    }
     const item = { c, repeat };
     let release: () => Promise<void>;
     try {
@@ -145,16 +154,18 @@ export class CaseJobHandler {
       committed,
       storeResult(this.deps.store.writes, ctx.scorecard, result, grade),
     ]);
-    if (stored) await this.afterStored(ctx);
+    const counted = stored && this.deps.queue ? await this.deps.queue.countStored(run.id) : null;
+    if (counted === null || counted >= run.totalCases * run.repeat) await this.tryComplete(ctx);
+    ctx.progress.touch();
     return stored ? 'stored' : 'duplicate';
   }
 
-  private async afterStored(ctx: RunContext): Promise<void> {
+  /** Completes the run if the database holds every result; publishes and summarizes it then. */
+  private async tryComplete(ctx: RunContext): Promise<void> {
     const { run } = ctx;
-    if (!(await completeIfAllStored(this.deps.store.db, run.id, new Date().toISOString()))) {
-      ctx.progress.touch();
+    ctx.lastCheck = Date.now();
+    if (!(await completeIfAllStored(this.deps.store.db, run.id, new Date().toISOString())))
       return;
-    }
     ctx.progress.close();
     await ctx.progress.publish('completed');
     // The leaderboard's figures, once: a failure here leaves them to the first board read.
@@ -198,6 +209,7 @@ export class CaseJobHandler {
       controller,
       progress: new TeamRunProgress(this.deps.events, this.repo, run, this.deps.onError),
       lastUsed: Date.now(),
+      lastCheck: Date.now(),
       active: 0,
     };
   }
@@ -213,6 +225,9 @@ export class CaseJobHandler {
     const statuses = await runStatuses(this.deps.store.db, [...loaded.keys()]);
     for (const [id, ctx] of loaded) {
       const running = statuses.get(id) === 'running';
+      // A count missed (a worker died between storing and counting): the database decides.
+      if (running && Date.now() - ctx.lastCheck > COMPLETE_CHECK_MS)
+        await this.tryComplete(ctx).catch(this.deps.onError);
       const idle = ctx.active === 0 && Date.now() - ctx.lastUsed > IDLE_MS;
       if (running && !idle) continue;
       if (!running) ctx.controller.abort(new Error('The run is no longer running'));

@@ -36,6 +36,7 @@ export class QueuedRuns {
         // Every case was stored before (a resume after the last result): nothing to enqueue.
         await completeIfAllStored(this.store.db, id, new Date().toISOString());
       } else {
+        await this.queue.floorStored(id, plan.stored.done);
         await this.queue.enqueue(
           id,
           plan.todo.map((w) => ({ caseKey: w.c.caseKey, repeat: w.repeat })),

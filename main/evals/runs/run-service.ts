@@ -72,6 +72,7 @@ export class RunService {
       llm: this.deps.llm,
       events: this.deps.events,
       scorecards: this.deps.scorecards,
+      queue: this.deps.queue,
       ...deps,
     });
   }

@@ -26,7 +26,7 @@ export class TeamRunProgress {
 
   /** A result was stored: publishes soon (coalesced with the others of the next 100 ms). */
   touch(): void {
-    if (this.pending) return;
+    if (this.pending || this.ended) return;
     const wait = Math.max(0, this.lastPublished + PROGRESS_EVERY_MS - performance.now());
     this.pending = setTimeout(() => {
       this.pending = null;
