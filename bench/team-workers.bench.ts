@@ -128,7 +128,12 @@ try {
   }
   const speedup = figures.get(1)! / figures.get(3)!;
   console.log(`3 workers vs 1: ${speedup.toFixed(2)}x faster (target ≥ 2x; within 1.3x of ideal)`);
-  console.log(`load average while measuring: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average while measuring: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   await server.close();
 } finally {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');

@@ -97,12 +97,12 @@ function buildProgram(): Command {
 
   program
     .command('worker')
-    .description('Take eval jobs from the team server\'s Redis queue and run them (team mode)')
+    .description("Take eval jobs from the team server's Redis queue and run them (team mode)")
     .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
     .option('--database <url>', 'the team PostgreSQL (or ASSAY_DATABASE_URL)')
     .option('--redis <url>', 'the team Redis (or ASSAY_REDIS_URL)')
     .option('--concurrency <n>', 'jobs this worker runs at once (or ASSAY_WORKER_CONCURRENCY; 20)')
-    .option('--lock-duration <ms>', 'job lock; a killed worker\'s jobs return after it (30000)')
+    .option('--lock-duration <ms>', "job lock; a killed worker's jobs return after it (30000)")
     .option('--stalled-interval <ms>', 'how often stalled jobs are looked for (15000)')
     .option('--metrics-port <port>', '/metrics port (or ASSAY_METRICS_PORT; 9464; 0 picks one)')
     .action(workerCommand);

@@ -1,8 +1,14 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { TeamOptions } from '../app/team-options';
 import { openRedis, redisKey } from '../redis/open-redis';
-import { CASE_QUEUE, caseJobId, type CaseJobData, type CaseJobQueue, type CaseRef } from './case-jobs';
+import {
+  CASE_QUEUE,
+  caseJobId,
+  type CaseJobData,
+  type CaseJobQueue,
+  type CaseRef,
+  type TeamRedis,
+} from './case-jobs';
 
 /** Jobs per addBulk call: one round trip each, bounded so a 5,000-case run is a few calls. */
 const ADD_BATCH = 1_000;
@@ -30,7 +36,7 @@ export class BullmqCaseQueue implements CaseJobQueue {
   /** Ours to close: BullMQ leaves a connection it was handed open. */
   private readonly redis: Redis;
 
-  constructor(private readonly team: Pick<TeamOptions, 'redisUrl' | 'redisPrefix'>) {
+  constructor(private readonly team: TeamRedis) {
     this.redis = openRedis(team, 'queue');
     this.queue = new Queue<CaseJobData>(CASE_QUEUE, {
       connection: this.redis,

@@ -1,5 +1,12 @@
 import { z } from 'zod';
 
+/** Where a team's queues and shared state live (TeamOptions' Redis part). */
+export interface TeamRedis {
+  readonly redisUrl: string;
+  /** Prefix of every key and queue: stacks (and test files) sharing a Redis never meet. */
+  readonly redisPrefix: string;
+}
+
 /** One (case, repeat) of an eval run: what a case job names. */
 export interface CaseRef {
   readonly caseKey: string;

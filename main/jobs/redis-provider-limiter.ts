@@ -93,7 +93,8 @@ export class RedisProviderLimiter extends ProviderLimiter {
 
   override async acquireSlot(signal?: AbortSignal): Promise<() => void> {
     const max = this.sharedLimits.concurrency ?? 0;
-    const release = max > 0 ? await this.semaphores.acquire(`${this.key}:slots`, max, signal) : null;
+    const release =
+      max > 0 ? await this.semaphores.acquire(`${this.key}:slots`, max, signal) : null;
     this.holding++;
     let released = false;
     return () => {

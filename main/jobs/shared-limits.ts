@@ -1,9 +1,9 @@
-import type { TeamOptions } from '../app/team-options';
 import type { ProviderId } from '../../shared/contract';
 import type { ProviderLimiter, ProviderLimits } from '../llm/limits/provider-limiter';
 import { openRedis, redisKey } from '../redis/open-redis';
 import { RedisProviderLimiter } from './redis-provider-limiter';
 import { RedisSemaphores } from './redis-semaphore';
+import type { TeamRedis } from './case-jobs';
 
 /** Provider limits a team's processes share through Redis (see RedisProviderLimiter). */
 export interface SharedLimits {
@@ -11,7 +11,7 @@ export interface SharedLimits {
   close(): Promise<void>;
 }
 
-export function openSharedLimits(team: Pick<TeamOptions, 'redisUrl' | 'redisPrefix'>): SharedLimits {
+export function openSharedLimits(team: TeamRedis): SharedLimits {
   const redis = openRedis(team, 'limits');
   const semaphores = new RedisSemaphores(redis);
   return {

@@ -1,9 +1,8 @@
 import { Worker, type Job } from 'bullmq';
-import type { TeamOptions } from '../app/team-options';
 import type { RunService } from '../evals/runs/run-service';
 import { openRedis, redisKey } from '../redis/open-redis';
 import { CASE_JOB_ATTEMPTS } from './bullmq-case-queue';
-import { CASE_QUEUE, caseJobData, type CaseJobData } from './case-jobs';
+import { CASE_QUEUE, caseJobData, type CaseJobData, type TeamRedis } from './case-jobs';
 import type { JobMetricsHooks } from './job-metrics';
 import { RedisSemaphores, DEFAULT_SEMAPHORE_TUNING } from './redis-semaphore';
 
@@ -42,7 +41,7 @@ export interface CaseWorker {
  * the run's calls across all workers together (run.concurrency).
  */
 export function startCaseWorker(
-  team: Pick<TeamOptions, 'redisUrl' | 'redisPrefix'>,
+  team: TeamRedis,
   runs: RunService,
   tuning: CaseWorkerTuning,
   hooks?: { metrics?: JobMetricsHooks; onError?: (err: unknown) => void },

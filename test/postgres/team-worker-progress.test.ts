@@ -50,7 +50,7 @@ afterAll(async () => {
 }, 60_000);
 
 describe('progress of a run executed by a worker', () => {
-  it('is published on the worker core\'s bus, over the whole run, ending completed', async () => {
+  it("is published on the worker core's bus, over the whole run, ending completed", async () => {
     const CASES = 40;
     const cases = Array.from({ length: CASES }, (_, i) => `  - vars: { n: "${i}" }`);
     const imported = await server.dispatcher.dispatch(
@@ -82,7 +82,10 @@ describe('progress of a run executed by a worker', () => {
     if (!started.ok) throw new Error(started.error.message);
     const runId = (started.data as { runs: RunView[] }).runs[0]!.id;
     const view = await server.services.runs.wait(runId);
-    expect(view).toMatchObject({ status: 'completed', totals: { results: CASES, unscored: CASES } });
+    expect(view).toMatchObject({
+      status: 'completed',
+      totals: { results: CASES, unscored: CASES },
+    });
 
     const ofRun = seen.filter((p) => p.runId === runId);
     // Throttled (at most every 100 ms), yet several while it ran: 40 cases at 4 × 30 ms.
@@ -92,6 +95,9 @@ describe('progress of a run executed by a worker', () => {
     expect(ofRun.every((p) => p.total === CASES)).toBe(true);
     expect(ofRun.at(-1)).toMatchObject({ status: 'completed', done: CASES, unscored: CASES });
     // The server published the run's start (its own bus; workers' events reach it by bridge).
-    expect(serverSide.find((p) => p.runId === runId)).toMatchObject({ status: 'running', total: CASES });
+    expect(serverSide.find((p) => p.runId === runId)).toMatchObject({
+      status: 'running',
+      total: CASES,
+    });
   }, 60_000);
 });

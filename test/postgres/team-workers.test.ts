@@ -31,7 +31,11 @@ async function importDataset(name: string, count: number): Promise<void> {
     { length: count },
     (_, i) => `  - vars: { n: "${i}" }\n    matchers: [{ type: contains, value: "case ${i}" }]`,
   );
-  await call('datasets.import', { name, format: 'yaml', content: `test_cases:\n${cases.join('\n')}\n` });
+  await call('datasets.import', {
+    name,
+    format: 'yaml',
+    content: `test_cases:\n${cases.join('\n')}\n`,
+  });
 }
 
 async function startRun(dataset: string, concurrency: number): Promise<string> {
@@ -86,7 +90,7 @@ afterAll(async () => {
 }, 60_000);
 
 describe('a run spread over the worker processes', () => {
-  it('holds the run\'s concurrency across workers and records a failing provider\'s errors', async () => {
+  it("holds the run's concurrency across workers and records a failing provider's errors", async () => {
     const CASES = 24;
     await importDataset('limited', CASES);
     fake.latencyMs = 60;
@@ -105,7 +109,10 @@ describe('a run spread over the worker processes', () => {
     try {
       const failing = await startRun('failing', 6);
       const failed = await server.services.runs.wait(failing);
-      expect(failed).toMatchObject({ status: 'completed', totals: { results: 6, pass: 0, error: 6 } });
+      expect(failed).toMatchObject({
+        status: 'completed',
+        totals: { results: 6, pass: 0, error: 6 },
+      });
       const page = await call<{ results: { status: string; errorCode: string | null }[] }>(
         'evals.results',
         { runId: failing },

@@ -164,8 +164,7 @@ export class CaseJobHandler {
   private async tryComplete(ctx: RunContext): Promise<void> {
     const { run } = ctx;
     ctx.lastCheck = Date.now();
-    if (!(await completeIfAllStored(this.deps.store.db, run.id, new Date().toISOString())))
-      return;
+    if (!(await completeIfAllStored(this.deps.store.db, run.id, new Date().toISOString()))) return;
     ctx.progress.close();
     await ctx.progress.publish('completed');
     // The leaderboard's figures, once: a failure here leaves them to the first board read.
@@ -238,7 +237,10 @@ export class CaseJobHandler {
 
   /** A job failed for good (its store kept failing): the run fails; a resume retries it. */
   async failRun(runId: string, message: string): Promise<void> {
-    await this.repo.finish(runId, 'failed', { finishedAt: new Date().toISOString(), error: message });
+    await this.repo.finish(runId, 'failed', {
+      finishedAt: new Date().toISOString(),
+      error: message,
+    });
   }
 
   close(): void {

@@ -34,7 +34,10 @@ export interface RunnerDeps {
 }
 
 /** Loads the scorecard a run pinned, or null; refused when no scorer is wired. */
-export async function runScorecardOf(deps: Pick<RunnerDeps, 'scorecards'>, run: RunRecord): Promise<RunScorecard | null> {
+export async function runScorecardOf(
+  deps: Pick<RunnerDeps, 'scorecards'>,
+  run: RunRecord,
+): Promise<RunScorecard | null> {
   const pin = run.parameters.scorecard;
   if (!pin) return null;
   if (!deps.scorecards)
