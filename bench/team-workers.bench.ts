@@ -85,7 +85,17 @@ try {
   });
   const workers: ChildProcess[] = [];
   const addWorker = async () => {
-    const args = ['bin/assay.js', 'worker', '--data-dir', tmp('worker'), '--metrics-port', '0'];
+    // BENCH_WORKER_NODE_ARGS: node flags for the workers (e.g. --cpu-prof to profile them).
+    const nodeArgs = (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const args = [
+      ...nodeArgs,
+      'bin/assay.js',
+      'worker',
+      '--data-dir',
+      tmp('worker'),
+      '--metrics-port',
+      '0',
+    ];
     await spawnUntil([...args, '--concurrency', String(PER_WORKER)], env, /Worker ready/);
     workers.push(children.at(-1)!);
   };

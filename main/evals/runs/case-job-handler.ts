@@ -91,12 +91,18 @@ export class CaseJobHandler {
     if (!ctx || !c || ctx.controller.signal.aborted) return 'skipped';
     ctx.lastUsed = Date.now();
     ctx.active++;
+    let outcome: CaseJobOutcome;
     try {
-      return await this.processIn(ctx, c, job.repeat, retried);
+      outcome = await this.processIn(ctx, c, job.repeat, retried);
     } finally {
       ctx.active--;
       ctx.lastUsed = Date.now();
     }
+    // Dropped for a cancel that a resume undid meanwhile: the resume could not enqueue this
+    // case again (its job was still here), so it fails to be retried rather than be lost.
+    if (outcome === 'skipped' && (await this.repo.get(job.runId))?.status === 'running')
+      throw new Error(`run ${job.runId} was resumed while case ${job.caseKey} was being dropped`);
+    return outcome;
   }
 
   private async processIn(
