@@ -49,6 +49,7 @@ import { openBlobs } from './blob-wiring';
 import type { BlobStore } from '../blobs/blob-store';
 import { createTeamAuth, type AuthTuning } from '../auth/team-auth';
 import { guardDispatcher } from '../auth/guarded-dispatcher';
+import type { CaseJobQueue } from '../jobs/case-jobs';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -90,6 +91,8 @@ export interface Core {
   readonly services: CoreServices;
   /** The team server's object storage (S3), for the HTTP blob route; unset otherwise. */
   readonly blobs?: BlobStore;
+  /** Team mode: the queue eval runs' cases go to (depth for metrics); unset in local mode. */
+  readonly caseQueue?: CaseJobQueue;
   close(): Promise<void>;
 }
 
@@ -114,6 +117,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     await store.close();
     throw err;
   });
+  // Team mode: runs' cases go to `assay worker` processes through BullMQ (loaded only here).
+  const caseQueue = options.team
+    ? new (await import('../jobs/bullmq-case-queue')).BullmqCaseQueue(options.team)
+    : undefined;
+  // Team mode: provider limits held in Redis, so the server and every worker share them.
+  const sharedLimits = options.team
+    ? (await import('../jobs/shared-limits')).openSharedLimits(options.team)
+    : undefined;
   try {
     const secrets = await SecretStore.open(
       path.join(options.dataDir, SECRETS_FILE),
@@ -134,6 +145,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       factories: options.providerFactories ?? defaultProviderFactories,
       payloads: blobs?.spanPayloads,
       ...options.llm,
+      limiterFactory: sharedLimits?.limiterFor,
     });
     // Every Prometheus metric of this core on one registry (GET /metrics, a worker's port).
     const metrics = new CoreMetrics(llm.metrics);
@@ -169,6 +181,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // Deleting a run forgets its results' scores in the same transaction (quality's door).
       forgetScores: quality.forgetTargetScores,
       metrics: metrics.results,
+      queue: caseQueue,
     }));
     // SQLite: span writes and online grading run on worker threads, each its own connection.
     const workerConnection: WorkerConnectionData | undefined = store.writeGate
@@ -340,6 +353,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events,
       services,
       blobs: blobs?.store,
+      caseQueue,
       close: async () => {
         // The background jobs write to the store: they stop (their requests abort) first.
         await backtests.close();
@@ -352,12 +366,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await pulse.close();
         await tracing.close();
         await auth?.close();
+        await caseQueue?.close();
+        await sharedLimits?.close();
         await fanout?.close();
         await store.close();
         blobs?.store.close();
       },
     };
   } catch (err) {
+    await caseQueue?.close();
+    await sharedLimits?.close();
     await fanout?.close();
     await store.close();
     blobs?.store.close();

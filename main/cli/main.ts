@@ -26,6 +26,7 @@ const lazy =
     await command(...(args as never[]));
   };
 const serveCommand = lazy(() => import('./commands/serve'), 'serveCommand', true);
+const workerCommand = lazy(() => import('./commands/worker'), 'workerCommand', true);
 const backupCommand = lazy(() => import('./commands/backup'), 'backupCommand');
 const callCommand = lazy(() => import('./commands/call'), 'callCommand');
 const evalCommand = lazy(() => import('./commands/eval'), 'evalCommand');
@@ -108,6 +109,18 @@ function buildProgram(): Command {
     )
     .option('--no-build', 'serve the API only, without building or serving the workbench UI')
     .action(serveCommand);
+
+  program
+    .command('worker')
+    .description("Take eval jobs from the team server's Redis queue and run them (team mode)")
+    .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
+    .option('--database <url>', 'the team PostgreSQL (or ASSAY_DATABASE_URL)')
+    .option('--redis <url>', 'the team Redis (or ASSAY_REDIS_URL)')
+    .option('--concurrency <n>', 'jobs this worker runs at once (or ASSAY_WORKER_CONCURRENCY; 20)')
+    .option('--lock-duration <ms>', "job lock; a killed worker's jobs return after it (30000)")
+    .option('--stalled-interval <ms>', 'how often stalled jobs are looked for (15000)')
+    .option('--metrics-port <port>', '/metrics port (or ASSAY_METRICS_PORT; 9464; 0 picks one)')
+    .action(workerCommand);
 
   program
     .command('backup')

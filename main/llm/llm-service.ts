@@ -56,6 +56,8 @@ export interface LlmServiceOptions {
   readonly env: NodeJS.ProcessEnv;
   readonly factories: ProviderFactories;
   readonly limits?: Partial<Record<ProviderId, ProviderLimits>>;
+  /** Builds a provider's limiter (team mode: held in Redis, shared by every process). */
+  readonly limiterFactory?: (id: ProviderId, limits: ProviderLimits) => ProviderLimiter;
   readonly callPath?: Partial<Pick<CallPathDeps, 'retry' | 'attemptTimeoutMs' | 'cacheTtlMs'>>;
   readonly catalog?: Catalog;
   /** Team server with S3: large span payloads in object storage (tracing/span-payload-blobs.ts). */
@@ -113,7 +115,8 @@ export class LlmService {
   private limiterFor(id: ProviderId): ProviderLimiter {
     let limiter = this.limiters.get(id);
     if (!limiter) {
-      limiter = new ProviderLimiter({ ...DEFAULT_LIMITS[id], ...this.options.limits?.[id] });
+      const limits = { ...DEFAULT_LIMITS[id], ...this.options.limits?.[id] };
+      limiter = this.options.limiterFactory?.(id, limits) ?? new ProviderLimiter(limits);
       this.limiters.set(id, limiter);
     }
     return limiter;

@@ -1,6 +1,9 @@
 import { setMaxListeners } from 'node:events';
 import type { ChannelOutput, ParsedInput, Preflight, RunView } from '../../../shared/contract';
-import { AssayError } from '../../../shared/errors';
+import { AssayError, toErrorPayload } from '../../../shared/errors';
+import type { CaseJobQueue } from '../../jobs/case-jobs';
+import { CaseJobHandler, type CaseJobDeps } from './case-job-handler';
+import { QueuedRuns } from './queued-runs';
 import type { EventBus } from '../../kit/event-bus';
 import type { LlmService } from '../../llm/llm-service';
 import type { ResultMetrics } from '../../metrics/result-metrics';
@@ -33,6 +36,8 @@ export class RunService {
   private readonly repo: RunRepository;
   /** Runs executing in this process, with the controller that cancels them. */
   private readonly active = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  /** Team mode's launching, cancelling and waiting (null: runs execute here). */
+  private readonly queued: QueuedRuns | null;
   private readonly totals = new Map<string, { count: number; totals: RunView['totals'] }>();
 
   constructor(
@@ -48,9 +53,32 @@ export class RunService {
       forgetScores: ForgetTargetScores;
       /** Counts stored results for Prometheus. */
       metrics?: ResultMetrics;
+      /**
+       * Team mode: runs execute on `assay worker` processes, one job per (case, repeat) on
+       * this queue (queued-runs.ts); unset, they execute in this process (runner.ts).
+       */
+      queue?: CaseJobQueue;
     },
   ) {
     this.repo = new RunRepository(store.db);
+    this.queued = deps.queue
+      ? new QueuedRuns(store, this.repo, deps.queue, deps.events, (err) =>
+          process.stderr.write(`assay: eval runs: ${toErrorPayload(err).message}\n`),
+        )
+      : null;
+  }
+
+  /** Team mode: the handler of the case jobs an `assay worker` takes from the queue. */
+  caseJobHandler(deps: Pick<CaseJobDeps, 'slots' | 'slotKey' | 'onError'>): CaseJobHandler {
+    return new CaseJobHandler({
+      store: this.store,
+      llm: this.deps.llm,
+      events: this.deps.events,
+      scorecards: this.deps.scorecards,
+      queue: this.deps.queue,
+      metrics: this.deps.metrics,
+      ...deps,
+    });
   }
 
   /**
@@ -143,6 +171,7 @@ export class RunService {
    * cannot both launch it.
    */
   private async launch(id: string): Promise<void> {
+    if (this.queued) return this.queued.launch(id);
     const controller = new AbortController();
     // Every call in flight listens to the run's signal and lets go when it ends: the count
     // follows the concurrency, so Node's leak warning (past 10 listeners) would be a false alarm.
@@ -218,6 +247,7 @@ export class RunService {
   /** Resolves when the run is no longer executing in this process. */
   async wait(id: string): Promise<RunView> {
     await this.active.get(id)?.done;
+    if (this.queued) await this.queued.wait(id);
     return this.view(id);
   }
 
@@ -231,7 +261,12 @@ export class RunService {
   }
 
   async cancel(id: string): Promise<boolean> {
-    await this.require(id, 'evals.cancel');
+    const run = await this.require(id, 'evals.cancel');
+    if (this.queued) {
+      const cancelled = await this.queued.cancel(run);
+      await this.publishFinal(id);
+      return cancelled;
+    }
     const active = this.active.get(id);
     active?.controller.abort(new Error('Cancelled by the user'));
     return active !== undefined;
@@ -369,7 +404,9 @@ export class RunService {
   }
 
   /** `executing`: whether the run executed here when its row was read (see view). */
-  private async viewOf(run: RunRecord, executing = this.active.has(run.id)): Promise<RunView> {
+  private async viewOf(run: RunRecord, executingHere = this.active.has(run.id)): Promise<RunView> {
+    // Team mode: a running run executes on the workers, not here.
+    const executing = this.queued ? run.status === 'running' : executingHere;
     const [dataset, totals] = await Promise.all([
       run.datasetId ? this.deps.datasets.nameOf(run.datasetId) : null,
       this.totalsOf(run),

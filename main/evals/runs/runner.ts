@@ -3,21 +3,17 @@ import type { EventBus } from '../../kit/event-bus';
 import type { LlmService } from '../../llm/llm-service';
 import { ProviderError } from '../../llm/provider-error';
 import type { ResultMetrics } from '../../metrics/result-metrics';
-import type {
-  ScorecardGrade,
-  ScorecardPlan,
-  ScorecardScorer,
-} from '../../quality/eval-scoring/scorecard-scorer';
+import type { ScorecardGrade, ScorecardScorer } from '../../quality/eval-scoring/scorecard-scorer';
 import type { WriteQueue } from '../../store/write-queue';
 import type { MatcherContext } from '../matchers/core/definition';
 import { matcherCallsModel } from '../matchers/registry';
 import { callCase, matchContextOf, type CallOutcome } from './case-call';
 import { errorResult, scoredResult } from './case-result';
-import type { GradeCase } from './case-scorecard';
 import { planRun, type RunPlan, type WorkItem } from './run-plan';
 import { RunProgress } from './run-progress';
-import { RunRepository } from './run-repository';
+import type { RunRepository } from './run-repository';
 import type { ResultRecord, RunRecord } from './run-rows';
+import { gradeCaseWith, storeResult, type RunScorecard } from './store-result';
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -40,13 +36,11 @@ export interface RunnerDeps {
   readonly metrics?: ResultMetrics | undefined;
 }
 
-/** A run's pinned scorecard, loaded to grade with (the same versions on every resume). */
-interface RunScorecard {
-  readonly scorer: ScorecardScorer;
-  readonly plan: ScorecardPlan;
-}
-
-async function runScorecardOf(deps: RunnerDeps, run: RunRecord): Promise<RunScorecard | null> {
+/** Loads the scorecard a run pinned, or null; refused when no scorer is wired. */
+export async function runScorecardOf(
+  deps: Pick<RunnerDeps, 'scorecards'>,
+  run: RunRecord,
+): Promise<RunScorecard | null> {
   const pin = run.parameters.scorecard;
   if (!pin) return null;
   if (!deps.scorecards)
@@ -140,19 +134,6 @@ class RunExecution {
     }
   }
 
-  /** The scorecard's grading of one case, its judges' spans naming the run and the case. */
-  private gradeCase(item: WorkItem): GradeCase | undefined {
-    const card = this.scorecard;
-    if (!card) return undefined;
-    return (resultId, answer) =>
-      card.scorer.grade(card.plan, answer, {
-        resultId,
-        signal: this.signal,
-        matcherContext: this.matchContext,
-        attributes: { evalRunId: this.run.id, caseKey: item.c.caseKey },
-      });
-  }
-
   /** Scores a case's answer (or records its error) and stores the result. */
   private async finishCase(item: WorkItem, outcome: CallOutcome): Promise<void> {
     let result: ResultRecord;
@@ -163,7 +144,7 @@ class RunExecution {
         item,
         outcome.call,
         this.matchContext,
-        this.gradeCase(item),
+        gradeCaseWith(this.scorecard, this.run, item, this.signal, this.matchContext),
       ));
       // Cancelled while its graders ran: what they said under the abort is no verdict to
       // keep. Not stored, so a resume runs and grades the case again.
@@ -196,18 +177,9 @@ class RunExecution {
     }
   }
 
-  /**
-   * Stores a result through the database's write queue, and counts it. A scorecard's scores go
-   * in the same transaction, and only with a result that is new: a case stored already (by
-   * another process resuming the run) keeps its own, so no score is stored twice.
-   */
+  /** Stores a result (see storeResult), and counts it. */
   private async record(result: ResultRecord, grade: ScorecardGrade | null = null): Promise<void> {
-    let stored = false;
-    await this.deps.writes.run(async (tx) => {
-      stored = await new RunRepository(tx).insertResult(result);
-      if (stored && grade && grade.scores.length > 0)
-        await this.scorecard!.scorer.storeScores(tx, grade);
-    });
+    const stored = await storeResult(this.deps.writes, this.scorecard, result, grade);
     if (stored) this.deps.metrics?.evalResult(result.status);
     this.progress.add(result, stored);
   }
