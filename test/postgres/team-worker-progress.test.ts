@@ -7,6 +7,8 @@ import { startCaseWorker, type CaseWorker } from '../../main/jobs/start-case-wor
 import type { FakeServer } from '../fakes/fake-http';
 import { startOpenAiFake } from '../fakes/openai-fake';
 import { dropTeamKeys, openTeamCoreIn, testTeam } from '../support/team-workers';
+import { adminContext } from '../support/team-core';
+import type { CallContext } from '../../main/api/dispatcher';
 import { tempDir } from '../support/temp-dir';
 
 /**
@@ -14,6 +16,7 @@ import { tempDir } from '../support/temp-dir';
  * (the server's Redis bridge carries it to every SSE stream), counted over the whole run, and
  * the worker that stores the last result publishes `completed`.
  */
+let admin: CallContext;
 let fake: FakeServer;
 let team: TeamOptions;
 let server: Core;
@@ -27,6 +30,8 @@ beforeAll(async () => {
   const env = { OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_API_KEY: 'sk-team-progress-0000' };
   const opened = await openTeamCoreIn(tempDir('assay-team-progress-server-'), team, env);
   server = opened.core;
+  // Team cores guard every channel: the test calls as the first admin.
+  admin = await adminContext(server);
   workerCore = await createHeadlessCore(
     tempDir('assay-team-progress-worker-'),
     env,
@@ -56,7 +61,7 @@ describe('progress of a run executed by a worker', () => {
     const imported = await server.dispatcher.dispatch(
       'datasets.import',
       { name: 'progress', format: 'yaml', content: `test_cases:\n${cases.join('\n')}\n` },
-      { transport: 'http' },
+      admin,
     );
     expect(imported.ok).toBe(true);
     const seen: TopicPayload<'eval.progress'>[] = [];
@@ -77,7 +82,7 @@ describe('progress of a run executed by a worker', () => {
         concurrency: 4,
         bypassCache: true,
       },
-      { transport: 'http' },
+      admin,
     );
     if (!started.ok) throw new Error(started.error.message);
     const runId = (started.data as { runs: RunView[] }).runs[0]!.id;

@@ -6,6 +6,8 @@ import type { TeamOptions } from '../../main/team/team-options';
 import type { FakeServer } from '../fakes/fake-http';
 import { startOpenAiFake } from '../fakes/openai-fake';
 import { dropTeamKeys, openTeamCoreIn, testTeam, workerEnv } from '../support/team-workers';
+import { adminContext } from '../support/team-core';
+import type { CallContext } from '../../main/api/dispatcher';
 import { tempDir } from '../support/temp-dir';
 import { startWorker, type WorkerProcess } from '../support/worker-process';
 
@@ -15,13 +17,14 @@ import { startWorker, type WorkerProcess } from '../support/worker-process';
  * mid-run: its jobs come back (stalled-job detection) and every case ends with one result.
  */
 
+let admin: CallContext;
 let fake: FakeServer;
 let team: TeamOptions;
 let server: Core;
 let workers: WorkerProcess[] = [];
 
 async function call<T>(channel: string, input: unknown): Promise<T> {
-  const res = await server.dispatcher.dispatch(channel, input, { transport: 'http' });
+  const res = await server.dispatcher.dispatch(channel, input, admin);
   if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
   return res.data as T;
 }
@@ -71,6 +74,8 @@ beforeAll(async () => {
   const dataDir = tempDir('assay-team-server-');
   const opened = await openTeamCoreIn(dataDir, team);
   server = opened.core;
+  // Team cores guard every channel: the test calls as the first admin.
+  admin = await adminContext(server);
   const env = workerEnv(team, opened.databaseUrl, {
     OPENAI_BASE_URL: `${fake.url}/v1`,
     OPENAI_API_KEY: 'sk-team-workers-0000',
