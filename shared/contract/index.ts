@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { authChannels } from './auth';
 import { backtestChannels, backtestTopics } from './backtests';
 import { costChannels } from './costs';
 import { datasetChannels } from './datasets';
@@ -25,6 +26,7 @@ import { traceChannels, traceTopics } from './traces';
 /** The one map of every channel; transports and clients are typed from it. */
 export const channels = {
   ...systemChannels,
+  ...authChannels,
   ...ingestChannels,
   ...settingsChannels,
   ...llmChannels,
