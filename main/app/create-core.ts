@@ -41,6 +41,9 @@ import { appVersion } from './app-version';
 import { EventBus } from '../kit/event-bus';
 import type { CoreServices } from '../api/core-services';
 import type { IngestStatus } from '../../shared/contract';
+import { startEventFanout } from '../redis/event-fanout';
+import { redisUnavailable } from '../redis/redis-errors';
+import type { TeamOptions } from '../team/team-options';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -66,6 +69,8 @@ export interface CoreOptions {
    * under `assay serve` and the CLI, where the serving origin itself takes the calls.
    */
   readonly ingestStatus?: () => IngestStatus;
+  /** Team mode (a server or worker beside Redis, on PostgreSQL); unset: local mode. */
+  readonly team?: TeamOptions;
 }
 
 const SERVED_HERE: IngestStatus = { state: 'server' };
@@ -86,6 +91,13 @@ export const SECRETS_FILE = 'secrets.json';
 export async function createCore(options: CoreOptions): Promise<Core> {
   const events = new EventBus();
   const store = await openStore(storeConfig(options));
+  // Team mode: events cross processes (servers behind the proxy, workers) through Redis.
+  const fanout = options.team
+    ? await startEventFanout(events, options.team).catch(async (err: unknown) => {
+        await store.close();
+        throw redisUnavailable(err);
+      })
+    : null;
   try {
     const secrets = await SecretStore.open(
       path.join(options.dataDir, SECRETS_FILE),
@@ -309,10 +321,12 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         // Before the store closes: a tick or a delivery in progress writes to it.
         await pulse.close();
         await tracing.close();
+        await fanout?.close();
         await store.close();
       },
     };
   } catch (err) {
+    await fanout?.close();
     await store.close();
     throw err;
   }

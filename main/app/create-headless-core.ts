@@ -4,6 +4,7 @@ import { createKeyfileCipher } from '../secrets/keyfile-cipher';
 import { createConfBackend } from '../settings/conf-backend';
 import { parseDatabaseUrl } from '../store/postgres/database-url';
 import { createCore, type Core } from './create-core';
+import type { TeamOptions } from '../team/team-options';
 
 export const KEY_FILE = 'secret.key';
 
@@ -16,6 +17,7 @@ export function createHeadlessCore(
   dataDir: string,
   env: NodeJS.ProcessEnv = process.env,
   databaseUrl: string | undefined = env.ASSAY_DATABASE_URL || undefined,
+  team?: TeamOptions,
 ): Promise<Core> {
   // Owner-only: the folder holds the database, settings and the secrets key file.
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -26,5 +28,6 @@ export function createHeadlessCore(
     env,
     databaseUrl:
       databaseUrl === undefined ? undefined : parseDatabaseUrl(databaseUrl, 'ASSAY_DATABASE_URL'),
+    team,
   });
 }

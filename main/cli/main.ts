@@ -79,8 +79,11 @@ function buildProgram(): Command {
   program
     .command('serve')
     .description('Serve the workbench and the HTTP API (default http://127.0.0.1:7717)')
-    .option('--host <host>', 'address to bind; anything but loopback requires --token', '127.0.0.1')
-    .option('--port <port>', 'port to listen on (0 picks a free one)', '7717')
+    .option(
+      '--host <host>',
+      'address to bind (or ASSAY_HOST; default 127.0.0.1); anything but loopback requires --token or team mode',
+    )
+    .option('--port <port>', 'port to listen on (or ASSAY_PORT; default 7717; 0 picks a free one)')
     .option('--data-dir <dir>', 'data directory (default: $ASSAY_HOME or ~/.assay)')
     .option(
       '--database <url>',
@@ -90,6 +93,18 @@ function buildProgram(): Command {
     .option(
       '--secure-cookie',
       'mark the token cookie Secure (TLS is terminated by a proxy in front of assay serve)',
+    )
+    .option(
+      '--redis <url>',
+      'team mode: accounts and roles, events and limits shared by several server processes, eval workers (or ASSAY_REDIS_URL; needs --database)',
+    )
+    .option(
+      '--s3 <url>',
+      'team mode: blobs in S3 or MinIO, as http://KEY:SECRET@host:9000/bucket (or the ASSAY_S3_* variables)',
+    )
+    .option(
+      '--public-url <url>',
+      'the address users open, behind a TLS proxy (or ASSAY_PUBLIC_URL): origin checks and Secure cookies',
     )
     .option('--no-build', 'serve the API only, without building or serving the workbench UI')
     .action(serveCommand);

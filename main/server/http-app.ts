@@ -13,6 +13,7 @@ import { mountOtlpRoutes } from './otlp-routes';
 import { mountEventStream } from './event-stream';
 import { errorResponse, loopbackHostGuard, tokenGuard } from './request-guards';
 import { securityHeaders } from './security-headers';
+import type { TeamOptions } from '../team/team-options';
 
 export interface HttpAppOptions {
   readonly dispatcher: Dispatcher;
@@ -34,6 +35,8 @@ export interface HttpAppOptions {
   readonly ingest?: IngestServices;
   /** Prometheus text exposition, served on GET /metrics when given. */
   readonly metrics?: () => Promise<string>;
+  /** Team mode: accounts guard every request (main/auth). */
+  readonly team?: TeamOptions;
 }
 
 /** The HTTP transport: the same dispatcher and events as IPC, plus the workbench's files. */

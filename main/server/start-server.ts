@@ -8,6 +8,7 @@ import { createGatewayListener } from './gateway-listener';
 import { createHttpApp } from './http-app';
 import type { IngestServices } from './ingest-services';
 import { isLoopbackHost } from './request-guards';
+import type { TeamOptions } from '../team/team-options';
 
 export interface StartServerOptions {
   readonly dispatcher: Dispatcher;
@@ -22,6 +23,8 @@ export interface StartServerOptions {
   readonly metrics?: () => Promise<string>;
   /** Serves the gateway and OTLP ingest with these services. */
   readonly ingest?: IngestServices;
+  /** Team mode: accounts (sessions, personal tokens) guard every request instead of --token. */
+  readonly team?: TeamOptions;
 }
 
 export interface RunningServer {
@@ -33,10 +36,10 @@ export interface RunningServer {
 /** Binds the HTTP transport. Anything but loopback needs a token: the API holds the keys. */
 export async function startHttpServer(options: StartServerOptions): Promise<RunningServer> {
   const loopbackOnly = isLoopbackHost(options.host);
-  if (!loopbackOnly && !options.token) {
+  if (!loopbackOnly && !options.token && !options.team) {
     throw new AssayError(
       'CONFIG_INVALID',
-      `Binding ${options.host} exposes Assay beyond this machine; pass --token <secret> (or ASSAY_TOKEN) so every request must carry it`,
+      `Binding ${options.host} exposes Assay beyond this machine; pass --token <secret> (or ASSAY_TOKEN) so every request must carry it, or run a team server (--redis) where every request must name an account`,
     );
   }
   // Port 0 is resolved by listen(); the token cookie is named for the real port.

@@ -8,7 +8,7 @@ import { SECRET_ENV } from '../secrets/secret-names';
 export const SERVER_ENV = {
   ASSAY_HOME: 'Data directory (settings, the secrets key file, SQLite when no database URL).',
   ASSAY_HOST: 'Address `assay serve` binds (default 127.0.0.1; 0.0.0.0 in the container).',
-  ASSAY_PORT: 'Port `assay serve` listens on (default 7420).',
+  ASSAY_PORT: 'Port `assay serve` listens on (default 7717).',
   ASSAY_TOKEN: 'Local mode only: the one shared secret every request must carry.',
   ASSAY_DATABASE_URL: 'PostgreSQL URL (postgres://user:password@host:5432/db).',
   ASSAY_REDIS_URL: 'Redis URL: team mode (accounts, shared events and limits, job queues).',
