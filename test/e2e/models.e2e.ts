@@ -8,6 +8,7 @@ import { launchChromium } from '../support/browser';
 import { REPO_ROOT } from '../support/run-cli';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { tempDirKept } from '../support/temp-dir-kept';
+import { authHeadersFor } from '../support/team-mode';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/e2e');
 
@@ -77,7 +78,7 @@ describe('models and connections in Chromium', () => {
     // The override is what the call path now charges.
     const res = await fetch(`${server.url}/api/prices.list`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authHeadersFor(server.url) },
       body: '{}',
     });
     const { data } = (await res.json()) as {
