@@ -50,6 +50,10 @@ describe('what the workbench shows for auth.status', () => {
     expect(writeBlockedReason(team(user('admin')), 'prompts')).toBeNull();
     expect(writeBlockedReason(LOCAL, 'prompts')).toBeNull();
     expect(writeBlockedReason(undefined, 'prompts')).toBeNull();
+    expect(writeBlockedReason(team(user('editor')), 'provider settings', 'admin')).toBe(
+      'Only admins can change provider settings.',
+    );
+    expect(writeBlockedReason(team(user('admin')), 'provider settings', 'admin')).toBeNull();
     expect(roleAllows('admin', 'editor')).toBe(true);
     expect(roleAllows('editor', 'admin')).toBe(false);
     expect(roleAllows('viewer', 'viewer')).toBe(true);

@@ -36,9 +36,14 @@ export function roleAllows(role: Role, needed: Role): boolean {
  * Why a write button is off for this caller, or null when it is on. The server checks every call
  * whatever the buttons say; this only spares a viewer a click that would be refused.
  */
-export function writeBlockedReason(status: AuthStatus | undefined, what: string): string | null {
+export function writeBlockedReason(
+  status: AuthStatus | undefined,
+  what: string,
+  needs: Role = 'editor',
+): string | null {
   if (!status || status.mode !== 'team' || !status.user) return null;
-  if (roleAllows(status.user.role, 'editor')) return null;
+  if (roleAllows(status.user.role, needs)) return null;
+  if (needs === 'admin') return `Only admins can change ${what}.`;
   return `Viewers can't change ${what}. Ask an admin for the editor role.`;
 }
 

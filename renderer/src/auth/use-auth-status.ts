@@ -1,4 +1,4 @@
-import type { AuthStatus } from '../../../shared/contract/auth';
+import type { AuthStatus, Role } from '../../../shared/contract/auth';
 import type { ClientError } from '../client';
 import { useChannelQuery } from '../query/channel-query';
 import { useQueryTransport } from '../query/query-transport';
@@ -24,6 +24,6 @@ export function useAuthStatus(): {
 }
 
 /** Why a write about `what` ("prompts") is off for the signed-in user, or null when it is on. */
-export function useWriteBlocked(what: string): string | null {
-  return writeBlockedReason(useAuthStatus().status, what);
+export function useWriteBlocked(what: string, needs: Role = 'editor'): string | null {
+  return writeBlockedReason(useAuthStatus().status, what, needs);
 }

@@ -1,4 +1,5 @@
 import type { ReactElement } from 'react';
+import type { Role } from '../../../shared/contract/auth';
 import { Tooltip, TooltipContent, TooltipTrigger } from '../components/ui/tooltip';
 import { useWriteBlocked } from './use-auth-status';
 
@@ -10,13 +11,16 @@ import { useWriteBlocked } from './use-auth-status';
  */
 export function WriteGuard({
   what,
+  needs = 'editor',
   children,
 }: {
   /** What the write changes, in the plural: "prompts", "datasets", "eval runs". */
   what: string;
+  /** The least role the server lets write it (provider settings and prices: admin). */
+  needs?: Role;
   children: (blocked: boolean) => ReactElement;
 }) {
-  const reason = useWriteBlocked(what);
+  const reason = useWriteBlocked(what, needs);
   if (!reason) return children(false);
   return (
     <Tooltip>
