@@ -13,6 +13,8 @@ export const ERROR_CODES = {
   UNAUTHORIZED: { http: 401, exit: 1 },
   FORBIDDEN: { http: 403, exit: 1 },
   PAYLOAD_TOO_LARGE: { http: 413, exit: 2 },
+  // Too many attempts (logins): details.retryAfterSeconds says when to try again.
+  TOO_MANY_REQUESTS: { http: 429, exit: 1 },
   UNSUPPORTED_MEDIA_TYPE: { http: 415, exit: 2 },
   SECRET_STORE_UNAVAILABLE: { http: 503, exit: 1 },
   STORE_UNAVAILABLE: { http: 503, exit: 1 },

@@ -20,6 +20,7 @@ import type { TracingService } from '../tracing/tracing-service';
 import type { RepricingService } from '../tracing/repricing/repricing-service';
 import type { SemanticService } from '../tracing/semantic/semantic-service';
 import type { IngestStatus } from '../../shared/contract';
+import type { AuthService } from '../auth/auth-service';
 
 /** The domain services a running core holds; handlers receive this, never globals. */
 export interface CoreServices {
@@ -62,4 +63,6 @@ export interface CoreServices {
    * ingest server after the core (the server serves the core's dispatcher) and supplies it.
    */
   readonly ingestStatus: () => IngestStatus;
+  /** Accounts, sessions, tokens and the audit log: team mode only (absent: local, no login). */
+  readonly auth?: AuthService;
 }

@@ -44,6 +44,8 @@ import type { IngestStatus } from '../../shared/contract';
 import { startEventFanout } from '../redis/event-fanout';
 import { redisUnavailable } from '../redis/redis-errors';
 import type { TeamOptions } from '../team/team-options';
+import { createTeamAuth, type AuthTuning } from '../auth/team-auth';
+import { guardDispatcher } from '../auth/guarded-dispatcher';
 
 export interface CoreOptions {
   readonly dataDir: string;
@@ -69,8 +71,10 @@ export interface CoreOptions {
    * under `assay serve` and the CLI, where the serving origin itself takes the calls.
    */
   readonly ingestStatus?: () => IngestStatus;
-  /** Team mode (a server or worker beside Redis, on PostgreSQL); unset: local mode. */
+  /** Team mode (a server or worker beside Redis, on PostgreSQL); unset: local mode. Accounts and roles guard every channel. */
   readonly team?: TeamOptions;
+  /** Login limits (tests shorten them, or count attempts in memory). */
+  readonly authTuning?: AuthTuning;
 }
 
 const SERVED_HERE: IngestStatus = { state: 'server' };
@@ -274,6 +278,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       // Each candidate prompt version's score change on a backtest set, for its author.
       contributions: backtests.boards.contributions,
     });
+    // Team mode: accounts, sessions, tokens and the audit log (main/auth).
+    const auth = options.team ? createTeamAuth(store, options.team, options.authTuning) : undefined;
     const services: CoreServices = {
       version: appVersion(),
       dataDir: options.dataDir,
@@ -303,10 +309,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       backtests,
       leaderboards,
       ingestStatus: options.ingestStatus ?? (() => SERVED_HERE),
+      auth,
     };
     semantic.start();
     return {
-      dispatcher: createDispatcher(createHandlers(services)),
+      // Team mode checks every call's role, whatever the transport, before the handlers see it.
+      dispatcher: auth
+        ? guardDispatcher(createDispatcher(createHandlers(services)), auth)
+        : createDispatcher(createHandlers(services)),
       store,
       events,
       services,
@@ -322,6 +332,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         await pulse.close();
         await tracing.close();
         await fanout?.close();
+        await auth?.close();
         await store.close();
       },
     };

@@ -1,3 +1,4 @@
+import type { TokenAuthenticator } from '../auth/ingest-token';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { getPath } from 'hono/utils/url';
@@ -49,6 +50,8 @@ export interface GatewayListenerOptions {
   readonly token?: string;
   /** True when bound to a loopback address: enables the DNS-rebinding host check. */
   readonly loopbackOnly: boolean;
+  /** Team mode: personal API tokens (editor or admin) instead of the server token. */
+  readonly authenticate?: TokenAuthenticator;
 }
 
 // @hono/node-server's own tests for a request target it can use as is (src/url.ts).
@@ -292,7 +295,7 @@ export function createGatewayListener(
   services: IngestServices,
   options: GatewayListenerOptions,
 ): GatewayListener {
-  const proxy = new GatewayProxy(services, options.token);
+  const proxy = new GatewayProxy(services, options.token, options.authenticate);
 
   async function answer(
     req: IncomingMessage,

@@ -13,7 +13,7 @@ import { mountOtlpRoutes } from './otlp-routes';
 import { mountEventStream } from './event-stream';
 import { errorResponse, loopbackHostGuard, tokenGuard } from './request-guards';
 import { securityHeaders } from './security-headers';
-import type { TeamOptions } from '../team/team-options';
+import { requirePrincipal, teamPrincipal, type TeamHttpOptions } from './team-session';
 
 export interface HttpAppOptions {
   readonly dispatcher: Dispatcher;
@@ -35,8 +35,11 @@ export interface HttpAppOptions {
   readonly ingest?: IngestServices;
   /** Prometheus text exposition, served on GET /metrics when given. */
   readonly metrics?: () => Promise<string>;
-  /** Team mode: accounts guard every request (main/auth). */
-  readonly team?: TeamOptions;
+  /**
+   * Team mode: every request names its user (session cookie or personal API token) and the
+   * dispatcher checks their role; the shared `token` is not used.
+   */
+  readonly team?: TeamHttpOptions;
 }
 
 /** The HTTP transport: the same dispatcher and events as IPC, plus the workbench's files. */
@@ -53,7 +56,16 @@ export function createHttpApp(options: HttpAppOptions): Hono {
           : errorResponse(error.code, error.message),
       ),
     );
-  if (options.token) {
+  const team = options.team;
+  if (team) {
+    // Ingest routes take a personal API token themselves (OTLP exporters send no cookies).
+    const principal = teamPrincipal(team.auth);
+    app.use('*', (c, next) =>
+      options.ingest && isIngestPath(c.req.path) ? next() : principal(c, next),
+    );
+    app.use('/metrics', requirePrincipal());
+    app.use('/api/events', requirePrincipal());
+  } else if (options.token) {
     const guard = tokenGuard(options.token, { port: options.port, secure: options.secureCookie });
     // Apps posting to OTLP ingest (and the gateway, served beside this app) send their own
     // credentials (a provider key beside the token); those routes check the token themselves.
@@ -70,9 +82,13 @@ export function createHttpApp(options: HttpAppOptions): Hono {
       c.body(await metrics(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }),
     );
   }
-  if (options.ingest) mountOtlpRoutes(app, options.ingest, { token: options.token });
+  if (options.ingest)
+    mountOtlpRoutes(app, options.ingest, {
+      token: team ? undefined : options.token,
+      authenticate: team ? (token) => team.auth.authenticateToken(token) : undefined,
+    });
   mountEventStream(app, options.events);
-  mountApiRoutes(app, options.dispatcher);
+  mountApiRoutes(app, options.dispatcher, team);
 
   const rendererDir = options.rendererDir;
   if (rendererDir && fs.existsSync(path.join(rendererDir, 'index.html'))) {

@@ -1,3 +1,4 @@
+import type { TokenAuthenticator } from '../auth/ingest-token';
 import type { CoreServices } from '../api/core-services';
 
 /** What the gateway and OTLP ingest use of the core: services only, never the store. */
@@ -19,4 +20,6 @@ export function isIngestPath(path: string): boolean {
 export interface IngestRouteOptions {
   /** The server token (required off loopback): OTLP exporters send it as a Bearer token. */
   readonly token?: string;
+  /** Team mode: a personal API token of an editor or admin instead (see ingest-token.ts). */
+  readonly authenticate?: TokenAuthenticator;
 }

@@ -4,6 +4,8 @@ import { AssayError } from '../../shared/errors';
 import { decodeContent, readLimited } from '../tracing/otlp/read-body';
 import { encodingOf, ingestOtlp } from '../tracing/otlp/otlp-ingest';
 import { otlpErrorResponse } from '../tracing/otlp/otlp-status';
+import { ingestPrincipal } from '../auth/ingest-token';
+import { bearerOf } from './team-session';
 import { OTLP_TRACES_PATH, type IngestRouteOptions, type IngestServices } from './ingest-services';
 
 /**
@@ -23,7 +25,13 @@ export function mountOtlpRoutes(
     try {
       // A server with a token (any bind off loopback has one) wants it from every exporter,
       // which sends it through OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer <token>".
-      if (options.token) {
+      if (options.authenticate) {
+        await ingestPrincipal(
+          options.authenticate,
+          bearerOf(c.req.header('authorization')),
+          'set OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer assay_pat_…" (an editor token)',
+        );
+      } else if (options.token) {
         const bearer = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1];
         if (!sameSecret(bearer, options.token))
           throw new AssayError(

@@ -96,12 +96,13 @@ export function tokenGuard(token: string, cookie: TokenCookieOptions): Middlewar
 /**
  * Cross-site request guard for the API: a POST must be JSON (which a cross-origin page cannot
  * send without a CORS preflight we never answer) and, when the browser names an Origin, it
- * must be this server's own.
+ * must be this server's own: the public URL when one is set (behind a TLS proxy the request
+ * URL this server sees is http while the browser's origin is https), else the request's.
  */
-export function sameOriginJsonGuard(): MiddlewareHandler {
+export function sameOriginJsonGuard(publicOrigin?: string): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('origin');
-    if (origin && origin !== new URL(c.req.url).origin) {
+    if (origin && origin !== (publicOrigin ?? new URL(c.req.url).origin)) {
       return errorResponse('FORBIDDEN', `Cross-origin call from ${origin} refused`);
     }
     const type = c.req.header('content-type') ?? '';

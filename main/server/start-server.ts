@@ -8,7 +8,7 @@ import { createGatewayListener } from './gateway-listener';
 import { createHttpApp } from './http-app';
 import type { IngestServices } from './ingest-services';
 import { isLoopbackHost } from './request-guards';
-import type { TeamOptions } from '../team/team-options';
+import type { TeamHttpOptions } from './team-session';
 
 export interface StartServerOptions {
   readonly dispatcher: Dispatcher;
@@ -23,8 +23,8 @@ export interface StartServerOptions {
   readonly metrics?: () => Promise<string>;
   /** Serves the gateway and OTLP ingest with these services. */
   readonly ingest?: IngestServices;
-  /** Team mode: accounts (sessions, personal tokens) guard every request instead of --token. */
-  readonly team?: TeamOptions;
+  /** Team mode: users sign in (sessions, personal API tokens); see team-session.ts. */
+  readonly team?: TeamHttpOptions;
 }
 
 export interface RunningServer {
@@ -36,6 +36,7 @@ export interface RunningServer {
 /** Binds the HTTP transport. Anything but loopback needs a token: the API holds the keys. */
 export async function startHttpServer(options: StartServerOptions): Promise<RunningServer> {
   const loopbackOnly = isLoopbackHost(options.host);
+  // Team mode needs no shared token: every request names a user, and roles are checked.
   if (!loopbackOnly && !options.token && !options.team) {
     throw new AssayError(
       'CONFIG_INVALID',
@@ -49,7 +50,13 @@ export async function startHttpServer(options: StartServerOptions): Promise<Runn
   // The gateway is served on node:http directly, not through the app: an app's LLM call must
   // not pay for the fetch-API layer (see gateway-listener.ts). Everything else is the app's.
   const gateway = options.ingest
-    ? createGatewayListener(options.ingest, { token: options.token, loopbackOnly })
+    ? createGatewayListener(options.ingest, {
+        token: options.team ? undefined : options.token,
+        loopbackOnly,
+        authenticate: options.team
+          ? (token) => options.team!.auth.authenticateToken(token)
+          : undefined,
+      })
     : null;
   const server = http.createServer((req, res) => {
     const target = gateway?.target(req);

@@ -630,6 +630,75 @@ export interface CostRecomputationTable {
   gained_price: number;
 }
 
+/** Team server accounts (migration 0019 / pg 0013; main/auth). One 'default' workspace for now. */
+export interface WorkspaceTable {
+  id: string;
+  name: string;
+  /** The first admin, set once by first-run setup (its conditional UPDATE is the race guard). */
+  setup_user_id: string | null;
+  created_at: IsoTime;
+}
+
+export interface AppUserTable {
+  id: string;
+  email: string;
+  name: string;
+  /** argon2id PHC string; never the password. */
+  password_hash: string;
+  disabled: Flag;
+  created_at: IsoTime;
+  updated_at: IsoTime;
+  last_login_at: IsoTime | null;
+}
+
+export interface WorkspaceMemberTable {
+  workspace_id: string;
+  user_id: string;
+  /** viewer | editor | admin */
+  role: string;
+  created_at: IsoTime;
+}
+
+export interface UserSessionTable {
+  id: string;
+  user_id: string;
+  /** sha256 (hex) of the cookie's secret; the secret itself is never stored. */
+  secret_hash: string;
+  created_at: IsoTime;
+  expires_at: IsoTime;
+  last_seen_at: IsoTime;
+  client_address: string | null;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  user_id: string;
+  name: string;
+  /** The token's first characters, for display. */
+  prefix: string;
+  /** sha256 (hex) of the whole token. */
+  secret_hash: string;
+  role: string;
+  created_at: IsoTime;
+  expires_at: IsoTime | null;
+  last_used_at: IsoTime | null;
+  revoked_at: IsoTime | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: IsoTime;
+  user_id: string | null;
+  user_email: string | null;
+  /** session | token | anonymous */
+  via: string;
+  channel: string;
+  target: string | null;
+  ok: Flag;
+  error_code: string | null;
+  client_address: string | null;
+}
+
 export interface DB {
   instance: InstanceTable;
   span: SpanTable;
@@ -672,6 +741,12 @@ export interface DB {
   scoring_rule_progress: ScoringRuleProgressTable;
   scoring_rule_spend: ScoringRuleSpendTable;
   cost_recomputation: CostRecomputationTable;
+  workspace: WorkspaceTable;
+  app_user: AppUserTable;
+  workspace_member: WorkspaceMemberTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  audit_log: AuditLogTable;
 }
 
 /** Every table and its columns, in the order the schema test compares them. */
@@ -1200,5 +1275,50 @@ export const COLUMNS: { readonly [T in TableName]: Readonly<Record<keyof DB[T], 
     unpriced_after: true,
     lost_price: true,
     gained_price: true,
+  },
+  workspace: { id: true, name: true, setup_user_id: true, created_at: true },
+  app_user: {
+    id: true,
+    email: true,
+    name: true,
+    password_hash: true,
+    disabled: true,
+    created_at: true,
+    updated_at: true,
+    last_login_at: true,
+  },
+  workspace_member: { workspace_id: true, user_id: true, role: true, created_at: true },
+  user_session: {
+    id: true,
+    user_id: true,
+    secret_hash: true,
+    created_at: true,
+    expires_at: true,
+    last_seen_at: true,
+    client_address: true,
+  },
+  api_token: {
+    id: true,
+    user_id: true,
+    name: true,
+    prefix: true,
+    secret_hash: true,
+    role: true,
+    created_at: true,
+    expires_at: true,
+    last_used_at: true,
+    revoked_at: true,
+  },
+  audit_log: {
+    id: true,
+    at: true,
+    user_id: true,
+    user_email: true,
+    via: true,
+    channel: true,
+    target: true,
+    ok: true,
+    error_code: true,
+    client_address: true,
   },
 };

@@ -1,5 +1,6 @@
 import type { CoreServices } from '../core-services';
 import type { Handlers } from '../dispatcher';
+import { authHandlers } from './auth';
 import { backtestHandlers } from './backtests';
 import { costHandlers } from './costs';
 import { datasetHandlers } from './datasets';
@@ -26,6 +27,7 @@ import { traceHandlers } from './traces';
 export function createHandlers(services: CoreServices): Handlers {
   return {
     ...systemHandlers(services),
+    ...authHandlers(services),
     ...ingestHandlers(services),
     ...settingsHandlers(services),
     ...llmHandlers(services),

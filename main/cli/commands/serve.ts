@@ -63,7 +63,15 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
       ...options,
       host,
       port,
-      team,
+      // Team mode: accounts guard every request (sessions, personal tokens; main/auth).
+      team:
+        team && core.services.auth
+          ? {
+              auth: core.services.auth,
+              publicUrl: team.publicUrl,
+              secureCookie: options.secureCookie,
+            }
+          : undefined,
       token,
       rendererDir,
       dispatcher: core.dispatcher,

@@ -1,3 +1,5 @@
+import { API_TOKEN_PREFIX } from '../../auth/credential-secrets';
+import { ingestPrincipal, type TokenAuthenticator } from '../../auth/ingest-token';
 import { Agent, request as upstreamRequest, type Dispatcher } from 'undici';
 import { AssayError } from '../../../shared/errors';
 import type { ProviderLimiter } from '../../llm/limits/provider-limiter';
@@ -62,6 +64,8 @@ export class GatewayProxy {
   constructor(
     private readonly services: IngestServices,
     private readonly token: string | undefined,
+    /** Team mode: a personal API token (editor or admin) in the server token's place. */
+    private readonly authenticate?: TokenAuthenticator,
   ) {
     this.spans = new SpanBatcher({
       ingest: (batch) => services.tracing.ingest(batch, 'gateway', 'gateway'),
@@ -88,7 +92,21 @@ export class GatewayProxy {
     if (origin !== undefined && origin !== req.origin())
       return fail(new AssayError('FORBIDDEN', `Cross-origin call from ${origin} refused`));
     const upstream = upstreamOf(route.provider, this.services.llm.connections());
-    const credentials = decideCredentials(route.format, get, this.token, upstream.storedKey);
+    let serverToken = this.token;
+    if (this.authenticate) {
+      serverToken = teamTokenOf(get);
+      try {
+        await ingestPrincipal(
+          this.authenticate,
+          serverToken,
+          'send your Assay API token (an editor token) as the API key, or in x-assay-token beside your own key',
+        );
+      } catch (err) {
+        if (err instanceof AssayError) return fail(err);
+        throw err;
+      }
+    }
+    const credentials = decideCredentials(route.format, get, serverToken, upstream.storedKey);
     if (!credentials.ok) return fail(new AssayError('UNAUTHORIZED', credentials.message));
 
     let prepared: PreparedCall | null = null;
@@ -406,4 +424,18 @@ export class GatewayProxy {
 /** A status an HTTP answer can carry (an upstream may send anything). */
 function validStatus(status: number): number {
   return status >= 200 && status <= 599 ? status : 502;
+}
+
+/**
+ * The personal API token of a gateway call: in x-assay-token beside the app's own provider key,
+ * or as the key itself (Bearer or x-api-key) when it is one (`assay_pat_…`).
+ */
+function teamTokenOf(get: (name: string) => string | undefined): string | undefined {
+  const beside = get('x-assay-token')?.trim();
+  if (beside) return beside;
+  const key =
+    get('authorization')
+      ?.match(/^Bearer\s+(.*)$/i)?.[1]
+      ?.trim() ?? get('x-api-key')?.trim();
+  return key?.startsWith(API_TOKEN_PREFIX) ? key : undefined;
 }

@@ -11,6 +11,7 @@ import { postgres0009 } from './0009_forget_orphan_scores';
 import { postgres0010 } from './0010_backtests';
 import { postgres0011 } from './0011_cost_recomputation';
 import { postgres0012 } from './0012_eval_run_summary';
+import { postgres0013 } from './0013_accounts';
 
 /** Every PostgreSQL migration in order. Append only: a shipped migration is never edited. */
 export const POSTGRES_MIGRATIONS: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
   postgres0010,
   postgres0011,
   postgres0012,
+  postgres0013,
 ];

@@ -17,6 +17,7 @@ import { migration0015 } from './0015_forget_orphan_scores';
 import { migration0016 } from './0016_backtests';
 import { migration0017 } from './0017_cost_recomputation';
 import { migration0018 } from './0018_eval_run_summary';
+import { migration0019 } from './0019_accounts';
 
 /** Every migration in order. Append only: a shipped migration is never edited. */
 export const SQLITE_MIGRATIONS: readonly Migration[] = [
@@ -38,4 +39,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   migration0016,
   migration0017,
   migration0018,
+  migration0019,
 ];
