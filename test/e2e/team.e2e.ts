@@ -82,11 +82,16 @@ describe('the workbench on a team server', () => {
 
     await admin.getByTestId('setup-email').fill(ADMIN.email);
     await admin.getByTestId('setup-name').fill(ADMIN.name);
+    const fieldError = admin.getByTestId('field-error');
     await admin.getByTestId('setup-password').fill('short');
-    await admin.getByTestId('setup-confirm').fill('different');
+    await admin.getByTestId('setup-confirm').fill('short');
     await admin.getByTestId('setup-submit').click();
-    await admin.getByText('at least 12 characters').waitFor();
-    await admin.getByText('The two passwords differ').waitFor();
+    await fieldError.filter({ hasText: 'at least 12 characters' }).waitFor();
+    await admin.getByTestId('setup-password').fill(ADMIN.password);
+    await admin.getByTestId('setup-confirm').fill(`${ADMIN.password}!`);
+    await admin.getByTestId('setup-submit').click();
+    await fieldError.filter({ hasText: 'The two passwords differ' }).waitFor();
+    expect(await admin.getByTestId('page-setup').count()).toBe(1);
 
     await admin.getByTestId('setup-password').fill(ADMIN.password);
     await admin.getByTestId('setup-confirm').fill(ADMIN.password);

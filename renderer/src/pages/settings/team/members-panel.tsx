@@ -68,6 +68,7 @@ export function MembersPanel({ selfId }: { selfId: string }) {
                   className="h-7 w-28"
                   aria-label={`Role of ${user.email}`}
                   data-testid="member-role-select"
+                  data-value={user.role}
                   disabled={update.isPending}
                   onValueChange={(role) =>
                     update.mutate(
