@@ -280,4 +280,21 @@ describe('the workbench on a team server', () => {
     await editor.getByTestId('page-login').waitFor();
     expect(hashOf(editor)).toBe('#/login?next=/evals');
   });
+
+  it('tells someone guessing passwords how long to wait', async () => {
+    const guessed = { email: 'guessed@team.test', password: 'wrong-guess-000000' };
+    // The per-account limit (10 in 15 minutes) is used up by API calls; the page's try is refused.
+    for (let i = 0; i < 10; i++) {
+      const answer = await teamCall(server.url, 'auth.login', guessed);
+      expect(answer.status).toBe(401);
+    }
+    await editor.getByTestId('login-email').fill(guessed.email);
+    await editor.getByTestId('login-password').fill(guessed.password);
+    await editor.getByTestId('login-submit').click();
+    await editor
+      .getByTestId('form-error')
+      .getByText(/^Too many sign-in attempts\. Try again in \d+ minutes?\.$/)
+      .waitFor();
+    expect(await editor.getByTestId('page-login').count()).toBe(1);
+  });
 });

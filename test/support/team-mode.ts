@@ -175,6 +175,15 @@ export function authHeadersFor(baseUrl: string): Record<string, string> {
   return accounts ? { authorization: `Bearer ${accounts.editor.token}` } : {};
 }
 
+/**
+ * What an app sends the gateway of a team server beside its own provider key: the editor's
+ * token in `x-assay-token`. None for a local server.
+ */
+export function gatewayHeadersFor(baseUrl: string): Record<string, string> {
+  const accounts = accountsByUrl.get(baseUrl.replace(/\/$/, ''));
+  return accounts ? { 'x-assay-token': accounts.editor.token } : {};
+}
+
 /** The editor's session cookie of the newest running team server, for a browser context. */
 export function editorSessionCookie(): { name: string; value: string; url: string } | null {
   if (!latestUrl) return null;
