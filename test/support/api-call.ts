@@ -8,7 +8,7 @@ import { authHeadersFor } from './team-mode';
 export async function apiCall<T>(baseUrl: string, channel: string, input: unknown): Promise<T> {
   const res = await fetch(`${baseUrl}/api/${channel}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...authHeadersFor(baseUrl) },
+    headers: { 'content-type': 'application/json', ...authHeadersFor(baseUrl, channel) },
     body: JSON.stringify(input),
   });
   const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };

@@ -1,20 +1,34 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { beforeEach } from 'vitest';
 import { CHROMIUM_PATH } from '../../scripts/test-prerequisites';
-import { E2E_TEAM, editorSessionCookie } from './team-mode';
+import { adminSessionCookie, E2E_TEAM, editorSessionCookie } from './team-mode';
 
 /** The contexts of this file's browsers, signed in again before each test in team mode. */
 const contexts = new Set<BrowserContext>();
+/** Contexts a test signed in as the admin (see asAdmin). */
+const admins = new WeakSet<BrowserContext>();
 
 async function signIn(context: BrowserContext): Promise<void> {
-  const cookie = editorSessionCookie();
+  const cookie = admins.has(context) ? adminSessionCookie() : editorSessionCookie();
   if (cookie) await context.addCookies([cookie]);
+}
+
+/**
+ * For a step only a team's admin may take (provider settings, prices): in team mode the page's
+ * context is signed in as the admin from here on, and the page loaded again. Local mode: nothing.
+ */
+export async function asAdmin(page: Page): Promise<void> {
+  if (!E2E_TEAM) return;
+  admins.add(page.context());
+  await signIn(page.context());
+  await page.reload();
 }
 
 if (E2E_TEAM) {
   // A server restarted mid-file signs the editor in afresh; pages already open follow it.
   beforeEach(async () => {
-    for (const context of contexts) await signIn(context);
+    // Only contexts with a page open: one being closed would never answer.
+    for (const context of contexts) if (context.pages().length > 0) await signIn(context);
   });
 }
 
@@ -35,7 +49,10 @@ function signedInBrowser(browser: Browser): Browser {
   browser.newPage = async (options) => {
     const context = await browser.newContext(options);
     const page = await context.newPage();
-    page.on('close', () => void context.close());
+    page.on('close', () => {
+      contexts.delete(context);
+      void context.close();
+    });
     return page;
   };
   return browser;

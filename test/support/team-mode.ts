@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll } from 'vitest';
+import { CHANNEL_ACCESS } from '../../shared/contract/access';
+import { isChannel } from '../../shared/contract';
 
 /**
  * Team mode for the end-to-end suite. `ASSAY_E2E_TEAM=1` runs every e2e file against
@@ -169,10 +171,25 @@ export function forgetTeamServer(baseUrl: string): void {
   if (latestUrl === baseUrl) latestUrl = [...accountsByUrl.keys()].pop() ?? null;
 }
 
-/** The editor's bearer token for API helpers when `baseUrl` is a team server; none otherwise. */
-export function authHeadersFor(baseUrl: string): Record<string, string> {
+/**
+ * Credentials for API helpers when `baseUrl` is a team server (none otherwise): the editor's
+ * bearer token, or for a channel only an admin may call (provider settings, prices, webhooks)
+ * the admin's session, since a test sets such things up the way the team's admin would.
+ */
+export function authHeadersFor(baseUrl: string, channel?: string): Record<string, string> {
   const accounts = accountsByUrl.get(baseUrl.replace(/\/$/, ''));
-  return accounts ? { authorization: `Bearer ${accounts.editor.token}` } : {};
+  if (!accounts) return {};
+  if (channel && isChannel(channel) && CHANNEL_ACCESS[channel] === 'admin')
+    return { cookie: accounts.admin.cookie };
+  return { authorization: `Bearer ${accounts.editor.token}` };
+}
+
+/** The admin's session cookie of the newest running team server, for a browser context. */
+export function adminSessionCookie(): { name: string; value: string; url: string } | null {
+  const accounts = latestUrl ? accountsByUrl.get(latestUrl) : undefined;
+  if (!latestUrl || !accounts) return null;
+  const value = accounts.admin.cookie.slice(SESSION_COOKIE.length + 1);
+  return { name: SESSION_COOKIE, value, url: latestUrl };
 }
 
 /**
