@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeServer } from '../fakes/fake-http';
 import { startOpenAiFake } from '../fakes/openai-fake';
-import { launchChromium } from '../support/browser';
+import { asAdmin, launchChromium } from '../support/browser';
 import { REPO_ROOT } from '../support/run-cli';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { tempDirKept } from '../support/temp-dir-kept';
@@ -56,6 +56,8 @@ describe('models and connections in Chromium', () => {
 
   it('overrides a catalog price and prices a local model at 0', async () => {
     await page.goto(`${server.url}/#/models`);
+    // Prices are a team admin's to set (team mode); a local server's user's.
+    await asAdmin(page);
     await page.getByTestId('page-models').waitFor();
     await page.getByTestId('models-filter').fill('gpt-4o-mini');
     await page.getByTestId('edit-price-openai-gpt-4o-mini').click();
