@@ -51,7 +51,8 @@ function signedInBrowser(browser: Browser): Browser {
     const page = await context.newPage();
     page.on('close', () => {
       contexts.delete(context);
-      void context.close();
+      // The browser may be closing already (a file's afterAll): nothing left to close then.
+      context.close().catch(() => undefined);
     });
     return page;
   };
