@@ -83,6 +83,9 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          // Every flow on a local server; team.e2e.ts on a team server (PostgreSQL and Redis).
+          // ASSAY_E2E_TEAM=1 runs them all on a team server, signed in as an editor
+          // (test/support/team-mode.ts).
           include: ['test/e2e/**/*.e2e.ts'],
           environment: 'node',
           globalSetup: ['scripts/test-prerequisites-setup.ts'],

@@ -21,7 +21,8 @@ export const SUITE_NEEDS: Readonly<Record<string, readonly PrerequisiteId[]>> = 
   unit: [],
   // The storage and integration suites again, on the machine's PostgreSQL (test-database.ts).
   postgres: ['postgres'],
-  e2e: ['chromium'],
+  // team.e2e.ts serves a team server (PostgreSQL and Redis) whatever ASSAY_E2E_TEAM says.
+  e2e: ['chromium', 'postgres', 'redis'],
   'e2e-postgres': ['chromium', 'postgres'],
 };
 

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeServer } from '../fakes/fake-http';
 import { startOpenAiFake } from '../fakes/openai-fake';
-import { launchChromium } from '../support/browser';
+import { asAdmin, launchChromium } from '../support/browser';
 import { REPO_ROOT } from '../support/run-cli';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { tempDirKept } from '../support/temp-dir-kept';
@@ -59,6 +59,8 @@ describe('first run in Chromium', () => {
   it('reaches a passing eval run from an empty workbench in under two minutes', async () => {
     const started = Date.now();
     await page.goto(`${server.url}/`);
+    // On a team server the first run (connecting a provider) is the admin's.
+    await asAdmin(page);
     const banner = page.getByTestId('first-run-banner');
     await banner.waitFor();
     await shot('first-run-banner');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { tempDirKept } from '../support/temp-dir-kept';
+import { authHeadersFor } from '../support/team-mode';
 
 let browser: Browser;
 let server: ServeProcess;
@@ -13,7 +14,7 @@ let page: Page;
 async function datasetNames(): Promise<string[]> {
   const res = await fetch(`${server.url}/api/datasets.list`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...authHeadersFor(server.url) },
     body: '{}',
   });
   const body = (await res.json()) as { data: { datasets: { name: string }[] } };

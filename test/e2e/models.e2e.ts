@@ -4,10 +4,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeServer } from '../fakes/fake-http';
 import { startOpenAiFake } from '../fakes/openai-fake';
-import { launchChromium } from '../support/browser';
+import { asAdmin, launchChromium } from '../support/browser';
 import { REPO_ROOT } from '../support/run-cli';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { tempDirKept } from '../support/temp-dir-kept';
+import { authHeadersFor } from '../support/team-mode';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/e2e');
 
@@ -55,6 +56,8 @@ describe('models and connections in Chromium', () => {
 
   it('overrides a catalog price and prices a local model at 0', async () => {
     await page.goto(`${server.url}/#/models`);
+    // Prices are a team admin's to set (team mode); a local server's user's.
+    await asAdmin(page);
     await page.getByTestId('page-models').waitFor();
     await page.getByTestId('models-filter').fill('gpt-4o-mini');
     await page.getByTestId('edit-price-openai-gpt-4o-mini').click();
@@ -77,7 +80,7 @@ describe('models and connections in Chromium', () => {
     // The override is what the call path now charges.
     const res = await fetch(`${server.url}/api/prices.list`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authHeadersFor(server.url) },
       body: '{}',
     });
     const { data } = (await res.json()) as {

@@ -10,6 +10,7 @@ import { pickColumn } from '../support/playground-columns';
 import { REPO_ROOT } from '../support/run-cli';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { tempDirKept } from '../support/temp-dir-kept';
+import { authHeadersFor } from '../support/team-mode';
 
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts/e2e');
 
@@ -112,7 +113,7 @@ describe('prompt registry and playground in Chromium', () => {
 
     const res = await fetch(`${server.url}/api/prompts.get`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...authHeadersFor(server.url) },
       body: JSON.stringify({ name: 'support/chat' }),
     });
     const { data } = (await res.json()) as {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookReceiver } from '../../main/quality/pulse/test-receiver';
 import { SIGNATURE_HEADER, verifySignature } from '../../main/quality/pulse/webhook-signature';
 import { apiCall } from '../support/api-call';
-import { launchChromium } from '../support/browser';
+import { asAdmin, launchChromium } from '../support/browser';
 import { chooseOption } from '../support/radix-select';
 import { REPO_ROOT } from '../support/run-cli';
 import { startServe, type ServeProcess } from '../support/serve-process';
@@ -74,6 +74,8 @@ describe('pulse in Chromium against assay serve', () => {
   it('sets up a webhook and a rule, fires an alert into the inbox and links it to its interactions', async () => {
     const rx = await webhookReceiver([200]);
     await page.goto(`${server.url}/#/pulse/webhooks`);
+    // Webhooks (secrets, outbound calls) are a team admin's (team mode); a local server's user's.
+    await asAdmin(page);
     await page.getByTestId('page-pulse').waitFor();
     await page.getByTestId('webhook-name').fill('Ops');
     await page.getByTestId('webhook-url-input').fill(rx.url);

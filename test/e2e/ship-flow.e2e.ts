@@ -11,6 +11,7 @@ import { chooseOption } from '../support/radix-select';
 import { REPO_ROOT } from '../support/run-cli';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { tempDirKept } from '../support/temp-dir-kept';
+import { gatewayHeadersFor } from '../support/team-mode';
 
 /*
  * The Ship loop as a user meets it: an app's own OpenAI SDK calls go through the gateway (one
@@ -68,7 +69,11 @@ describe('ship: capture through the gateway, find, rerun and steal', () => {
     const app = new OpenAI({
       apiKey: APP_KEY,
       baseURL: `${server.url}/gateway/openai/v1`,
-      defaultHeaders: { 'x-assay-user': 'ann', 'x-assay-session': 'support-42' },
+      defaultHeaders: {
+        'x-assay-user': 'ann',
+        'x-assay-session': 'support-42',
+        ...gatewayHeadersFor(server.url),
+      },
     });
     const plain = await app.chat.completions
       .create({

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filesContaining } from '../support/temp-dir';
-import { launchChromium } from '../support/browser';
+import { asAdmin, launchChromium } from '../support/browser';
 import { REPO_ROOT } from '../support/run-cli';
 import { startServe, type ServeProcess } from '../support/serve-process';
 import { tempDirKept } from '../support/temp-dir-kept';
@@ -105,6 +105,8 @@ describe('workbench in Chromium against assay serve', () => {
 
   it('shows a bad setting next to its field and saves nothing', async () => {
     const page = await openPage(`${server.url}/#/settings`);
+    // Provider settings are a team admin's (team mode); a local server's user's.
+    await asAdmin(page);
     await page.getByTestId('openai-baseUrl').fill('ftp://example.com');
     await page.getByTestId('save-openai').click();
     const card = page.getByTestId('provider-openai');
@@ -124,6 +126,7 @@ describe('workbench in Chromium against assay serve', () => {
 
   it('saves a provider key, and after a server restart shows it persisted and masked', async () => {
     let page = await openPage(`${server.url}/#/settings`);
+    await asAdmin(page);
     await page.getByTestId('openai-apiKey').fill(OPENAI_KEY);
     await page.getByTestId('openai-baseUrl').fill('http://127.0.0.1:9/v1');
     await page.getByTestId('save-openai').click();

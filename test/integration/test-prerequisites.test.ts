@@ -112,11 +112,11 @@ describe('missingPrerequisites', () => {
     expect(both[1]).toMatch(/^PostgreSQL not answering/);
   });
 
-  it('today the e2e suites need Chromium, the postgres suites PostgreSQL, nothing Redis', () => {
+  it('today the e2e suites need Chromium, the postgres suites PostgreSQL, the team e2e Redis', () => {
     expect(SUITE_NEEDS).toEqual({
       unit: [],
       postgres: ['postgres'],
-      e2e: ['chromium'],
+      e2e: ['chromium', 'postgres', 'redis'],
       'e2e-postgres': ['chromium', 'postgres'],
     });
   });

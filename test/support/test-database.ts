@@ -14,7 +14,10 @@ import path from 'node:path';
  * directory (each core a test opens) gets a fresh database, dropped when its test file ends.
  */
 export const TEST_DIALECT: 'sqlite' | 'postgres' =
-  process.env.ASSAY_TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+  // A team server (ASSAY_E2E_TEAM, see team-mode.ts) runs on PostgreSQL only.
+  process.env.ASSAY_TEST_DB === 'postgres' || process.env.ASSAY_E2E_TEAM === '1'
+    ? 'postgres'
+    : 'sqlite';
 
 const ADMIN_URL =
   process.env.ASSAY_TEST_PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -53,13 +56,21 @@ export async function createTestDatabase(): Promise<string> {
  */
 export async function testDatabaseEnv(dataDir: string): Promise<Record<string, string>> {
   if (TEST_DIALECT === 'sqlite') return {};
+  return { ASSAY_DATABASE_URL: await postgresDatabaseFor(dataDir) };
+}
+
+/**
+ * This data directory's PostgreSQL database, whatever the run's dialect (a team server runs on
+ * PostgreSQL only); created at the first ask, the same one after.
+ */
+export function postgresDatabaseFor(dataDir: string): Promise<string> {
   const key = path.resolve(dataDir);
   let url = byDataDir.get(key);
   if (!url) {
     url = createTestDatabase();
     byDataDir.set(key, url);
   }
-  return { ASSAY_DATABASE_URL: await url };
+  return url;
 }
 
 /** The headless core on this run's database (what `createHeadlessCore` is in production). */

@@ -57,6 +57,9 @@ const LeaderboardPage = lazy(() =>
 const BacktestsPage = lazy(() =>
   import('../pages/backtests/backtests-page').then((m) => ({ default: m.BacktestsPage })),
 );
+const TeamSettingsPage = lazy(() =>
+  import('../pages/settings/team/team-page').then((m) => ({ default: m.TeamSettingsPage })),
+);
 const SettingsPage = lazy(() =>
   import('../pages/settings/settings-page').then((m) => ({ default: m.SettingsPage })),
 );
@@ -105,6 +108,10 @@ export function Routes() {
         </Route>
         <Route path="/settings">
           <SettingsPage />
+        </Route>
+        {/* `#/settings/team?tab=tokens|members|audit|password&offset=…` (a team server's accounts). */}
+        <Route path={/^\/settings\/team(?:\?.*)?$/}>
+          <TeamSettingsPage />
         </Route>
         <Route path="/models">
           <ModelsPage />

@@ -33,9 +33,13 @@ export class EventStream {
     };
   }
 
-  /** Opens the stream on the first subscription; it then stays open for the page's life. */
+  /**
+   * Opens the stream on the first subscription; it then stays open for the page's life. A stream
+   * the server refused (a team server's 401 once a session ended: EventSource gives up on an
+   * error status) is opened again by the next subscription, made after the next login.
+   */
   private ensureOpen(): void {
-    if (this.source) return;
+    if (this.source && this.source.readyState !== EventSource.CLOSED) return;
     const source = new EventSource(this.urlFor([]));
     this.source = source;
     for (const topic of KNOWN_TOPICS) {

@@ -1,6 +1,7 @@
 import { Command as CommandIcon, FlaskRound } from 'lucide-react';
 import { Link, useLocation } from 'wouter';
 import { useSystemInfo } from '../app/system-info-context';
+import { UserMenu } from '../auth/user-menu';
 import { Button } from '../components/ui/button';
 import { cn } from '../lib/utils';
 import { PulseUnreadBadge } from '../pages/pulse/unread-badge';
@@ -70,6 +71,9 @@ export function Sidebar({ onOpenPalette }: { onOpenPalette: () => void }) {
           );
         })}
       </nav>
+      <div className="border-t border-sidebar-border px-2 py-1.5 empty:hidden">
+        <UserMenu />
+      </div>
       <SidebarFooter />
     </aside>
   );

@@ -1,7 +1,16 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import { toast } from 'sonner';
 import type { Theme } from '../../../shared/contract';
 import { useSettings } from '../app/settings-context';
+import { useAuthStatus } from '../auth/use-auth-status';
 import { useChannelMutation } from '../query/channel-query';
 import { applyTheme, cacheTheme, readCachedTheme, watchSystemTheme } from './theme-dom';
 
@@ -19,6 +28,7 @@ const cachedAtStart = readCachedTheme();
  * The theme is derived, not copied: a choice being saved wins, then the saved preference from
  * the cached settings (which follow other windows through `settings.changed`), then the local
  * cache. A failed save toasts (the query client's policy) and falls back to the saved theme.
+ * A team server leaves the theme to each browser (see `personal`).
  */
 export function ThemeProvider({ children }: { children: ReactNode }) {
   const { view, replace } = useSettings();
@@ -32,7 +42,11 @@ export function ThemeProvider({ children }: { children: ReactNode }) {
     },
   });
   const pending = save.isPending ? save.variables.theme : undefined;
-  const theme = pending ?? view?.preferences.theme ?? cachedAtStart;
+  // On a team server the settings are the server's (an admin's to change), while the theme is
+  // each person's: kept in this browser only, never saved for everyone.
+  const personal = useAuthStatus().status?.mode === 'team';
+  const [own, setOwn] = useState<Theme>(cachedAtStart);
+  const theme = personal ? own : (pending ?? view?.preferences.theme ?? cachedAtStart);
 
   useEffect(() => {
     applyTheme(theme);
@@ -42,7 +56,10 @@ export function ThemeProvider({ children }: { children: ReactNode }) {
   }, [theme]);
 
   const { mutate } = save;
-  const setTheme = useCallback((next: Theme) => mutate({ theme: next }), [mutate]);
+  const setTheme = useCallback(
+    (next: Theme) => (personal ? setOwn(next) : mutate({ theme: next })),
+    [mutate, personal],
+  );
 
   const value = useMemo(() => ({ theme, setTheme }), [theme, setTheme]);
   return <ThemeContext.Provider value={value}>{children}</ThemeContext.Provider>;

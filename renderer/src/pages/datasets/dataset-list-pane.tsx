@@ -4,6 +4,7 @@ import type { ClientError } from '../../client';
 import { Button } from '../../components/ui/button';
 import { Input } from '../../components/ui/input';
 import { DatasetListItem } from './dataset-list-item';
+import { WriteGuard } from '../../auth/write-guard';
 
 interface DatasetListPaneProps {
   datasets: DatasetSummary[] | null;
@@ -52,14 +53,28 @@ export function DatasetListPane(props: DatasetListPaneProps) {
           ) : null}
         </div>
         <div className="flex gap-1">
-          <Button size="xs" variant="outline" data-testid="import-dataset" onClick={props.onImport}>
-            <FileUp />
-            Import
-          </Button>
-          <Button size="xs" data-testid="new-dataset" onClick={props.onNew}>
-            <Plus />
-            New
-          </Button>
+          <WriteGuard what="datasets">
+            {(blocked) => (
+              <Button
+                size="xs"
+                variant="outline"
+                data-testid="import-dataset"
+                disabled={blocked}
+                onClick={props.onImport}
+              >
+                <FileUp />
+                Import
+              </Button>
+            )}
+          </WriteGuard>
+          <WriteGuard what="datasets">
+            {(blocked) => (
+              <Button size="xs" data-testid="new-dataset" disabled={blocked} onClick={props.onNew}>
+                <Plus />
+                New
+              </Button>
+            )}
+          </WriteGuard>
         </div>
       </div>
       <div className="relative px-3 pb-2">

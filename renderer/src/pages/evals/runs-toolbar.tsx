@@ -10,6 +10,7 @@ import {
 } from '../../components/ui/select';
 import { evalHref, goTo } from './eval-route';
 import { useDatasetNames } from './use-datasets';
+import { WriteGuard } from '../../auth/write-guard';
 
 interface RunsToolbarProps {
   dataset: string | null;
@@ -54,10 +55,14 @@ export function RunsToolbar({
   const options = dataset && !names.includes(dataset) ? [...names, dataset] : names;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <Button size="sm" data-testid="new-run" onClick={onNewRun}>
-        <Plus />
-        New run
-      </Button>
+      <WriteGuard what="eval runs">
+        {(blocked) => (
+          <Button size="sm" data-testid="new-run" disabled={blocked} onClick={onNewRun}>
+            <Plus />
+            New run
+          </Button>
+        )}
+      </WriteGuard>
       <Select
         value={dataset ?? ALL}
         onValueChange={(value) => goTo(evalHref.list(value === ALL ? null : value))}

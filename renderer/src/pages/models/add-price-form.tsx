@@ -15,6 +15,7 @@ import { PROVIDER_LABELS } from '../../lib/provider-labels';
 import { showSubmitError, useContractForm } from '../../query/contract-form';
 import { EMPTY_PRICE, PRICE_FIELDS, PRICE_LABELS, priceFormSchema } from './price-draft';
 import { useSavePrice } from './use-save-price';
+import { WriteGuard } from '../../auth/write-guard';
 
 /** Prices a model the catalog lacks (or overrides one), e.g. a local model at 0 explicitly. */
 export function AddPriceForm() {
@@ -102,16 +103,20 @@ export function AddPriceForm() {
                 />
               ))}
               {/* Lined up with the inputs, below their labels. */}
-              <Button
-                type="submit"
-                size="sm"
-                className="mt-5.5"
-                data-testid="add-price-submit"
-                disabled={save.isPending}
-              >
-                {save.isPending ? <LoaderCircle className="animate-spin" /> : <Plus />}
-                Add price
-              </Button>
+              <WriteGuard what="prices" needs="admin">
+                {(blocked) => (
+                  <Button
+                    type="submit"
+                    size="sm"
+                    className="mt-5.5"
+                    data-testid="add-price-submit"
+                    disabled={save.isPending || blocked}
+                  >
+                    {save.isPending ? <LoaderCircle className="animate-spin" /> : <Plus />}
+                    Add price
+                  </Button>
+                )}
+              </WriteGuard>
             </div>
             <FormRootError />
           </CardContent>

@@ -1,5 +1,6 @@
 import { LoaderCircle, Pencil, RotateCcw } from 'lucide-react';
 import type { PriceView } from '../../../../shared/contract';
+import { useWriteBlocked } from '../../auth/use-auth-status';
 import { Button } from '../../components/ui/button';
 import { TableCell, TableRow } from '../../components/ui/table';
 import { CachePriceCell, ModelCell, NUM_CELL, ProviderCell, SourceCell } from './price-cells';
@@ -14,6 +15,8 @@ interface PriceRowProps {
 /** One price, read-only: Edit for every row, Reset for the user's overrides. */
 export function PriceRow({ view, onEdit, onReset, resetting }: PriceRowProps) {
   const id = `${view.provider}-${view.model}`;
+  // Prices are an admin's on a team server; a row's title says why its buttons are off.
+  const blocked = useWriteBlocked('prices', 'admin');
   return (
     <TableRow data-testid={`price-row-${id}`} data-source={view.source}>
       <ProviderCell view={view} />
@@ -30,6 +33,8 @@ export function PriceRow({ view, onEdit, onReset, resetting }: PriceRowProps) {
             size="xs"
             data-testid={`edit-price-${id}`}
             aria-label={`Edit the price of ${view.model}`}
+            title={blocked ?? undefined}
+            disabled={blocked !== null}
             onClick={onEdit}
           >
             <Pencil />
@@ -42,7 +47,7 @@ export function PriceRow({ view, onEdit, onReset, resetting }: PriceRowProps) {
               data-testid={`reset-price-${id}`}
               aria-label={`Remove the price override of ${view.model}`}
               title="Remove the override: the catalog price applies again, if there is one"
-              disabled={resetting}
+              disabled={resetting || blocked !== null}
               onClick={onReset}
             >
               {resetting ? <LoaderCircle className="animate-spin" /> : <RotateCcw />}

@@ -13,6 +13,7 @@ import { LabelBadge, visibleLabels } from './label-badge';
 import { KIND_LABELS } from './prompt-kinds';
 import { promptLink, type PromptView } from './prompt-route';
 import type { saveFormSchema } from './save-form';
+import { WriteGuard } from '../../auth/write-guard';
 
 type SaveForm = UseFormReturn<
   z.input<typeof saveFormSchema>,
@@ -159,18 +160,22 @@ export function EditorHeader(props: EditorHeaderProps) {
               </FormItem>
             )}
           />
-          <Button
-            type="submit"
-            size="xs"
-            className="mt-px"
-            data-testid="save-prompt"
-            disabled={props.saving}
-            title={`Save as a new version (${SAVE_KEY})`}
-          >
-            {props.saving ? <LoaderCircle className="animate-spin" /> : <Save />}
-            Save
-            <kbd className="ml-1 font-sans text-[10px] opacity-60">{SAVE_KEY}</kbd>
-          </Button>
+          <WriteGuard what="prompts">
+            {(blocked) => (
+              <Button
+                type="submit"
+                size="xs"
+                className="mt-px"
+                data-testid="save-prompt"
+                disabled={props.saving || blocked}
+                title={blocked ? undefined : `Save as a new version (${SAVE_KEY})`}
+              >
+                {props.saving ? <LoaderCircle className="animate-spin" /> : <Save />}
+                Save
+                <kbd className="ml-1 font-sans text-[10px] opacity-60">{SAVE_KEY}</kbd>
+              </Button>
+            )}
+          </WriteGuard>
         </form>
       </Form>
     </header>

@@ -1,5 +1,6 @@
 import { FileText, Plus } from 'lucide-react';
 import { Button } from '../../components/ui/button';
+import { WriteGuard } from '../../auth/write-guard';
 
 /** What the right side shows with no prompt selected: a first-run hint or a nudge to pick one. */
 export function EmptyWorkspace({ hasPrompts, onNew }: { hasPrompts: boolean; onNew: () => void }) {
@@ -23,10 +24,14 @@ export function EmptyWorkspace({ hasPrompts, onNew }: { hasPrompts: boolean; onN
               Every save is a new immutable version (v1.0, v1.1, …); labels such as production say
               which version applications use.
             </p>
-            <Button size="sm" onClick={onNew}>
-              <Plus />
-              New prompt
-            </Button>
+            <WriteGuard what="prompts">
+              {(blocked) => (
+                <Button size="sm" disabled={blocked} onClick={onNew}>
+                  <Plus />
+                  New prompt
+                </Button>
+              )}
+            </WriteGuard>
           </>
         )}
       </div>

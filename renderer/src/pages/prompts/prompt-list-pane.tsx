@@ -5,6 +5,7 @@ import type { ClientError } from '../../client';
 import { PromptListFilterBar } from './prompt-list-filters';
 import { PromptListItem } from './prompt-list-item';
 import type { PromptListFilters } from './use-prompt-list';
+import { WriteGuard } from '../../auth/write-guard';
 
 interface PromptListPaneProps {
   prompts: PromptSummary[] | null;
@@ -58,10 +59,14 @@ export function PromptListPane(props: PromptListPaneProps) {
             </span>
           ) : null}
         </div>
-        <Button size="xs" data-testid="new-prompt" onClick={props.onNew}>
-          <Plus />
-          New prompt
-        </Button>
+        <WriteGuard what="prompts">
+          {(blocked) => (
+            <Button size="xs" data-testid="new-prompt" disabled={blocked} onClick={props.onNew}>
+              <Plus />
+              New prompt
+            </Button>
+          )}
+        </WriteGuard>
       </div>
       <PromptListFilterBar
         filters={filters}

@@ -16,6 +16,7 @@ import { ProviderField } from './provider-field';
 import { ProviderModelsSection } from './provider-models';
 import type { ProviderSpec } from './provider-specs';
 import { useProviderForm } from './use-provider-form';
+import { WriteGuard } from '../../auth/write-guard';
 
 function secretOf(view: SettingsView, spec: ProviderSpec, name: string): SecretView | undefined {
   const value = (view.providers[spec.id] as Record<string, unknown>)[name];
@@ -61,15 +62,19 @@ export function ProviderCard({
           </CardContent>
           <CardFooter>
             <ConnectionTest provider={spec.id} title={spec.title} disabled={busy !== null} />
-            <Button
-              type="submit"
-              size="sm"
-              data-testid={`save-${spec.id}`}
-              disabled={busy !== null}
-            >
-              {saving ? <LoaderCircle className="animate-spin" /> : null}
-              Save
-            </Button>
+            <WriteGuard what="provider settings" needs="admin">
+              {(blocked) => (
+                <Button
+                  type="submit"
+                  size="sm"
+                  data-testid={`save-${spec.id}`}
+                  disabled={busy !== null || blocked}
+                >
+                  {saving ? <LoaderCircle className="animate-spin" /> : null}
+                  Save
+                </Button>
+              )}
+            </WriteGuard>
           </CardFooter>
         </form>
       </Form>

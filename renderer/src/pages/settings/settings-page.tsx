@@ -4,9 +4,9 @@ import { useSettings } from '../../app/settings-context';
 import { useSystemInfo } from '../../app/system-info-context';
 import { Button } from '../../components/ui/button';
 import { Card, CardContent } from '../../components/ui/card';
-import { PageHeader } from '../page-header';
 import { AboutCard, SECRET_STORE_LABELS } from './about-card';
 import { ProviderCard } from './provider-card';
+import { SettingsTabs } from './settings-tabs';
 import { PROVIDER_SPECS } from './provider-specs';
 import { ThemeSection } from './theme-section';
 import { TracesSection } from './traces-section';
@@ -65,10 +65,7 @@ export function SettingsPage() {
   const store = info ? ` Secret store: ${SECRET_STORE_LABELS[info.secretStore]}.` : '';
   return (
     <div className="flex min-h-full flex-col" data-testid="page-settings">
-      <PageHeader
-        title="Settings"
-        description="Provider connections, appearance and details of this installation."
-      />
+      <SettingsTabs current="general" />
       <div className="flex w-full max-w-6xl flex-col gap-8 px-8 py-6">
         <Section
           title="Providers"

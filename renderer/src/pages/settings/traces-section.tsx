@@ -11,6 +11,7 @@ import { Field, Form, FormRootError } from '../../components/ui/form';
 import { Input } from '../../components/ui/input';
 import { useChannelMutation } from '../../query/channel-query';
 import { showSubmitError, useContractForm } from '../../query/contract-form';
+import { WriteGuard } from '../../auth/write-guard';
 
 /** Typed as text (an empty box means 0 days: keep forever), checked by the contract's bounds. */
 const wholeNumber = (inner: z.ZodType<number, number>) =>
@@ -75,14 +76,18 @@ function TracesForm({ view }: { view: SettingsView }) {
         </div>
         <FormRootError />
         <div>
-          <Button
-            type="submit"
-            size="sm"
-            disabled={save.isPending || !form.formState.isDirty}
-            data-testid="save-traces-settings"
-          >
-            Save
-          </Button>
+          <WriteGuard what="trace settings" needs="admin">
+            {(blocked) => (
+              <Button
+                type="submit"
+                size="sm"
+                disabled={save.isPending || !form.formState.isDirty || blocked}
+                data-testid="save-traces-settings"
+              >
+                Save
+              </Button>
+            )}
+          </WriteGuard>
         </div>
       </form>
     </Form>

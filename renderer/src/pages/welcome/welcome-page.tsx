@@ -9,6 +9,7 @@ import { ConnectStep } from './connect-step';
 import { ExampleStep } from './example-step';
 import { runTargets } from './run-targets';
 import { RunStep } from './run-step';
+import { useWriteBlocked } from '../../auth/use-auth-status';
 
 /** The example's composed prompt: when it is there, the example was loaded before. */
 const EXAMPLE_PROMPT = 'example/support-reply';
@@ -29,7 +30,13 @@ export function WelcomePage() {
   const runId = runIdOf(location, useSearch());
   const { view } = useSettings();
   const prompts = useChannelQuery('prompts.list', {});
-  const servers = useChannelQuery('system.detectLocalServers', {}, { staleTime: 10_000 });
+  // Probing the server's machine for local model servers is an admin's on a team server.
+  const mayProbe = useWriteBlocked('local servers', 'admin') === null;
+  const servers = useChannelQuery(
+    'system.detectLocalServers',
+    {},
+    { staleTime: 10_000, enabled: mayProbe },
+  );
   const load = useChannelMutation('system.loadExample', { invalidates: ['prompts', 'datasets'] });
 
   // Loading again changes nothing, and tells this page what a run of the example uses.
