@@ -101,7 +101,7 @@ describe('screenshots of every page', () => {
       const page: Page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       // This browser's own choice too: on a team server (ASSAY_E2E_TEAM) the theme is each
       // browser's, and locally the cache only agrees with the saved preference.
-      await page.addInitScript((t) => localStorage.setItem('assay.theme', t), theme);
+      await page.addInitScript(`localStorage.setItem('assay.theme', ${JSON.stringify(theme)})`);
       page.on('console', (msg) => {
         if (msg.type() === 'error') consoleErrors.push(`${theme} ${page.url()}: ${msg.text()}`);
       });
