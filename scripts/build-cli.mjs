@@ -38,6 +38,11 @@ await build({
     'sqlite-vec',
     'quickjs-emscripten',
     '@jitl/*',
+    // argon2's native addon; BullMQ and ioredis, which load their Lua scripts and optional
+    // native parts from their own folders, as one copy (BullMQ takes ioredis connections).
+    '@node-rs/*',
+    'bullmq',
+    'ioredis',
     'electron',
     'electron-store',
     'tsx',
