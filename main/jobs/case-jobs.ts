@@ -1,11 +1,8 @@
 import { z } from 'zod';
+import type { TeamOptions } from '../team/team-options';
 
 /** Where a team's queues and shared state live (TeamOptions' Redis part). */
-export interface TeamRedis {
-  readonly redisUrl: string;
-  /** Prefix of every key and queue: stacks (and test files) sharing a Redis never meet. */
-  readonly redisPrefix: string;
-}
+export type TeamRedis = Pick<TeamOptions, 'redisUrl' | 'redisPrefix'>;
 
 /** One (case, repeat) of an eval run: what a case job names. */
 export interface CaseRef {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../store/schema';
-import { chunks } from './prompt-repository';
+import { chunks } from '../store/vectors/vector-checks';
+import { ID_CHUNK } from './prompt-repository';
 import {
   labelEventRow,
   toLabel,
@@ -53,7 +54,7 @@ export class LabelRepository {
       string,
       { label: string; versionId: string; major: number; minor: number }[]
     >();
-    for (const ids of chunks(promptIds, 500)) {
+    for (const ids of chunks(promptIds, ID_CHUNK)) {
       const rows = await this.db
         .selectFrom('prompt_label as l')
         .innerJoin('prompt_version as v', 'v.id', 'l.version_id')

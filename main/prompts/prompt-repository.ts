@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { PromptKind } from '../../shared/contract';
 import { writeJson } from '../store/json-column';
 import type { DB } from '../store/schema';
+import { chunks } from '../store/vectors/vector-checks';
 import type { Dialect } from '../store/store';
 import {
   promptRow,
@@ -236,8 +237,4 @@ export class PromptRepository {
 }
 
 /** Ids per IN list: far below SQLite's and Postgres's parameter limits. */
-const ID_CHUNK = 500;
-
-export function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
-  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
-}
+export const ID_CHUNK = 500;
